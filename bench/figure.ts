@@ -1,0 +1,21 @@
+/** One measured number. Names are stable: `npm run bench -- --json` is read by tools. */
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  /** The target the issue sets, as text, e.g. "< 300". */
+  goal?: string;
+}
+
+/** A benchmark module: `bench/<topic>.bench.ts` exports `run` returning its figures. */
+export type Bench = () => Promise<Figure[]>;
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)]!;
+}
+
+export function median(values: number[]): number {
+  return percentile([...values].sort((a, b) => a - b), 50);
+}

@@ -1,0 +1,18 @@
+import { Resource } from 'sst';
+
+/**
+ * The one place that reads SST's linked resources. On AWS they come from the function's
+ * link data; under the local cloud from the SST_RESOURCE_<Name> variables that local/ sets.
+ * Read lazily so that importing lib/ never requires a deployment.
+ */
+export const resources = {
+  get uploadsBucket(): string {
+    return Resource.Uploads.name;
+  },
+  get mediaBucket(): string {
+    return Resource.Media.name;
+  },
+  get tableName(): string {
+    return Resource.Table.name;
+  },
+};

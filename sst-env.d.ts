@@ -1,0 +1,12 @@
+/* Types for the resources that sst.config.ts links. `sst dev` / `sst deploy` regenerate this file. */
+import 'sst';
+declare module 'sst' {
+  export interface Resource {
+    Uploads: { name: string; type: 'sst.aws.Bucket' };
+    Media: { name: string; type: 'sst.aws.Bucket' };
+    Table: { name: string; type: 'sst.aws.Dynamo' };
+    ClerkSecretKey: { value: string; type: 'sst.sst.Secret' };
+    ClerkPublishableKey: { value: string; type: 'sst.sst.Secret' };
+  }
+}
+export {};
