@@ -13,6 +13,7 @@ export default defineConfig({
           name: 'unit',
           include: ['lib/**/*.test.ts', 'local/**/*.test.ts', 'infra/**/*.test.ts', 'scripts/**/*.test.ts', 'app/**/*.test.ts'],
           environment: 'node',
+          env: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
           testTimeout: 30_000,
         },
       },
@@ -22,7 +23,9 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          env: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
           globalSetup: ['tests/integration/global-setup.ts'],
+          setupFiles: ['tests/integration/setup-env.ts'],
           // The suites share one local cloud, so they run one file at a time.
           fileParallelism: false,
           testTimeout: 60_000,

@@ -1,0 +1,34 @@
+'use client';
+
+import { useAction } from 'next-safe-action/hooks';
+import { retryDeadLetterAction } from '@/app/actions/retry-dead-letter';
+import type { DeadLetterItem } from '@/lib/db';
+
+/** Events that failed every attempt, each with a Retry button that sends it through again. */
+export function DeadLetterList({ items }: { items: DeadLetterItem[] }) {
+  const { execute, isPending, result } = useAction(retryDeadLetterAction);
+  if (items.length === 0) return null;
+  return (
+    <section className="rounded-xl border border-amber-300 bg-amber-50 p-4" aria-label="Failed processing">
+      <h2 className="font-medium text-amber-900">Processing that kept failing</h2>
+      <ul className="mt-2 flex flex-col gap-2">
+        {items.map((item) => (
+          <li key={item.deadLetterId} className="flex items-center justify-between gap-4 text-sm" data-testid="dead-letter">
+            <span className="text-amber-900">
+              {item.handler} gave up after {item.attempts} attempts: {item.error}
+            </span>
+            <button
+              type="button"
+              disabled={isPending}
+              onClick={() => execute({ deadLetterId: item.deadLetterId })}
+              className="rounded-md bg-amber-600 px-3 py-1 font-medium text-white hover:bg-amber-700 disabled:opacity-60"
+            >
+              Retry
+            </button>
+          </li>
+        ))}
+      </ul>
+      {result.serverError ? <p className="mt-2 text-sm text-red-700">{result.serverError}</p> : null}
+    </section>
+  );
+}

@@ -1,0 +1,3 @@
+import { handleUploadEvents } from '../lib/images';
+
+export const handler = (event: unknown) => handleUploadEvents(event);

@@ -1,0 +1,66 @@
+/*
+ * Narrow links. Linking an SST Bucket or Dynamo table grants "s3:*" / "dynamodb:*" on it; these
+ * wrappers keep the link itself (same name, same `Resource.X` properties, same generated type) but
+ * grant only the actions the linked code performs.
+ */
+
+interface LinkTarget {
+  urn: $util.Output<string>;
+  arn: $util.Output<string>;
+  name: $util.Output<string>;
+}
+
+type Permission = ReturnType<typeof sst.aws.permission>;
+
+/** What Function `link` accepts: SST reads the link's name from `urn` and its data from `getSSTLink`. */
+export interface ScopedLink {
+  urn: $util.Output<string>;
+  getSSTLink(): { properties: { name: $util.Output<string> }; include: Permission[] };
+}
+
+function scopedLink(target: LinkTarget, include: Permission[]): ScopedLink {
+  return {
+    urn: target.urn,
+    getSSTLink: () => ({ properties: { name: target.name }, include }),
+  };
+}
+
+export type ObjectAction = 's3:GetObject' | 's3:PutObject' | 's3:DeleteObject';
+
+/**
+ * Object actions on every key, plus s3:ListBucket on the bucket: without it S3 answers a read of a
+ * missing key with 403 instead of 404, and the handlers treat "already gone" as done, not as a failure.
+ */
+export function bucketLink(bucket: LinkTarget, actions: readonly ObjectAction[]): ScopedLink {
+  return scopedLink(bucket, [
+    sst.aws.permission({ actions: [...actions], resources: [$interpolate`${bucket.arn}/*`] }),
+    sst.aws.permission({ actions: ['s3:ListBucket'], resources: [bucket.arn] }),
+  ]);
+}
+
+export const READ_DELETE: readonly ObjectAction[] = ['s3:GetObject', 's3:DeleteObject'];
+/** Writing derived objects includes clearing a half-written set before a retry writes it again. */
+export const WRITE: readonly ObjectAction[] = ['s3:PutObject', 's3:DeleteObject'];
+export const READ_WRITE: readonly ObjectAction[] = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'];
+
+/** Item reads and writes through ElectroDB (transactions are checked per item action); no table admin, no Scan. */
+export const TABLE_ITEM_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+] as const;
+
+export function tableLink(table: LinkTarget): ScopedLink {
+  return scopedLink(table, [
+    sst.aws.permission({
+      actions: [...TABLE_ITEM_ACTIONS],
+      // The GSIs are separate resources: table/<name>/index/<index>.
+      resources: [table.arn, $interpolate`${table.arn}/index/*`],
+    }),
+  ]);
+}

@@ -1,0 +1,41 @@
+import { deadLetterAlarm } from './monitoring';
+import {
+  ANALYZE_PROFILE_TIMEOUT_SECONDS,
+  DEAD_LETTER_RETENTION_SECONDS,
+  MAX_RECEIVE_COUNT,
+  PROCESS_IMAGE_TIMEOUT_SECONDS,
+  visibilityTimeoutSeconds,
+} from './limits';
+import { ANALYSIS_PREFIX, ORIGINALS_PREFIX, media, uploads } from './storage';
+
+/*
+ * Bucket notifications go to a queue, never straight to a function: the queue retries, keeps what
+ * keeps failing in its dead-letter queue, and absorbs bursts that would otherwise throttle.
+ */
+function eventQueue(name: string, functionTimeoutSeconds: number) {
+  const deadLetters = new sst.aws.Queue(`${name}DeadLetters`, {
+    transform: { queue: { messageRetentionSeconds: DEAD_LETTER_RETENTION_SECONDS } },
+  });
+  const queue = new sst.aws.Queue(`${name}Queue`, {
+    visibilityTimeout: `${visibilityTimeoutSeconds(functionTimeoutSeconds)} seconds`,
+    dlq: { queue: deadLetters.arn, retry: MAX_RECEIVE_COUNT },
+  });
+  deadLetterAlarm(name, deadLetters);
+  return { queue, deadLetters };
+}
+
+export const processImageEvents = eventQueue('ProcessImage', PROCESS_IMAGE_TIMEOUT_SECONDS);
+export const analyzeProfileEvents = eventQueue('AnalyzeProfile', ANALYZE_PROFILE_TIMEOUT_SECONDS);
+
+/* ObjectCreated:* includes Copy, which is how `npm run redrive` announces an original again. */
+uploads.notify({
+  notifications: [
+    { name: 'ProcessImage', queue: processImageEvents.queue, events: ['s3:ObjectCreated:*'], filterPrefix: ORIGINALS_PREFIX },
+  ],
+});
+
+media.notify({
+  notifications: [
+    { name: 'AnalyzeProfile', queue: analyzeProfileEvents.queue, events: ['s3:ObjectCreated:*'], filterPrefix: ANALYSIS_PREFIX },
+  ],
+});

@@ -1,0 +1,44 @@
+import { readInfraSettings } from './settings';
+
+/** Where originals land in the uploads bucket (lib/storage/keys.ts builds keys under it). */
+export const ORIGINALS_PREFIX = 'uploads/';
+/** Where process-image leaves a photo for analyze-profile in the media bucket. */
+export const ANALYSIS_PREFIX = 'analysis/';
+
+export const ABORT_MULTIPART_RULE_ID = 'abort-incomplete-multipart-uploads';
+export const EXPIRE_ORIGINALS_RULE_ID = 'expire-originals';
+/** An upload URL lives ten minutes, so a multipart upload still open after a day was abandoned; its parts are billed until aborted. */
+export const ABORT_INCOMPLETE_MULTIPART_AFTER_DAYS = 1;
+
+const settings = readInfraSettings(process.env);
+
+/*
+ * Originals, written by browsers through presigned PUT URLs. Private; CORS is added in web.ts, once
+ * the site's origin is known. SST's lifecycle options cannot abort multipart uploads, so the
+ * transform adds that to its rule.
+ */
+export const uploads = new sst.aws.Bucket('Uploads', {
+  cors: false,
+  lifecycle: [
+    { id: ABORT_MULTIPART_RULE_ID },
+    ...(settings.uploadExpiryDays === null
+      ? []
+      : [{ id: EXPIRE_ORIGINALS_RULE_ID, prefix: ORIGINALS_PREFIX, expiresIn: `${settings.uploadExpiryDays} days` as const }]),
+  ],
+  transform: {
+    lifecycle: (args) => {
+      args.rules = $output(args.rules).apply((rules) =>
+        (rules ?? []).map((rule) =>
+          rule.id === ABORT_MULTIPART_RULE_ID
+            ? { ...rule, filter: {}, abortIncompleteMultipartUpload: { daysAfterInitiation: ABORT_INCOMPLETE_MULTIPART_AFTER_DAYS } }
+            : rule,
+        ),
+      );
+    },
+  },
+});
+
+/* Derived images. Private: the site hands out short-lived presigned GET URLs, so no CORS and no public policy. */
+export const media = new sst.aws.Bucket('Media', {
+  cors: false,
+});

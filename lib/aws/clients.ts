@@ -1,0 +1,50 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+
+/*
+ * AWS clients, built once per process. Endpoints come from the standard AWS_ENDPOINT_URL_S3 /
+ * AWS_ENDPOINT_URL_DYNAMODB variables, which the SDK reads itself: on AWS they are unset, under the
+ * local cloud they point at the emulators.
+ */
+
+let s3: S3Client | undefined;
+export function s3Client(): S3Client {
+  s3 ??= createS3Client();
+  return s3;
+}
+
+function createS3Client(): S3Client {
+  const onEmulator = Boolean(process.env.AWS_ENDPOINT_URL_S3);
+  const client = new S3Client({
+    // The emulator serves buckets by path, not by virtual host.
+    forcePathStyle: onEmulator,
+    // The emulator stores aws-chunked stream bodies verbatim, corrupting them; plain bodies work on both.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  if (onEmulator) {
+    /*
+     * The SDK addresses bucket-level operations as "/bucket/" while the S3 emulator computes the
+     * signature over "/bucket", so ListObjectsV2 and DeleteObjects would fail with SignatureDoesNotMatch.
+     * Dropping the slash before signing makes both sides agree; AWS never sees this middleware.
+     */
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        const request = args.request as { path?: unknown };
+        if (typeof request.path === 'string' && /^\/[^/]+\/$/.test(request.path)) request.path = request.path.slice(0, -1);
+        return next(args);
+      },
+      { step: 'build', name: 'emulatorBucketPath' },
+    );
+  }
+  return client;
+}
+
+let documents: DynamoDBDocumentClient | undefined;
+export function documentClient(): DynamoDBDocumentClient {
+  documents ??= DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  return documents;
+}

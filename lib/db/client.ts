@@ -1,0 +1,16 @@
+import { documentClient } from '../aws/clients';
+import { resources } from '../aws/resources';
+import { createService, type Db } from './service';
+
+let db: Db | undefined;
+/** The service bound to this process's table. */
+export function getDb(): Db {
+  db ??= createService(documentClient(), resources.tableName);
+  return db;
+}
+
+/** A page of a list, with the cursor for the next page (null at the end). */
+export interface Page<T> {
+  items: T[];
+  cursor: string | null;
+}

@@ -1,0 +1,30 @@
+import { getDb, type Page } from './client';
+import type { DeadLetterItem } from './entities/dead-letter';
+
+// Keeps an event that failed its last attempt.
+export async function insertDeadLetter(item: Omit<DeadLetterItem, 'createdAt'>): Promise<void> {
+  await getDb().entities.deadLetter.create(item).go();
+}
+
+// The owner's dead letters, for the dashboard.
+export async function listDeadLettersByOwner(userId: string): Promise<DeadLetterItem[]> {
+  const { data } = await getDb().entities.deadLetter.query.byOwner({ userId }).go({ pages: 'all' });
+  return data;
+}
+
+// Every dead letter, oldest first, for redrive.
+export async function listAllDeadLetters(options: { cursor?: string | null; limit: number }): Promise<Page<DeadLetterItem>> {
+  const { data, cursor } = await getDb().entities.deadLetter.query.all({}).go({ limit: options.limit, cursor: options.cursor ?? null });
+  return { items: data, cursor };
+}
+
+// One of the owner's dead letters.
+export async function findDeadLetter(userId: string, deadLetterId: string): Promise<DeadLetterItem | null> {
+  const { data } = await getDb().entities.deadLetter.get({ userId, deadLetterId }).go();
+  return data;
+}
+
+// Forgets a dead letter once it has been replayed.
+export async function deleteDeadLetter(userId: string, deadLetterId: string): Promise<void> {
+  await getDb().entities.deadLetter.delete({ userId, deadLetterId }).go();
+}

@@ -1,0 +1,74 @@
+import { Entity, type EntityItem } from 'electrodb';
+import { table } from '../table';
+
+export const IMAGE_STATUSES = ['uploading', 'processing', 'ready', 'failed'] as const;
+
+export const Image = new Entity({
+  model: { entity: 'image', version: '1', service: 'headshot' },
+  attributes: {
+    userId: { type: 'string', required: true, readOnly: true },
+    imageId: { type: 'string', required: true, readOnly: true },
+    fileName: { type: 'string', required: true },
+    declaredType: { type: 'string', required: true },
+    declaredBytes: { type: 'number', required: true },
+    originalKey: { type: 'string', required: true, readOnly: true },
+    status: { type: IMAGE_STATUSES, required: true },
+    /** A sentence for the owner, set when status is failed. */
+    failureReason: { type: 'string' },
+    failureCode: { type: 'string' },
+    /** The S3 object version (eTag) this record was processed from: the idempotency key. */
+    sourceETag: { type: 'string' },
+    /** Epoch ms until which a run owns the processing of sourceETag. */
+    leaseUntil: { type: 'number' },
+    format: { type: 'string' },
+    width: { type: 'number' },
+    height: { type: 'number' },
+    bytes: { type: 'number' },
+    hasAlpha: { type: 'boolean' },
+    animated: { type: 'boolean' },
+    /** A colour shown while the thumbnail loads. */
+    placeholder: { type: 'string' },
+    camera: {
+      type: 'map',
+      properties: {
+        make: { type: 'string' },
+        model: { type: 'string' },
+        capturedAt: { type: 'string' },
+      },
+    },
+    variants: {
+      type: 'list',
+      items: {
+        type: 'map',
+        properties: {
+          name: { type: 'string', required: true },
+          key: { type: 'string', required: true },
+          format: { type: 'string', required: true },
+          width: { type: 'number', required: true },
+          height: { type: 'number', required: true },
+          bytes: { type: 'number', required: true },
+          watermarked: { type: 'boolean' },
+        },
+      },
+    },
+    createdAt: { type: 'number', required: true, readOnly: true, default: () => Date.now() },
+    updatedAt: { type: 'number', watch: '*', set: () => Date.now(), default: () => Date.now() },
+  },
+  indexes: {
+    // One image, addressed through its owner so that nobody else can reach it.
+    byId: {
+      pk: { field: table.partitionKey, composite: ['userId'] },
+      sk: { field: table.sortKey, composite: ['imageId'] },
+    },
+    // The owner's dashboard, newest first.
+    byOwner: {
+      index: 'gsi1',
+      pk: { field: table.globalIndexes.gsi1.partitionKey, composite: ['userId'] },
+      sk: { field: table.globalIndexes.gsi1.sortKey, composite: ['createdAt'] },
+    },
+  },
+});
+
+export type ImageItem = EntityItem<typeof Image>;
+export type ImageStatus = (typeof IMAGE_STATUSES)[number];
+export type ImageVariant = NonNullable<ImageItem['variants']>[number];

@@ -1,0 +1,10 @@
+export { getDb, type Page } from './client';
+export { createService, type Db } from './service';
+export { table } from './table';
+export * from './images';
+export * from './users';
+export * from './dead-letters';
+export type { ImageItem, ImageStatus, ImageVariant } from './entities/image';
+export { IMAGE_STATUSES } from './entities/image';
+export type { UserItem } from './entities/user';
+export type { DeadLetterItem } from './entities/dead-letter';

@@ -1,0 +1,20 @@
+import { getDb } from './client';
+import type { UserItem } from './entities/user';
+import { isConditionFailure } from './images';
+
+// Creates a local account; null when the email is taken.
+export async function insertUser(user: Pick<UserItem, 'userId' | 'email' | 'passwordHash'>): Promise<UserItem | null> {
+  try {
+    const { data } = await getDb().entities.user.create(user).go();
+    return data;
+  } catch (error) {
+    if (isConditionFailure(error)) return null;
+    throw error;
+  }
+}
+
+// The local account for an email address.
+export async function findUserByEmail(email: string): Promise<UserItem | null> {
+  const { data } = await getDb().entities.user.get({ email }).go();
+  return data;
+}

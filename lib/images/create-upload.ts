@@ -1,0 +1,18 @@
+import { nanoid } from 'nanoid';
+import { resources } from '../aws/resources';
+import { insertImage } from '../db';
+import { originalKey, presignUpload } from '../storage';
+import { createUploadInput } from './schemas';
+
+/**
+ * Starts an upload: records the image as `uploading` and returns a URL that lets the browser put
+ * exactly the declared bytes, of the declared type, at a key the server chose.
+ */
+export async function createUpload(userId: string, input: unknown) {
+  const { fileName, contentType, bytes } = createUploadInput.parse(input);
+  const imageId = nanoid(16);
+  const key = originalKey(userId, imageId);
+  await insertImage({ userId, imageId, fileName, declaredType: contentType, declaredBytes: bytes, originalKey: key });
+  const upload = await presignUpload(resources.uploadsBucket, key, contentType, bytes);
+  return { imageId, ...upload };
+}

@@ -1,0 +1,18 @@
+import { resources } from '../aws/resources';
+import { deleteImageRecord, findImage } from '../db';
+import { deleteObjects, deletePrefix, mediaPrefix } from '../storage';
+import { imageIdInput } from './schemas';
+
+/**
+ * Deletes an image and everything made from it. Objects go first and the record last, so a
+ * failure halfway leaves the record to retry from rather than unreachable objects.
+ */
+export async function deleteImage(userId: string, imageId: unknown): Promise<boolean> {
+  const id = imageIdInput.parse(imageId);
+  const image = await findImage(userId, id);
+  if (!image) return false;
+  await deleteObjects(resources.uploadsBucket, [image.originalKey]);
+  await deletePrefix(resources.mediaBucket, mediaPrefix(userId, id));
+  await deleteImageRecord({ userId, imageId: id });
+  return true;
+}

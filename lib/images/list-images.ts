@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { listImagesByOwner, type Page } from '../db';
+import type { Image } from './schemas';
+import { toImage } from './to-image';
+
+export const listImagesInput = z.object({
+  cursor: z.string().max(2048).nullish(),
+  limit: z.number().int().min(1).max(100).default(24),
+});
+
+// The owner's images, newest first, a page at a time.
+export async function listImages(userId: string, input: unknown = {}): Promise<Page<Image>> {
+  const { cursor, limit } = listImagesInput.parse(input);
+  const page = await listImagesByOwner(userId, { cursor, limit });
+  return { items: await Promise.all(page.items.map(toImage)), cursor: page.cursor };
+}

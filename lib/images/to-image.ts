@@ -1,0 +1,48 @@
+import { resources } from '../aws/resources';
+import { DEAD_LETTER_CODE, type ImageItem } from '../db';
+import { presignDownload } from '../storage';
+import type { Image } from './schemas';
+
+/** The smallest variant is the grid's thumbnail. */
+const THUMBNAIL_VARIANT = 'w256';
+
+/** Translates a stored image into what the owner's pages show, with short-lived links. */
+export async function toImage(item: ImageItem): Promise<Image> {
+  const variants = await Promise.all(
+    (item.variants ?? []).map(async (variant) => ({
+      name: variant.name,
+      format: variant.format,
+      width: variant.width,
+      height: variant.height,
+      bytes: variant.bytes,
+      watermarked: variant.watermarked ?? false,
+      url: await presignDownload(resources.mediaBucket, variant.key),
+      downloadUrl: await presignDownload(resources.mediaBucket, variant.key, {
+        fileName: `${baseName(item.fileName)}-${variant.name}.${variant.format}`,
+      }),
+    })),
+  );
+  const thumbnail = variants.find((v) => v.name === THUMBNAIL_VARIANT && v.format === 'webp' && !v.watermarked);
+  return {
+    imageId: item.imageId,
+    fileName: item.fileName,
+    status: item.status,
+    failureReason: item.failureReason ?? null,
+    deadLettered: item.failureCode === DEAD_LETTER_CODE,
+    createdAt: item.createdAt,
+    format: item.format ?? null,
+    width: item.width ?? null,
+    height: item.height ?? null,
+    bytes: item.bytes ?? null,
+    hasAlpha: item.hasAlpha ?? null,
+    animated: item.animated ?? null,
+    placeholder: item.placeholder ?? null,
+    camera: item.camera ?? null,
+    thumbnailUrl: thumbnail?.url ?? null,
+    variants,
+  };
+}
+
+function baseName(fileName: string): string {
+  return fileName.replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '-') || 'image';
+}

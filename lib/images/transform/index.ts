@@ -1,0 +1,10 @@
+export * from './limits';
+export * from './schemas';
+export { sniffFormat, type SniffedFormat } from './sniff-format';
+export { inspectImage, HEIC_ADVICE } from './inspect-image';
+export { decodeImage, rawInput, type RawImage } from './decode-image';
+export { planVariants, renderVariants, resizeRaw, type PlannedVariant, type RenderVariantsOptions } from './render-variants';
+export { applyWatermark, renderWatermark, watermarkFontFile, WATERMARK_FONT_FAMILY, type WatermarkOverlay } from './apply-watermark';
+export { readMetadata, readCamera } from './read-metadata';
+export { findLeftoverMetadata } from './find-leftover-metadata';
+export { processImageBuffer } from './process-image-buffer';

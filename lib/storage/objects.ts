@@ -1,0 +1,90 @@
+import {
+  CopyObjectCommand,
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  NoSuchKey,
+  NotFound,
+  PutObjectCommand,
+} from '@aws-sdk/client-s3';
+import { s3Client } from '../aws/clients';
+
+// Reads a whole object; null when it does not exist.
+export async function readObject(bucket: string, key: string): Promise<{ body: Buffer; eTag: string; contentType?: string } | null> {
+  try {
+    const result = await s3Client().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    const body = Buffer.from(await result.Body!.transformToByteArray());
+    return { body, eTag: unquote(result.ETag ?? ''), contentType: result.ContentType };
+  } catch (error) {
+    if (error instanceof NoSuchKey) return null;
+    throw error;
+  }
+}
+
+// The size and version of an object without reading it; null when it does not exist.
+export async function headObject(bucket: string, key: string): Promise<{ bytes: number; eTag: string } | null> {
+  try {
+    const result = await s3Client().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    return { bytes: result.ContentLength ?? 0, eTag: unquote(result.ETag ?? '') };
+  } catch (error) {
+    if (error instanceof NotFound || error instanceof NoSuchKey) return null;
+    throw error;
+  }
+}
+
+export async function writeObject(bucket: string, key: string, body: Buffer, contentType: string): Promise<void> {
+  await s3Client().send(
+    new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, CacheControl: 'private, max-age=31536000, immutable' }),
+  );
+}
+
+// Every key under a prefix.
+export async function listKeys(bucket: string, prefix: string): Promise<string[]> {
+  const keys: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await s3Client().send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+    for (const object of page.Contents ?? []) if (object.Key) keys.push(object.Key);
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+  } while (token);
+  return keys;
+}
+
+// Removes the objects; absent keys are fine, since deletion is retried.
+export async function deleteObjects(bucket: string, keys: string[]): Promise<void> {
+  for (let start = 0; start < keys.length; start += 1000) {
+    const batch = keys.slice(start, start + 1000);
+    const result = await s3Client().send(
+      new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true } }),
+    );
+    if (result.Errors?.length) throw new Error(`Could not delete ${result.Errors.length} objects from ${bucket}: ${result.Errors[0]?.Message}`);
+  }
+}
+
+// Removes everything under a prefix.
+export async function deletePrefix(bucket: string, prefix: string): Promise<void> {
+  await deleteObjects(bucket, await listKeys(bucket, prefix));
+}
+
+function unquote(eTag: string): string {
+  return eTag.replace(/^"|"$/g, '');
+}
+
+/**
+ * Copies an object onto itself, which makes S3 announce it again with a fresh ObjectCreated:Copy
+ * event. This is how a dead letter is redriven through the same queue and handler as an upload.
+ */
+export async function renotifyObject(bucket: string, key: string, reason: string): Promise<void> {
+  const { ContentType } = await s3Client().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+  await s3Client().send(
+    new CopyObjectCommand({
+      Bucket: bucket,
+      Key: key,
+      CopySource: `${bucket}/${encodeURIComponent(key)}`,
+      MetadataDirective: 'REPLACE',
+      ContentType,
+      Metadata: { renotified: reason },
+    }),
+  );
+}

@@ -1,0 +1,40 @@
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { s3Client } from '../aws/clients';
+
+/** How long the browser has to start its upload. */
+export const UPLOAD_URL_TTL_SECONDS = 10 * 60;
+
+/**
+ * A PUT URL that S3 itself holds to one key, one content type and one exact length: the signed
+ * Content-Length header makes S3 refuse any other size, so the declared limit is enforced by S3.
+ */
+export async function presignUpload(bucket: string, key: string, contentType: string, bytes: number): Promise<{ url: string; headers: Record<string, string> }> {
+  const url = await getSignedUrl(s3Client(), new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: contentType, ContentLength: bytes }), {
+    expiresIn: UPLOAD_URL_TTL_SECONDS,
+    signableHeaders: new Set(['content-type', 'content-length']),
+  });
+  return { url, headers: { 'Content-Type': contentType } };
+}
+
+/** How long a download link stays valid. */
+export const DOWNLOAD_URL_TTL_SECONDS = 15 * 60;
+/*
+ * URLs are signed as of the start of a fixed window, so a page that refreshes every few seconds gets
+ * the same URL and the browser keeps its cached image instead of fetching it again.
+ */
+const SIGNING_WINDOW_MS = 5 * 60 * 1000;
+
+export async function presignDownload(bucket: string, key: string, options: { fileName?: string; now?: number } = {}): Promise<string> {
+  const now = options.now ?? Date.now();
+  const signingDate = new Date(now - (now % SIGNING_WINDOW_MS));
+  return getSignedUrl(
+    s3Client(),
+    new GetObjectCommand({
+      Bucket: bucket,
+      Key: key,
+      ResponseContentDisposition: options.fileName ? `attachment; filename="${options.fileName.replace(/["\\\r\n]/g, '_')}"` : undefined,
+    }),
+    { expiresIn: DOWNLOAD_URL_TTL_SECONDS + SIGNING_WINDOW_MS / 1000, signingDate },
+  );
+}

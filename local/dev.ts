@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { startLocalCloud } from './cloud';
+import { httpInvoker } from './invoke-http';
+import { assertPortsFree, portFromEnv, PortInUseError } from './ports';
+import { startChild, stopTogether } from './processes';
+
+/*
+ * `npm run dev`: the emulators, the event bridge, the functions under a reloading runtime, and
+ * `next dev`, all on this machine and with no AWS account.
+ */
+const ports = {
+  app: portFromEnv('PORT', 3000),
+  s3: portFromEnv('S3_PORT', 4568),
+  dynamo: portFromEnv('DYNAMODB_PORT', 4567),
+  lambda: portFromEnv('LAMBDA_PORT', 4569),
+};
+
+try {
+  await assertPortsFree([
+    { port: ports.app, what: 'the Next.js app', variable: 'PORT' },
+    { port: ports.s3, what: 'the S3 emulator', variable: 'S3_PORT' },
+    { port: ports.dynamo, what: 'the DynamoDB emulator', variable: 'DYNAMODB_PORT' },
+    { port: ports.lambda, what: 'the local Lambda runtime', variable: 'LAMBDA_PORT' },
+  ]);
+} catch (error) {
+  if (error instanceof PortInUseError) {
+    console.error(`\n✖ ${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const cloud = await startLocalCloud({
+  dataDir: path.resolve(process.env.DATA_DIR ?? '.data'),
+  s3Port: ports.s3,
+  dynamoPort: ports.dynamo,
+  appOrigins: [`http://localhost:${ports.app}`, `http://127.0.0.1:${ports.app}`],
+  invoke: httpInvoker(`http://127.0.0.1:${ports.lambda}`),
+});
+
+const env = { ...cloud.env, LAMBDA_PORT: String(ports.lambda) };
+const runtime = startChild('npx', ['tsx', 'watch', '--clear-screen=false', 'local/lambda-runtime.ts'], env);
+const next = startChild('npx', ['next', 'dev', '--port', String(ports.app)], env);
+
+console.log(`
+  headshot local cloud
+  ─ app       http://localhost:${ports.app}
+  ─ S3        ${cloud.env.AWS_ENDPOINT_URL_S3}   (buckets under .data/s3)
+  ─ DynamoDB  ${cloud.env.AWS_ENDPOINT_URL_DYNAMODB}   (table under .data/dynamodb)
+  ─ functions http://127.0.0.1:${ports.lambda}   (reload when functions/ or lib/ change)
+`);
+
+stopTogether([runtime, next], () => cloud.stop());

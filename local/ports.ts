@@ -1,0 +1,37 @@
+import net from 'node:net';
+
+/** A port the local cloud wants, with the variable that moves it. */
+export interface PortClaim {
+  port: number;
+  what: string;
+  variable: string;
+}
+
+export class PortInUseError extends Error {
+  override name = 'PortInUseError';
+}
+
+/** Fails with a message that names the port and how to choose another, before anything starts. */
+export async function assertPortsFree(claims: PortClaim[]): Promise<void> {
+  for (const claim of claims) {
+    if (claim.port === 0) continue;
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = net.createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(claim.port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (!free) {
+      throw new PortInUseError(
+        `Port ${claim.port} (${claim.what}) is already in use. Stop what is using it, or set ${claim.variable} to another port.`,
+      );
+    }
+  }
+}
+
+export function portFromEnv(variable: string, fallback: number): number {
+  const value = process.env[variable];
+  if (value === undefined || value === '') return fallback;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${variable} must be a port number, not "${value}".`);
+  return port;
+}

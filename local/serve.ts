@@ -1,0 +1,36 @@
+import path from 'node:path';
+import { startLocalCloud } from './cloud';
+import { assertPortsFree, portFromEnv, PortInUseError } from './ports';
+import { startChild, stopTogether } from './processes';
+
+/*
+ * `npm start`: a production build (`next build` first) on the local cloud, with the functions run
+ * in this process. The e2e suite and the benchmarks use it.
+ */
+const ports = { app: portFromEnv('PORT', 3000), s3: portFromEnv('S3_PORT', 4568), dynamo: portFromEnv('DYNAMODB_PORT', 4567) };
+
+try {
+  await assertPortsFree([
+    { port: ports.app, what: 'the Next.js app', variable: 'PORT' },
+    { port: ports.s3, what: 'the S3 emulator', variable: 'S3_PORT' },
+    { port: ports.dynamo, what: 'the DynamoDB emulator', variable: 'DYNAMODB_PORT' },
+  ]);
+} catch (error) {
+  if (error instanceof PortInUseError) {
+    console.error(`\n✖ ${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const cloud = await startLocalCloud({
+  dataDir: path.resolve(process.env.DATA_DIR ?? '.data'),
+  s3Port: ports.s3,
+  dynamoPort: ports.dynamo,
+  appOrigins: [`http://localhost:${ports.app}`, `http://127.0.0.1:${ports.app}`],
+});
+
+// Not bound to 127.0.0.1 with -H: clerkMiddleware then proxies the request to itself in a loop.
+const next = startChild('npx', ['next', 'start', '--port', String(ports.app)], cloud.env);
+console.log(`headshot (production build) on http://localhost:${ports.app}`);
+stopTogether([next], () => cloud.stop());

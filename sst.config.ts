@@ -1,0 +1,37 @@
+/// <reference path="./.sst/platform/config.d.ts" />
+
+/*
+ * Every AWS resource of headshot. Each concern lives in infra/<concern>.ts and creates its resources
+ * when imported; the SST globals (sst, aws, $app) only exist inside run(), hence the dynamic imports.
+ */
+export default $config({
+  async app(input) {
+    const { isProtectedStage } = await import('./infra/settings');
+    const protectedStage = isProtectedStage(input.stage);
+    return {
+      name: 'headshot',
+      home: 'aws',
+      // Production keeps its buckets and table when the stack is removed; other stages clean up fully.
+      removal: protectedStage ? 'retain' : 'remove',
+      protect: protectedStage,
+    };
+  },
+  async run() {
+    await import('./infra/secrets');
+    const { uploads, media } = await import('./infra/storage');
+    const { table } = await import('./infra/database');
+    await import('./infra/monitoring');
+    const { processImageEvents, analyzeProfileEvents } = await import('./infra/queues');
+    await import('./infra/functions');
+    const { site } = await import('./infra/web');
+
+    return {
+      site: site.url,
+      uploadsBucket: uploads.name,
+      mediaBucket: media.name,
+      table: table.name,
+      processImageDeadLetters: processImageEvents.deadLetters.url,
+      analyzeProfileDeadLetters: analyzeProfileEvents.deadLetters.url,
+    };
+  },
+});

@@ -1,0 +1,33 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { nanoid } from 'nanoid';
+import { findImage, type ImageItem } from '@/lib/db';
+import { createUpload } from '@/lib/images';
+
+export const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
+
+export function fixture(relative: string): Promise<Buffer> {
+  return readFile(path.join(FIXTURES, relative));
+}
+
+export function newUserId(): string {
+  return `usr_${nanoid(12)}`;
+}
+
+/** Does what the browser does: asks for a presigned upload, then PUTs the bytes to the emulator. */
+export async function uploadAsBrowser(userId: string, body: Buffer, fileName: string, contentType: string) {
+  const upload = await createUpload(userId, { fileName, contentType, bytes: body.length });
+  const response = await fetch(upload.url, { method: 'PUT', body: new Uint8Array(body), headers: upload.headers });
+  return { imageId: upload.imageId, upload, response };
+}
+
+/** Polls the record until it leaves the in-flight states, as the dashboard does. */
+export async function waitForSettled(userId: string, imageId: string, timeoutMs = 30_000): Promise<ImageItem> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const image = await findImage(userId, imageId);
+    if (image && (image.status === 'ready' || image.status === 'failed')) return image;
+    if (Date.now() > deadline) throw new Error(`Image ${imageId} still ${image?.status ?? 'missing'} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
