@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ClerkProvider } from '@clerk/nextjs';
+import { connection } from 'next/server';
 import { authMode } from '@/lib/auth/mode';
 import './globals.css';
 
@@ -8,7 +9,9 @@ export const metadata: Metadata = {
   description: 'Upload photos, get web-ready sizes, and learn how your LinkedIn profile photo scores.',
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // How people sign in is decided by the running server's settings, so nothing is prerendered at build time.
+  await connection();
   const page = (
     <html lang="en">
       <body className="min-h-screen font-sans">{children}</body>

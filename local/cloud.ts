@@ -27,6 +27,8 @@ export interface LocalCloudOptions {
   dynamoPort: number;
   /** Origins allowed to upload from the browser. */
   appOrigins: string[];
+  /** Buckets with no notifications, for tests that deliver events themselves. */
+  extraBuckets?: string[];
   /** How the bridge runs functions; in this process by default. */
   invoke?: Invoke;
 }
@@ -49,7 +51,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const s3 = await startS3({
     directory: path.join(options.dataDir, 's3'),
     port: options.s3Port,
-    buckets: [LOCAL_RESOURCES.Uploads.name, LOCAL_RESOURCES.Media.name],
+    buckets: [LOCAL_RESOURCES.Uploads.name, LOCAL_RESOURCES.Media.name, ...(options.extraBuckets ?? [])],
     origins: options.appOrigins,
   });
   const dynamo = await startDynamo({ directory: path.join(options.dataDir, 'dynamodb'), port: options.dynamoPort }).catch(async (error) => {

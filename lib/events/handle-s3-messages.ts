@@ -14,6 +14,15 @@ export interface DeadLetterOwner {
   imageId?: string;
 }
 
+export interface S3MessageHandler {
+  /** The function's name, kept with its dead letters. */
+  handler: string;
+  process: ObjectProcessor;
+  ownerOf: (key: string) => DeadLetterOwner | null;
+  /** Lets the owner see that the object was given up on, and lets a redrive claim it again. */
+  onGiveUp: (object: StoredObject, error: unknown) => Promise<void>;
+}
+
 /**
  * Runs an SQS batch of S3 notifications through a processor, one object at a time and each on its
  * own: a failing record is reported back as a batch item failure, so only it is delivered again.
@@ -21,13 +30,7 @@ export interface DeadLetterOwner {
  */
 export async function handleS3Messages(
   event: unknown,
-  options: {
-    handler: string;
-    process: ObjectProcessor;
-    ownerOf: (key: string) => DeadLetterOwner | null;
-    /** Lets the owner see that the object was given up on, and lets a redrive claim it again. */
-    onGiveUp: (object: StoredObject, error: unknown) => Promise<void>;
-  },
+  options: S3MessageHandler,
 ): Promise<SQSBatchResponse> {
   const parsed = SqsEventSchema.safeParse(event);
   if (!parsed.success) {
@@ -45,23 +48,40 @@ export async function handleS3Messages(
       } catch (error) {
         const permanent = error instanceof PermanentError;
         log.error('Processing failed', { key: object.key, attempt, permanent, error: String(error) });
-        if (!permanent && attempt < MAX_DELIVERY_ATTEMPTS) {
+        const lastAttempt = permanent || attempt >= MAX_DELIVERY_ATTEMPTS;
+        // If even the dead letter cannot be stored, the message goes back to the queue (and SQS's own DLQ).
+        if (!lastAttempt || !(await deadLetter(object, record, attempt, error, options))) {
           batchItemFailures.push({ itemIdentifier: message.messageId });
           break;
         }
-        await insertDeadLetter({
-          deadLetterId: nanoid(),
-          ...(options.ownerOf(object.key) ?? { userId: 'unknown' }),
-          handler: options.handler,
-          record: JSON.stringify(record),
-          error: error instanceof Error ? error.message : String(error),
-          attempts: attempt,
-        });
-        await options.onGiveUp(object, error);
       }
     }
   }
   return { batchItemFailures };
+}
+
+async function deadLetter(
+  object: StoredObject,
+  record: S3EventRecord,
+  attempts: number,
+  error: unknown,
+  options: S3MessageHandler,
+): Promise<boolean> {
+  try {
+    await insertDeadLetter({
+      deadLetterId: nanoid(),
+      ...(options.ownerOf(object.key) ?? { userId: 'unknown' }),
+      handler: options.handler,
+      record: JSON.stringify(record),
+      error: error instanceof Error ? error.message : String(error),
+      attempts,
+    });
+    await options.onGiveUp(object, error);
+    return true;
+  } catch (storeError) {
+    log.error('Could not store a dead letter', { key: object.key, error: String(storeError) });
+    return false;
+  }
 }
 
 function recordsOf(body: string): S3EventRecord[] {

@@ -81,7 +81,7 @@ export async function renotifyObject(bucket: string, key: string, reason: string
     new CopyObjectCommand({
       Bucket: bucket,
       Key: key,
-      CopySource: `${bucket}/${encodeURIComponent(key)}`,
+      CopySource: `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`,
       MetadataDirective: 'REPLACE',
       ContentType,
       Metadata: { renotified: reason },

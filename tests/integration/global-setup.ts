@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startLocalCloud } from '../../local/cloud';
+import { UNROUTED_BUCKET } from './unrouted-bucket';
 
 /**
  * One local cloud for the integration suites: the real emulators on free ports, with a fresh data
@@ -10,7 +11,7 @@ import { startLocalCloud } from '../../local/cloud';
  */
 export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'headshot-it-'));
-  const cloud = await startLocalCloud({ dataDir, s3Port: 0, dynamoPort: 0, appOrigins: ['http://localhost'] });
+  const cloud = await startLocalCloud({ dataDir, s3Port: 0, dynamoPort: 0, appOrigins: ['http://localhost'], extraBuckets: [UNROUTED_BUCKET] });
   project.provide('cloudEnv', cloud.env);
   return async () => {
     await cloud.stop();
