@@ -1,19 +1,12 @@
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
-import { inspectImage, decodeImage, renderVariants, readMetadata, resizeRaw } from '@/lib/images/transform';
-sharp.concurrency(1);
-const input = readFileSync('fixtures/bench/photo-13mp.jpg');
-const t = async (label: string, f: () => Promise<unknown>) => { const c0 = process.cpuUsage(); const t0 = performance.now(); const r = await f(); const c = process.cpuUsage(c0); console.log(label.padEnd(24), (performance.now() - t0).toFixed(0).padStart(5), 'ms wall', ((c.user + c.system) / 1000).toFixed(0).padStart(5), 'ms cpu'); return r; };
-for (let i = 0; i < 3; i++) {
-  const ins = await t('inspect', () => inspectImage(input)) as any;
-  const img = await t('decode', () => decodeImage(input, ins.info)) as any;
-  await t('metadata', () => readMetadata(input, ins.info, img));
-  await t('variants', () => renderVariants(img, {}));
-  await t('variants+wm', () => renderVariants(img, { watermark: { enabled: true, text: '© headshot', position: 'bottom-right', opacity: 0.6 } }));
-  await t('webp2048 alone', () => sharp(img.data, { raw: { width: img.width, height: img.height, channels: 3 } }).webp({ quality: 80 }).toBuffer());
-  await t('jpeg2048 alone', () => sharp(img.data, { raw: { width: img.width, height: img.height, channels: 3 } }).jpeg({ quality: 80 }).toBuffer());
-  const r = await resizeRaw(img, 1280);
-  await t('webp1280 alone', () => sharp(r.data, { raw: { width: r.width, height: r.height, channels: 3 } }).webp({ quality: 80 }).toBuffer());
-  await t('resize1280', () => resizeRaw(img, 1280));
-  console.log('--');
-}
+import { processImageBuffer } from '@/lib/images/transform';
+const px = async (n: number) => { const r = await processImageBuffer(readFileSync(`fixtures/orientation/orientation_${n}.jpg`)); if (r.status !== 'ready') throw 0; const v = r.variants.find((x) => x.format === 'webp')!; return sharp(v.body).raw().toBuffer({ resolveWithObject: true }); };
+const ref = await px(1);
+const mad = (a: Buffer, b: Buffer) => { let s = 0; for (let i = 0; i < a.length; i++) s += Math.abs(a[i]! - b[i]!); return s / a.length; };
+for (let n = 1; n <= 8; n++) { const o = await px(n); console.log(n, o.info.width, o.info.height, mad(ref.data, o.data).toFixed(2)); }
+const flipped = await sharp(ref.data, { raw: { width: ref.info.width, height: ref.info.height, channels: ref.info.channels } }).flip().raw().toBuffer();
+const flopped = await sharp(ref.data, { raw: { width: ref.info.width, height: ref.info.height, channels: ref.info.channels } }).flop().raw().toBuffer();
+console.log('flip', mad(ref.data, flipped).toFixed(2), 'flop', mad(ref.data, flopped).toFixed(2));
+const raw2 = await sharp(readFileSync('fixtures/orientation/orientation_6.jpg'), {autoOrient:false}).resize(50,70,{fit:'fill'}).raw().toBuffer();
+console.log('unrotated 6 squashed', mad(ref.data, raw2).toFixed(2));

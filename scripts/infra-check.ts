@@ -1,38 +1,15 @@
 /*
  * npm run infra:check — type-checks sst.config.ts and infra/ against the SST platform, offline.
  *
- * 1. `sst install` writes the platform (components, Pulumi providers, config.d.ts) to .sst/platform.
- *    The environment below makes it work without the network: bun from node_modules installs the
- *    providers from its cache, and no dependency check or telemetry call is made. Re-running it is safe.
+ * 1. `sst install` writes the platform (components, Pulumi providers, config.d.ts) to .sst/platform,
+ *    offline (see installPlatform). Re-running it is safe.
  * 2. The TypeScript compiler checks tsconfig.infra.json. The platform ships as TypeScript source, so it
  *    is compiled with our flags too; it is not written for noUncheckedIndexedAccess, so diagnostics
  *    inside .sst/ are counted and left out. Everything in sst.config.ts and infra/ must be clean.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-
-const root = path.resolve(import.meta.dirname, '..');
-const platformDir = path.join(root, '.sst', 'platform');
-
-function installPlatform(): void {
-  const bin = path.join(root, 'node_modules', '.bin');
-  const result = spawnSync(path.join(bin, 'sst'), ['install'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      SST_BUN_PATH: path.join(bin, 'bun'),
-      SST_SKIP_DEPENDENCY_CHECK: '1',
-      SST_STAGE: process.env.SST_STAGE ?? 'ci',
-      SST_TELEMETRY_DISABLED: '1',
-    },
-  });
-  if (result.status !== 0 || !existsSync(path.join(platformDir, 'config.d.ts'))) {
-    throw new Error(`sst install failed (exit ${result.status ?? result.signal}); .sst/platform/config.d.ts was not written`);
-  }
-}
+import { installPlatform, platformDir, repoRoot as root } from '../infra/graph/platform';
 
 interface InfraDiagnostics {
   /** Problems in sst.config.ts and infra/: these fail the check. */

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { HEIC_ADVICE, inspectImage } from './inspect-image';
+import { MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES } from './limits';
+import { sniffFormat } from './sniff-format';
+
+const fixtures = path.resolve(import.meta.dirname, '../../../fixtures');
+const read = (relative: string) => readFileSync(path.join(fixtures, relative));
+
+describe('sniffFormat', () => {
+  it.each([
+    ['bench/flower-3mp.jpg', 'jpeg'],
+    ['formats/alpha.png', 'png'],
+    ['formats/animated.gif', 'gif'],
+    ['formats/lzw.tif', 'tiff'],
+    ['formats/example.avif', 'avif'],
+    ['formats/example.heic', 'heic'],
+  ])('names %s as %s from its first bytes', (file, format) => {
+    expect(sniffFormat(read(file))).toBe(format);
+  });
+
+  it('names WebP, SVG with a prolog and a byte-order mark, and leaves the rest unknown', async () => {
+    expect(sniffFormat(await sharp(read('formats/alpha.png')).webp().toBuffer())).toBe('webp');
+    expect(sniffFormat(Buffer.from('\uFEFF<?xml version="1.0"?>\n<!-- hi -->\n<svg viewBox="0 0 1 1"></svg>'))).toBe('svg');
+    expect(sniffFormat(Buffer.from('<html><body>not an image</body></html>'))).toBe('unknown');
+    expect(sniffFormat(Buffer.from('%PDF-1.7'))).toBe('unknown');
+    expect(sniffFormat(Buffer.alloc(3))).toBe('unknown');
+  });
+});
+
+describe('inspectImage', () => {
+  it('reports what the header says, upright, without decoding', async () => {
+    expect(await inspectImage(read('orientation/orientation_6.jpg'))).toEqual({
+      ok: true,
+      // Stored 70×50 on its side; shown 50×70.
+      info: { format: 'jpeg', width: 50, height: 70, bytes: 1360, hasAlpha: false, animated: false, pages: 1, orientation: 6 },
+    });
+    expect(await inspectImage(read('formats/animated.gif'))).toMatchObject({ ok: true, info: { format: 'gif', animated: true, pages: 56, hasAlpha: true } });
+    expect(await inspectImage(read('formats/example.avif'))).toMatchObject({ ok: true, info: { format: 'avif', width: 800, height: 533 } });
+  });
+
+  it('decides from the bytes alone: a PNG is a PNG whatever it was called', async () => {
+    // The function takes no name or declared type at all; a PNG's bytes inside a ".jpg" upload stay a PNG.
+    expect(await inspectImage(read('formats/alpha.png'))).toMatchObject({ ok: true, info: { format: 'png' } });
+  });
+
+  it('refuses HEIC with advice, SVG, and files that are no image', async () => {
+    expect(await inspectImage(read('formats/example.heic'))).toEqual({ ok: false, code: 'heic', reason: HEIC_ADVICE });
+    expect(await inspectImage(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toMatchObject({ ok: false, code: 'svg', reason: /Export the drawing as PNG/ });
+    expect(await inspectImage(Buffer.from('just some words\n'))).toMatchObject({
+      ok: false,
+      code: 'unsupported-format',
+      reason: "This file isn't an image we can use. Please upload a JPEG, PNG, WebP, AVIF, GIF or TIFF file.",
+    });
+  });
+
+  it('refuses a file over the byte limit without parsing it', async () => {
+    const huge = Buffer.alloc(MAX_UPLOAD_BYTES + 1);
+    read('bench/flower-3mp.jpg').copy(huge);
+    expect(await inspectImage(huge)).toEqual({ ok: false, code: 'too-large', reason: 'The file is 25.0 MB; the limit is 25 MB. Please upload a smaller export.' });
+  });
+
+  it('counts every frame of an animation against the pixel limit', async () => {
+    // 56 frames of 1200×800: each frame is under 1 MP, all of them together over 50 MP.
+    const gif = Buffer.from(read('formats/animated.gif'));
+    gif.writeUInt16LE(1200, 6);
+    gif.writeUInt16LE(800, 8);
+    expect(56 * 1200 * 800).toBeGreaterThan(MAX_INPUT_PIXELS);
+    expect(await inspectImage(gif)).toEqual({
+      ok: false,
+      code: 'too-many-pixels',
+      reason: 'This animation has 56 frames of 1200 × 800 pixels (54 megapixels in all); the limit is 50 megapixels. Please resize it and upload it again.',
+    });
+  });
+
+  it('refuses a file whose magic number and contents disagree', async () => {
+    const pngBody = read('formats/alpha.png');
+    const fake = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), pngBody.subarray(3)]);
+    expect(await inspectImage(fake)).toMatchObject({ ok: false, code: 'corrupt' });
+  });
+});

@@ -1,0 +1,191 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import * as decodeModule from './decode-image';
+import { HEIC_ADVICE } from './inspect-image';
+import { MAX_INPUT_PIXELS, VARIANT_SIZES } from './limits';
+import { processImageBuffer } from './process-image-buffer';
+import type { ProcessImageResult, RefusalCode } from './schemas';
+
+vi.mock('./decode-image', async (importOriginal) => {
+  const actual = await importOriginal<typeof decodeModule>();
+  return { ...actual, decodeImage: vi.fn(actual.decodeImage) };
+});
+
+const fixtures = path.resolve(import.meta.dirname, '../../../fixtures');
+const read = (relative: string) => readFileSync(path.join(fixtures, relative));
+
+type Expected =
+  | { status: 'failed'; code: RefusalCode; reason: RegExp; decoded: boolean }
+  | { status: 'ready'; format: string; width: number; height: number; animated?: boolean; check?: (result: Ready) => Promise<void> };
+type Ready = Extract<ProcessImageResult, { status: 'ready' }>;
+
+/** One entry per fixture file: a new hostile or format fixture without an expectation fails the suite. */
+const EXPECTED: Record<string, Expected> = {
+  'hostile/crasher.png': { status: 'failed', code: 'too-many-pixels', reason: /935820 × 854554 pixels.*limit is 50 megapixels/, decoded: false },
+  'hostile/pixel-bomb-header.jpg': { status: 'failed', code: 'too-many-pixels', reason: /64250 × 64250 pixels/, decoded: false },
+  // The header is already broken, so the file never gets as far as a partial decode.
+  'hostile/truncated.jpg': { status: 'failed', code: 'corrupt', reason: /JPEG but is damaged or incomplete/, decoded: false },
+  // A sound header over broken compressed data: refused when the pixels are read, not shown half grey.
+  'hostile/invalid-zlib.png': { status: 'failed', code: 'corrupt', reason: /PNG file is damaged or incomplete/, decoded: true },
+  'formats/alpha.png': {
+    status: 'ready',
+    format: 'png',
+    width: 512,
+    height: 512,
+    check: async ({ variants }) => {
+      for (const variant of variants) {
+        const out = await sharp(variant.body).metadata();
+        // WebP keeps the transparency; the JPEG fallback has none to keep.
+        expect(out.hasAlpha).toBe(variant.format === 'webp');
+      }
+    },
+  },
+  'formats/animated.gif': {
+    status: 'ready',
+    format: 'gif',
+    width: 350,
+    height: 189,
+    animated: true,
+    check: async ({ variants }) => {
+      for (const variant of variants) {
+        const out = await sharp(variant.body, { animated: true }).metadata();
+        if (variant.format === 'webp') {
+          expect(variant.animated).toBe(true);
+          expect(out.pages).toBe(56);
+          expect(out.pageHeight).toBe(variant.height);
+          expect(out.delay?.slice(0, 3)).toEqual([400, 100, 100]);
+        } else {
+          expect(variant.animated).toBe(false);
+          expect(out.pages ?? 1).toBe(1);
+          expect(out.height).toBe(variant.height);
+        }
+      }
+    },
+  },
+  'formats/cmyk.jpeg': {
+    status: 'ready',
+    format: 'jpeg',
+    width: 150,
+    height: 103,
+    check: async ({ variants }) => {
+      for (const variant of variants) {
+        const out = await sharp(variant.body).metadata();
+        expect(out.space).toBe('srgb');
+        expect(out.channels).toBe(3);
+      }
+    },
+  },
+  'formats/example.avif': { status: 'ready', format: 'avif', width: 800, height: 533 },
+  'formats/example.heic': { status: 'failed', code: 'heic', reason: /Settings → Camera → Formats → Most Compatible/, decoded: false },
+  'formats/lzw.tif': { status: 'ready', format: 'tiff', width: 768, height: 512 },
+  'formats/rgba16.png': {
+    status: 'ready',
+    format: 'png',
+    width: 32,
+    height: 32,
+    check: async ({ variants }) => {
+      for (const variant of variants) expect((await sharp(variant.body).metadata()).depth).toBe('uchar');
+    },
+  },
+};
+
+beforeEach(() => {
+  vi.clearAllMocks();
+});
+
+describe('processImageBuffer on every hostile and format fixture', () => {
+  it('has an expectation for exactly the files in fixtures/hostile and fixtures/formats', () => {
+    const files = ['hostile', 'formats'].flatMap((dir) => readdirSync(path.join(fixtures, dir)).map((file) => `${dir}/${file}`));
+    expect(files.sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  for (const [file, expected] of Object.entries(EXPECTED)) {
+    it(`${file} → ${expected.status === 'failed' ? `failed (${expected.code})` : 'ready'}`, async () => {
+      const result = await processImageBuffer(read(file));
+      if (expected.status === 'failed') {
+        expect(result).toEqual({ status: 'failed', code: expected.code, reason: expect.stringMatching(expected.reason) });
+        // Refusals from the header never reach the decoder.
+        expect(vi.mocked(decodeModule.decodeImage).mock.calls.length).toBe(expected.decoded ? 1 : 0);
+        return;
+      }
+      if (result.status !== 'ready') throw new Error(`expected ready, got: ${result.reason}`);
+      expect(result.metadata).toMatchObject({ format: expected.format, width: expected.width, height: expected.height, animated: expected.animated ?? false });
+      expect(result.variants.length).toBeGreaterThanOrEqual(2);
+      await expect(expectVariantsRecordedRight(result)).resolves.toBeUndefined();
+      await expected.check?.(result);
+    });
+  }
+});
+
+describe('processImageBuffer on inputs that are not images', () => {
+  const junk: Record<string, [Buffer, RefusalCode]> = {
+    'an SVG drawing': [Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'), 'svg'],
+    'a text file': [Buffer.from('Dear diary,\nthis is not a photo.\n'), 'unsupported-format'],
+    'a PDF': [Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj <<>> endobj\n'), 'unsupported-format'],
+    'random bytes': [Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)), 'unsupported-format'],
+    'nothing at all': [Buffer.alloc(0), 'empty'],
+    'a GIF signature over garbage': [Buffer.concat([Buffer.from('GIF89a'), Buffer.alloc(64, 0xff)]), 'corrupt'],
+  };
+  for (const [label, [bytes, code]] of Object.entries(junk)) {
+    it(`refuses ${label} with a reason, without throwing`, async () => {
+      const result = await processImageBuffer(bytes);
+      expect(result).toEqual({ status: 'failed', code, reason: expect.stringMatching(/\w.*\./) });
+    });
+  }
+
+  it('refuses a JPEG cut off halfway rather than keeping a half-grey picture', async () => {
+    const whole = read('bench/flower-3mp.jpg');
+    const result = await processImageBuffer(whole.subarray(0, Math.floor(whole.length * 0.6)));
+    expect(result).toEqual({ status: 'failed', code: 'corrupt', reason: expect.stringMatching(/damaged or incomplete/) });
+  });
+
+  it('refuses a header that claims too many pixels before decoding it', async () => {
+    const side = Math.ceil(Math.sqrt(MAX_INPUT_PIXELS)) + 1;
+    // A real PNG header for a huge image, followed by almost nothing.
+    const bomb = await sharp({ create: { width: 1, height: 1, channels: 3, background: '#000' } }).png().toBuffer();
+    bomb.writeUInt32BE(side, 16);
+    bomb.writeUInt32BE(side, 20);
+    const result = await processImageBuffer(bomb);
+    expect(result).toMatchObject({ status: 'failed', code: 'too-many-pixels' });
+    expect(decodeModule.decodeImage).not.toHaveBeenCalled();
+  });
+
+  it('answers HEIC with what to do instead', async () => {
+    const result = await processImageBuffer(read('formats/example.heic'));
+    expect(result).toEqual({ status: 'failed', code: 'heic', reason: HEIC_ADVICE });
+  });
+
+  it('throws on options that break the schema: a programming error, not a bad file', async () => {
+    await expect(processImageBuffer(read('formats/cmyk.jpeg'), { watermark: { enabled: true, text: '', position: 'center', opacity: 0.5 } })).rejects.toThrow(
+      /needs some text/,
+    );
+  });
+});
+
+describe('processImageBuffer decodes once', () => {
+  it('derives every size of a 13 MP photo from a single decode', async () => {
+    const result = await processImageBuffer(read('bench/photo-13mp.jpg'), { watermark: { enabled: true, text: 'x', position: 'center', opacity: 1 } });
+    expect(result.status).toBe('ready');
+    expect(decodeModule.decodeImage).toHaveBeenCalledTimes(1);
+  });
+});
+
+/** Every variant's recorded numbers match the file, and no size is larger than its bucket or the original. */
+async function expectVariantsRecordedRight({ info, variants }: Ready): Promise<void> {
+  const originalLongSide = Math.max(info.width, info.height);
+  for (const variant of variants) {
+    const out = await sharp(variant.body, { animated: variant.animated }).metadata();
+    expect(out.format).toBe(variant.format);
+    expect(variant.contentType).toBe(`image/${variant.format}`);
+    expect(variant.bytes).toBe(variant.body.length);
+    expect(out.width).toBe(variant.width);
+    expect(out.pageHeight ?? out.height).toBe(variant.height);
+    const bucket = Number(/^w(\d+)/.exec(variant.name)?.[1]);
+    expect(VARIANT_SIZES).toContain(bucket);
+    expect(Math.max(variant.width, variant.height)).toBeLessThanOrEqual(Math.min(bucket, originalLongSide));
+    // Aspect ratio kept within rounding.
+    expect(Math.abs(variant.width / variant.height - info.width / info.height)).toBeLessThan(0.02 * (info.width / info.height) + 1 / variant.height);
+  }
+}

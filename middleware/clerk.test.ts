@@ -1,0 +1,74 @@
+import { exportSPKI, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { NextRequest, type NextFetchEvent } from 'next/server';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+
+/*
+ * The Clerk path, offline: session tokens shaped like Clerk's, signed with a key pair made here,
+ * go through the real clerkMiddleware. It must accept them with no network call and reject
+ * expired tokens and tokens signed by another key.
+ */
+const ISSUER = 'https://example.clerk.accounts.dev';
+// A live publishable key: with a test key Clerk also demands its dev-browser cookie and redirects to a handshake.
+const PUBLISHABLE_KEY = `pk_live_${Buffer.from('example.clerk.accounts.dev$').toString('base64')}`;
+
+let signingKey: CryptoKey;
+let foreignKey: CryptoKey;
+
+beforeAll(async () => {
+  const pair = await generateKeyPair('RS256', { extractable: true });
+  signingKey = pair.privateKey;
+  foreignKey = (await generateKeyPair('RS256')).privateKey;
+  vi.stubEnv('CLERK_JWT_KEY', await exportSPKI(pair.publicKey));
+  vi.stubEnv('CLERK_SECRET_KEY', 'sk_live_offline_test_key');
+  vi.stubEnv('NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', PUBLISHABLE_KEY);
+  vi.stubEnv('CLERK_PUBLISHABLE_KEY', PUBLISHABLE_KEY);
+});
+
+afterEach(() => vi.restoreAllMocks());
+
+async function sessionToken(key: CryptoKey, lifetime: { issuedAgo: number; expiresIn: number }) {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ sid: 'sess_2abc', azp: 'http://localhost:3000' })
+    .setProtectedHeader({ alg: 'RS256', kid: 'ins_2abc', typ: 'JWT' })
+    .setSubject('user_2abc')
+    .setIssuer(ISSUER)
+    .setIssuedAt(now - lifetime.issuedAgo)
+    .setNotBefore(now - lifetime.issuedAgo - 5)
+    .setExpirationTime(now + lifetime.expiresIn)
+    .sign(key);
+}
+
+async function visit(path: string, token: string) {
+  const fetchSpy = vi.spyOn(globalThis, 'fetch');
+  const { clerk } = await import('./clerk');
+  const request = new NextRequest(`http://localhost:3000${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const response = await clerk(request, { waitUntil: () => undefined } as unknown as NextFetchEvent);
+  return { response, fetchCalls: fetchSpy.mock.calls.length };
+}
+
+describe('clerkMiddleware with Clerk-shaped tokens, offline', () => {
+  it('accepts a valid session token without any network call', async () => {
+    const { response, fetchCalls } = await visit('/dashboard', await sessionToken(signingKey, { issuedAgo: 10, expiresIn: 60 }));
+    expect(fetchCalls).toBe(0);
+    // A signed-in request passes through, with Clerk's verdict forwarded to the page as request headers.
+    expect(response?.status).toBe(200);
+    expect(response?.headers.get('x-middleware-request-x-clerk-auth-status')).toBe('signed-in');
+  });
+
+  it('rejects an expired token', async () => {
+    const { response, fetchCalls } = await visit('/dashboard', await sessionToken(signingKey, { issuedAgo: 600, expiresIn: -300 }));
+    expect(fetchCalls).toBe(0);
+    expect(response?.headers.get('x-clerk-auth-status')).toBe('signed-out');
+    expect(response?.headers.get('x-clerk-auth-reason')).toMatch(/expired/i);
+    // auth.protect() does not let the request through to the private page.
+    expect(response?.headers.get('x-middleware-request-x-clerk-auth-status')).not.toBe('signed-in');
+    expect(response?.headers.get('x-middleware-rewrite') ?? response?.headers.get('location')).toBeTruthy();
+  });
+
+  it('rejects a token signed with a foreign key', async () => {
+    const { response, fetchCalls } = await visit('/dashboard', await sessionToken(foreignKey, { issuedAgo: 10, expiresIn: 60 }));
+    expect(fetchCalls).toBe(0);
+    expect(response?.headers.get('x-clerk-auth-status')).toBe('signed-out');
+    expect(response?.headers.get('x-clerk-auth-reason')).toMatch(/signature|invalid/i);
+  });
+});

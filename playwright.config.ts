@@ -1,0 +1,37 @@
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+/*
+ * The e2e suite runs a production build (`next build` runs first, in `npm run test:e2e`) on a
+ * fresh local cloud, on ports of its own so that a running `npm run dev` is left alone.
+ */
+const ports = { app: 3100, s3: 4668, dynamo: 4667 };
+const dataDir = path.join(os.tmpdir(), `headshot-e2e-${process.pid}`);
+
+export default defineConfig({
+  testDir: 'e2e',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: `http://localhost:${ports.app}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      // Debian's Chromium: Playwright cannot download its own browser on these machines.
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  webServer: {
+    command: 'npx tsx local/serve.ts',
+    url: `http://localhost:${ports.app}/sign-in`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    env: { PORT: String(ports.app), S3_PORT: String(ports.s3), DYNAMODB_PORT: String(ports.dynamo), DATA_DIR: dataDir },
+  },
+});
