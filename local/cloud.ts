@@ -6,15 +6,9 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { startBridge, type Invoke, type Route } from './bridge';
 import { ensureTable, startDynamo } from './dynamo';
 import { invokeInProcess } from './functions';
+import { LOCAL_RESOURCES, localCloudEnv } from './env';
 import { EMULATOR_CREDENTIALS, startS3 } from './s3';
 import { sweepExpired } from './sweep-expired';
-
-/** Resource names under the local cloud; on AWS, SST names them. */
-export const LOCAL_RESOURCES = {
-  Uploads: { name: 'headshot-uploads', type: 'sst.aws.Bucket' },
-  Media: { name: 'headshot-media', type: 'sst.aws.Bucket' },
-  Table: { name: 'headshot', type: 'sst.aws.Dynamo' },
-} as const;
 
 /** Bucket notifications, as infra/ wires them on AWS. */
 export const ROUTES: Route[] = [{ bucket: LOCAL_RESOURCES.Uploads.name, prefix: 'uploads/', functionName: 'process-image' }];
@@ -60,20 +54,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   });
 
   const env: Record<string, string> = {
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: EMULATOR_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: EMULATOR_CREDENTIALS.secretAccessKey,
-    AWS_ENDPOINT_URL_S3: s3.endpoint,
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    ...Object.fromEntries(Object.entries(LOCAL_RESOURCES).map(([name, value]) => [`SST_RESOURCE_${name}`, JSON.stringify(value)])),
-    SST_RESOURCE_App: JSON.stringify({ name: 'headshot', stage: 'local' }),
-    HEADSHOT_LOCAL_CLOUD: '1',
+    ...localCloudEnv({ s3: s3.endpoint, dynamo: dynamo.endpoint }),
     AUTH_SECRET: process.env.AUTH_SECRET ?? (await persistentSecret(path.join(options.dataDir, 'auth-secret'))),
-    FACE_ANALYZER: process.env.FACE_ANALYZER ?? 'local',
   };
   Object.assign(process.env, env);
 
-  const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: env.AWS_REGION, credentials: EMULATOR_CREDENTIALS });
+  const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: EMULATOR_CREDENTIALS });
   await ensureTable(client, LOCAL_RESOURCES.Table.name);
 
   const bridge = startBridge({ events: s3.events, routes: ROUTES, invoke: options.invoke ?? invokeInProcess });

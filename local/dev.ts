@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { startLocalCloud } from './cloud';
 import { httpInvoker } from './invoke-http';
-import { assertPortsFree, portFromEnv, PortInUseError } from './ports';
+import { claimPortsOrExit, portFromEnv } from './ports';
 import { startChild, stopTogether } from './processes';
 
 /*
@@ -15,20 +15,12 @@ const ports = {
   lambda: portFromEnv('LAMBDA_PORT', 4569),
 };
 
-try {
-  await assertPortsFree([
-    { port: ports.app, what: 'the Next.js app', variable: 'PORT' },
-    { port: ports.s3, what: 'the S3 emulator', variable: 'S3_PORT' },
-    { port: ports.dynamo, what: 'the DynamoDB emulator', variable: 'DYNAMODB_PORT' },
-    { port: ports.lambda, what: 'the local Lambda runtime', variable: 'LAMBDA_PORT' },
-  ]);
-} catch (error) {
-  if (error instanceof PortInUseError) {
-    console.error(`\n✖ ${error.message}\n`);
-    process.exit(1);
-  }
-  throw error;
-}
+await claimPortsOrExit([
+  { port: ports.app, what: 'the Next.js app', variable: 'PORT' },
+  { port: ports.s3, what: 'the S3 emulator', variable: 'S3_PORT' },
+  { port: ports.dynamo, what: 'the DynamoDB emulator', variable: 'DYNAMODB_PORT' },
+  { port: ports.lambda, what: 'the local Lambda runtime', variable: 'LAMBDA_PORT' },
+]);
 
 const cloud = await startLocalCloud({
   dataDir: path.resolve(process.env.DATA_DIR ?? '.data'),
@@ -39,8 +31,8 @@ const cloud = await startLocalCloud({
 });
 
 const env = { ...cloud.env, LAMBDA_PORT: String(ports.lambda) };
-const runtime = startChild('npx', ['tsx', 'watch', '--clear-screen=false', 'local/lambda-runtime.ts'], env);
-const next = startChild('npx', ['next', 'dev', '--port', String(ports.app)], env);
+const runtime = startChild('tsx', ['watch', '--clear-screen=false', 'local/lambda-runtime.ts'], env);
+const next = startChild('next', ['dev', '--port', String(ports.app)], env);
 
 console.log(`
   headshot local cloud

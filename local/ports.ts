@@ -35,3 +35,14 @@ export function portFromEnv(variable: string, fallback: number): number {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`${variable} must be a port number, not "${value}".`);
   return port;
 }
+
+/** For the command-line entry points: a taken port ends the process with the message, not a stack trace. */
+export async function claimPortsOrExit(claims: PortClaim[]): Promise<void> {
+  try {
+    await assertPortsFree(claims);
+  } catch (error) {
+    if (!(error instanceof PortInUseError)) throw error;
+    console.error(`\n✖ ${error.message}\n`);
+    process.exit(1);
+  }
+}

@@ -1,8 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
 
-/** Starts a child that shares this terminal, with extra environment. */
-export function startChild(command: string, args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+/**
+ * Starts a package binary in its own process group, sharing this terminal, with extra environment.
+ * The group lets a stop reach the grandchildren too (next's workers, tsx's watched process).
+ */
+export function startChild(bin: string, args: string[], env: Record<string, string>): ChildProcess {
+  return spawn(path.resolve('node_modules/.bin', bin), args, { stdio: 'inherit', env: { ...process.env, ...env }, detached: true });
 }
 
 /** Stops children and the cloud once, on Ctrl-C, on SIGTERM, or when a child dies. */
@@ -11,8 +15,15 @@ export function stopTogether(children: ChildProcess[], stop: () => Promise<void>
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-    await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((resolve) => child.once('exit', resolve)) : null)));
+    const exited = children.map((child) => (child.exitCode === null && child.signalCode === null ? new Promise((resolve) => child.once('exit', resolve)) : null));
+    for (const child of children) {
+      try {
+        process.kill(-child.pid!, 'SIGTERM');
+      } catch {
+        // Already gone.
+      }
+    }
+    await Promise.all(exited);
     await stop();
     process.exit(code);
   };

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { startLocalCloud } from './cloud';
-import { assertPortsFree, portFromEnv, PortInUseError } from './ports';
+import { claimPortsOrExit, portFromEnv } from './ports';
 import { startChild, stopTogether } from './processes';
 
 /*
@@ -9,19 +9,11 @@ import { startChild, stopTogether } from './processes';
  */
 const ports = { app: portFromEnv('PORT', 3000), s3: portFromEnv('S3_PORT', 4568), dynamo: portFromEnv('DYNAMODB_PORT', 4567) };
 
-try {
-  await assertPortsFree([
-    { port: ports.app, what: 'the Next.js app', variable: 'PORT' },
-    { port: ports.s3, what: 'the S3 emulator', variable: 'S3_PORT' },
-    { port: ports.dynamo, what: 'the DynamoDB emulator', variable: 'DYNAMODB_PORT' },
-  ]);
-} catch (error) {
-  if (error instanceof PortInUseError) {
-    console.error(`\n✖ ${error.message}\n`);
-    process.exit(1);
-  }
-  throw error;
-}
+await claimPortsOrExit([
+  { port: ports.app, what: 'the Next.js app', variable: 'PORT' },
+  { port: ports.s3, what: 'the S3 emulator', variable: 'S3_PORT' },
+  { port: ports.dynamo, what: 'the DynamoDB emulator', variable: 'DYNAMODB_PORT' },
+]);
 
 const cloud = await startLocalCloud({
   dataDir: path.resolve(process.env.DATA_DIR ?? '.data'),
@@ -31,6 +23,6 @@ const cloud = await startLocalCloud({
 });
 
 // Not bound to 127.0.0.1 with -H: clerkMiddleware then proxies the request to itself in a loop.
-const next = startChild('npx', ['next', 'start', '--port', String(ports.app)], cloud.env);
+const next = startChild('next', ['start', '--port', String(ports.app)], cloud.env);
 console.log(`headshot (production build) on http://localhost:${ports.app}`);
 stopTogether([next], () => cloud.stop());

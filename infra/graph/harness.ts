@@ -112,12 +112,12 @@ export async function runInfraGraph(options: GraphRunOptions = {}): Promise<Infr
   });
 
   try {
-    const platformRequire = createRequire(path.join(platformDir, 'package.json'));
+    console.error('STEP0', Date.now()%100000);const platformRequire = createRequire(path.join(platformDir, 'package.json'));
     // The platform's own copy of Pulumi: the mocks must be set on the instance its components use.
     const pulumi = platformRequire('@pulumi/pulumi') as PulumiModule;
     const resources: GraphResource[] = [];
     const invokes: Invoke[] = [];
-    await pulumi.runtime.setMocks(createMocks(resources, invokes), 'headshot', stage, false);
+    console.error('STEP1', Date.now()%100000);await pulumi.runtime.setMocks(createMocks(resources, invokes), 'headshot', stage, false);
 
     const { default: config } = await (async () => {
       const shim = (await import(pathToFileURL(path.join(platformDir, 'src', 'shim', 'run.js')).href)) as Record<string, unknown>;
@@ -126,7 +126,7 @@ export async function runInfraGraph(options: GraphRunOptions = {}): Promise<Infr
         default: { app(input: { stage: string }): Promise<{ name: string; removal?: string; protect?: boolean; providers?: unknown }>; run(): Promise<Record<string, unknown> | void> };
       };
     })();
-    const app = await config.app({ stage });
+    console.error('STEP2', Date.now()%100000, resources?.length);const app = await config.app({ stage });
     setGlobal('$app', { name: app.name, stage, removal: app.removal ?? 'retain', protect: app.protect ?? false, providers: app.providers ?? {} });
     setGlobal('$dev', false);
     setGlobal('$cli', {
@@ -135,20 +135,20 @@ export async function runInfraGraph(options: GraphRunOptions = {}): Promise<Infr
       paths: { home: path.join(projectRoot, '.home'), root: projectRoot, work: path.join(projectRoot, '.sst'), platform: platformDir },
       state: { version: {} },
     });
-    setGlobal('sst', await import(pathToFileURL(path.join(platformDir, 'src', 'components', 'index.ts')).href));
+    console.error('STEP3', Date.now()%100000, resources?.length);setGlobal('sst', await import(pathToFileURL(path.join(platformDir, 'src', 'components', 'index.ts')).href));
     setGlobal('aws', platformRequire('@pulumi/aws'));
-    await options.before?.();
+    console.error('STEP4', Date.now()%100000, resources?.length);await options.before?.();
 
     const { run } = (await import(pathToFileURL(path.join(platformDir, 'src', 'auto', 'run.ts')).href)) as {
       run(program: () => Promise<Record<string, unknown> | void>): Promise<Record<string, unknown>>;
     };
     let outputs: Record<string, unknown> = {};
     try {
-      outputs = (await pulumi.runtime.runInPulumiStack(() => run(() => config.run()))) ?? {};
+      console.error('STEP5', Date.now()%100000, resources?.length);outputs = (await pulumi.runtime.runInPulumiStack(() => run(() => config.run()))) ?? {};
     } catch (error) {
       errors.push(error instanceof Error ? error.message : String(error));
     }
-    await settle(pulumi, resources);
+    console.error('STEP6', Date.now()%100000, resources?.length);await settle(pulumi, resources);
     if (pulumi.log.hasErrors()) errors.push('Pulumi logged errors (see the output above)');
     errors.push(...rpc.unknownMethods.map((method) => `unknown RPC method ${method}`));
     return { resources, invokes, builds: rpc.builds, outputs, projectRoot, errors };

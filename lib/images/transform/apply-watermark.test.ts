@@ -57,7 +57,7 @@ function compare(a: { data: Buffer; width: number; height: number; channels: num
 describe('WatermarkSettingsSchema', () => {
   it('accepts off, or text with a position and an opacity', () => {
     expect(WatermarkSettingsSchema.parse({ enabled: false })).toEqual({ enabled: false });
-    expect(WatermarkSettingsSchema.parse({ ...SETTING, text: '  © Jane  ' }).text).toBe('© Jane');
+    expect(WatermarkSettingsSchema.parse({ ...SETTING, text: '  © Jane  ' })).toEqual({ ...SETTING, text: '© Jane' });
   });
 
   it.each([
@@ -150,7 +150,7 @@ describe('applyWatermark', () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
       cwd: root,
       // Fontconfig with no configuration and no font directories: only the shipped file exists.
-      env: { PATH: process.env.PATH ?? '', FONTCONFIG_FILE: '/nonexistent/fonts.conf', FONTCONFIG_PATH: '/nonexistent', HOME: '/nonexistent' },
+      env: { NODE_ENV: 'test', PATH: process.env.PATH ?? '', FONTCONFIG_FILE: '/nonexistent/fonts.conf', FONTCONFIG_PATH: '/nonexistent', HOME: '/nonexistent' },
     });
     expect(stdout).toBe(here);
     expect(watermarkFontFile()).toBe(path.join(root, 'assets/fonts/DejaVuSans-Bold.ttf'));

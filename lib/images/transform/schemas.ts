@@ -57,7 +57,7 @@ export const WatermarkSettingsSchema = z.discriminatedUnion('enabled', [
     enabled: z.literal(true),
     text: z.string().trim().min(1, 'The watermark needs some text.').max(60, 'Watermarks are limited to 60 characters.'),
     position: z.enum(WATERMARK_POSITIONS),
-    opacity: z.number().min(0.1, 'Below 10% the watermark is invisible.').max(1),
+    opacity: z.number().min(0.1, 'Below 10% the watermark is invisible.').max(1, 'Opacity goes up to 1 (fully opaque).'),
   }),
 ]);
 export type WatermarkSettings = z.infer<typeof WatermarkSettingsSchema>;

@@ -1,0 +1,40 @@
+import { portFromEnv } from './ports';
+import { EMULATOR_CREDENTIALS } from './s3';
+
+/** Resource names under the local cloud; on AWS, SST names them. */
+export const LOCAL_RESOURCES = {
+  Uploads: { name: 'headshot-uploads', type: 'sst.aws.Bucket' },
+  Media: { name: 'headshot-media', type: 'sst.aws.Bucket' },
+  Table: { name: 'headshot', type: 'sst.aws.Dynamo' },
+} as const;
+
+/**
+ * The environment under which the app, the handlers and the scripts reach the emulators with the
+ * same SDK calls and `Resource` reads they make on AWS.
+ */
+export function localCloudEnv(endpoints: { s3: string; dynamo: string }): Record<string, string> {
+  return {
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: EMULATOR_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: EMULATOR_CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL_S3: endpoints.s3,
+    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamo,
+    ...Object.fromEntries(Object.entries(LOCAL_RESOURCES).map(([name, value]) => [`SST_RESOURCE_${name}`, JSON.stringify(value)])),
+    SST_RESOURCE_App: JSON.stringify({ name: 'headshot', stage: 'local' }),
+    HEADSHOT_LOCAL_CLOUD: '1',
+    FACE_ANALYZER: process.env.FACE_ANALYZER ?? 'local',
+  };
+}
+
+/**
+ * For scripts: unless SST has provided resources (`npx sst shell`), talk to the running
+ * `npm run dev` on its ports.
+ */
+export function useLocalCloudUnlessDeployed(): void {
+  if (process.env.SST_RESOURCE_Table) return;
+  const env = localCloudEnv({
+    s3: `http://127.0.0.1:${portFromEnv('S3_PORT', 4568)}`,
+    dynamo: `http://127.0.0.1:${portFromEnv('DYNAMODB_PORT', 4567)}`,
+  });
+  Object.assign(process.env, env);
+}
