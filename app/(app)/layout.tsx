@@ -18,6 +18,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/dashboard" className="text-sm text-slate-700 hover:text-slate-950">
             Photos
           </Link>
+          <Link href="/links" className="text-sm text-slate-700 hover:text-slate-950">
+            Links
+          </Link>
+          <Link href="/settings" className="text-sm text-slate-700 hover:text-slate-950">
+            Settings
+          </Link>
           <span className="ml-auto text-sm text-slate-500">{user.email}</span>
           {authMode() === 'clerk' ? (
             <UserButton />

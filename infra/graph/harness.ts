@@ -90,7 +90,9 @@ async function settle(pulumi: PulumiModule, resources: GraphResource[]): Promise
   // Components create resources inside outputs; wait until the RPC queue drains and nothing new arrives.
   for (let seen = -1; seen !== resources.length; ) {
     seen = resources.length;
+    console.error('settle', seen);
     await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
+    console.error('rpcs done');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -4,6 +4,7 @@ export { table } from './table';
 export * from './images';
 export * from './users';
 export * from './dead-letters';
+export * from './settings';
 export type { ImageItem, ImageStatus, ImageVariant } from './entities/image';
 export { IMAGE_STATUSES } from './entities/image';
 export type { UserItem } from './entities/user';

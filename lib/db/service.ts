@@ -2,11 +2,12 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Service } from 'electrodb';
 import { DeadLetter } from './entities/dead-letter';
 import { Image } from './entities/image';
+import { Settings } from './entities/settings';
 import { User } from './entities/user';
 
 /** Builds the one Service over the single table, for whichever client and table name the caller has. */
 export function createService(client: DynamoDBDocumentClient, table: string) {
-  return new Service({ user: User, image: Image, deadLetter: DeadLetter }, { client, table });
+  return new Service({ user: User, image: Image, deadLetter: DeadLetter, settings: Settings }, { client, table });
 }
 
 export type Db = ReturnType<typeof createService>;

@@ -5,3 +5,4 @@ export { handleUploadEvents } from './handle-upload-events';
 export { listImages } from './list-images';
 export { getImage } from './get-image';
 export { deleteImage } from './delete-image';
+export { getWatermarkSettings, updateWatermarkSettings } from './watermark-settings';

@@ -5,6 +5,7 @@ import { log } from '../observability/log';
 import { deleteObjects, deletePrefix, mediaPrefix, parseOriginalKey, readObject, variantKey, writeObject } from '../storage';
 import { MAX_UPLOAD_BYTES } from './transform/limits';
 import { processImageBuffer } from './transform';
+import { getWatermarkSettings } from './watermark-settings';
 
 /**
  * A run holds the image for this long. It must outlast the function's timeout, so that a run
@@ -50,7 +51,9 @@ export async function processUpload(object: StoredObject, now = Date.now()): Pro
         : original.body.length !== image.declaredBytes
           ? { reason: 'The upload does not match the size the browser announced. Please upload it again.', code: 'size-mismatch' }
           : null;
-    const result = refusal ? { status: 'failed' as const, ...refusal } : await processImageBuffer(original.body);
+    const result = refusal
+      ? { status: 'failed' as const, ...refusal }
+      : await processImageBuffer(original.body, { watermark: await getWatermarkSettings(owner.userId) });
 
     if (result.status === 'failed') {
       await completeImageProcessing(owner, object.eTag, { status: 'failed', failureReason: result.reason, failureCode: result.code });

@@ -1,0 +1,75 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { cache } from 'react';
+import { AutoRefresh } from '@/components/auto-refresh';
+import { DeleteImageButton } from '@/components/delete-image-button';
+import { StatusBadge } from '@/components/status-badge';
+import { VariantTable } from '@/components/variant-table';
+import { requireUser } from '@/lib/auth/current-user';
+import { getImage } from '@/lib/images';
+import { formatBytes } from '@/lib/images/format-bytes';
+
+const loadImage = cache(async (imageId: string) => getImage((await requireUser()).id, imageId));
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const image = await loadImage((await params).id);
+  return { title: image?.fileName ?? 'Photo' };
+}
+
+export default async function ImagePage({ params }: { params: Promise<{ id: string }> }) {
+  const image = await loadImage((await params).id);
+  if (!image) notFound();
+  const preview = image.variants.find((v) => v.name === 'w1280' && v.format === 'webp') ?? image.variants.find((v) => !v.watermarked && v.format === 'webp');
+  const facts: [string, string | null][] = [
+    ['Format', image.format?.toUpperCase() ?? null],
+    ['Dimensions', image.width && image.height ? `${image.width} × ${image.height}` : null],
+    ['Size', image.bytes ? formatBytes(image.bytes) : null],
+    ['Transparency', image.hasAlpha === null ? null : image.hasAlpha ? 'yes' : 'no'],
+    ['Animated', image.animated === null ? null : image.animated ? 'yes' : 'no'],
+    ['Camera', [image.camera?.make, image.camera?.model].filter(Boolean).join(' ') || null],
+    ['Taken', image.camera?.capturedAt?.replace('T', ' ') ?? null],
+    ['Uploaded', new Date(image.createdAt).toISOString().slice(0, 16).replace('T', ' ') + ' UTC'],
+  ];
+
+  return (
+    <div className="flex flex-col gap-8">
+      <div className="flex flex-wrap items-center gap-3">
+        <Link href="/dashboard" className="text-sm text-brand-600 underline">
+          ← Photos
+        </Link>
+        <h1 className="text-2xl font-semibold break-all">{image.fileName}</h1>
+        <StatusBadge status={image.status} />
+        <div className="ml-auto">
+          <DeleteImageButton imageId={image.imageId} />
+        </div>
+      </div>
+      {image.failureReason ? (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-red-800">
+          {image.failureReason}
+        </p>
+      ) : null}
+      <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
+        <div className="flex items-center justify-center overflow-hidden rounded-xl border border-slate-200 bg-white" style={{ backgroundColor: image.placeholder ?? undefined }}>
+          {preview ? (
+            // eslint-disable-next-line @next/next/no-img-element -- a presigned variant, already sized
+            <img src={preview.url} alt={image.fileName} width={preview.width} height={preview.height} className="h-auto max-h-[70vh] w-auto" />
+          ) : (
+            <p className="p-16 text-slate-500">{image.status === 'failed' ? 'No preview: the file could not be processed.' : 'Processing…'}</p>
+          )}
+        </div>
+        <dl className="grid h-fit grid-cols-[auto_1fr] gap-x-4 gap-y-2 rounded-xl border border-slate-200 bg-white p-5 text-sm">
+          {facts
+            .filter(([, value]) => value)
+            .map(([label, value]) => (
+              <div key={label} className="contents">
+                <dt className="text-slate-500">{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+        </dl>
+      </div>
+      {image.variants.length > 0 ? <VariantTable variants={image.variants} /> : null}
+      <AutoRefresh active={image.status === 'uploading' || image.status === 'processing'} />
+    </div>
+  );
+}

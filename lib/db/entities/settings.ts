@@ -1,0 +1,31 @@
+import { Entity, type EntityItem } from 'electrodb';
+import { table } from '../table';
+import { WATERMARK_POSITIONS } from '../../images/transform/schemas';
+
+/** A user's preferences. One item per user, created on first save. */
+export const Settings = new Entity({
+  model: { entity: 'settings', version: '1', service: 'headshot' },
+  attributes: {
+    userId: { type: 'string', required: true, readOnly: true },
+    watermark: {
+      type: 'map',
+      required: true,
+      properties: {
+        enabled: { type: 'boolean', required: true },
+        text: { type: 'string' },
+        position: { type: WATERMARK_POSITIONS },
+        opacity: { type: 'number' },
+      },
+    },
+    updatedAt: { type: 'number', watch: '*', set: () => Date.now(), default: () => Date.now() },
+  },
+  indexes: {
+    // The user's settings.
+    byUser: {
+      pk: { field: table.partitionKey, composite: ['userId'] },
+      sk: { field: table.sortKey, composite: [] },
+    },
+  },
+});
+
+export type SettingsItem = EntityItem<typeof Settings>;
