@@ -1,12 +1,13 @@
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { E2E_PORTS } from './e2e/ports';
 
 /*
  * The e2e suite runs a production build (`next build` runs first, in `npm run test:e2e`) on a
  * fresh local cloud, on ports of its own so that a running `npm run dev` is left alone.
  */
-const ports = { app: 3100, s3: 4668, dynamo: 4667 };
+const ports = E2E_PORTS;
 const dataDir = path.join(os.tmpdir(), `headshot-e2e-${process.pid}`);
 
 export default defineConfig({

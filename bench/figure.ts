@@ -19,3 +19,29 @@ export function percentile(sorted: number[], p: number): number {
 export function median(values: number[]): number {
   return percentile([...values].sort((a, b) => a - b), 50);
 }
+
+export interface Timing {
+  wallMs: number;
+  cpuMs: number;
+}
+
+export async function time(work: () => Promise<unknown>): Promise<Timing> {
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  await work();
+  const wallMs = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
+  return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
+}
+
+export async function wallTime(work: () => Promise<unknown>): Promise<number> {
+  return (await time(work)).wallMs;
+}
+
+export function ratio(a: number, b: number): number {
+  return Math.round((a / b) * 1000) / 1000;
+}
+
+export function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}

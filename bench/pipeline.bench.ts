@@ -15,7 +15,7 @@ import {
   type Variant,
   type WatermarkSettings,
 } from '../lib/images/transform';
-import { median, type Bench, type Figure } from './figure';
+import { median, ratio, round, time, wallTime, type Bench, type Figure, type Timing } from './figure';
 
 /**
  * The pure image pipeline against raw sharp doing the same encodes, in the same run.
@@ -31,7 +31,7 @@ const INPUTS = [
   { label: 'flower_3mp', file: 'flower-3mp.jpg' },
 ] as const;
 
-const WATERMARK: WatermarkSettings = { enabled: true, text: '© headshot', position: 'bottom-right', opacity: 0.6 };
+export const WATERMARK: WatermarkSettings = { enabled: true, text: '© headshot', position: 'bottom-right', opacity: 0.6 };
 const WARMUP_RUNS = 2;
 const MEASURED_RUNS = 9;
 const AVIF_RUNS = 2;
@@ -83,7 +83,7 @@ async function compare(label: string, input: Buffer): Promise<Figure[]> {
 }
 
 /** Raw sharp producing the same files as the pipeline did: same sizes, formats, settings and watermarks. */
-async function prepareRawSharp(input: Buffer, variants: Variant[]): Promise<() => Promise<Buffer[]>> {
+export async function prepareRawSharp(input: Buffer, variants: Variant[]): Promise<() => Promise<Buffer[]>> {
   const overlays = new Map<string, OverlayOptions>();
   for (const variant of variants.filter((v) => v.watermarked)) {
     if (!WATERMARK.enabled) break;
@@ -128,30 +128,4 @@ async function measureAvif(input: Buffer): Promise<Figure> {
     );
   }
   return { name: 'pipeline_13mp_avif_1280_effort4_ms', value: round(median(runs)), unit: 'ms/encode' };
-}
-
-interface Timing {
-  wallMs: number;
-  cpuMs: number;
-}
-
-async function time(work: () => Promise<unknown>): Promise<Timing> {
-  const cpuStart = process.cpuUsage();
-  const start = performance.now();
-  await work();
-  const wallMs = performance.now() - start;
-  const cpu = process.cpuUsage(cpuStart);
-  return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000 };
-}
-
-async function wallTime(work: () => Promise<unknown>): Promise<number> {
-  return (await time(work)).wallMs;
-}
-
-function ratio(a: number, b: number): number {
-  return Math.round((a / b) * 1000) / 1000;
-}
-
-function round(ms: number): number {
-  return Math.round(ms * 10) / 10;
 }

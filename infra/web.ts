@@ -25,7 +25,7 @@ export const site = new sst.aws.Nextjs('Web', {
 });
 
 /** Browsers PUT originals straight to S3, from the site's origin only. */
-export const uploadsCors = new aws.s3.BucketCorsConfiguration('UploadsCors', {
+export const uploadsCors = new aws.s3.BucketCorsConfiguration('UploadsSiteCors', {
   bucket: uploads.name,
   corsRules: [
     {

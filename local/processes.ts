@@ -2,11 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 /**
- * Starts a package binary in its own process group, sharing this terminal, with extra environment.
- * The group lets a stop reach the grandchildren too (next's workers, tsx's watched process).
+ * Starts a package binary with extra environment, in this process group: Ctrl-C in the terminal,
+ * or a supervisor killing the group (as Playwright does), reaches it and its own children too.
  */
 export function startChild(bin: string, args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(path.resolve('node_modules/.bin', bin), args, { stdio: 'inherit', env: { ...process.env, ...env }, detached: true });
+  return spawn(path.resolve('node_modules/.bin', bin), args, { stdio: 'inherit', env: { ...process.env, ...env } });
 }
 
 /** Stops children and the cloud once, on Ctrl-C, on SIGTERM, or when a child dies. */
@@ -16,13 +16,7 @@ export function stopTogether(children: ChildProcess[], stop: () => Promise<void>
     if (stopping) return;
     stopping = true;
     const exited = children.map((child) => (child.exitCode === null && child.signalCode === null ? new Promise((resolve) => child.once('exit', resolve)) : null));
-    for (const child of children) {
-      try {
-        process.kill(-child.pid!, 'SIGTERM');
-      } catch {
-        // Already gone.
-      }
-    }
+    for (const child of children) child.kill('SIGTERM');
     await Promise.all(exited);
     await stop();
     process.exit(code);

@@ -32,7 +32,7 @@ export async function startS3(options: { directory: string; port: number; bucket
     port: options.port,
     directory: options.directory,
     silent: true,
-    configureBuckets: options.buckets.map((name) => ({ name, configs: [corsXml(options.origins)] })),
+    configureBuckets: options.buckets.map((name) => ({ name, configs: options.origins.length > 0 ? [corsXml(options.origins)] : [] })),
   });
   const { port } = await server.run();
   return { endpoint: `http://127.0.0.1:${port}`, port, events: server, stop: () => server.close() };

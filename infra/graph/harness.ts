@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMocks, type GraphResource, type Invoke } from './mocks';
-import { installPlatform, platformDir, platformInstalled, repoRoot } from './platform';
+import { ensurePlatform, platformDir, repoRoot } from './platform';
 import { startRpcStub, type BuildRequest } from './rpc-stub';
 
 /*
@@ -23,6 +23,8 @@ export interface InfraGraph {
   invokes: Invoke[];
   builds: BuildRequest[];
   outputs: Record<string, unknown>;
+  /** What sst.config.ts's app() returned for the stage. */
+  app: { name: string; removal?: string; protect?: boolean };
   /** The scratch project root; function code zips are under <root>/.sst/artifacts/<name>/code.zip. */
   projectRoot: string;
   /** Errors the program raised (thrown inside outputs, logged by Pulumi, unknown RPC methods). */
@@ -86,20 +88,42 @@ function setGlobal(name: string, value: unknown): void {
   (globalThis as Record<string, unknown>)[name] = value;
 }
 
-async function settle(pulumi: PulumiModule, resources: GraphResource[]): Promise<void> {
-  // Components create resources inside outputs; wait until the RPC queue drains and nothing new arrives.
+/** How long the program may keep registering resources after run() returns. */
+const SETTLE_TIMEOUT_MS = 60_000;
+
+/**
+ * Components create resources inside outputs, after run() has returned. Waits until Pulumi's RPC
+ * queue drains and no new resource arrives. A failed output leaves a registration pending forever,
+ * so the wait is bounded and reported as an error.
+ */
+async function settle(pulumi: PulumiModule, resources: GraphResource[], errors: string[]): Promise<void> {
+  const waitForRpcs = (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs;
+  const deadline = Date.now() + SETTLE_TIMEOUT_MS;
   for (let seen = -1; seen !== resources.length; ) {
     seen = resources.length;
-    console.error('settle', seen);
-    await (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs();
-    console.error('rpcs done');
+    const remaining = deadline - Date.now();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const drained = await Promise.race([
+      waitForRpcs().then(() => true),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, remaining)))),
+    ]);
+    clearTimeout(timer);
+    if (!drained) {
+      errors.push(`resources were still being registered ${SETTLE_TIMEOUT_MS / 1000}s after run() returned`);
+      return;
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
+const RAN = Symbol.for('headshot.infraGraph.ran');
+
 export async function runInfraGraph(options: GraphRunOptions = {}): Promise<InfraGraph> {
   const stage = options.stage ?? 'graph';
-  if (!platformInstalled()) installPlatform({ quiet: true });
+  const processState = globalThis as { [RAN]?: boolean };
+  if (processState[RAN]) throw new Error('runInfraGraph runs once per process: SST keeps component transforms in module state');
+  processState[RAN] = true;
+  await ensurePlatform();
 
   const projectRoot = await createProjectRoot();
   const rpc = await startRpcStub(projectRoot);
@@ -108,18 +132,21 @@ export async function runInfraGraph(options: GraphRunOptions = {}): Promise<Infr
   process.on('unhandledRejection', onRejection);
   const cwd = process.cwd();
 
-  Object.assign(process.env, options.env, {
+  const env: Record<string, string> = {
+    ...options.env,
     SST_SERVER: rpc.url,
     ...Object.fromEntries(Object.entries(SECRET_VALUES).map(([name, value]) => [`SST_SECRET_${name}`, value])),
-  });
+  };
+  const previousEnv = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, env);
 
   try {
-    console.error('STEP0', Date.now()%100000);const platformRequire = createRequire(path.join(platformDir, 'package.json'));
+    const platformRequire = createRequire(path.join(platformDir, 'package.json'));
     // The platform's own copy of Pulumi: the mocks must be set on the instance its components use.
     const pulumi = platformRequire('@pulumi/pulumi') as PulumiModule;
     const resources: GraphResource[] = [];
     const invokes: Invoke[] = [];
-    console.error('STEP1', Date.now()%100000);await pulumi.runtime.setMocks(createMocks(resources, invokes), 'headshot', stage, false);
+    await pulumi.runtime.setMocks(createMocks(resources, invokes), 'headshot', stage, false);
 
     const { default: config } = await (async () => {
       const shim = (await import(pathToFileURL(path.join(platformDir, 'src', 'shim', 'run.js')).href)) as Record<string, unknown>;
@@ -128,7 +155,7 @@ export async function runInfraGraph(options: GraphRunOptions = {}): Promise<Infr
         default: { app(input: { stage: string }): Promise<{ name: string; removal?: string; protect?: boolean; providers?: unknown }>; run(): Promise<Record<string, unknown> | void> };
       };
     })();
-    console.error('STEP2', Date.now()%100000, resources?.length);const app = await config.app({ stage });
+    const app = await config.app({ stage });
     setGlobal('$app', { name: app.name, stage, removal: app.removal ?? 'retain', protect: app.protect ?? false, providers: app.providers ?? {} });
     setGlobal('$dev', false);
     setGlobal('$cli', {
@@ -137,24 +164,28 @@ export async function runInfraGraph(options: GraphRunOptions = {}): Promise<Infr
       paths: { home: path.join(projectRoot, '.home'), root: projectRoot, work: path.join(projectRoot, '.sst'), platform: platformDir },
       state: { version: {} },
     });
-    console.error('STEP3', Date.now()%100000, resources?.length);setGlobal('sst', await import(pathToFileURL(path.join(platformDir, 'src', 'components', 'index.ts')).href));
+    setGlobal('sst', await import(pathToFileURL(path.join(platformDir, 'src', 'components', 'index.ts')).href));
     setGlobal('aws', platformRequire('@pulumi/aws'));
-    console.error('STEP4', Date.now()%100000, resources?.length);await options.before?.();
+    await options.before?.();
 
     const { run } = (await import(pathToFileURL(path.join(platformDir, 'src', 'auto', 'run.ts')).href)) as {
       run(program: () => Promise<Record<string, unknown> | void>): Promise<Record<string, unknown>>;
     };
     let outputs: Record<string, unknown> = {};
     try {
-      console.error('STEP5', Date.now()%100000, resources?.length);outputs = (await pulumi.runtime.runInPulumiStack(() => run(() => config.run()))) ?? {};
+      outputs = (await pulumi.runtime.runInPulumiStack(() => run(() => config.run()))) ?? {};
     } catch (error) {
       errors.push(error instanceof Error ? error.message : String(error));
     }
-    console.error('STEP6', Date.now()%100000, resources?.length);await settle(pulumi, resources);
+    await settle(pulumi, resources, errors);
     if (pulumi.log.hasErrors()) errors.push('Pulumi logged errors (see the output above)');
     errors.push(...rpc.unknownMethods.map((method) => `unknown RPC method ${method}`));
-    return { resources, invokes, builds: rpc.builds, outputs, projectRoot, errors };
+    return { resources, invokes, builds: rpc.builds, outputs, app, projectRoot, errors };
   } finally {
+    for (const [key, value] of Object.entries(previousEnv)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
     process.chdir(cwd);
     process.off('unhandledRejection', onRejection);
     await rpc.close();

@@ -51,6 +51,8 @@ function computedState(type: string, name: string, inputs: Record<string, unknow
         invokeArn: `arn:aws:apigateway:${FAKE_REGION}:lambda:path/2015-03-31/functions/${arn}/invocations`,
       };
     }
+    case 'aws:lambda/functionUrl:FunctionUrl':
+      return { functionUrl: `https://${name.toLowerCase()}.lambda-url.${FAKE_REGION}.on.aws/`, urlId: `${name}-url` };
     case 'aws:dynamodb/table:Table':
       return { name: physical, arn: `arn:aws:dynamodb:${FAKE_REGION}:${FAKE_ACCOUNT}:table/${physical}`, streamArn: '' };
     case 'aws:iam/role:Role':

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 /** The repository root (where sst.config.ts lives). */
@@ -33,4 +33,34 @@ export function installPlatform(options: { quiet?: boolean } = {}): void {
 
 export function platformInstalled(): boolean {
   return existsSync(path.join(platformDir, 'config.d.ts')) && existsSync(path.join(platformDir, 'node_modules', '@pulumi', 'aws'));
+}
+
+const INSTALL_WAIT_MS = 170_000;
+
+/**
+ * Installs the platform unless it is there. Test files run in parallel, so one process installs while
+ * the others wait for it: concurrent `sst install` runs would write over each other in .sst/platform.
+ */
+export async function ensurePlatform(): Promise<void> {
+  if (platformInstalled()) return;
+  const lock = path.join(repoRoot, '.sst', 'install.lock');
+  mkdirSync(path.dirname(lock), { recursive: true });
+  let owner = false;
+  try {
+    mkdirSync(lock);
+    owner = true;
+  } catch {
+    // Another process holds the lock.
+  }
+  if (owner) {
+    try {
+      installPlatform({ quiet: true });
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+    return;
+  }
+  const deadline = Date.now() + INSTALL_WAIT_MS;
+  while (existsSync(lock) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 500));
+  if (!platformInstalled()) throw new Error('Waited for another process to run sst install, but .sst/platform is still missing');
 }

@@ -22,3 +22,48 @@ export const ANALYZE_LOCAL_WORKLOAD: LambdaWorkload = { memoryMb: 1536, msPerIma
 
 /* With Rekognition the function mostly waits on the API call; it only decodes and forwards the photo. */
 export const ANALYZE_REKOGNITION_WORKLOAD: LambdaWorkload = { memoryMb: 512, msPerImage: 400 };
+
+/*
+ * What one image and one user consume besides Lambda time. Estimates, not measurements: each says
+ * where it comes from, and `npm run cost` takes flags for the ones that vary most between apps.
+ */
+
+/** A phone photo as uploaded (the upload limit is 25 MB; typical JPEGs are 2-4 MB). */
+export const ORIGINAL_MB = 3;
+/* 4 sizes × WebP and JPEG, plus 2 watermarked sizes × 2 formats (lib/images/transform/limits.ts), plus the copy left for analysis. */
+export const DERIVED_OBJECTS_PER_IMAGE = 13;
+/** Their combined size: dominated by the 2048 px and 1280 px encodings. */
+export const DERIVED_MB_PER_IMAGE = 2.6;
+/** S3 PUT-class requests: the browser's upload, the derived objects, and one LIST to clear a half-written set. */
+export const S3_PUTS_PER_IMAGE = 1 + DERIVED_OBJECTS_PER_IMAGE + 1;
+/** S3 GETs by the pipeline: process-image reads the original, analyze-profile reads its copy. */
+export const S3_GETS_PER_IMAGE = 2;
+
+/** How often an image is looked at in a month (gallery, detail page, share link), each a presigned GET. */
+export const DEFAULT_VIEWS_PER_IMAGE = 10;
+/** What one view transfers: a 640 px WebP, the size the gallery shows. */
+export const VIEW_KB = 100;
+
+/* DynamoDB, per image: insert, claim, complete with variants, analysis result, each also written to up to two GSIs. */
+export const WRITE_UNITS_PER_IMAGE = 12;
+/** Reads by the pipeline: the image item at each step, eventually consistent. */
+export const READ_UNITS_PER_IMAGE = 4;
+/** A page listing a user's images: one Query of about 20 items of 1 KB. */
+export const READ_UNITS_PER_PAGE_VIEW = 3;
+/** The image item (variants, scores) and its two index copies. */
+export const ITEM_KB_PER_IMAGE = 6;
+
+/* SQS, per image and per queue: the S3 event's send, plus its share of a batched receive and delete. */
+export const SQS_REQUESTS_PER_IMAGE = 2 * 1.4;
+/* Lambda long-polls each queue around the clock (several pollers, 20 s waits), even when it is empty. */
+export const SQS_IDLE_POLLS_PER_QUEUE_MONTH = 650_000;
+export const PIPELINE_QUEUES = 2;
+
+/** Page views per user a month, each rendered by the Next.js server function and served through CloudFront. */
+export const DEFAULT_PAGE_VIEWS_PER_USER = 20;
+/** HTML, RSC payload and the JS/CSS not already cached by the browser. */
+export const PAGE_KB = 250;
+/** CloudFront requests per page view: the document plus uncached assets and data fetches. */
+export const REQUESTS_PER_PAGE_VIEW = 8;
+/** The Next.js server: SST's default 1024 MB on x86_64; about 150 ms billed per server render. */
+export const WEB_SERVER_WORKLOAD = { memoryMb: 1024, msPerPageView: 150 } as const;

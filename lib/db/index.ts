@@ -9,3 +9,7 @@ export type { ImageItem, ImageStatus, ImageVariant } from './entities/image';
 export { IMAGE_STATUSES } from './entities/image';
 export type { UserItem } from './entities/user';
 export type { DeadLetterItem } from './entities/dead-letter';
+export * from './links';
+export * from './rate-limits';
+export type { LinkItem, LinkExpiry } from './entities/link';
+export { LINK_EXPIRIES } from './entities/link';

@@ -2,12 +2,14 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Service } from 'electrodb';
 import { DeadLetter } from './entities/dead-letter';
 import { Image } from './entities/image';
+import { Link } from './entities/link';
+import { RateLimitWindow } from './entities/rate-limit';
 import { Settings } from './entities/settings';
 import { User } from './entities/user';
 
 /** Builds the one Service over the single table, for whichever client and table name the caller has. */
 export function createService(client: DynamoDBDocumentClient, table: string) {
-  return new Service({ user: User, image: Image, deadLetter: DeadLetter, settings: Settings }, { client, table });
+  return new Service({ user: User, image: Image, deadLetter: DeadLetter, settings: Settings, link: Link, rateLimitWindow: RateLimitWindow }, { client, table });
 }
 
 export type Db = ReturnType<typeof createService>;

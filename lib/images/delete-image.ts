@@ -1,6 +1,7 @@
 import { resources } from '../aws/resources';
 import { deleteImageRecord, findImage } from '../db';
 import { deleteObjects, deletePrefix, mediaPrefix } from '../storage';
+import { revokeLinksForImage } from '../links/revoke-links-for-image';
 import { imageIdInput } from './schemas';
 
 /**
@@ -11,6 +12,7 @@ export async function deleteImage(userId: string, imageId: unknown): Promise<boo
   const id = imageIdInput.parse(imageId);
   const image = await findImage(userId, id);
   if (!image) return false;
+  await revokeLinksForImage(userId, id);
   await deleteObjects(resources.uploadsBucket, [image.originalKey]);
   await deletePrefix(resources.mediaBucket, mediaPrefix(userId, id));
   await deleteImageRecord({ userId, imageId: id });

@@ -63,12 +63,13 @@ export async function processUpload(object: StoredObject, now = Date.now()): Pro
       return 'failed';
     }
 
-    const variants: ImageVariant[] = [];
-    for (const variant of result.variants) {
-      const key = variantKey(owner.userId, owner.imageId, `${variant.name}.${variant.format}`);
-      await writeObject(resources.mediaBucket, key, variant.body, variant.contentType);
-      variants.push({ name: variant.name, key, format: variant.format, width: variant.width, height: variant.height, bytes: variant.bytes, watermarked: variant.watermarked });
-    }
+    const variants: ImageVariant[] = await Promise.all(
+      result.variants.map(async ({ body, contentType, name, format, width, height, bytes, watermarked }) => {
+        const key = variantKey(owner.userId, owner.imageId, `${name}.${format}`);
+        await writeObject(resources.mediaBucket, key, body, contentType);
+        return { name, key, format, width, height, bytes, watermarked };
+      }),
+    );
     const { metadata } = result;
     await completeImageProcessing(owner, object.eTag, {
       status: 'ready',

@@ -1,0 +1,32 @@
+import Link from 'next/link';
+import { LinkList } from '@/components/link-list';
+import { requireUser } from '@/lib/auth/current-user';
+import { listLinks } from '@/lib/links';
+
+export const metadata = { title: 'My links' };
+
+/** The listing and the moment it describes, so "expires in" and "expired" agree. */
+async function loadLinks(userId: string, cursor: string | undefined) {
+  const now = Date.now();
+  return { now, page: await listLinks(userId, { cursor }, { now }) };
+}
+
+export default async function LinksPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
+  const user = await requireUser();
+  const { cursor } = await searchParams;
+  const { now, page } = await loadLinks(user.id, cursor);
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="flex flex-col gap-1">
+        <h1 className="text-2xl font-semibold">My links</h1>
+        <p className="text-sm text-slate-600">Links you shared, with how often each was opened. Revoking a link stops it at once.</p>
+      </div>
+      <LinkList links={page.items} now={now} />
+      {page.cursor ? (
+        <Link href={`/links?cursor=${encodeURIComponent(page.cursor)}`} className="self-center text-sm text-brand-600 underline">
+          Older links
+        </Link>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { tooManyRequestsPage, UNAVAILABLE_PAGE } from './share-page';
+
+/** Nothing about a link may outlive a revoke in a shared cache, and signed URLs expire: never stored. */
+export const NO_STORE = 'private, no-store';
+
+const HTML_HEADERS = {
+  'Content-Type': 'text/html; charset=utf-8',
+  'Cache-Control': NO_STORE,
+  'X-Robots-Tag': 'noindex, nofollow',
+  'Referrer-Policy': 'no-referrer',
+};
+
+export function htmlResponse(body: string, status: number, headers: Record<string, string> = {}): Response {
+  return new Response(body, { status, headers: { ...HTML_HEADERS, ...headers } });
+}
+
+/** 404 for unknown and revoked codes, 410 for expired ones; the body is the same. */
+export function unavailable(state: 'not-found' | 'expired'): Response {
+  return htmlResponse(UNAVAILABLE_PAGE, state === 'expired' ? 410 : 404);
+}
+
+export function tooManyRequests(retryAfterSeconds: number): Response {
+  return htmlResponse(tooManyRequestsPage(retryAfterSeconds), 429, { 'Retry-After': String(retryAfterSeconds) });
+}

@@ -1,0 +1,46 @@
+import { after, type NextRequest } from 'next/server';
+import { countResolve, presentSharedLink, recordLinkView, resolveLink, resolveRefusal } from '@/lib/links';
+import { log } from '@/lib/observability/log';
+import { clientIp } from './client-ip';
+import { cachedSharePage } from './page-cache';
+import { htmlResponse, tooManyRequests, unavailable } from './responses';
+import { renderSharePage } from './share-page';
+
+/**
+ * GET /s/{code}: the public page of a shared photo, for anyone, signed in or not.
+ *
+ * A route handler rather than a page, because it answers 404, 410 and 429 (with Retry-After) as real
+ * HTTP statuses. The hot path is one GetItem (resolveLink); the per-IP counter and the view counter
+ * are written in after(), once the response has gone out.
+ */
+export async function GET(request: NextRequest, { params }: { params: Promise<{ code: string }> }) {
+  const { code } = await params;
+  const now = Date.now();
+  const ip = clientIp(request.headers);
+
+  const retryAfter = resolveRefusal(ip, now);
+  if (retryAfter !== null) return tooManyRequests(retryAfter);
+
+  const resolution = await resolveLink(code, { now });
+  const countsAsView = resolution.state === 'active' && request.method === 'GET' && !isPrefetch(request.headers);
+  const userAgent = request.headers.get('user-agent');
+  after(() =>
+    Promise.all([countResolve(ip, now), countsAsView ? recordLinkView(code, userAgent) : null]).catch((error: unknown) =>
+      log.warn('Could not count a link visit', { error: String(error) }),
+    ),
+  );
+
+  if (resolution.state !== 'active') return unavailable(resolution.state);
+  const { link } = resolution;
+  const origin = request.nextUrl.origin;
+  const page = await cachedSharePage(origin, link, now, async () =>
+    renderSharePage({ origin, code: link.code, presented: await presentSharedLink(link, now) }),
+  );
+  return htmlResponse(page.html, 200, { 'Content-Security-Policy': page.contentSecurityPolicy });
+}
+
+/** Browsers announce speculative loads; those are not a person looking at the photo. */
+function isPrefetch(headers: Headers): boolean {
+  const purpose = headers.get('sec-purpose') ?? headers.get('purpose') ?? '';
+  return /prefetch|prerender/i.test(purpose);
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { html, trusted } from './html';
+import { renderSharePage, tooManyRequestsPage, UNAVAILABLE_PAGE } from './share-page';
+
+const presented = {
+  width: 1280,
+  height: 960,
+  imageUrl: 'http://127.0.0.1:4568/headshot-media/images/u/i/w1280.webp?X-Amz-Signature=abc&X-Amz-Expires=1200',
+  fallbackUrl: 'http://127.0.0.1:4568/headshot-media/images/u/i/w1280.jpeg?X-Amz-Signature=def&X-Amz-Expires=1200',
+  downloadUrl: null,
+  validUntil: null,
+};
+
+describe('the html template', () => {
+  it('escapes interpolated text and attribute values, and keeps its own markup', () => {
+    const evil = '"><script>alert(1)</script>';
+    expect(html`<p title="${evil}">${evil}</p>`.value).toBe(
+      '<p title="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</p>',
+    );
+    expect(html`<div>${html`<b>${'a&b'}</b>`}${[html`<i>1</i>`, '<2>']}${null}${false}</div>`.value).toBe('<div><b>a&amp;b</b><i>1</i>&lt;2&gt;</div>');
+    expect(html`${trusted('<svg/>')}`.value).toBe('<svg/>');
+  });
+});
+
+describe('the share page', () => {
+  it('carries Open Graph and Twitter card tags with an absolute 1200×630 card image', async () => {
+    const { html: page } = await renderSharePage({ origin: 'https://headshot.example', code: 'AbCdEfGhIjKl', presented });
+    expect(page).toContain('<meta property="og:image" content="https://headshot.example/s/AbCdEfGhIjKl/card.jpg">');
+    expect(page).toContain('<meta property="og:image:width" content="1200">');
+    expect(page).toContain('<meta property="og:image:height" content="630">');
+    expect(page).toContain('<meta property="og:url" content="https://headshot.example/s/AbCdEfGhIjKl">');
+    expect(page).toContain('<meta name="twitter:card" content="summary_large_image">');
+    expect(page).toContain('<meta name="twitter:image" content="https://headshot.example/s/AbCdEfGhIjKl/card.jpg">');
+  });
+
+  it('shows the photo from its signed URLs, a QR code, and a download only when allowed', async () => {
+    const { html: page, contentSecurityPolicy } = await renderSharePage({ origin: 'https://headshot.example', code: 'AbCdEfGhIjKl', presented });
+    expect(page).toContain('srcset="http://127.0.0.1:4568/headshot-media/images/u/i/w1280.webp?X-Amz-Signature=abc&amp;X-Amz-Expires=1200"');
+    expect(page).toContain('width="1280" height="960"');
+    expect(page).toMatch(/<svg[^>]*viewBox/);
+    expect(page).not.toContain('Download');
+    expect(page).not.toContain('<script');
+    expect(contentSecurityPolicy).toContain("img-src http://127.0.0.1:4568;");
+
+    const withDownload = await renderSharePage({
+      origin: 'https://headshot.example',
+      code: 'AbCdEfGhIjKl',
+      presented: { ...presented, downloadUrl: 'http://127.0.0.1:4568/d?x=1', validUntil: Date.UTC(2026, 5, 1, 12, 30) },
+    });
+    expect(withDownload.html).toContain('<a class="button" href="http://127.0.0.1:4568/d?x=1" download>Download</a>');
+    expect(withDownload.html).toContain('2026-06-01 12:30 UTC');
+  });
+
+  it('gives unknown, revoked and expired codes one page that says nothing of the code', () => {
+    expect(UNAVAILABLE_PAGE).toContain('This link is not available');
+    expect(UNAVAILABLE_PAGE).not.toMatch(/og:image/);
+    expect(tooManyRequestsPage(42)).toContain('wait 42 seconds');
+  });
+});

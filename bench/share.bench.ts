@@ -1,0 +1,263 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { localCloudEnv } from '../local/env';
+import { percentile, type Bench, type Figure } from './figure';
+
+/**
+ * The public share page (/s/{code}) against a baseline page of the same build that does one
+ * DocumentClient GetItem and renders a few lines, both served by `next start` on the local cloud
+ * (local/serve.ts, started here on free ports with a throwaway data folder). Needs `npx next build` first.
+ *
+ * - Maximum throughput: autocannon, closed loop, CONNECTIONS connections, the two pages alternated.
+ * - Latency at 200 req/s: an open-loop schedule, one request every 5 ms, latency measured from the
+ *   scheduled send time. Not autocannon's overallRate: that lets each connection send its whole
+ *   per-second quota back to back at the top of every second, which measures a burst at full
+ *   speed rather than an even 200 req/s.
+ *
+ * Requests carry a desktop browser's user agent, so every share-page request also counts a view
+ * and a per-IP rate-limit hit (both in after()): the bench pays the page's full cost. The per-IP
+ * limit is raised for the run (LINK_RESOLVE_LIMIT_PER_MINUTE), since all load comes from one address.
+ */
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+const require = createRequire(import.meta.url);
+
+const BROWSER_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+const CONNECTIONS = 10;
+const WARMUP_SECONDS = 3;
+const MAX_ROUND_SECONDS = 6;
+const MAX_ROUNDS = 2;
+const PACED_RATE = 200;
+const PACED_SECONDS = 10;
+const REQUEST_TIMEOUT_MS = 10_000;
+const SERVER_START_TIMEOUT_MS = 90_000;
+
+interface AutocannonResult {
+  requests: { total: number };
+  duration: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+const autocannon = require('autocannon') as (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  headers: Record<string, string>;
+  timeout: number;
+}) => Promise<AutocannonResult>;
+
+export const run: Bench = async () => {
+  await assertBuilt();
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'headshot-share-bench-'));
+  const ports = { app: await freePort(), s3: await freePort(), dynamo: await freePort() };
+  const server = startServer(ports, dataDir);
+  try {
+    const origin = `http://localhost:${ports.app}`;
+    await waitForServer(`${origin}/sign-in`, server);
+    const { code } = await seed(ports);
+    const share = `${origin}/s/${code}`;
+    const baseline = `${origin}/bench/baseline`;
+    await expectStatus(share, 200, /og:image/);
+    await expectStatus(baseline, 200, /Baseline/);
+
+    for (const url of [share, baseline]) await load(url, WARMUP_SECONDS);
+    const maxRps = { share: [] as number[], baseline: [] as number[] };
+    const maxErrors = { share: 0, baseline: 0 };
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      for (const [name, url] of [['baseline', baseline], ['share', share]] as const) {
+        const result = await load(url, MAX_ROUND_SECONDS);
+        maxRps[name].push(result.requests.total / result.duration);
+        maxErrors[name] += result.errors + result.timeouts + result.non2xx;
+      }
+    }
+    const sharePaced = await paced(share, PACED_RATE, PACED_SECONDS);
+    const baselinePaced = await paced(baseline, PACED_RATE, PACED_SECONDS);
+
+    const shareMax = mean(maxRps.share);
+    const baselineMax = mean(maxRps.baseline);
+    return [
+      { name: 'share_max_rps', value: Math.round(shareMax), unit: 'req/s' },
+      { name: 'share_max_errors', value: maxErrors.share, unit: 'requests', goal: '0' },
+      { name: 'baseline_max_rps', value: Math.round(baselineMax), unit: 'req/s' },
+      { name: 'share_vs_baseline_ratio', value: round(shareMax / baselineMax, 3), unit: 'x', goal: '≥ 0.9' },
+      { name: 'share_p50_ms_at_200', value: round(sharePaced.p50, 1), unit: 'ms' },
+      { name: 'share_p95_ms_at_200', value: round(sharePaced.p95, 1), unit: 'ms', goal: '< 25' },
+      { name: 'share_p99_ms_at_200', value: round(sharePaced.p99, 1), unit: 'ms' },
+      { name: 'share_errors_at_200', value: sharePaced.errors, unit: 'requests', goal: '0' },
+      { name: 'share_achieved_rps_at_200', value: Math.round(sharePaced.achievedRps), unit: 'req/s' },
+      { name: 'baseline_p50_ms_at_200', value: round(baselinePaced.p50, 1), unit: 'ms' },
+      { name: 'baseline_p95_ms_at_200', value: round(baselinePaced.p95, 1), unit: 'ms' },
+      { name: 'baseline_errors_at_200', value: baselinePaced.errors, unit: 'requests' },
+    ] satisfies Figure[];
+  } finally {
+    await stopServer(server);
+    await rm(dataDir, { recursive: true, force: true });
+  }
+};
+
+function load(url: string, seconds: number): Promise<AutocannonResult> {
+  return autocannon({ url, connections: CONNECTIONS, duration: seconds, headers: { 'user-agent': BROWSER_UA }, timeout: REQUEST_TIMEOUT_MS / 1000 });
+}
+
+/** Sends one request every 1000/rate ms for `seconds`, whatever the answers take (open loop). */
+async function paced(url: string, rate: number, seconds: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const interval = 1000 / rate;
+  const total = Math.round(rate * seconds);
+  const latencies: number[] = [];
+  let errors = 0;
+  const inFlight: Promise<void>[] = [];
+  const start = performance.now();
+  for (let i = 0; i < total; i++) {
+    const due = start + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(
+      get(url, agent).then(
+        (status) => {
+          if (status === 200) latencies.push(performance.now() - due);
+          else errors += 1;
+        },
+        () => {
+          errors += 1;
+        },
+      ),
+    );
+  }
+  await Promise.all(inFlight);
+  const elapsed = (performance.now() - start) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors, achievedRps: total / elapsed };
+}
+
+function get(url: string, agent: http.Agent): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { agent, headers: { 'user-agent': BROWSER_UA }, timeout: REQUEST_TIMEOUT_MS }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+      response.on('error', reject);
+    });
+    request.on('timeout', () => request.destroy(new Error('timeout')));
+    request.on('error', reject);
+  });
+}
+
+/** A user, a processed photo and a never-expiring link, made through lib/ against the server's emulators. */
+async function seed(ports: { s3: number; dynamo: number }): Promise<{ code: string }> {
+  Object.assign(process.env, localCloudEnv({ s3: `http://127.0.0.1:${ports.s3}`, dynamo: `http://127.0.0.1:${ports.dynamo}` }));
+  // Imported only now: the AWS clients and SST's Resource read the environment just set.
+  const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { documentClient } = await import('../lib/aws/clients');
+  const { resources } = await import('../lib/aws/resources');
+  const { findImage } = await import('../lib/db');
+  const { createUpload } = await import('../lib/images');
+  const { createLink } = await import('../lib/links');
+  const { BASELINE_ITEM_KEY } = await import('../app/bench/baseline/baseline-item');
+
+  const userId = `usr_bench${randomBytes(4).toString('hex')}`;
+  const body = await readFile(path.join(root, 'fixtures/faces/astronaut.png'));
+  const upload = await createUpload(userId, { fileName: 'astronaut.png', contentType: 'image/png', bytes: body.length });
+  const put = await fetch(upload.url, { method: 'PUT', body: new Uint8Array(body), headers: upload.headers });
+  if (!put.ok) throw new Error(`The bench upload was refused: HTTP ${put.status}`);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const image = await findImage(userId, upload.imageId);
+    if (image?.status === 'ready') break;
+    if (image?.status === 'failed' || Date.now() > deadline) throw new Error(`The bench photo did not process: ${image?.status ?? 'missing'}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const link = await createLink(userId, { imageId: upload.imageId, expiry: 'never', allowDownload: true });
+  await documentClient().send(
+    new PutCommand({ TableName: resources.tableName, Item: { ...BASELINE_ITEM_KEY, title: 'One item, read by the baseline page', createdAt: Date.now() } }),
+  );
+  return { code: link.code };
+}
+
+async function assertBuilt(): Promise<void> {
+  const manifest = await readFile(path.join(root, '.next/app-path-routes-manifest.json'), 'utf8').catch(() => null);
+  if (!manifest || !manifest.includes('/s/[code]/route') || !manifest.includes('/bench/baseline/page')) {
+    throw new Error('The share bench runs against a production build: run `npx next build` first.');
+  }
+}
+
+function startServer(ports: { app: number; s3: number; dynamo: number }, dataDir: string): ChildProcess {
+  return spawn('npx', ['tsx', 'local/serve.ts'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    // Its own process group, so that stopping it also stops `next start` under it.
+    detached: true,
+    env: {
+      ...process.env,
+      PORT: String(ports.app),
+      S3_PORT: String(ports.s3),
+      DYNAMODB_PORT: String(ports.dynamo),
+      DATA_DIR: dataDir,
+      AUTH_SECRET: randomBytes(32).toString('base64url'),
+      LINK_RESOLVE_LIMIT_PER_MINUTE: '1000000000',
+      POWERTOOLS_LOG_LEVEL: 'ERROR',
+    },
+  });
+}
+
+async function waitForServer(url: string, server: ChildProcess): Promise<void> {
+  let stderr = '';
+  server.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`local/serve.ts exited (${server.exitCode}): ${stderr}`);
+    const ok = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`local/serve.ts did not answer within ${SERVER_START_TIMEOUT_MS / 1000} s: ${stderr}`);
+}
+
+async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.pid === undefined) return;
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  process.kill(-server.pid, 'SIGTERM');
+  const timer = setTimeout(() => server.pid !== undefined && process.kill(-server.pid, 'SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function expectStatus(url: string, status: number, body: RegExp): Promise<void> {
+  const response = await fetch(url, { headers: { 'user-agent': BROWSER_UA } });
+  const text = await response.text();
+  if (response.status !== status || !body.test(text)) throw new Error(`${url} answered ${response.status}, not the page expected`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function mean(values: number[]): number {
+  return values.reduce((sum, value) => sum + value, 0) / values.length;
+}
+
+function round(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}

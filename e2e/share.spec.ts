@@ -1,0 +1,123 @@
+import { expect, test } from '@playwright/test';
+import { useE2eCloud } from './cloud';
+import { signUp, upload } from './helpers';
+
+useE2eCloud();
+
+/** A desktop browser: Playwright's own user agent says HeadlessChrome, which is not counted as a view. */
+const VISITOR_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+
+/** Each test's requests come from an address of its own, so the per-IP limit of one never touches another. */
+function address(): string {
+  return `203.0.113.${1 + Math.floor(Math.random() * 250)}`;
+}
+
+test('the owner shares a photo, a signed-out visitor sees it with its preview tags, and after Revoke the link is gone', async ({ page, browser }) => {
+  await signUp(page);
+  await upload(page, 'faces/astronaut.png');
+  const card = page.getByTestId('image-card').filter({ hasText: 'astronaut.png' });
+  await expect(card).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
+  await card.click();
+
+  const panel = page.getByRole('region', { name: 'Share' });
+  await panel.getByLabel('1 day').check();
+  await panel.getByLabel('Let viewers download the photo').check();
+  await panel.getByRole('button', { name: 'Create link' }).click();
+  const shared = panel.getByTestId('share-link');
+  await expect(shared).toHaveText(/^\/s\/[0-9A-Za-z]{12}$/);
+  const path = (await shared.textContent())!;
+  await expect(panel.getByRole('img', { name: 'QR code of the link' })).toBeVisible();
+
+  // Someone with no account, in a browser that never signed in.
+  const visitorContext = await browser.newContext({ userAgent: VISITOR_UA, extraHTTPHeaders: { 'x-forwarded-for': address() } });
+  const visitor = await visitorContext.newPage();
+  const opened = await visitor.goto(path);
+  expect(opened?.status()).toBe(200);
+  const photo = visitor.getByTestId('shared-photo');
+  await expect(photo).toBeVisible();
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expect(visitor.getByRole('link', { name: 'Download' })).toBeVisible();
+  await expect(visitor.getByRole('img', { name: /QR code/ })).toBeVisible();
+
+  const ogImage = await visitor.locator('meta[property="og:image"]').getAttribute('content');
+  expect(ogImage).toBe(new URL(`${path}/card.jpg`, visitor.url()).toString());
+  await expect(visitor.locator('meta[property="og:image:width"]')).toHaveAttribute('content', '1200');
+  await expect(visitor.locator('meta[property="og:image:height"]')).toHaveAttribute('content', '630');
+  await expect(visitor.locator('meta[name="twitter:card"]')).toHaveAttribute('content', 'summary_large_image');
+  const cardImage = await visitor.request.get(ogImage!);
+  expect(cardImage.status()).toBe(200);
+  expect(cardImage.headers()['content-type']).toBe('image/jpeg');
+  await visitor.screenshot({ path: 'docs/share-page.png' });
+
+  // The owner sees the view, then revokes the link.
+  await page.goto('/links');
+  const row = page.getByTestId('link-row').filter({ hasText: path });
+  await expect(async () => {
+    await page.reload();
+    await expect(row.getByTestId('link-views')).toHaveText('1', { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await row.getByRole('button', { name: 'Revoke' }).click();
+  await expect(row).toHaveCount(0);
+
+  const gone = await visitor.goto(path);
+  expect(gone?.status()).toBe(404);
+  await expect(visitor.getByRole('heading', { name: 'This link is not available' })).toBeVisible();
+  expect((await visitor.request.get(ogImage!)).status()).toBe(404);
+  await visitorContext.close();
+});
+
+test('unknown codes answer 404 and expired ones 410, with the same page', async ({ request }) => {
+  const { insertLink } = await import('../lib/db');
+  const { newLinkCode } = await import('../lib/links');
+  const headers = { 'x-forwarded-for': address() };
+
+  const unknown = await request.get(`/s/${newLinkCode()}`, { headers });
+  expect(unknown.status()).toBe(404);
+  const malformed = await request.get('/s/not-a-code', { headers });
+  expect(malformed.status()).toBe(404);
+
+  // A link whose hour ran out a while ago: the server's clock cannot be moved, so it is written that way.
+  const code = newLinkCode();
+  const created = Date.now() - 2 * 60 * 60 * 1000;
+  await insertLink({
+    code,
+    userId: 'usr_e2eexpired0',
+    imageId: 'img_e2eexpired0',
+    fileName: 'old.jpg',
+    variant: 'w640',
+    watermarked: false,
+    width: 640,
+    height: 480,
+    webpKey: 'images/usr_e2eexpired0/img_e2eexpired0/w640.webp',
+    jpegKey: 'images/usr_e2eexpired0/img_e2eexpired0/w640.jpeg',
+    previewKey: 'images/usr_e2eexpired0/img_e2eexpired0/card-w640.jpg',
+    allowDownload: false,
+    expiry: '1h',
+    validUntil: created + 60 * 60 * 1000,
+    expiresAt: Math.ceil(Date.now() / 1000) + 30 * 24 * 60 * 60,
+    createdAt: created,
+  });
+  const expired = await request.get(`/s/${code}`, { headers });
+  expect(expired.status()).toBe(410);
+  expect(expired.headers()['cache-control']).toContain('no-store');
+  expect(await expired.text()).toBe(await unknown.text());
+  expect((await request.get(`/s/${code}/card.jpg`, { headers })).status()).toBe(410);
+});
+
+test('one address opening too many links gets 429 with Retry-After', async ({ request }) => {
+  const { linkResolveLimit, newLinkCode } = await import('../lib/links');
+  const headers = { 'x-forwarded-for': address() };
+  const { limit } = linkResolveLimit();
+  let response = await request.get(`/s/${newLinkCode()}`, { headers });
+  // Each request is counted just after its answer, so the refusal starts within a request or two of the limit.
+  for (let sent = 1; sent < limit + 5 && response.status() !== 429; sent++) {
+    response = await request.get(`/s/${newLinkCode()}`, { headers });
+    if (sent < limit) expect(response.status()).toBe(404);
+  }
+  expect(response.status()).toBe(429);
+  const retryAfter = Number(response.headers()['retry-after']);
+  expect(retryAfter).toBeGreaterThanOrEqual(1);
+  expect(retryAfter).toBeLessThanOrEqual(60);
+  // Another address is still served.
+  expect((await request.get(`/s/${newLinkCode()}`, { headers: { 'x-forwarded-for': '198.51.100.9' } })).status()).toBe(404);
+});

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expectedAccess } from './graph/expected-access';
+import { getResource, grantsByComponent, input, lambdaOf, plain, resourcesOfType, state, TYPES } from './graph/graph';
+import { disposeInfraGraph, runInfraGraph, type InfraGraph } from './graph/harness';
+import { findViolations } from './graph/rules';
+
+/*
+ * The same config deployed to "prod" with the built-in face model and originals expiring after 30
+ * days: the choices readInfraSettings() exposes must change the graph, and nothing else.
+ */
+
+let graph: InfraGraph;
+
+beforeAll(async () => {
+  graph = await runInfraGraph({ stage: 'prod', env: { FACE_ANALYZER: 'local', UPLOAD_EXPIRY_DAYS: '30' } });
+}, 180_000);
+
+afterAll(async () => {
+  if (graph) await disposeInfraGraph(graph);
+});
+
+test('the graph breaks none of the rules, with no Rekognition access at all', () => {
+  expect(findViolations(graph, expectedAccess({ faceAnalyzer: 'local' }))).toEqual([]);
+  expect(grantsByComponent(graph, 'AnalyzeProfile')['*']).toBeUndefined();
+});
+
+test('analyze-profile ships the built-in model and gets the memory it was measured with', () => {
+  const build = graph.builds.find((candidate) => candidate.functionID === 'AnalyzeProfile')!;
+  expect(Object.keys(build.properties.install ?? {}).sort()).toEqual(
+    ['@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-converter', '@tensorflow/tfjs-core', '@vladmandic/human', 'sharp'],
+  );
+  const lambda = lambdaOf(graph, 'AnalyzeProfile');
+  expect(input(lambda, 'memorySize')).toBe(1536);
+  expect(plain<{ variables: Record<string, string> }>(input(lambda, 'environment')).variables.FACE_ANALYZER).toBe('local');
+});
+
+test('originals under uploads/ expire after the configured 30 days', () => {
+  const bucket = state<string>(getResource(graph, TYPES.bucket, 'UploadsBucket'), 'bucket');
+  const lifecycle = resourcesOfType(graph, TYPES.lifecycle).find((candidate) => input(candidate, 'bucket') === bucket)!;
+  expect(input(lifecycle, 'rules')).toContainEqual(
+    expect.objectContaining({ status: 'Enabled', filter: { prefix: 'uploads/' }, expiration: { days: 30 } }),
+  );
+});
+
+test('production keeps its data: deletion protection on the table, "retain" removal, protected stack', () => {
+  expect(input(getResource(graph, TYPES.table, 'TableTable'), 'deletionProtectionEnabled')).toBe(true);
+  expect(graph.app).toMatchObject({ removal: 'retain', protect: true });
+});

@@ -1,0 +1,194 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { table as tableDefinition } from '../lib/db/table';
+import { MAX_DELIVERY_ATTEMPTS } from '../lib/events/retry-policy';
+import { originalKey } from '../lib/storage/keys';
+import { expectedAccess } from './graph/expected-access';
+import { getResource, grantsByComponent, input, lambdaOf, plain, resourcesOfType, state, TYPES } from './graph/graph';
+import { disposeInfraGraph, runInfraGraph, type InfraGraph } from './graph/harness';
+import { repoRoot } from './graph/platform';
+import { findViolations } from './graph/rules';
+
+/*
+ * Runs sst.config.ts over the real SST platform with Pulumi's mocks (see graph/harness.ts) and
+ * checks the resources it would deploy. Default settings: FACE_ANALYZER unset, no upload expiry.
+ */
+
+let graph: InfraGraph;
+
+beforeAll(async () => {
+  graph = await runInfraGraph({ stage: 'graph' });
+}, 180_000);
+
+afterAll(async () => {
+  if (graph) await disposeInfraGraph(graph);
+});
+
+const bucketName = (component: string) => state<string>(getResource(graph, TYPES.bucket, `${component}Bucket`), 'bucket');
+const forBucket = (type: string, component: string) => resourcesOfType(graph, type).filter((resource) => input(resource, 'bucket') === bucketName(component));
+
+test('the config runs to completion without errors', () => {
+  expect(graph.errors).toEqual([]);
+  expect(graph.outputs.site).toMatch(/^https:\/\//);
+});
+
+test('the graph breaks none of the rules', () => {
+  expect(findViolations(graph, expectedAccess())).toEqual([]);
+});
+
+describe('buckets', () => {
+  test('uploads accept browser PUTs from the site origin only', () => {
+    const [cors, ...others] = forBucket(TYPES.bucketCors, 'Uploads');
+    expect(others).toEqual([]);
+    const rules = input<{ allowedMethods: string[]; allowedOrigins: string[] }[]>(cors!, 'corsRules');
+    expect(rules).toHaveLength(1);
+    expect(rules[0]!.allowedMethods).toEqual(['PUT']);
+    expect(rules[0]!.allowedOrigins).toEqual([graph.outputs.site]);
+  });
+
+  test('media has no CORS rule: images are read through presigned URLs, not fetched cross-origin', () => {
+    expect(forBucket(TYPES.bucketCors, 'Media')).toEqual([]);
+  });
+
+  test('uploads abort incomplete multipart uploads after a day and keep originals by default', () => {
+    const [lifecycle] = forBucket(TYPES.lifecycle, 'Uploads');
+    const rules = input<{ id: string; status: string; abortIncompleteMultipartUpload?: { daysAfterInitiation: number }; expiration?: unknown }[]>(lifecycle!, 'rules');
+    expect(rules).toEqual([
+      expect.objectContaining({ status: 'Enabled', filter: {}, abortIncompleteMultipartUpload: { daysAfterInitiation: 1 } }),
+    ]);
+    expect(rules.some((rule) => rule.expiration)).toBe(false);
+  });
+
+  test('every bucket denies plain HTTP', () => {
+    for (const component of ['Uploads', 'Media']) {
+      const [policy] = forBucket(TYPES.bucketPolicy, component);
+      expect(input<string>(policy!, 'policy')).toContain('aws:SecureTransport');
+    }
+  });
+});
+
+describe('event pipeline', () => {
+  const notification = (component: string) => forBucket(TYPES.notification, component)[0]!;
+  const queueNamed = (name: string) => getResource(graph, TYPES.queue, `${name}Queue`);
+
+  test('new originals go to the process-image queue, announced copies (redrive) included', () => {
+    const queues = input<{ queueArn: string; events: string[]; filterPrefix: string }[]>(notification('Uploads'), 'queues');
+    expect(queues).toEqual([
+      expect.objectContaining({ queueArn: state(queueNamed('ProcessImageQueue'), 'arn'), events: ['s3:ObjectCreated:*'], filterPrefix: 'uploads/' }),
+    ]);
+    expect(originalKey('user', 'image').startsWith(queues[0]!.filterPrefix)).toBe(true);
+  });
+
+  test('photos left under analysis/ in the media bucket go to the analyze-profile queue', () => {
+    const queues = input<{ queueArn: string; events: string[]; filterPrefix: string }[]>(notification('Media'), 'queues');
+    expect(queues).toEqual([
+      expect.objectContaining({ queueArn: state(queueNamed('AnalyzeProfileQueue'), 'arn'), events: ['s3:ObjectCreated:*'], filterPrefix: 'analysis/' }),
+    ]);
+  });
+
+  test.each(['ProcessImage', 'AnalyzeProfile'])('%s: three attempts, then a dead-letter queue kept for 14 days', (name) => {
+    const redrive = JSON.parse(input<string>(queueNamed(`${name}Queue`), 'redrivePolicy')) as { deadLetterTargetArn: string; maxReceiveCount: number };
+    expect(redrive.maxReceiveCount).toBe(MAX_DELIVERY_ATTEMPTS);
+    const deadLetters = queueNamed(`${name}DeadLetters`);
+    expect(redrive.deadLetterTargetArn).toBe(state(deadLetters, 'arn'));
+    expect(input(deadLetters, 'messageRetentionSeconds')).toBe(14 * 24 * 3600);
+  });
+
+  test.each(['ProcessImage', 'AnalyzeProfile'])('%s: the queue hides a message for at least six function timeouts', (name) => {
+    const timeout = input<number>(lambdaOf(graph, name), 'timeout');
+    expect(input<number>(queueNamed(`${name}Queue`), 'visibilityTimeoutSeconds')).toBeGreaterThanOrEqual(6 * timeout);
+  });
+
+  test.each(['ProcessImage', 'AnalyzeProfile'])('%s: the dead-letter alarm notifies the alerts topic', (name) => {
+    const alarm = getResource(graph, TYPES.alarm, `${name}DeadLetterAlarm`);
+    expect(input<Record<string, string>>(alarm, 'dimensions').QueueName).toBe(state(queueNamed(`${name}DeadLetters`), 'name'));
+    expect(input(alarm, 'threshold')).toBe(0);
+    expect(input(alarm, 'comparisonOperator')).toBe('GreaterThanThreshold');
+    expect(input<string[]>(alarm, 'alarmActions')).toEqual([state(getResource(graph, 'aws:sns/topic:Topic', 'AlertsTopic'), 'arn')]);
+  });
+
+  test('analyze-profile runs at most five batches at once (Rekognition requests per second)', () => {
+    const mapping = resourcesOfType(graph, TYPES.eventSourceMapping).find((candidate) => input(candidate, 'functionName') === state(lambdaOf(graph, 'AnalyzeProfile'), 'arn'));
+    expect(input(mapping!, 'scalingConfig')).toEqual({ maximumConcurrency: 5 });
+    expect(input(mapping!, 'batchSize')).toBe(5);
+  });
+});
+
+describe('functions', () => {
+  const build = (name: string) => graph.builds.find((candidate) => candidate.functionID === name)!;
+
+  test.each([
+    ['ProcessImage', 'functions/process-image.handler'],
+    ['AnalyzeProfile', 'functions/analyze-profile.handler'],
+  ])('%s is built from %s, which exists', (name, handler) => {
+    expect(build(name).handler).toBe(handler);
+    expect(build(name).sourceExists).toBe(true);
+  });
+
+  test('process-image: arm64, sharp installed for Lambda, sized from the benchmark', () => {
+    const lambda = lambdaOf(graph, 'ProcessImage');
+    expect(input(lambda, 'architectures')).toEqual(['arm64']);
+    expect(input(lambda, 'memorySize')).toBe(1769);
+    expect(input(lambda, 'timeout')).toBe(60);
+    expect(build('ProcessImage').properties).toMatchObject({ install: { sharp: '*' }, architecture: 'arm64' });
+  });
+
+  test('process-image ships every watermark font file in its code zip', () => {
+    const fonts = readdirSync(path.join(repoRoot, 'assets', 'fonts'));
+    expect(fonts.length).toBeGreaterThan(0);
+    // Zip entries store their names uncompressed, so each file's path appears verbatim in the archive.
+    const zip = readFileSync(path.join(graph.projectRoot, '.sst', 'artifacts', 'ProcessImage', 'code.zip'));
+    for (const font of fonts) expect(zip.includes(Buffer.from(`assets/fonts/${font}`))).toBe(true);
+  });
+
+  test('process-image cannot call Rekognition or any other unscoped action', () => {
+    const grants = grantsByComponent(graph, 'ProcessImage');
+    expect(grants['*']).toBeUndefined();
+    expect(Object.values(grants).flat().filter((action) => action.startsWith('rekognition:'))).toEqual([]);
+  });
+
+  test('analyze-profile may call rekognition:DetectFaces and nothing else of Rekognition', () => {
+    const actions = Object.values(grantsByComponent(graph, 'AnalyzeProfile')).flat();
+    expect(actions.filter((action) => action.startsWith('rekognition:'))).toEqual(['rekognition:DetectFaces']);
+    expect(plain<{ variables: Record<string, string> }>(input(lambdaOf(graph, 'AnalyzeProfile'), 'environment')).variables.FACE_ANALYZER).toBe('rekognition');
+    expect(build('AnalyzeProfile').properties.install).toEqual({ sharp: '*' });
+  });
+});
+
+describe('table', () => {
+  const table = () => getResource(graph, TYPES.table, 'TableTable');
+
+  test('keys and global indexes are the ones lib/db/table.ts defines', () => {
+    expect(input(table(), 'hashKey')).toBe(tableDefinition.partitionKey);
+    expect(input(table(), 'rangeKey')).toBe(tableDefinition.sortKey);
+    const indexes = input<{ name: string; hashKey: string; rangeKey: string; projectionType: string }[]>(table(), 'globalSecondaryIndexes');
+    expect(indexes).toEqual(
+      Object.entries(tableDefinition.globalIndexes).map(([name, index]) => ({ name, hashKey: index.partitionKey, rangeKey: index.sortKey, projectionType: 'ALL' })),
+    );
+  });
+
+  test('TTL on expiresAt, point-in-time recovery, on-demand billing', () => {
+    expect(input(table(), 'ttl')).toEqual({ attributeName: tableDefinition.ttlAttribute, enabled: true });
+    expect(input(table(), 'pointInTimeRecovery')).toEqual({ enabled: true });
+    expect(input(table(), 'billingMode')).toBe('PAY_PER_REQUEST');
+  });
+
+  test('a non-production stage can be removed: no deletion protection, removal "remove"', () => {
+    expect(input(table(), 'deletionProtectionEnabled')).toBe(false);
+    expect(graph.app).toMatchObject({ removal: 'remove', protect: false });
+  });
+});
+
+describe('secrets and the site', () => {
+  test("Clerk's keys are SST secrets", () => {
+    const secrets = resourcesOfType(graph, TYPES.secret).map((secret) => secret.name);
+    expect(secrets.sort()).toEqual(['ClerkPublishableKey', 'ClerkSecretKey']);
+  });
+
+  test('the Next.js server gets the Clerk keys from the secrets', () => {
+    const variables = plain<{ variables: Record<string, string> }>(input(lambdaOf(graph, 'WebServerUseast1'), 'environment')).variables;
+    expect(variables.CLERK_SECRET_KEY).toBe('sk_test_graph');
+    expect(variables.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY).toBe('pk_test_graph');
+  });
+});

@@ -1,0 +1,57 @@
+import type { InfraSpec } from './rules';
+
+/*
+ * The reviewed statement of who may do what, written out literally rather than derived from
+ * infra/access.ts, so that a change to the config has to be matched here on purpose.
+ */
+
+const QUEUE_CONSUMER = ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'];
+const TABLE_ITEMS = [
+  'dynamodb:BatchGetItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:GetItem',
+  'dynamodb:PutItem',
+  'dynamodb:Query',
+  'dynamodb:UpdateItem',
+];
+
+export function expectedAccess(options: { faceAnalyzer: 'rekognition' | 'local' } = { faceAnalyzer: 'rekognition' }): InfraSpec {
+  return {
+    maxReceiveCount: 3,
+    visibilityTimeoutMultiplier: 6,
+    functions: {
+      ProcessImage: {
+        links: ['Media', 'Table', 'Uploads'],
+        grants: {
+          ProcessImageQueue: QUEUE_CONSUMER,
+          Uploads: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket'],
+          Media: ['s3:DeleteObject', 's3:ListBucket', 's3:PutObject'],
+          Table: TABLE_ITEMS,
+        },
+      },
+      AnalyzeProfile: {
+        links: ['Media', 'Table'],
+        grants: {
+          AnalyzeProfileQueue: QUEUE_CONSUMER,
+          Media: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
+          Table: TABLE_ITEMS,
+          ...(options.faceAnalyzer === 'rekognition' ? { '*': ['rekognition:DetectFaces'] } : {}),
+        },
+      },
+      // The Next.js server: SST adds its own cache bucket and CloudFront invalidation.
+      WebServerUseast1: {
+        links: ['ClerkPublishableKey', 'ClerkSecretKey', 'Media', 'Table', 'Uploads'],
+        grants: {
+          Uploads: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
+          Media: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket'],
+          Table: TABLE_ITEMS,
+          '*': ['cloudfront:CreateInvalidation'],
+        },
+        ignore: ['WebAssets'],
+      },
+      WebImageOptimizer: { links: [], grants: {}, ignore: ['WebAssets'] },
+    },
+  };
+}

@@ -1,0 +1,170 @@
+import type { InfraGraph } from './harness';
+import { findResource, functionLinks, grantsByComponent, input, policyStatements, resourcesOfType, state, TYPES } from './graph';
+import type { GraphResource } from './mocks';
+
+/*
+ * The properties the deployed graph must have, as checks that return what is wrong (an empty list
+ * when nothing is). Tests assert on the list, so a broken config shows up as a readable violation.
+ */
+
+export interface FunctionSpec {
+  /** Exactly the links the function's code receives. */
+  links: string[];
+  /** Exactly the actions granted, by component ("Uploads", "Table", "ProcessImageQueue", "*" for unscoped). */
+  grants: Record<string, string[]>;
+  /** Components whose grants SST manages itself (e.g. the site's own assets bucket). */
+  ignore?: string[];
+}
+
+export interface InfraSpec {
+  /** Every SST Function in the graph, by component name. */
+  functions: Record<string, FunctionSpec>;
+  maxReceiveCount: number;
+  visibilityTimeoutMultiplier: number;
+}
+
+function bucketsArePrivate(graph: InfraGraph): string[] {
+  const violations: string[] = [];
+  const blocks = resourcesOfType(graph, TYPES.publicAccessBlock);
+  const policies = resourcesOfType(graph, TYPES.bucketPolicy);
+  for (const bucket of resourcesOfType(graph, TYPES.bucket)) {
+    const name = state<string>(bucket, 'bucket');
+    const block = blocks.find((candidate) => input(candidate, 'bucket') === name);
+    const flags = ['blockPublicAcls', 'blockPublicPolicy', 'ignorePublicAcls', 'restrictPublicBuckets'];
+    if (!block) violations.push(`bucket ${bucket.name} has no public access block`);
+    else for (const flag of flags) if (input(block, flag) !== true) violations.push(`bucket ${bucket.name}: ${flag} is not set`);
+    for (const policy of policies.filter((candidate) => input(candidate, 'bucket') === name)) {
+      for (const statement of policyStatements(input<string>(policy, 'policy'))) {
+        const principals = Object.values(statement.Principal ?? {}).flat();
+        if (statement.Effect === 'Allow' && principals.includes('*')) violations.push(`bucket ${bucket.name}: its policy allows anyone (${statement.Action.join(', ')})`);
+      }
+    }
+  }
+  return violations;
+}
+
+function queueByArn(graph: InfraGraph, arn: string): GraphResource | undefined {
+  return resourcesOfType(graph, TYPES.queue).find((queue) => state(queue, 'arn') === arn);
+}
+
+/** Queues that bucket notifications deliver to: the event pipeline. */
+function notifiedQueues(graph: InfraGraph): { notification: GraphResource; queue: GraphResource | undefined; arn: string }[] {
+  return resourcesOfType(graph, TYPES.notification).flatMap((notification) =>
+    (input<{ queueArn: string }[]>(notification, 'queues') ?? []).map(({ queueArn }) => ({ notification, queue: queueByArn(graph, queueArn), arn: queueArn })),
+  );
+}
+
+function notificationsGoToQueues(graph: InfraGraph): string[] {
+  const violations: string[] = [];
+  for (const notification of resourcesOfType(graph, TYPES.notification)) {
+    for (const target of ['lambdaFunctions', 'topics'] as const) {
+      const direct = input<unknown[]>(notification, target) ?? [];
+      if (direct.length > 0) violations.push(`${notification.name} sends events to ${target} directly instead of through a queue`);
+    }
+  }
+  for (const { notification, queue, arn } of notifiedQueues(graph)) {
+    if (!queue) violations.push(`${notification.name} sends events to ${arn}, which is not in the graph`);
+  }
+  return violations;
+}
+
+function deadLetterTarget(queue: GraphResource): { deadLetterTargetArn: string; maxReceiveCount: number } | null {
+  const redrive = input<string | undefined>(queue, 'redrivePolicy');
+  return redrive ? (JSON.parse(redrive) as { deadLetterTargetArn: string; maxReceiveCount: number }) : null;
+}
+
+function queuesHaveDeadLetters(graph: InfraGraph, spec: InfraSpec): string[] {
+  const violations: string[] = [];
+  for (const { queue } of notifiedQueues(graph)) {
+    if (!queue) continue;
+    const redrive = deadLetterTarget(queue);
+    if (!redrive) {
+      violations.push(`queue ${queue.name} has no dead-letter queue`);
+      continue;
+    }
+    if (redrive.maxReceiveCount !== spec.maxReceiveCount) violations.push(`queue ${queue.name} retries ${redrive.maxReceiveCount} times, not ${spec.maxReceiveCount}`);
+    const deadLetters = queueByArn(graph, redrive.deadLetterTargetArn);
+    if (!deadLetters) {
+      violations.push(`queue ${queue.name}: dead-letter queue ${redrive.deadLetterTargetArn} is not in the graph`);
+      continue;
+    }
+    const alarmed = resourcesOfType(graph, TYPES.alarm).some(
+      (alarm) =>
+        input(alarm, 'namespace') === 'AWS/SQS' &&
+        input(alarm, 'metricName') === 'ApproximateNumberOfMessagesVisible' &&
+        input<Record<string, string>>(alarm, 'dimensions')?.QueueName === state(deadLetters, 'name') &&
+        input(alarm, 'comparisonOperator') === 'GreaterThanThreshold' &&
+        input(alarm, 'threshold') === 0 &&
+        (input<string[]>(alarm, 'alarmActions') ?? []).length > 0,
+    );
+    if (!alarmed) violations.push(`dead-letter queue ${deadLetters.name} has no alarm on depth > 0 with an action`);
+  }
+  return violations;
+}
+
+function consumersFitTheirQueues(graph: InfraGraph, spec: InfraSpec): string[] {
+  const violations: string[] = [];
+  for (const { queue } of notifiedQueues(graph)) {
+    if (!queue) continue;
+    const mappings = resourcesOfType(graph, TYPES.eventSourceMapping).filter((mapping) => input(mapping, 'eventSourceArn') === state(queue, 'arn'));
+    if (mappings.length !== 1) {
+      violations.push(`queue ${queue.name} has ${mappings.length} consumers, not 1`);
+      continue;
+    }
+    const mapping = mappings[0]!;
+    const fn = resourcesOfType(graph, TYPES.lambda).find((candidate) => state(candidate, 'arn') === input(mapping, 'functionName'));
+    if (!fn) {
+      violations.push(`queue ${queue.name} is consumed by ${String(input(mapping, 'functionName'))}, which is not in the graph`);
+      continue;
+    }
+    const timeout = input<number>(fn, 'timeout');
+    const visibility = input<number>(queue, 'visibilityTimeoutSeconds');
+    if (visibility < spec.visibilityTimeoutMultiplier * timeout) {
+      violations.push(`queue ${queue.name}: visibility timeout ${visibility}s is under ${spec.visibilityTimeoutMultiplier}× ${fn.name}'s ${timeout}s timeout`);
+    }
+    if (!(input<string[]>(mapping, 'functionResponseTypes') ?? []).includes('ReportBatchItemFailures')) {
+      violations.push(`${mapping.name} does not enable partial batch responses`);
+    }
+  }
+  return violations;
+}
+
+function same(a: readonly string[], b: readonly string[]): boolean {
+  return JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
+}
+
+function functionsHaveOnlyTheirAccess(graph: InfraGraph, spec: InfraSpec): string[] {
+  const violations: string[] = [];
+  const present = resourcesOfType(graph, TYPES.sstFunction).map((fn) => fn.name);
+  for (const name of present) if (!spec.functions[name]) violations.push(`function ${name} is not in the access spec`);
+  for (const [name, expected] of Object.entries(spec.functions)) {
+    if (!findResource(graph, TYPES.sstFunction, name)) {
+      violations.push(`function ${name} is missing`);
+      continue;
+    }
+    const links = functionLinks(graph, name);
+    if (!same(links, expected.links)) violations.push(`function ${name} is linked to [${links.join(', ')}], expected [${[...expected.links].sort().join(', ')}]`);
+    const grants = grantsByComponent(graph, name);
+    const ignored = new Set(expected.ignore ?? []);
+    for (const component of new Set([...Object.keys(grants), ...Object.keys(expected.grants)])) {
+      if (ignored.has(component)) continue;
+      const actual = grants[component] ?? [];
+      const wanted = expected.grants[component] ?? [];
+      if (!same(actual, wanted)) violations.push(`function ${name} may [${actual.join(', ')}] on ${component}, expected [${[...wanted].sort().join(', ')}]`);
+    }
+  }
+  return violations;
+}
+
+/** Every violation of the rules in the graph; empty when the graph is right. */
+export function findViolations(graph: InfraGraph, spec: InfraSpec): string[] {
+  return [
+    ...graph.errors.map((error) => `the program failed: ${error}`),
+    ...bucketsArePrivate(graph),
+    ...notificationsGoToQueues(graph),
+    ...queuesHaveDeadLetters(graph, spec),
+    ...consumersFitTheirQueues(graph, spec),
+    ...functionsHaveOnlyTheirAccess(graph, spec),
+  ];
+}
+

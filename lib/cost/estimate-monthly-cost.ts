@@ -1,0 +1,110 @@
+import { chargeTiered } from './charge-tiered';
+import { PRICES, PRICES_AS_OF, PRICES_REGION } from './prices';
+import { createCostEstimateInput, type CostEstimate, type CostEstimateInput, type CostLine } from './schemas';
+import {
+  ANALYZE_LOCAL_WORKLOAD,
+  ANALYZE_REKOGNITION_WORKLOAD,
+  DERIVED_MB_PER_IMAGE,
+  ITEM_KB_PER_IMAGE,
+  ORIGINAL_MB,
+  PAGE_KB,
+  PIPELINE_QUEUES,
+  PROCESS_IMAGE_WORKLOAD,
+  READ_UNITS_PER_IMAGE,
+  READ_UNITS_PER_PAGE_VIEW,
+  REQUESTS_PER_PAGE_VIEW,
+  S3_GETS_PER_IMAGE,
+  S3_PUTS_PER_IMAGE,
+  SQS_IDLE_POLLS_PER_QUEUE_MONTH,
+  SQS_REQUESTS_PER_IMAGE,
+  VIEW_KB,
+  WEB_SERVER_WORKLOAD,
+  WRITE_UNITS_PER_IMAGE,
+  type LambdaWorkload,
+} from './workload';
+
+const MB_PER_GB = 1024;
+const KB_PER_GB = 1024 * 1024;
+
+/** GB-seconds of `invocations` runs of `ms` each at `memoryMb`. */
+export function gbSeconds(invocations: number, ms: number, memoryMb: number): number {
+  return invocations * (ms / 1000) * (memoryMb / MB_PER_GB);
+}
+
+function lambdaCost(images: number, workload: LambdaWorkload): number {
+  // One invocation per image: batches of several records are rarer than single ones at steady load, so this errs high.
+  return gbSeconds(images, workload.msPerImage, workload.memoryMb) * PRICES.lambda.gbSecond.arm64 + images * PRICES.lambda.perRequest;
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
+const both = (service: string, basis: string, cost: number): CostLine => ({ service, basis, rekognition: cost, builtIn: cost });
+const number = (value: number) => Math.round(value).toLocaleString('en-US');
+
+/** A month of AWS for the given usage, priced per service, with analyze-profile on Rekognition and on the built-in model. */
+export function estimateMonthlyCost(rawInput: CostEstimateInput): CostEstimate {
+  const input = createCostEstimateInput.parse(rawInput);
+  const images = input.users * input.imagesPerUser;
+  const storedImages = images * input.monthsRetained;
+  const pageViews = input.users * input.pageViewsPerUser;
+  const imageViews = images * input.viewsPerImage;
+
+  const storedGb = (storedImages * (ORIGINAL_MB + DERIVED_MB_PER_IMAGE)) / MB_PER_GB;
+  const puts = images * S3_PUTS_PER_IMAGE;
+  const gets = images * S3_GETS_PER_IMAGE + imageViews;
+  const imageEgressGb = (imageViews * VIEW_KB) / KB_PER_GB;
+  const writeUnits = images * WRITE_UNITS_PER_IMAGE;
+  const readUnits = images * READ_UNITS_PER_IMAGE + pageViews * READ_UNITS_PER_PAGE_VIEW;
+  const tableGb = (storedImages * ITEM_KB_PER_IMAGE) / KB_PER_GB;
+  const sqsRequests = images * SQS_REQUESTS_PER_IMAGE + PIPELINE_QUEUES * SQS_IDLE_POLLS_PER_QUEUE_MONTH;
+  const pageGb = (pageViews * PAGE_KB) / KB_PER_GB;
+  const webGbSeconds = gbSeconds(pageViews, WEB_SERVER_WORKLOAD.msPerPageView, WEB_SERVER_WORKLOAD.memoryMb);
+
+  const lines: CostLine[] = [
+    both('S3 storage', `${number(storedGb)} GB of originals and variants`, chargeTiered(storedGb, PRICES.s3.storageGbMonth)),
+    both('S3 requests', `${number(puts)} PUT/LIST, ${number(gets)} GET`, puts * PRICES.s3.putPerRequest + gets * PRICES.s3.getPerRequest),
+    both('S3 egress (presigned image views)', `${number(imageEgressGb)} GB`, chargeTiered(imageEgressGb, PRICES.s3.egressGb)),
+    both(
+      'Lambda process-image',
+      `${number(gbSeconds(images, PROCESS_IMAGE_WORKLOAD.msPerImage, PROCESS_IMAGE_WORKLOAD.memoryMb))} GB-s (${PROCESS_IMAGE_WORKLOAD.msPerImage} ms at ${PROCESS_IMAGE_WORKLOAD.memoryMb} MB)`,
+      lambdaCost(images, PROCESS_IMAGE_WORKLOAD),
+    ),
+    {
+      service: 'Lambda analyze-profile',
+      basis: `${ANALYZE_REKOGNITION_WORKLOAD.msPerImage} ms at ${ANALYZE_REKOGNITION_WORKLOAD.memoryMb} MB | ${ANALYZE_LOCAL_WORKLOAD.msPerImage} ms at ${ANALYZE_LOCAL_WORKLOAD.memoryMb} MB`,
+      rekognition: lambdaCost(images, ANALYZE_REKOGNITION_WORKLOAD),
+      builtIn: lambdaCost(images, ANALYZE_LOCAL_WORKLOAD),
+    },
+    {
+      service: 'Rekognition DetectFaces',
+      basis: `${number(images)} images`,
+      rekognition: chargeTiered(images, PRICES.rekognition.detectFacesImage),
+      builtIn: 0,
+    },
+    both(
+      'Lambda Next.js server',
+      `${number(webGbSeconds)} GB-s, ${number(pageViews)} page views`,
+      webGbSeconds * PRICES.lambda.gbSecond.x86_64 + pageViews * PRICES.lambda.perRequest,
+    ),
+    both(
+      'DynamoDB on-demand',
+      `${number(writeUnits)} WRU, ${number(readUnits)} RRU, ${number(tableGb)} GB`,
+      writeUnits * PRICES.dynamodb.writeRequestUnit + readUnits * PRICES.dynamodb.readRequestUnit + tableGb * (PRICES.dynamodb.storageGbMonth + PRICES.dynamodb.pitrGbMonth),
+    ),
+    both('SQS', `${number(sqsRequests)} requests`, sqsRequests * PRICES.sqs.perRequest),
+    both(
+      'CloudFront (site pages)',
+      `${number(pageGb)} GB, ${number(pageViews * REQUESTS_PER_PAGE_VIEW)} requests`,
+      chargeTiered(pageGb, PRICES.cloudfront.egressGb) + pageViews * REQUESTS_PER_PAGE_VIEW * PRICES.cloudfront.httpsPerRequest,
+    ),
+  ].map((line) => ({ ...line, rekognition: round(line.rekognition), builtIn: round(line.builtIn) }));
+
+  const sum = (key: 'rekognition' | 'builtIn') => round(lines.reduce((total, line) => total + line[key], 0));
+  return {
+    input,
+    images,
+    pricesAsOf: PRICES_AS_OF,
+    region: PRICES_REGION,
+    lines,
+    total: { rekognition: sum('rekognition'), builtIn: sum('builtIn') },
+  };
+}

@@ -1,0 +1,58 @@
+import { Entity, type EntityItem } from 'electrodb';
+import { table } from '../table';
+
+/** How long a link stays valid; "never" links live until revoked or until their image is deleted. */
+export const LINK_EXPIRIES = ['1h', '1d', '7d', 'never'] as const;
+
+/**
+ * A short link to one image. One item serves both access patterns (the public page reads it by
+ * code, the owner lists it through gsi1), so creating, revoking and counting are each one write
+ * and nothing needs a transaction. It carries what the public page shows, copied from the image
+ * when the link is made, so resolving a code is a single GetItem that never reads the image record.
+ */
+export const Link = new Entity({
+  model: { entity: 'link', version: '1', service: 'headshot' },
+  attributes: {
+    code: { type: 'string', required: true, readOnly: true },
+    userId: { type: 'string', required: true, readOnly: true },
+    imageId: { type: 'string', required: true, readOnly: true },
+    /** Shown to the owner on "My links"; never on the public page. */
+    fileName: { type: 'string', required: true, readOnly: true },
+    /** The variant name shared, e.g. w1280-public. Its WebP and JPEG copies are served. */
+    variant: { type: 'string', required: true, readOnly: true },
+    watermarked: { type: 'boolean', required: true, readOnly: true },
+    width: { type: 'number', required: true, readOnly: true },
+    height: { type: 'number', required: true, readOnly: true },
+    webpKey: { type: 'string', required: true, readOnly: true },
+    jpegKey: { type: 'string', required: true, readOnly: true },
+    /** The 1200×630 card image for link unfurls, under the image's media prefix. */
+    previewKey: { type: 'string', required: true, readOnly: true },
+    allowDownload: { type: 'boolean', required: true, readOnly: true },
+    expiry: { type: LINK_EXPIRIES, required: true, readOnly: true },
+    /** Epoch ms after which the link answers 410; absent for links that never expire. */
+    validUntil: { type: 'number', readOnly: true },
+    /**
+     * The table's TTL attribute, in epoch seconds: when DynamoDB may delete the item. Set some time
+     * after validUntil, so that an expired link keeps answering 410 for a while before it is gone.
+     */
+    expiresAt: { type: 'number', readOnly: true },
+    views: { type: 'number', required: true, default: 0 },
+    createdAt: { type: 'number', required: true, readOnly: true, default: () => Date.now() },
+  },
+  indexes: {
+    // The public page: one GetItem by code.
+    byCode: {
+      pk: { field: table.partitionKey, composite: ['code'] },
+      sk: { field: table.sortKey, composite: [] },
+    },
+    // "My links": the owner's links, newest first.
+    byOwner: {
+      index: 'gsi1',
+      pk: { field: table.globalIndexes.gsi1.partitionKey, composite: ['userId'] },
+      sk: { field: table.globalIndexes.gsi1.sortKey, composite: ['createdAt', 'code'] },
+    },
+  },
+});
+
+export type LinkItem = EntityItem<typeof Link>;
+export type LinkExpiry = (typeof LINK_EXPIRIES)[number];

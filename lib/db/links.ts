@@ -1,0 +1,71 @@
+import { getDb, type Page } from './client';
+import type { LinkItem } from './entities/link';
+import { isConditionFailure } from './images';
+
+type NewLink = Omit<LinkItem, 'views' | 'createdAt'> & { createdAt: number };
+
+// Records a new link, only if its code is free; null when the code is taken.
+export async function insertLink(link: NewLink): Promise<LinkItem | null> {
+  try {
+    const { data } = await getDb().entities.link.create({ ...link, views: 0 }).go();
+    return data;
+  } catch (error) {
+    if (isConditionFailure(error)) return null;
+    throw error;
+  }
+}
+
+// The link for a code: the public page's one read.
+export async function findLinkByCode(code: string): Promise<LinkItem | null> {
+  const { data } = await getDb().entities.link.get({ code }).go();
+  return data;
+}
+
+// The owner's links, newest first, one page at a time.
+export async function listLinksByOwner(userId: string, options: { cursor?: string | null; limit: number }): Promise<Page<LinkItem>> {
+  const { data, cursor } = await getDb()
+    .entities.link.query.byOwner({ userId })
+    .go({ order: 'desc', limit: options.limit, cursor: options.cursor ?? null });
+  return { items: data, cursor };
+}
+
+// The codes of every link the owner made to one image.
+export async function listLinkCodesForImage(userId: string, imageId: string): Promise<string[]> {
+  const { data } = await getDb()
+    .entities.link.query.byOwner({ userId })
+    .where(({ imageId: id }, { eq }) => eq(id, imageId))
+    .go({ pages: 'all', attributes: ['code'] });
+  return data.map((link) => link.code);
+}
+
+// Deletes one of the owner's links; false when it does not exist or belongs to someone else.
+export async function deleteLink(userId: string, code: string): Promise<boolean> {
+  try {
+    await getDb()
+      .entities.link.delete({ code })
+      .where(({ userId: owner }, { eq }) => eq(owner, userId))
+      .go();
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+// Deletes links by code, in batches; codes already gone are fine.
+export async function deleteLinks(codes: string[]): Promise<void> {
+  if (codes.length === 0) return;
+  const { unprocessed } = await getDb()
+    .entities.link.delete(codes.map((code) => ({ code })))
+    .go();
+  if (unprocessed.length > 0) throw new Error(`${unprocessed.length} links were not deleted; retry`);
+}
+
+// Adds views to a link's counter, atomically; nothing when the link is gone (an ADD would recreate it).
+export async function addLinkViews(code: string, views: number): Promise<void> {
+  try {
+    await getDb().entities.link.patch({ code }).add({ views }).go({ response: 'none' });
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+}

@@ -1,0 +1,17 @@
+export * from './schemas';
+export { createLink, type CreateLinkOptions } from './create-link';
+export { resolveLink } from './resolve-link';
+export { presentSharedLink, type PresentedLink } from './present-shared-link';
+export { readLinkPreview } from './read-link-preview';
+export { recordLinkView } from './record-link-view';
+export { isLikelyBot } from './is-likely-bot';
+export { resolveRefusal, countResolve } from './resolve-limit';
+export { revokeLink } from './revoke-link';
+export { revokeLinksForImage } from './revoke-links-for-image';
+export { listLinks } from './list-links';
+export { getShareOptions } from './get-share-options';
+export { linkPath } from './to-link';
+export { LINK_CODE_LENGTH, newLinkCode } from './new-link-code';
+export { LINK_CREATE_LIMIT, linkResolveLimit } from './limits';
+export { EXPIRY_DURATION_MS, GONE_RETENTION_MS } from './expiry';
+export { PREVIEW_WIDTH, PREVIEW_HEIGHT } from './render-preview-image';

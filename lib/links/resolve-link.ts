@@ -1,0 +1,35 @@
+import { findLinkByCode } from '../db';
+import { linkCodeInput, type LinkResolution } from './schemas';
+import { linkState } from './to-link';
+
+const NOT_FOUND: LinkResolution = { state: 'not-found' };
+const EXPIRED: LinkResolution = { state: 'expired' };
+
+/**
+ * What a public code points at, at `now`: one GetItem and nothing else, so this is the whole
+ * database cost of showing a shared photo. A code that is malformed, unknown or revoked (revoking
+ * deletes the item) is the same "not-found"; an expired one is "expired" until its item is purged.
+ */
+export async function resolveLink(code: unknown, options: { now?: number } = {}): Promise<LinkResolution> {
+  const parsed = linkCodeInput.safeParse(code);
+  if (!parsed.success) return NOT_FOUND;
+  const item = await findLinkByCode(parsed.data);
+  if (!item) return NOT_FOUND;
+  const state = linkState(item, options.now ?? Date.now());
+  if (state === 'not-found') return NOT_FOUND;
+  if (state === 'expired') return EXPIRED;
+  return {
+    state: 'active',
+    link: {
+      code: item.code,
+      width: item.width,
+      height: item.height,
+      watermarked: item.watermarked,
+      allowDownload: item.allowDownload,
+      validUntil: item.validUntil ?? null,
+      webpKey: item.webpKey,
+      jpegKey: item.jpegKey,
+      previewKey: item.previewKey,
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { LINK_EXPIRIES } from '../db';
+import { imageIdInput } from '../images/schemas';
+import { LINK_CODE_PATTERN } from './new-link-code';
+
+export const linkCodeInput = z.string().regex(LINK_CODE_PATTERN, 'Not a link code.');
+
+export const LinkExpirySchema = z.enum(LINK_EXPIRIES);
+export type LinkExpiry = z.infer<typeof LinkExpirySchema>;
+
+export const createLinkInput = z.object({
+  imageId: imageIdInput,
+  expiry: LinkExpirySchema.default('7d'),
+  /** A variant name of the image, e.g. w1280-public; the watermarked public copy when left out. */
+  variant: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, 'Not a variant name.')
+    .optional(),
+  allowDownload: z.boolean().default(false),
+});
+export type CreateLinkInput = z.input<typeof createLinkInput>;
+
+export const revokeLinkInput = z.object({ code: linkCodeInput });
+
+export const listLinksInput = z.object({
+  cursor: z.string().max(2048).nullish(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+
+/** A link as its owner sees it on "My links" and right after creating it. */
+export const LinkSchema = z.object({
+  code: z.string(),
+  /** The public path, /s/{code}; pages make it absolute with their own origin. */
+  path: z.string(),
+  imageId: z.string(),
+  fileName: z.string(),
+  variant: z.string(),
+  watermarked: z.boolean(),
+  allowDownload: z.boolean(),
+  expiry: LinkExpirySchema,
+  /** Epoch ms, or null for a link that never expires. */
+  validUntil: z.number().nullable(),
+  state: z.enum(['active', 'expired']),
+  views: z.number(),
+  createdAt: z.number(),
+});
+export type Link = z.infer<typeof LinkSchema>;
+
+/** One variant the owner can choose to share. */
+export const ShareVariantSchema = z.object({
+  name: z.string(),
+  width: z.number(),
+  height: z.number(),
+  watermarked: z.boolean(),
+  label: z.string(),
+});
+export type ShareVariant = z.infer<typeof ShareVariantSchema>;
+
+export const ShareOptionsSchema = z.object({
+  imageId: z.string(),
+  variants: z.array(ShareVariantSchema),
+  /** The variant preselected: the watermarked copy when there is one. Null until the image is processed. */
+  defaultVariant: z.string().nullable(),
+});
+export type ShareOptions = z.infer<typeof ShareOptionsSchema>;
+
+/** What the public page needs of an active link: no owner, no image id, no file name. */
+export const SharedLinkSchema = z.object({
+  code: z.string(),
+  width: z.number(),
+  height: z.number(),
+  watermarked: z.boolean(),
+  allowDownload: z.boolean(),
+  validUntil: z.number().nullable(),
+  webpKey: z.string(),
+  jpegKey: z.string(),
+  previewKey: z.string(),
+});
+export type SharedLink = z.infer<typeof SharedLinkSchema>;
+
+/** The outcome of looking a code up. Unknown and revoked codes are the same answer. */
+export type LinkResolution = { state: 'active'; link: SharedLink } | { state: 'expired' } | { state: 'not-found' };

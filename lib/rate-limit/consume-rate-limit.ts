@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { addRateLimitHits } from '../db';
+import { rememberRefusal } from './recent-refusals';
+import { RateLimitRuleSchema, type RateLimitRule } from './rules';
+import { currentWindow, secondsUntilWindowEnds } from './window';
+
+/** Keeps a closed window's item a little past its end, so a late hit never recreates a fresh counter. */
+const WINDOW_GRACE_SECONDS = 60;
+
+const subjectInput = z.string().min(1).max(200);
+
+export type RateLimitVerdict = { allowed: true; hits: number } | { allowed: false; hits: number; retryAfterSeconds: number };
+
+/**
+ * Counts one hit of `subject` under `rule` and says whether it is within the limit.
+ *
+ * Where the counter lives, and why that is correct on Lambda: the count is one DynamoDB item per
+ * subject and fixed window (scope#subject / windowStart), incremented with an atomic ADD that
+ * returns the new total. Lambda runs many instances at once, each with its own memory, so a
+ * counter in memory would let each instance allow the full limit (N instances, N× the limit) and
+ * would reset whenever an instance is recycled. The item is shared by all of them: every hit, from
+ * any instance, is added to the same number, and DynamoDB serialises the ADDs, so exactly `limit`
+ * hits see a total within the limit. Windows are aligned to the epoch, so instances agree on the
+ * item without coordinating, and the item's TTL (expiresAt) removes it once its window is over.
+ */
+export async function consumeRateLimit(rule: RateLimitRule, subject: string, now = Date.now()): Promise<RateLimitVerdict> {
+  RateLimitRuleSchema.parse(rule);
+  subjectInput.parse(subject);
+  const window = currentWindow(rule, now);
+  const hits = await addRateLimitHits(
+    { scope: rule.scope, subject, windowStart: window.start, expiresAt: window.end + WINDOW_GRACE_SECONDS },
+    1,
+  );
+  if (hits <= rule.limit) return { allowed: true, hits };
+  rememberRefusal(rule, subject, window.end * 1000);
+  return { allowed: false, hits, retryAfterSeconds: secondsUntilWindowEnds(rule, now) };
+}

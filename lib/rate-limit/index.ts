@@ -1,0 +1,5 @@
+export type { RateLimitRule } from './rules';
+export { consumeRateLimit, type RateLimitVerdict } from './consume-rate-limit';
+export { knownRefusalUntil } from './recent-refusals';
+export { currentWindow, secondsUntilWindowEnds } from './window';
+export { RateLimitedError } from './rate-limited-error';
