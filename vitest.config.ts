@@ -13,7 +13,7 @@ export default defineConfig({
           name: 'unit',
           include: ['lib/**/*.test.ts', 'middleware/**/*.test.ts', 'local/**/*.test.ts', 'infra/**/*.test.ts', 'scripts/**/*.test.ts', 'app/**/*.test.ts'],
           environment: 'node',
-          env: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
+          env: { POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true' },
           testTimeout: 30_000,
         },
       },
@@ -23,7 +23,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
-          env: { POWERTOOLS_LOG_LEVEL: 'SILENT' },
+          env: { POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true' },
           globalSetup: ['tests/integration/global-setup.ts'],
           setupFiles: ['tests/integration/setup-env.ts'],
           // The suites share one local cloud, so they run one file at a time.

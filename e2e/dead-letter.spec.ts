@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { useE2eCloud } from './cloud';
+import { connectE2eCloud } from './cloud';
 import { signUp, upload } from './helpers';
 
-useE2eCloud();
+connectE2eCloud();
 
 test('an event that failed every attempt shows on the dashboard, and Retry processes the photo again', async ({ page }) => {
   const { findUserByEmail, insertDeadLetter, listImagesByOwner, markImageDeadLettered } = await import('../lib/db');

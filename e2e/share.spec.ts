@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { useE2eCloud } from './cloud';
+import { connectE2eCloud } from './cloud';
 import { signUp, upload } from './helpers';
 
-useE2eCloud();
+connectE2eCloud();
 
 /** A desktop browser: Playwright's own user agent says HeadlessChrome, which is not counted as a view. */
 const VISITOR_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';

@@ -1,3 +1,4 @@
 import { handleUploadEvents } from '../lib/images';
+import { withMetrics } from '../lib/observability/metrics';
 
-export const handler = (event: unknown) => handleUploadEvents(event);
+export const handler = withMetrics(handleUploadEvents);

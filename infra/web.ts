@@ -1,4 +1,4 @@
-import { READ_WRITE, bucketLink, tableLink } from './access';
+import { READ_WRITE, bucketLink, lambdaOnlyTrust, tableLink } from './access';
 import { table } from './database';
 import { clerkPublishableKey, clerkSecretKey } from './secrets';
 import { readInfraSettings } from './settings';
@@ -22,6 +22,7 @@ export const site = new sst.aws.Nextjs('Web', {
   domain: settings.domain,
   // `npm run dev` starts the offline local cloud; under `sst dev` the site talks to the deployed stage instead.
   dev: { command: 'npx next dev', url: DEV_SITE_URL },
+  transform: { server: { transform: { role: lambdaOnlyTrust } } },
 });
 
 /** Browsers PUT originals straight to S3, from the site's origin only. */

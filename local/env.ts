@@ -30,7 +30,7 @@ export function localCloudEnv(endpoints: { s3: string; dynamo: string }): Record
  * For scripts: unless SST has provided resources (`npx sst shell`), talk to the running
  * `npm run dev` on its ports.
  */
-export function useLocalCloudUnlessDeployed(): void {
+export function connectLocalCloudUnlessDeployed(): void {
   if (process.env.SST_RESOURCE_Table) return;
   const env = localCloudEnv({
     s3: `http://127.0.0.1:${portFromEnv('S3_PORT', 4568)}`,

@@ -41,6 +41,11 @@ export interface GraphRunOptions {
 
 type PulumiModule = typeof import('@pulumi/pulumi');
 
+interface SstConfig {
+  app(input: { stage: string }): Promise<{ name: string; removal?: string; protect?: boolean; providers?: unknown }>;
+  run(): Promise<Record<string, unknown> | void>;
+}
+
 const SECRET_VALUES = { ClerkSecretKey: 'sk_test_graph', ClerkPublishableKey: 'pk_test_graph' };
 
 /** What `open-next build` leaves behind, reduced to what the Nextjs component reads. */
@@ -148,13 +153,10 @@ export async function runInfraGraph(options: GraphRunOptions = {}): Promise<Infr
     const invokes: Invoke[] = [];
     await pulumi.runtime.setMocks(createMocks(resources, invokes), 'headshot', stage, false);
 
-    const { default: config } = await (async () => {
-      const shim = (await import(pathToFileURL(path.join(platformDir, 'src', 'shim', 'run.js')).href)) as Record<string, unknown>;
-      for (const [name, value] of Object.entries(shim)) setGlobal(name, value);
-      return (await import(pathToFileURL(path.join(repoRoot, 'sst.config.ts')).href)) as {
-        default: { app(input: { stage: string }): Promise<{ name: string; removal?: string; protect?: boolean; providers?: unknown }>; run(): Promise<Record<string, unknown> | void> };
-      };
-    })();
+    // The platform's shim provides $config, $interpolate, $transform, ... as the CLI's bundle does.
+    const shim = (await import(pathToFileURL(path.join(platformDir, 'src', 'shim', 'run.js')).href)) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(shim)) setGlobal(name, value);
+    const { default: config } = (await import(pathToFileURL(path.join(repoRoot, 'sst.config.ts')).href)) as { default: SstConfig };
     const app = await config.app({ stage });
     setGlobal('$app', { name: app.name, stage, removal: app.removal ?? 'retain', protect: app.protect ?? false, providers: app.providers ?? {} });
     setGlobal('$dev', false);

@@ -1,0 +1,33 @@
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+
+/**
+ * CloudWatch metrics in Embedded Metric Format: printed as JSON log lines, which CloudWatch turns
+ * into metrics with no API call on the request path. Under the local cloud they are just log lines.
+ */
+export const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Headshot', serviceName: 'headshot' });
+
+export const METRIC = {
+  imagesProcessed: 'ImagesProcessed',
+  processingMs: 'ProcessingMs',
+  failures: 'Failures',
+  facesAnalyzed: 'FacesAnalyzed',
+} as const;
+
+export function countMetric(name: (typeof METRIC)[keyof typeof METRIC], value = 1): void {
+  metrics.addMetric(name, MetricUnit.Count, value);
+}
+
+export function timeMetric(name: (typeof METRIC)[keyof typeof METRIC], milliseconds: number): void {
+  metrics.addMetric(name, MetricUnit.Milliseconds, milliseconds);
+}
+
+/** Wraps a handler so that what it recorded is flushed once per invocation, even when it throws. */
+export function withMetrics<Event, Result>(handler: (event: Event) => Promise<Result>): (event: Event) => Promise<Result> {
+  return async (event) => {
+    try {
+      return await handler(event);
+    } finally {
+      if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+    }
+  };
+}
