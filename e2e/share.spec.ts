@@ -47,7 +47,6 @@ test('the owner shares a photo, a signed-out visitor sees it with its preview ta
   const cardImage = await visitor.request.get(ogImage!);
   expect(cardImage.status()).toBe(200);
   expect(cardImage.headers()['content-type']).toBe('image/jpeg');
-  await visitor.screenshot({ path: 'docs/share-page.png' });
 
   // The owner sees the view, then revokes the link.
   await page.goto('/links');

@@ -22,7 +22,11 @@ export const site = new sst.aws.Nextjs('Web', {
   domain: settings.domain,
   // `npm run dev` starts the offline local cloud; under `sst dev` the site talks to the deployed stage instead.
   dev: { command: 'npx next dev', url: DEV_SITE_URL },
-  transform: { server: { transform: { role: lambdaOnlyTrust } } },
+  transform: {
+    server: (args) => {
+      args.transform = { ...args.transform, role: lambdaOnlyTrust };
+    },
+  },
 });
 
 /** Browsers PUT originals straight to S3, from the site's origin only. */

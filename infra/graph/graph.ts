@@ -58,9 +58,14 @@ export interface PolicyStatement {
   Condition?: unknown;
 }
 
-export function policyStatements(policyJson: string): PolicyStatement[] {
-  const document = JSON.parse(policyJson) as { Statement: PolicyStatement[] };
-  return document.Statement;
+/** Statements of a policy given as JSON text or as an object (assumeRolePolicyForPrincipal returns one). */
+export function policyStatements(policy: string | { Statement: PolicyStatement[] }): PolicyStatement[] {
+  const document = typeof policy === 'string' ? (JSON.parse(policy) as { Statement: PolicyStatement[] }) : policy;
+  return document.Statement.map((statement) => ({
+    ...statement,
+    Action: [statement.Action].flat(),
+    Resource: [statement.Resource ?? []].flat(),
+  }));
 }
 
 /** The Lambda function an SST Function component named `name` created (SST names it `${name}Function`). */

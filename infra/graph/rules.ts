@@ -129,6 +129,22 @@ function consumersFitTheirQueues(graph: InfraGraph, spec: InfraSpec): string[] {
   return violations;
 }
 
+/** A function's role must be assumable by Lambda alone, not by every principal of the account. */
+function rolesTrustLambdaOnly(graph: InfraGraph, spec: InfraSpec): string[] {
+  const violations: string[] = [];
+  for (const name of Object.keys(spec.functions)) {
+    const lambda = findResource(graph, TYPES.lambda, `${name}Function`);
+    const role = lambda && resourcesOfType(graph, TYPES.role).find((candidate) => state(candidate, 'arn') === state(lambda, 'role'));
+    if (!role) continue;
+    for (const statement of policyStatements(input(role, 'assumeRolePolicy'))) {
+      const principals = Object.entries(statement.Principal ?? {}).flatMap(([type, ids]) => [ids].flat().map((id) => `${type}:${id}`));
+      const others = principals.filter((principal) => principal !== 'Service:lambda.amazonaws.com');
+      if (statement.Effect === 'Allow' && others.length > 0) violations.push(`function ${name}'s role can also be assumed by ${others.join(', ')}`);
+    }
+  }
+  return violations;
+}
+
 function same(a: readonly string[], b: readonly string[]): boolean {
   return JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
 }
@@ -165,6 +181,7 @@ export function findViolations(graph: InfraGraph, spec: InfraSpec): string[] {
     ...queuesHaveDeadLetters(graph, spec),
     ...consumersFitTheirQueues(graph, spec),
     ...functionsHaveOnlyTheirAccess(graph, spec),
+    ...rolesTrustLambdaOnly(graph, spec),
   ];
 }
 

@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Service } from 'electrodb';
+import { Analysis } from './entities/analysis';
 import { DeadLetter } from './entities/dead-letter';
 import { Image } from './entities/image';
 import { Link } from './entities/link';
@@ -9,7 +10,7 @@ import { User } from './entities/user';
 
 /** Builds the one Service over the single table, for whichever client and table name the caller has. */
 export function createService(client: DynamoDBDocumentClient, table: string) {
-  return new Service({ user: User, image: Image, deadLetter: DeadLetter, settings: Settings, link: Link, rateLimitWindow: RateLimitWindow }, { client, table });
+  return new Service({ user: User, image: Image, deadLetter: DeadLetter, settings: Settings, analysis: Analysis, link: Link, rateLimitWindow: RateLimitWindow }, { client, table });
 }
 
 export type Db = ReturnType<typeof createService>;

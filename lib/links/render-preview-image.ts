@@ -18,7 +18,7 @@ export async function renderPreviewImage(source: Buffer): Promise<Buffer> {
     .resize(PREVIEW_WIDTH / BACKDROP_SHRINK, Math.round(PREVIEW_HEIGHT / BACKDROP_SHRINK), { fit: 'cover' })
     .toBuffer();
   const [backdrop, photo] = await Promise.all([
-    sharp(tiny).resize(PREVIEW_WIDTH, PREVIEW_HEIGHT, { fit: 'fill', kernel: 'cubic' }).blur(6).modulate({ brightness: 0.7 }).toBuffer(),
+    sharp(tiny).resize(PREVIEW_WIDTH, PREVIEW_HEIGHT, { fit: 'fill', kernel: 'cubic' }).blur(14).modulate({ brightness: 0.7 }).toBuffer(),
     sharp(source).resize(PREVIEW_WIDTH, PREVIEW_HEIGHT, { fit: 'inside', withoutEnlargement: true }).toBuffer(),
   ]);
   return sharp(backdrop)

@@ -23,3 +23,23 @@ export function mediaPrefix(userId: string, imageId: string): string {
 export function variantKey(userId: string, imageId: string, fileName: string): string {
   return `${mediaPrefix(userId, imageId)}${fileName}`;
 }
+
+/**
+ * The analysis input of an image: a normalised JPEG in the media bucket. Its arrival is what
+ * triggers the analyze-profile function (the media bucket notifies only for this prefix).
+ */
+export function analysisInputKey(userId: string, imageId: string): string {
+  return `analysis/${userId}/${imageId}/input.jpg`;
+}
+
+const ANALYSIS_INPUT_KEY = /^analysis\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)\/input\.jpg$/;
+
+/** The owner and image an analysis input belongs to, or null for any other key. */
+export function parseAnalysisInputKey(key: string): { userId: string; imageId: string } | null {
+  const match = ANALYSIS_INPUT_KEY.exec(key);
+  return match ? { userId: match[1]!, imageId: match[2]! } : null;
+}
+
+export function analysisPrefix(userId: string, imageId: string): string {
+  return `analysis/${userId}/${imageId}/`;
+}

@@ -1,0 +1,35 @@
+import { Entity, type EntityItem } from 'electrodb';
+import { table } from '../table';
+
+export const ANALYSIS_STATUSES = ['pending', 'running', 'ready', 'failed'] as const;
+
+/** The LinkedIn profile-photo analysis of one image: its own status, apart from the image's. */
+export const Analysis = new Entity({
+  model: { entity: 'analysis', version: '1', service: 'headshot' },
+  attributes: {
+    userId: { type: 'string', required: true, readOnly: true },
+    imageId: { type: 'string', required: true, readOnly: true },
+    status: { type: ANALYSIS_STATUSES, required: true },
+    failureReason: { type: 'string' },
+    /** Which adapter answered: rekognition or local. */
+    analyzer: { type: 'string' },
+    /** The analysis input's eTag this record was computed from: the idempotency key. */
+    sourceETag: { type: 'string' },
+    leaseUntil: { type: 'number' },
+    /** Faces, quality, score and checklist; validated with the faces schemas when read. */
+    report: { type: 'any' },
+    /** The LinkedIn-ready crops, or why there are none. */
+    crop: { type: 'any' },
+    requestedAt: { type: 'number', required: true, default: () => Date.now() },
+    updatedAt: { type: 'number', watch: '*', set: () => Date.now(), default: () => Date.now() },
+  },
+  indexes: {
+    // The analysis of one of the owner's images.
+    byImage: {
+      pk: { field: table.partitionKey, composite: ['userId'] },
+      sk: { field: table.sortKey, composite: ['imageId'] },
+    },
+  },
+});
+
+export type AnalysisItem = EntityItem<typeof Analysis>;
