@@ -17,6 +17,7 @@ export default $config({
     };
   },
   async run() {
+    await import('./infra/defaults');
     await import('./infra/secrets');
     const { uploads, media } = await import('./infra/storage');
     const { table } = await import('./infra/database');

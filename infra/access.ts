@@ -65,12 +65,3 @@ export function tableLink(table: LinkTarget): ScopedLink {
   ]);
 }
 
-/*
- * SST's Function lets the whole account assume its role outside `sst dev` too (its check tests an
- * Output, which is always truthy). Deployed roles trust Lambda alone; under `sst dev` the local
- * runner still needs the account principal, so the role is left as SST makes it there.
- */
-export function lambdaOnlyTrust(args: aws.iam.RoleArgs): undefined {
-  if (!$dev) args.assumeRolePolicy = aws.iam.assumeRolePolicyForPrincipal({ Service: 'lambda.amazonaws.com' });
-  return undefined;
-}

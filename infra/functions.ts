@@ -1,5 +1,5 @@
 import { ANALYZE_LOCAL_WORKLOAD, ANALYZE_REKOGNITION_WORKLOAD, PROCESS_IMAGE_WORKLOAD } from '../lib/cost/workload';
-import { READ_DELETE, READ_WRITE, WRITE, bucketLink, lambdaOnlyTrust, tableLink } from './access';
+import { READ_DELETE, READ_WRITE, WRITE, bucketLink, tableLink } from './access';
 import { table } from './database';
 import { ANALYZE_PROFILE_MAX_CONCURRENCY, ANALYZE_PROFILE_TIMEOUT_SECONDS, BATCH_SIZE, PROCESS_IMAGE_TIMEOUT_SECONDS } from './limits';
 import { analyzeProfileEvents, processImageEvents } from './queues';
@@ -47,7 +47,6 @@ export const processImage = new sst.aws.Function('ProcessImage', {
   copyFiles: [{ from: FONT_DIRECTORY, to: FONT_DIRECTORY }],
   environment: { POWERTOOLS_SERVICE_NAME: 'process-image', POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE },
   logging: { retention: '1 month' },
-  transform: { role: lambdaOnlyTrust },
 });
 
 const usesRekognition = settings.faceAnalyzer === 'rekognition';
@@ -73,7 +72,6 @@ export const analyzeProfile = new sst.aws.Function('AnalyzeProfile', {
     POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
   },
   logging: { retention: '1 month' },
-  transform: { role: lambdaOnlyTrust },
 });
 
 /* Partial batch responses: the handlers report failed records, so only those come back. */

@@ -1,4 +1,4 @@
-import { READ_WRITE, bucketLink, lambdaOnlyTrust, tableLink } from './access';
+import { READ_WRITE, bucketLink, tableLink } from './access';
 import { table } from './database';
 import { clerkPublishableKey, clerkSecretKey } from './secrets';
 import { readInfraSettings } from './settings';
@@ -14,7 +14,7 @@ export const DEV_SITE_URL = 'http://localhost:3000';
  * for both buckets, so it needs the actions those URLs perform (a presigned URL carries the signer's rights).
  */
 export const site = new sst.aws.Nextjs('Web', {
-  link: [bucketLink(uploads, READ_WRITE), bucketLink(media, ['s3:GetObject', 's3:DeleteObject']), tableLink(table), clerkSecretKey, clerkPublishableKey],
+  link: [bucketLink(uploads, READ_WRITE), bucketLink(media, READ_WRITE), tableLink(table), clerkSecretKey, clerkPublishableKey],
   environment: {
     CLERK_SECRET_KEY: clerkSecretKey.value,
     NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: clerkPublishableKey.value,
@@ -22,11 +22,6 @@ export const site = new sst.aws.Nextjs('Web', {
   domain: settings.domain,
   // `npm run dev` starts the offline local cloud; under `sst dev` the site talks to the deployed stage instead.
   dev: { command: 'npx next dev', url: DEV_SITE_URL },
-  transform: {
-    server: (args) => {
-      args.transform = { ...args.transform, role: lambdaOnlyTrust };
-    },
-  },
 });
 
 /** Browsers PUT originals straight to S3, from the site's origin only. */

@@ -11,7 +11,10 @@ import { EMULATOR_CREDENTIALS, startS3 } from './s3';
 import { sweepExpired } from './sweep-expired';
 
 /** Bucket notifications, as infra/ wires them on AWS. */
-export const ROUTES: Route[] = [{ bucket: LOCAL_RESOURCES.Uploads.name, prefix: 'uploads/', functionName: 'process-image' }];
+export const ROUTES: Route[] = [
+  { bucket: LOCAL_RESOURCES.Uploads.name, prefix: 'uploads/', functionName: 'process-image' },
+  { bucket: LOCAL_RESOURCES.Media.name, prefix: 'analysis/', functionName: 'analyze-profile' },
+];
 
 const SWEEP_INTERVAL_MS = 60_000;
 

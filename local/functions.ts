@@ -3,6 +3,7 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 /** The functions/ handlers the local cloud can run, by name. */
 export const FUNCTIONS = {
   'process-image': () => import('../functions/process-image'),
+  'analyze-profile': () => import('../functions/analyze-profile'),
 } satisfies Record<string, () => Promise<{ handler: (event: SQSEvent) => Promise<SQSBatchResponse | void> }>>;
 
 export type FunctionName = keyof typeof FUNCTIONS;

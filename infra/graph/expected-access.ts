@@ -45,7 +45,8 @@ export function expectedAccess(options: { faceAnalyzer: 'rekognition' | 'local' 
         links: ['ClerkPublishableKey', 'ClerkSecretKey', 'Media', 'Table', 'Uploads'],
         grants: {
           Uploads: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
-          Media: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket'],
+          // PutObject: starting an analysis copies a variant to the analysis input; sharing stores a preview.
+          Media: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
           Table: TABLE_ITEMS,
           '*': ['cloudfront:CreateInvalidation'],
         },

@@ -1,6 +1,6 @@
 import { resources } from '../aws/resources';
-import { deleteImageRecord, findImage } from '../db';
-import { deleteObjects, deletePrefix, mediaPrefix } from '../storage';
+import { deleteAnalysis, deleteImageRecord, findImage } from '../db';
+import { analysisPrefix, deleteObjects, deletePrefix, mediaPrefix } from '../storage';
 import { revokeLinksForImage } from '../links/revoke-links-for-image';
 import { imageIdInput } from './schemas';
 
@@ -15,6 +15,8 @@ export async function deleteImage(userId: string, imageId: unknown): Promise<boo
   await revokeLinksForImage(userId, id);
   await deleteObjects(resources.uploadsBucket, [image.originalKey]);
   await deletePrefix(resources.mediaBucket, mediaPrefix(userId, id));
+  await deletePrefix(resources.mediaBucket, analysisPrefix(userId, id));
+  await deleteAnalysis({ userId, imageId: id });
   await deleteImageRecord({ userId, imageId: id });
   return true;
 }

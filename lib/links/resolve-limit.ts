@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { consumeRateLimit, knownRefusalUntil, secondsUntilWindowEnds, type RateLimitVerdict } from '../rate-limit';
+import { consumeRateLimit, currentWindow, knownRefusalUntil, secondsUntilWindowEnds, type RateLimitVerdict } from '../rate-limit';
+import { coalesceAdds } from './coalesce-adds';
 import { linkResolveLimit } from './limits';
 
 /**
@@ -8,6 +9,8 @@ import { linkResolveLimit } from './limits';
  * answering, the request is counted in DynamoDB. An address over the limit is therefore refused
  * from its next request on, on every instance that has seen the verdict, and at most one request
  * per instance slips through first. Addresses are stored hashed: the counter only needs identity.
+ * Hits from one address in one window that arrive while its counter is being written are added
+ * together in the next write (see coalesceAdds).
  */
 
 function subjectOf(ip: string): string {
@@ -20,7 +23,12 @@ export function resolveRefusal(ip: string, now = Date.now()): number | null {
   return knownRefusalUntil(rule, subjectOf(ip), now) === null ? null : secondsUntilWindowEnds(rule, now);
 }
 
+const addHits = coalesceAdds(
+  ({ subject, now }: { subject: string; now: number }) => `${subject}@${currentWindow(linkResolveLimit(), now).start}`,
+  ({ subject, now }, hits) => consumeRateLimit(linkResolveLimit(), subject, now, hits),
+);
+
 /** Counts one request to open a link from the address. */
 export function countResolve(ip: string, now = Date.now()): Promise<RateLimitVerdict> {
-  return consumeRateLimit(linkResolveLimit(), subjectOf(ip), now);
+  return addHits({ subject: subjectOf(ip), now });
 }

@@ -8,11 +8,13 @@ import { currentWindow, secondsUntilWindowEnds } from './window';
 const WINDOW_GRACE_SECONDS = 60;
 
 const subjectInput = z.string().min(1).max(200);
+const hitsInput = z.number().int().positive();
 
 export type RateLimitVerdict = { allowed: true; hits: number } | { allowed: false; hits: number; retryAfterSeconds: number };
 
 /**
- * Counts one hit of `subject` under `rule` and says whether it is within the limit.
+ * Counts `hits` hits (one request, or several merged) of `subject` under `rule` and says whether
+ * the window's total is still within the limit.
  *
  * Where the counter lives, and why that is correct on Lambda: the count is one DynamoDB item per
  * subject and fixed window (scope#subject / windowStart), incremented with an atomic ADD that
@@ -23,15 +25,16 @@ export type RateLimitVerdict = { allowed: true; hits: number } | { allowed: fals
  * hits see a total within the limit. Windows are aligned to the epoch, so instances agree on the
  * item without coordinating, and the item's TTL (expiresAt) removes it once its window is over.
  */
-export async function consumeRateLimit(rule: RateLimitRule, subject: string, now = Date.now()): Promise<RateLimitVerdict> {
+export async function consumeRateLimit(rule: RateLimitRule, subject: string, now = Date.now(), hits = 1): Promise<RateLimitVerdict> {
   RateLimitRuleSchema.parse(rule);
   subjectInput.parse(subject);
+  hitsInput.parse(hits);
   const window = currentWindow(rule, now);
-  const hits = await addRateLimitHits(
+  const total = await addRateLimitHits(
     { scope: rule.scope, subject, windowStart: window.start, expiresAt: window.end + WINDOW_GRACE_SECONDS },
-    1,
+    hits,
   );
-  if (hits <= rule.limit) return { allowed: true, hits };
+  if (total <= rule.limit) return { allowed: true, hits: total };
   rememberRefusal(rule, subject, window.end * 1000);
-  return { allowed: false, hits, retryAfterSeconds: secondsUntilWindowEnds(rule, now) };
+  return { allowed: false, hits: total, retryAfterSeconds: secondsUntilWindowEnds(rule, now) };
 }

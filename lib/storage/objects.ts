@@ -71,6 +71,16 @@ function unquote(eTag: string): string {
   return eTag.replace(/^"|"$/g, '');
 }
 
+// Copies an object within S3, without passing its bytes through this process.
+export async function copyObject(bucket: string, fromKey: string, toKey: string): Promise<void> {
+  await s3Client().send(new CopyObjectCommand({ Bucket: bucket, Key: toKey, CopySource: copySource(bucket, fromKey) }));
+}
+
+/** CopySource is "bucket/key" with the key URL-encoded segment by segment. */
+function copySource(bucket: string, key: string): string {
+  return `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`;
+}
+
 /**
  * Copies an object onto itself, which makes S3 announce it again with a fresh ObjectCreated:Copy
  * event. This is how a dead letter is redriven through the same queue and handler as an upload.
@@ -81,7 +91,7 @@ export async function renotifyObject(bucket: string, key: string, reason: string
     new CopyObjectCommand({
       Bucket: bucket,
       Key: key,
-      CopySource: `${bucket}/${key.split('/').map(encodeURIComponent).join('/')}`,
+      CopySource: copySource(bucket, key),
       MetadataDirective: 'REPLACE',
       ContentType,
       Metadata: { renotified: reason },

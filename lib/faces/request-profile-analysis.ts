@@ -1,0 +1,31 @@
+import { resources } from '../aws/resources';
+import { findImage, resetAnalysis, type ImageVariant } from '../db';
+import { imageIdInput } from '../images/schemas';
+import { analysisInputKey, copyObject } from '../storage';
+import { UserError } from '../user-error';
+
+/** Rekognition reads JPEG or PNG up to 15 MB; a JPEG this size is far below and keeps faces sharp. */
+const MAX_ANALYSIS_INPUT_SIDE = 1600;
+
+/** The largest clean JPEG variant that fits the analysis input limit. */
+function analysisSource(variants: ImageVariant[]): ImageVariant | undefined {
+  return variants
+    .filter((v) => v.format === 'jpeg' && !v.watermarked && Math.max(v.width, v.height) <= MAX_ANALYSIS_INPUT_SIDE)
+    .sort((a, b) => b.width * b.height - a.width * a.height)[0];
+}
+
+/**
+ * Starts the LinkedIn analysis of one of the owner's images. The pipeline's JPEG variant is already
+ * upright, sRGB and stripped, so it is copied as the analysis input; its arrival in the media bucket
+ * triggers the analyze-profile function, here and on AWS.
+ */
+export async function requestProfileAnalysis(userId: string, imageId: unknown): Promise<void> {
+  const id = imageIdInput.parse(imageId);
+  const image = await findImage(userId, id);
+  if (!image) throw new UserError('That photo does not exist.');
+  if (image.status !== 'ready') throw new UserError('This photo is not ready yet. Analyse it once processing has finished.');
+  const source = analysisSource(image.variants ?? []);
+  if (!source) throw new UserError('This photo has no JPEG version to analyse. Upload it again.');
+  await resetAnalysis({ userId, imageId: id });
+  await copyObject(resources.mediaBucket, source.key, analysisInputKey(userId, id));
+}
