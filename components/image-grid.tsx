@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { Image } from '@/lib/images/schemas';
+import { AnalyzeButton } from './analyze-button';
 import { StatusBadge } from './status-badge';
 
 export function ImageGrid({ images, nextCursor }: { images: Image[]; nextCursor: string | null }) {
@@ -14,8 +15,13 @@ export function ImageGrid({ images, nextCursor }: { images: Image[]; nextCursor:
     <section className="flex flex-col gap-6">
       <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4" aria-label="Photos">
         {images.map((image) => (
-          <li key={image.imageId} data-testid="image-card" data-status={image.status}>
-            <Link href={`/images/${image.imageId}`} className="group block overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
+          <li
+            key={image.imageId}
+            data-testid="image-card"
+            data-status={image.status}
+            className="flex flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm"
+          >
+            <Link href={`/images/${image.imageId}`} className="group block">
               <div className="flex aspect-square items-center justify-center" style={{ backgroundColor: image.placeholder ?? '#e2e8f0' }}>
                 {image.thumbnailUrl ? (
                   // eslint-disable-next-line @next/next/no-img-element -- presigned S3 URLs are already sized variants
@@ -26,18 +32,19 @@ export function ImageGrid({ images, nextCursor }: { images: Image[]; nextCursor:
                   </span>
                 )}
               </div>
-              <div className="flex flex-col gap-1 p-3">
-                <div className="flex items-center justify-between gap-2">
-                  <span className="truncate text-sm font-medium">{image.fileName}</span>
-                  <StatusBadge status={image.status} />
-                </div>
-                {image.failureReason ? (
-                  <p className="text-xs text-red-700" data-testid="failure-reason">
-                    {image.failureReason}
-                  </p>
-                ) : null}
+              <div className="flex items-center justify-between gap-2 px-3 pt-3">
+                <span className="truncate text-sm font-medium">{image.fileName}</span>
+                <StatusBadge status={image.status} />
               </div>
             </Link>
+            <div className="flex flex-col gap-2 px-3 pt-1 pb-3">
+              {image.failureReason ? (
+                <p className="text-xs text-red-700" data-testid="failure-reason">
+                  {image.failureReason}
+                </p>
+              ) : null}
+              {image.status === 'ready' ? <AnalyzeButton imageId={image.imageId} /> : null}
+            </div>
           </li>
         ))}
       </ul>

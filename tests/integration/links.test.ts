@@ -217,7 +217,8 @@ describe('rate limits', () => {
     expect(resolveRefusal(ip, now)).toBeNull();
     const verdicts = await Promise.all(Array.from({ length: limit }, () => countResolve(ip, now)));
     expect(verdicts.every((v) => v.allowed)).toBe(true);
-    expect(verdicts.map((v) => v.hits).sort((a, b) => a - b)).toEqual(Array.from({ length: limit }, (_, i) => i + 1));
+    // Concurrent hits are merged into fewer writes, and none is lost: the last total is the limit.
+    expect(Math.max(...verdicts.map((v) => v.hits))).toBe(limit);
     expect(resolveRefusal(ip, now)).toBeNull();
 
     const over = await countResolve(ip, now);

@@ -39,7 +39,12 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
         </Link>
         <h1 className="text-2xl font-semibold break-all">{image.fileName}</h1>
         <StatusBadge status={image.status} />
-        <div className="ml-auto">
+        <div className="ml-auto flex items-start gap-3">
+          {image.status === 'ready' ? (
+            <Link href={`/images/${image.imageId}/analysis`} className="rounded-md border border-brand-500 px-3 py-1.5 text-sm font-medium text-brand-600 hover:bg-brand-50">
+              LinkedIn check
+            </Link>
+          ) : null}
           <DeleteImageButton imageId={image.imageId} />
         </div>
       </div>

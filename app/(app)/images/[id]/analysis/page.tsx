@@ -1,0 +1,102 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AnalyzeButton } from '@/components/analyze-button';
+import { AutoRefresh } from '@/components/auto-refresh';
+import { Checklist } from '@/components/checklist';
+import { FaceOverlay } from '@/components/face-overlay';
+import { ScoreDial } from '@/components/score-dial';
+import { requireUser } from '@/lib/auth/current-user';
+import { getProfileAnalysis } from '@/lib/faces/get-profile-analysis';
+import { getImage } from '@/lib/images';
+import { formatBytes } from '@/lib/images/format-bytes';
+
+export const metadata = { title: 'LinkedIn check' };
+
+export default async function AnalysisPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireUser();
+  const [image, analysis] = await Promise.all([getImage(user.id, id), getProfileAnalysis(user.id, id)]);
+  if (!image) notFound();
+  const photo = image.variants.find((v) => v.name === 'w1280' && v.format === 'webp') ?? image.variants.find((v) => v.format === 'webp' && !v.watermarked);
+  const inFlight = analysis?.status === 'pending' || analysis?.status === 'running';
+  const report = analysis?.status === 'ready' ? analysis.report : null;
+  const faceCount = report?.faces.length ?? 0;
+
+  return (
+    <div className="flex flex-col gap-8">
+      <div className="flex flex-wrap items-center gap-3">
+        <Link href={`/images/${image.imageId}`} className="text-sm text-brand-600 underline">
+          ← {image.fileName}
+        </Link>
+        <h1 className="text-2xl font-semibold">LinkedIn profile photo check</h1>
+        {analysis && !inFlight ? (
+          <div className="ml-auto">
+            <AnalyzeButton imageId={image.imageId} label="Analyse again" />
+          </div>
+        ) : null}
+      </div>
+
+      {!analysis ? (
+        <div className="flex flex-col items-start gap-3 rounded-xl border border-slate-200 bg-white p-6">
+          <p>Find out how this photo works as a profile picture: face size, framing, pose, eyes, smile, light and sharpness.</p>
+          <AnalyzeButton imageId={image.imageId} label="Analyse this photo" />
+        </div>
+      ) : null}
+      {inFlight ? (
+        <p className="rounded-xl border border-sky-200 bg-sky-50 p-6 text-sky-900" data-testid="analysis-status">
+          Analysing the photo…
+        </p>
+      ) : null}
+      {analysis?.status === 'failed' ? (
+        <p role="alert" className="rounded-xl border border-red-200 bg-red-50 p-6 text-red-800">
+          {analysis.failureReason ?? 'The analysis failed.'}
+        </p>
+      ) : null}
+
+      {report && photo ? (
+        <div className="grid gap-8 lg:grid-cols-[3fr_2fr]">
+          <div className="flex flex-col gap-3">
+            <FaceOverlay src={photo.url} alt={image.fileName} width={photo.width} height={photo.height} faces={report.faces} />
+            <p className="text-sm text-slate-600" data-testid="face-count">
+              {faceCount === 0
+                ? 'No face found. Choose a photo where your face is clearly visible.'
+                : faceCount === 1
+                  ? 'One face found.'
+                  : `${faceCount} faces found. A profile photo should show only you; the largest face was scored.`}
+            </p>
+          </div>
+          <div className="flex flex-col gap-6">
+            <ScoreDial score={report.score} />
+            <Checklist checks={report.checks} />
+          </div>
+        </div>
+      ) : null}
+
+      {analysis?.status === 'ready' && analysis.crop ? (
+        <section className="flex flex-col gap-3" aria-label="LinkedIn crop">
+          <h2 className="text-lg font-semibold">Ready-made crop</h2>
+          {analysis.crop.status === 'ok' && analysis.crop.files.length > 0 ? (
+            <div className="flex flex-wrap items-end gap-6">
+              {/* eslint-disable-next-line @next/next/no-img-element -- the crop itself, presigned */}
+              <img src={analysis.crop.files[0]!.url} alt="Face-centred square crop" width={200} height={200} className="rounded-full border border-slate-200" data-testid="crop-preview" />
+              <ul className="flex flex-col gap-2">
+                {analysis.crop.files.map((file) => (
+                  <li key={file.size}>
+                    <a href={file.downloadUrl} className="rounded-md bg-brand-500 px-4 py-2 text-sm font-medium text-white hover:bg-brand-600">
+                      Download {file.width}×{file.height} ({formatBytes(file.bytes)})
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : (
+            <p className="text-slate-600" data-testid="crop-message">
+              {analysis.crop.status === 'too-small' ? analysis.crop.message : 'No crop: no face to centre on.'}
+            </p>
+          )}
+        </section>
+      ) : null}
+      <AutoRefresh active={inFlight} />
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import type { ProfileReport } from '@/lib/faces/schemas';
+
+/**
+ * The photo with a box around each face. The SVG uses the photo's own 0..1 coordinates and
+ * stretches with it, so the boxes stay on the faces at any displayed size.
+ */
+export function FaceOverlay({ src, alt, width, height, faces }: { src: string; alt: string; width: number; height: number; faces: ProfileReport['faces'] }) {
+  return (
+    <figure className="relative inline-block max-w-full">
+      {/* eslint-disable-next-line @next/next/no-img-element -- a presigned variant, already sized */}
+      <img src={src} alt={alt} width={width} height={height} className="block h-auto max-h-[70vh] w-auto max-w-full" />
+      <svg className="pointer-events-none absolute inset-0 h-full w-full" viewBox="0 0 1 1" preserveAspectRatio="none" role="img" aria-label={`${faces.length} face${faces.length === 1 ? '' : 's'} found`}>
+        {faces.map((face, index) => (
+          <rect
+            key={index}
+            data-testid="face-box"
+            x={face.box.left}
+            y={face.box.top}
+            width={face.box.width}
+            height={face.box.height}
+            fill="none"
+            stroke={index === 0 ? '#22c55e' : '#f59e0b'}
+            strokeWidth={3}
+            vectorEffect="non-scaling-stroke"
+          />
+        ))}
+      </svg>
+    </figure>
+  );
+}
