@@ -36,7 +36,9 @@ const WARMUP_SECONDS = 3;
 const MAX_ROUND_SECONDS = 6;
 const MAX_ROUNDS = 2;
 const PACED_RATE = 200;
-const PACED_SECONDS = 10;
+/** The rate of the reference figure for a one-GetItem page (p95 18 ms at 100 req/s). */
+const LOW_PACED_RATE = 100;
+const PACED_SECONDS = 8;
 const REQUEST_TIMEOUT_MS = 10_000;
 const SERVER_START_TIMEOUT_MS = 90_000;
 
@@ -81,6 +83,8 @@ export const run: Bench = async () => {
     }
     const sharePaced = await paced(share, PACED_RATE, PACED_SECONDS);
     const baselinePaced = await paced(baseline, PACED_RATE, PACED_SECONDS);
+    const shareLow = await paced(share, LOW_PACED_RATE, PACED_SECONDS);
+    const baselineLow = await paced(baseline, LOW_PACED_RATE, PACED_SECONDS);
 
     const shareMax = mean(maxRps.share);
     const baselineMax = mean(maxRps.baseline);
@@ -97,6 +101,9 @@ export const run: Bench = async () => {
       { name: 'baseline_p50_ms_at_200', value: round(baselinePaced.p50, 1), unit: 'ms' },
       { name: 'baseline_p95_ms_at_200', value: round(baselinePaced.p95, 1), unit: 'ms' },
       { name: 'baseline_errors_at_200', value: baselinePaced.errors, unit: 'requests' },
+      { name: 'share_p95_ms_at_100', value: round(shareLow.p95, 1), unit: 'ms' },
+      { name: 'share_errors_at_100', value: shareLow.errors, unit: 'requests' },
+      { name: 'baseline_p95_ms_at_100', value: round(baselineLow.p95, 1), unit: 'ms' },
     ] satisfies Figure[];
   } finally {
     await stopServer(server);

@@ -28,7 +28,14 @@ interface EmulatorRecord {
  * MAX_DELIVERY_ATTEMPTS times with ApproximateReceiveCount set, as SQS with a redrive policy would.
  * Messages are independent: a slow or retried one never holds up the others.
  */
-export function startBridge(options: { events: EventEmitter; routes: Route[]; invoke: Invoke; concurrency?: number }) {
+export function startBridge(options: {
+  events: EventEmitter;
+  routes: Route[];
+  invoke: Invoke;
+  /** Looks up what the emulator leaves out of some records (it sends no eTag for copies). */
+  describe: (bucket: string, key: string) => Promise<{ eTag: string; bytes: number } | null>;
+  concurrency?: number;
+}) {
   const slots = { free: options.concurrency ?? 2, waiting: [] as (() => void)[] };
   const inFlight = new Set<Promise<void>>();
   let stopped = false;
@@ -45,10 +52,19 @@ export function startBridge(options: { events: EventEmitter; routes: Route[]; in
       if (!record.eventName.startsWith('ObjectCreated:')) continue;
       const route = options.routes.find((r) => r.bucket === record.s3.bucket.name && record.s3.object.key.startsWith(r.prefix));
       if (!route) continue;
-      const task = deliver(route, toAwsRecord(record)).finally(() => inFlight.delete(task));
+      const task = complete(record)
+        .then((full) => deliver(route, toAwsRecord(full)))
+        .finally(() => inFlight.delete(task));
       inFlight.add(task);
     }
   };
+
+  /** AWS always sends the object's eTag and size; the emulator does not for copies. */
+  async function complete(record: EmulatorRecord): Promise<EmulatorRecord> {
+    if (record.s3.object.eTag) return record;
+    const described = await options.describe(record.s3.bucket.name, record.s3.object.key);
+    return described ? { ...record, s3: { ...record.s3, object: { ...record.s3.object, eTag: described.eTag, size: described.bytes } } } : record;
+  }
 
   async function deliver(route: Route, record: object): Promise<void> {
     const message = sqsMessage(route, record);

@@ -3,6 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { headObject } from '../lib/storage';
 import { startBridge, type Invoke, type Route } from './bridge';
 import { ensureTable, startDynamo } from './dynamo';
 import { invokeInProcess } from './functions';
@@ -65,7 +66,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: EMULATOR_CREDENTIALS });
   await ensureTable(client, LOCAL_RESOURCES.Table.name);
 
-  const bridge = startBridge({ events: s3.events, routes: ROUTES, invoke: options.invoke ?? invokeInProcess });
+  const bridge = startBridge({ events: s3.events, routes: ROUTES, invoke: options.invoke ?? invokeInProcess, describe: headObject });
   const documents = DynamoDBDocumentClient.from(client);
   const sweeper = setInterval(() => void sweepExpired(documents, LOCAL_RESOURCES.Table.name).catch(() => undefined), SWEEP_INTERVAL_MS);
   sweeper.unref();

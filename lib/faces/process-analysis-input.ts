@@ -32,7 +32,11 @@ export async function processAnalysisInput(object: StoredObject, now = Date.now(
 
   try {
     const input = await readObject(object.bucket, object.key);
-    if (!input || input.eTag !== object.eTag) return 'stale';
+    if (!input || input.eTag !== object.eTag) {
+      // A newer input replaced this one; its own event will be analysed.
+      await releaseAnalysis(owner, object.eTag);
+      return 'stale';
+    }
     const { width, height } = await sharp(input.body).metadata();
     const analyzer = selectAnalyzer();
     const sourceSize = image.width && image.height ? { width: image.width, height: image.height } : undefined;

@@ -3,9 +3,7 @@ import { findImage, resetAnalysis, type ImageVariant } from '../db';
 import { imageIdInput } from '../images/schemas';
 import { analysisInputKey, copyObject } from '../storage';
 import { UserError } from '../user-error';
-
-/** Rekognition reads JPEG or PNG up to 15 MB; a JPEG this size is far below and keeps faces sharp. */
-const MAX_ANALYSIS_INPUT_SIDE = 1600;
+import { MAX_ANALYSIS_INPUT_SIDE } from './prepare-analysis-input';
 
 /** The largest clean JPEG variant that fits the analysis input limit. */
 function analysisSource(variants: ImageVariant[]): ImageVariant | undefined {

@@ -43,6 +43,7 @@ export async function processUpload(object: StoredObject, now = Date.now()): Pro
     const original = await readObject(object.bucket, object.key);
     if (!original || original.eTag !== object.eTag) {
       // A newer upload replaced this one; its own event will process it.
+      await releaseImageProcessing(owner, object.eTag);
       return 'stale';
     }
     const refusal =

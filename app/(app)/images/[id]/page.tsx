@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { AutoRefresh } from '@/components/auto-refresh';
 import { DeleteImageButton } from '@/components/delete-image-button';
+import { SharePanel } from '@/components/share-panel';
 import { StatusBadge } from '@/components/status-badge';
 import { VariantTable } from '@/components/variant-table';
 import { requireUser } from '@/lib/auth/current-user';
@@ -73,6 +74,7 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
             ))}
         </dl>
       </div>
+      <SharePanel imageId={image.imageId} />
       {image.variants.length > 0 ? <VariantTable variants={image.variants} /> : null}
       <AutoRefresh active={image.status === 'uploading' || image.status === 'processing'} />
     </div>

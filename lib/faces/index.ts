@@ -1,0 +1,12 @@
+export * from './schemas';
+export type { FaceAnalyzer } from './analyzer';
+export { selectAnalyzer } from './select-analyzer';
+export { createRekognitionAnalyzer } from './rekognition-analyzer';
+export { createLocalAnalyzer } from './local-analyzer';
+export { loadFaceModel, type FaceModel, type FaceModelPaths } from './load-face-model';
+export { prepareAnalysisInput, MAX_ANALYSIS_INPUT_SIDE, type PreparedAnalysisInput } from './prepare-analysis-input';
+export { measureQuality } from './measure-quality';
+export { scoreProfilePhoto, largestFace, CHECK_WEIGHTS } from './linkedin';
+export { planLinkedInCrop, renderLinkedInCrops, LINKEDIN_MIN_SIDE, LINKEDIN_LARGE_SIDE, type LinkedInCrop } from './crop';
+export { analyzePhoto } from './analyze-photo';
+export { requestProfileAnalysis } from './request-profile-analysis';

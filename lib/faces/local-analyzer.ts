@@ -1,0 +1,152 @@
+import sharp from 'sharp';
+import type * as tfjs from '@tensorflow/tfjs-core';
+import type { FaceResult, Point } from '@vladmandic/human';
+import type { FaceAnalyzer } from './analyzer';
+import { loadFaceModel, type FaceModelPaths } from './load-face-model';
+import { createAnalysisInput, type AnalysisInput, type Box, type Emotion, type Face, type FaceAttribute } from './schemas';
+
+/**
+ * Eye aspect ratio (eyelid gap over eye width, averaged over both eyes) below which the eyes count
+ * as closed. 0.2 is the threshold of the landmark blink detector this measure comes from
+ * (Soukupová & Čech, "Real-Time Eye Blink Detection using Facial Landmarks", 2016). On the face
+ * mesh, open eyes in the fixture photos measure 0.26–0.39; eyes cast down to near-closed, 0.15.
+ */
+export const EYES_OPEN_MIN_ASPECT_RATIO = 0.2;
+
+/**
+ * Inner-lip gap over inner mouth width above which the mouth counts as open. Lips together measure
+ * 0.09 (faces/group-sample1.jpg, the woman on the left); a smile showing teeth 0.20
+ * (faces/astronaut.png) and a laugh 0.39 (group, right). 0.15 lies between; our calibration.
+ */
+export const MOUTH_OPEN_MIN_ASPECT_RATIO = 0.15;
+
+/** The emotion model's "happy" score at which the face counts as smiling: the point where happy is more likely than not. */
+export const SMILE_MIN_HAPPY_SCORE = 0.5;
+
+// Face-mesh landmark indices (MediaPipe's 468-point canonical face mesh).
+const RIGHT_EYE = { corners: [33, 133], upper: [160, 158], lower: [144, 153] } as const;
+const LEFT_EYE = { corners: [362, 263], upper: [385, 387], lower: [380, 373] } as const;
+const INNER_LIPS = { top: 13, bottom: 14, left: 78, right: 308 } as const;
+const MESH_POINTS = 468;
+
+/** Human's emotion labels in the shared vocabulary (see EMOTIONS). */
+const EMOTION_WORDS: Record<string, Emotion> = {
+  happy: 'happy',
+  neutral: 'calm',
+  sad: 'sad',
+  angry: 'angry',
+  surprise: 'surprised',
+  disgust: 'disgusted',
+  fear: 'fearful',
+};
+
+/** One model per process, so one queue per process: every analyzer instance waits its turn on it. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * The built-in analyzer: @vladmandic/human (BlazeFace, face mesh with iris, emotion) on the tfjs
+ * wasm backend, models read from disk. The model loads once per process, on first use. Photos are
+ * analysed one at a time, since the wasm backend is single-threaded anyway.
+ */
+export function createLocalAnalyzer(paths: FaceModelPaths = {}): FaceAnalyzer {
+  return {
+    name: 'local',
+    detect(input) {
+      const parsed = createAnalysisInput.parse(input);
+      const next = queue.then(() => detectFaces(parsed, paths));
+      queue = next.catch(() => undefined);
+      return next;
+    },
+  };
+}
+
+async function detectFaces(input: AnalysisInput, paths: FaceModelPaths): Promise<Face[]> {
+  const { human } = await loadFaceModel(paths);
+  const tf = human.tf as typeof tfjs;
+  const { data, info } = await sharp(input.jpeg).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+  const tensor = tf.tensor3d(data, [info.height, info.width, 3], 'int32');
+  try {
+    const result = await human.detect(tensor);
+    if (result.error) throw new Error(`The face model failed: ${result.error}`);
+    // A face whose mesh failed is dropped by Human already; these guards keep toFace's inputs complete.
+    return result.face.filter((face) => face.mesh.length >= MESH_POINTS && face.rotation).map((face) => toFace(face, info.width, info.height));
+  } finally {
+    tf.dispose(tensor);
+  }
+}
+
+/** One Human face result in the shared shape. */
+function toFace(face: FaceResult, width: number, height: number): Face {
+  const meshConfidence = clamp01(face.faceScore);
+  const angle = face.rotation?.angle;
+  if (!angle) throw new Error('A face without head rotation cannot be described.');
+  return {
+    box: meshBox(face.mesh, width, height),
+    confidence: clamp01(face.boxScore),
+    pose: { yaw: toDegrees(angle.yaw), pitch: toDegrees(angle.pitch), roll: toDegrees(angle.roll) },
+    // The eye and mouth answers are geometry on the mesh, so they are as reliable as the mesh.
+    eyesOpen: atLeast(eyeAspectRatio(face.mesh), EYES_OPEN_MIN_ASPECT_RATIO, meshConfidence),
+    mouthOpen: atLeast(mouthAspectRatio(face.mesh), MOUTH_OPEN_MIN_ASPECT_RATIO, meshConfidence),
+    smile: smile(face.emotion),
+    // None of the models looks at eyewear; an iris found behind dark lenses proves nothing either way.
+    sunglasses: 'unknown',
+    emotion: dominantEmotion(face.emotion),
+  };
+}
+
+/** Human's own box is the detector's square, enlarged for cropping; the mesh's extent is the face itself. */
+function meshBox(mesh: Point[], width: number, height: number): Box {
+  const xs = mesh.slice(0, MESH_POINTS).map((p) => p[0]!);
+  const ys = mesh.slice(0, MESH_POINTS).map((p) => p[1]!);
+  const left = clamp01(Math.min(...xs) / width);
+  const top = clamp01(Math.min(...ys) / height);
+  const right = clamp01(Math.max(...xs) / width);
+  const bottom = clamp01(Math.max(...ys) / height);
+  // Five decimals is a sixth of a pixel at 1600 px; more is float noise in the stored report.
+  return { left: round5(left), top: round5(top), width: round5(right - left), height: round5(bottom - top) };
+}
+
+/** Mean of both eyes' (|upper₁ − lower₁| + |upper₂ − lower₂|) / (2 · |corner − corner|). */
+function eyeAspectRatio(mesh: Point[]): number {
+  const eye = ({ corners, upper, lower }: typeof RIGHT_EYE | typeof LEFT_EYE) =>
+    (distance(mesh[upper[0]], mesh[lower[0]]) + distance(mesh[upper[1]], mesh[lower[1]])) / (2 * distance(mesh[corners[0]], mesh[corners[1]]));
+  return (eye(RIGHT_EYE) + eye(LEFT_EYE)) / 2;
+}
+
+/** Inner-lip gap over inner mouth width. */
+function mouthAspectRatio(mesh: Point[]): number {
+  return distance(mesh[INNER_LIPS.top], mesh[INNER_LIPS.bottom]) / distance(mesh[INNER_LIPS.left], mesh[INNER_LIPS.right]);
+}
+
+function atLeast(ratio: number, threshold: number, confidence: number): FaceAttribute {
+  return Number.isFinite(ratio) ? { value: ratio >= threshold, confidence } : 'unknown';
+}
+
+function smile(emotions: FaceResult['emotion']): FaceAttribute {
+  if (!emotions || emotions.length === 0) return 'unknown';
+  const happy = emotions.find((e) => e.emotion === 'happy')?.score ?? 0;
+  const value = happy >= SMILE_MIN_HAPPY_SCORE;
+  return { value, confidence: clamp01(value ? happy : 1 - happy) };
+}
+
+function dominantEmotion(emotions: FaceResult['emotion']): Emotion | 'unknown' {
+  const top = [...(emotions ?? [])].sort((a, b) => b.score - a.score)[0];
+  return (top && EMOTION_WORDS[top.emotion]) ?? 'unknown';
+}
+
+function distance(a: Point | undefined, b: Point | undefined): number {
+  if (!a || !b) return Number.NaN;
+  return Math.hypot(a[0]! - b[0]!, a[1]! - b[1]!);
+}
+
+function toDegrees(radians: number): number {
+  return Math.round(((radians * 180) / Math.PI) * 10) / 10;
+}
+
+function round5(value: number): number {
+  return Math.round(value * 1e5) / 1e5;
+}
+
+function clamp01(value: number): number {
+  return Math.min(1, Math.max(0, value));
+}

@@ -1,0 +1,52 @@
+import sharp, { type OutputInfo } from 'sharp';
+import { z } from 'zod';
+import { bufferInput, DECODE_FAIL_ON, inspectImage, JPEG_BACKGROUND, MAX_INPUT_PIXELS } from '../images/transform';
+import { UserError } from '../user-error';
+import type { AnalysisInput, ImageSize } from './schemas';
+
+/**
+ * Long side of the analysis input. Rekognition takes JPEG or PNG up to 15 MB (5 MB as bytes); a
+ * 1600-px JPEG stays far below that while a face filling a tenth of the frame still spans 160 px,
+ * plenty for both detectors.
+ */
+export const MAX_ANALYSIS_INPUT_SIDE = 1600;
+
+/** High enough that JPEG blocking never reads as blur to the sharpness measure or as texture to the models. */
+export const ANALYSIS_JPEG_QUALITY = 90;
+
+const options = z.object({ maxSide: z.number().int().min(64).max(MAX_ANALYSIS_INPUT_SIDE).default(MAX_ANALYSIS_INPUT_SIDE) }).default({ maxSide: MAX_ANALYSIS_INPUT_SIDE });
+
+export interface PreparedAnalysisInput extends AnalysisInput {
+  /** The original's displayed size (after EXIF orientation), for the resolution check and the crop. */
+  sourceSize: ImageSize;
+}
+
+/**
+ * Turns any accepted image into what the analyzers read: upright (EXIF orientation applied), sRGB,
+ * transparency on white, at most `maxSide` px on its long side (never enlarged), as a JPEG with no
+ * metadata. Throws a UserError saying what is wrong when the bytes are not an image we accept.
+ */
+export async function prepareAnalysisInput(image: Buffer, settings?: { maxSide?: number }): Promise<PreparedAnalysisInput> {
+  const bytes = bufferInput.parse(image);
+  const { maxSide } = options.parse(settings);
+  const inspected = await inspectImage(bytes);
+  if (!inspected.ok) throw new UserError(inspected.reason);
+
+  let output: { data: Buffer; info: OutputInfo };
+  try {
+    output = await sharp(bytes, { autoOrient: true, limitInputPixels: MAX_INPUT_PIXELS, failOn: DECODE_FAIL_ON })
+      .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
+      .toColourspace('srgb')
+      .flatten({ background: JPEG_BACKGROUND })
+      .jpeg({ quality: ANALYSIS_JPEG_QUALITY })
+      .toBuffer({ resolveWithObject: true });
+  } catch {
+    throw new UserError('The photo is damaged or incomplete and could not be read. Please upload it again.');
+  }
+  return {
+    jpeg: output.data,
+    width: output.info.width,
+    height: output.info.height,
+    sourceSize: { width: inspected.info.width, height: inspected.info.height },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * `npm run analyze -- <photo>... [--crop DIR]`
+ *
+ * Runs the LinkedIn profile-photo analysis that the analyze-profile function runs, on local files:
+ * the built-in face model by default, Rekognition with FACE_ANALYZER=rekognition (the photo is sent
+ * as bytes). Prints one JSON line per photo:
+ *   {"file","analyzer","image":{width,height},"sourceSize":{width,height},"faces":[…],"quality":{brightness,sharpness},
+ *    "score","checks":[{id,status,label,advice}],"crop":{status,…},"crops":[{size,path,bytes}]}
+ *   {"file","error"}  when the photo could not be read or analysed
+ * With --crop DIR, the LinkedIn crops are written to DIR/<name>-400.jpg and DIR/<name>-800.jpg
+ * (800 only when the photo has the pixels for it).
+ *
+ * Exit status: 0 when every photo was analysed; 1 when any could not be; 2 on a usage error.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { FaceAnalyzer } from '../lib/faces/analyzer';
+import { analyzePhoto } from '../lib/faces/analyze-photo';
+import { renderLinkedInCrops } from '../lib/faces/crop';
+import { prepareAnalysisInput } from '../lib/faces/prepare-analysis-input';
+import type { CropPlan } from '../lib/faces/schemas';
+import { selectAnalyzer } from '../lib/faces/select-analyzer';
+
+const USAGE = 'usage: npm run analyze -- <photo>... [--crop DIR]   (FACE_ANALYZER=local|rekognition, default local)';
+
+function parseCommandLine(): { files: string[]; cropDir?: string; analyzer: FaceAnalyzer } {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      crop: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  if (positionals.length === 0) throw new Error('Name at least one photo.');
+  if (values.crop === '') throw new Error('--crop needs a folder.');
+  return { files: positionals, cropDir: values.crop, analyzer: selectAnalyzer() };
+}
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseCommandLine();
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+    return 2;
+  }
+
+  let exitCode = 0;
+  const usedNames = new Set<string>();
+  for (const file of args.files) {
+    try {
+      const photo = await readFile(file);
+      const input = await prepareAnalysisInput(photo);
+      const { report, crop } = await analyzePhoto(input, args.analyzer, { sourceSize: input.sourceSize });
+      const crops = args.cropDir ? await writeCrops(photo, crop, args.cropDir, uniqueName(file, usedNames)) : undefined;
+      print({ file, ...report, sourceSize: input.sourceSize, crop, ...(crops ? { crops } : {}) });
+    } catch (error) {
+      print({ file, error: describe(error) });
+      exitCode = 1;
+    }
+  }
+  return exitCode;
+}
+
+async function writeCrops(photo: Buffer, plan: CropPlan, folder: string, name: string) {
+  const rendered = await renderLinkedInCrops(photo, plan);
+  if (rendered.length > 0) await mkdir(folder, { recursive: true });
+  return Promise.all(
+    rendered.map(async ({ size, body, bytes }) => {
+      const target = path.join(folder, `${name}-${size}.jpg`);
+      await writeFile(target, body);
+      return { size, path: target, bytes };
+    }),
+  );
+}
+
+/** Two photos with the same name (from different folders) get separate crop files. */
+function uniqueName(file: string, used: Set<string>): string {
+  const base = path.parse(file).name;
+  let candidate = base;
+  for (let n = 2; used.has(candidate); n++) candidate = `${base}-${n}`;
+  used.add(candidate);
+  return candidate;
+}
+
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (typeof code === 'string' && code.startsWith('E') && error instanceof Error && 'path' in error) return `Could not read the file (${code}).`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+function print(line: Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}
+
+process.exitCode = await main();
