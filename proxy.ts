@@ -8,5 +8,6 @@ export function proxy(request: NextRequest, event: NextFetchEvent) {
 }
 
 export const config = {
-  matcher: ['/((?!_next|favicon.ico|.*\\.(?:css|js|png|jpg|jpeg|webp|avif|gif|svg|ico|woff2?)$).*)', '/(api|trpc)(.*)'],
+  // Public share pages (/s/…) read no session: skipping the proxy keeps their hot path to one GetItem.
+  matcher: ['/((?!_next|s/|favicon.ico|.*\\.(?:css|js|png|jpg|jpeg|webp|avif|gif|svg|ico|woff2?)$).*)', '/(api|trpc)(.*)'],
 };

@@ -75,3 +75,15 @@ export async function markAnalysisDeadLettered(key: ImageKey, failureReason: str
 export async function deleteAnalysis(key: ImageKey): Promise<void> {
   await getDb().entities.analysis.delete(key).go();
 }
+
+// Shows a dead-lettered analysis as pending again once its event has been sent back to the queue.
+export async function markAnalysisRequeued(key: ImageKey): Promise<void> {
+  await getDb()
+    .entities.analysis.patch(key)
+    .set({ status: 'pending' })
+    .remove(['failureReason'])
+    .go()
+    .catch((error: unknown) => {
+      if (!isConditionFailure(error)) throw error;
+    });
+}

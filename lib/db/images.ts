@@ -108,3 +108,15 @@ export async function markImageDeadLettered(key: { userId: string; imageId: stri
 
 /** The failure code of an image whose processing event sits in the dead-letter store. */
 export const DEAD_LETTER_CODE = 'dead-letter';
+
+// Shows a dead-lettered image as in flight again once its event has been sent back to the queue.
+export async function markImageRequeued(key: { userId: string; imageId: string }): Promise<void> {
+  await getDb()
+    .entities.image.patch(key)
+    .set({ status: 'processing' })
+    .remove(['failureReason', 'failureCode'])
+    .go()
+    .catch((error: unknown) => {
+      if (!isConditionFailure(error)) throw error;
+    });
+}

@@ -1,7 +1,13 @@
-import { deleteDeadLetter, findDeadLetter, listAllDeadLetters, type DeadLetterItem } from '../db';
+import { deleteDeadLetter, findDeadLetter, listAllDeadLetters, markAnalysisRequeued, markImageRequeued, type DeadLetterItem } from '../db';
 import { renotifyObject } from '../storage';
 import { S3EventRecordSchema } from './schemas';
 import { storedObjectOf } from './handle-s3-messages';
+
+/** What each handler's owner sees again once its event is back in the queue. */
+const REQUEUED: Record<string, (owner: { userId: string; imageId: string }) => Promise<void>> = {
+  'process-image': markImageRequeued,
+  'analyze-profile': markAnalysisRequeued,
+};
 
 /**
  * Sends a dead-lettered event through its handler again, the way SQS redrive would: the object is
@@ -9,6 +15,8 @@ import { storedObjectOf } from './handle-s3-messages';
  */
 export async function redriveDeadLetter(item: DeadLetterItem): Promise<void> {
   const object = storedObjectOf(S3EventRecordSchema.parse(JSON.parse(item.record)));
+  const requeued = REQUEUED[item.handler];
+  if (requeued && item.imageId) await requeued({ userId: item.userId, imageId: item.imageId });
   await renotifyObject(object.bucket, object.key, item.deadLetterId);
   await deleteDeadLetter(item.userId, item.deadLetterId);
 }
