@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DetectFacesCommand, RekognitionClient } from '@aws-sdk/client-rekognition';
 import { mockClient } from 'aws-sdk-client-mock';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzePhoto } from './analyze-photo';
 import { renderLinkedInCrops } from './crop';
@@ -55,16 +55,36 @@ describe('analyzePhoto with the local analyzer', () => {
     expect(crop.status).toBe('too-small');
   });
 
-  it.each([
-    // Pixels stored turned, with the EXIF orientation that turns them back for display.
-    [3, 180],
-    [6, 270],
-    [8, 90],
-  ])('finds the same face in the astronaut stored with EXIF orientation %i', async (orientation, turn) => {
-    const upright = await analyze(fixture('faces/astronaut.png'));
-    const stored = await sharp(fixture('faces/astronaut.png')).rotate(turn).withMetadata({ orientation }).jpeg({ quality: 95 }).toBuffer();
+  /*
+   * Each EXIF orientation, with the pixels stored so that applying it shows the photo upright: a
+   * mirror, a turn, or both (5 and 7 are the two diagonal mirrors). The base is the astronaut cut to
+   * 448 × 512, so a wrong turn also shows in the analysed size, and a wrong mirror in the box.
+   */
+  type Step = (image: Sharp) => Sharp;
+  const flop: Step = (image) => image.flop();
+  const flip: Step = (image) => image.flip();
+  const turn = (degrees: number): Step => (image) => image.rotate(degrees);
+  it.each<[number, Step[]]>([
+    [1, []],
+    [2, [flop]],
+    [3, [turn(180)]],
+    [4, [flip]],
+    [5, [turn(90), flop]],
+    [6, [turn(270)]],
+    [7, [turn(90), flip]],
+    [8, [turn(90)]],
+  ])('finds the same face in the astronaut stored with EXIF orientation %i', async (orientation, steps) => {
+    const base = await sharp(fixture('faces/astronaut.png')).extract({ left: 32, top: 0, width: 448, height: 512 }).png().toBuffer();
+    const upright = await analyze(base);
+    // One sharp pipeline per step, so the steps apply in the order listed.
+    let pixels = base;
+    for (const step of steps) pixels = await step(sharp(pixels)).png().toBuffer();
+    const stored = await sharp(pixels).withMetadata({ orientation }).jpeg({ quality: 95 }).toBuffer();
     expect((await sharp(stored).metadata()).orientation).toBe(orientation);
+
     const turned = await analyze(stored);
+    expect([turned.input.width, turned.input.height]).toEqual([448, 512]);
+    expect(turned.report.faces).toHaveLength(1);
     expect(turned.report.faces).toHaveLength(upright.report.faces.length);
     const [a, b] = [upright.report.faces[0]!.box, turned.report.faces[0]!.box];
     expect(Math.abs(a.left - b.left)).toBeLessThan(0.03);

@@ -75,12 +75,18 @@ export const CheckSchema = z.object({
 });
 export type Check = z.infer<typeof CheckSchema>;
 
-export const ProfileReportSchema = z.object({
+/** What was found in one photo: the faces (from an analyzer) and the quality (from the pixels). */
+export const FaceAnalysisSchema = z.object({
   analyzer: FaceAnalyzerNameSchema,
   /** Size of the analysed input (face boxes are fractions of it, and of the original alike). */
   image: ImageSizeSchema,
   faces: z.array(FaceSchema),
   quality: QualitySchema,
+});
+export type FaceAnalysis = z.infer<typeof FaceAnalysisSchema>;
+
+/** The analysis with its LinkedIn score and checklist: what is stored and shown. */
+export const ProfileReportSchema = FaceAnalysisSchema.extend({
   score: z.number().int().min(0).max(100),
   checks: z.array(CheckSchema),
 });
