@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signUp, upload } from './helpers';
+import { screenshotPath, signUp, upload } from './helpers';
 
 test('a portrait gets face boxes, a score, advice and a downloadable crop', async ({ page }) => {
   await signUp(page);
@@ -22,7 +22,7 @@ test('a portrait gets face boxes, a score, advice and a downloadable crop', asyn
   await expect.poll(() => crop.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(400);
   const download = page.getByRole('link', { name: /Download 400×400/ });
   expect((await page.request.get((await download.getAttribute('href'))!)).status()).toBe(200);
-  await page.screenshot({ path: 'docs/analysis.png', fullPage: true });
+  await page.screenshot({ path: screenshotPath('analysis.png'), fullPage: true });
 });
 
 test('a group photo says there is more than one person, and a photo without faces says so', async ({ page }) => {

@@ -18,3 +18,11 @@ export async function signUp(page: Page): Promise<string> {
 export async function upload(page: Page, ...fixtures: string[]) {
   await page.getByTestId('file-input').setInputFiles(fixtures.map((f) => path.join(FIXTURES, f)));
 }
+
+/**
+ * Where the README's screenshots go: docs/ when refreshing them (`npm run screenshots`), else
+ * test-results/, so that a test run leaves the working tree as it found it.
+ */
+export function screenshotPath(name: string): string {
+  return path.join(process.env.README_SCREENSHOTS ? 'docs' : 'test-results', name);
+}

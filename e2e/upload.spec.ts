@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signUp, upload } from './helpers';
+import { screenshotPath, signUp, upload } from './helpers';
 
 test('a new user signs up, uploads a photo and sees it become ready without reloading', async ({ page }) => {
   await signUp(page);
@@ -13,7 +13,7 @@ test('a new user signs up, uploads a photo and sees it become ready without relo
   await expect(thumbnail).toBeVisible();
   await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(256);
 
-  await page.screenshot({ path: 'docs/dashboard.png' });
+  await page.screenshot({ path: screenshotPath('dashboard.png') });
 });
 
 test('a file that is not an image ends failed with its reason on the dashboard', async ({ page }) => {
