@@ -6,7 +6,7 @@ import type { ProfileReport } from '@/lib/faces/schemas';
  */
 export function FaceOverlay({ src, alt, width, height, faces }: { src: string; alt: string; width: number; height: number; faces: ProfileReport['faces'] }) {
   return (
-    <figure className="relative inline-block max-w-full">
+    <figure className="relative w-fit max-w-full self-start">
       {/* eslint-disable-next-line @next/next/no-img-element -- a presigned variant, already sized */}
       <img src={src} alt={alt} width={width} height={height} className="block h-auto max-h-[70vh] w-auto max-w-full" />
       <svg className="pointer-events-none absolute inset-0 h-full w-full" viewBox="0 0 1 1" preserveAspectRatio="none" role="img" aria-label={`${faces.length} face${faces.length === 1 ? '' : 's'} found`}>
