@@ -21,6 +21,7 @@ import { renderLinkedInCrops } from '../lib/faces/crop';
 import { prepareAnalysisInput } from '../lib/faces/prepare-analysis-input';
 import type { CropPlan } from '../lib/faces/schemas';
 import { selectAnalyzer } from '../lib/faces/select-analyzer';
+import { parseOrExplain } from './cli';
 
 const USAGE = 'usage: npm run analyze -- <photo>... [--crop DIR]   (FACE_ANALYZER=local|rekognition, default local)';
 
@@ -42,13 +43,8 @@ function parseCommandLine(): { files: string[]; cropDir?: string; analyzer: Face
 }
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseCommandLine();
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
-  }
+  const args = parseOrExplain(parseCommandLine, USAGE);
+  if (!args) return 2;
 
   let exitCode = 0;
   const usedNames = new Set<string>();

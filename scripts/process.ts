@@ -15,6 +15,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findLeftoverMetadata, processImageBuffer, WatermarkSettingsSchema, type WatermarkSettings } from '../lib/images/transform';
+import { parseOrExplain } from './cli';
 
 const USAGE = 'usage: npm run process -- <file>... --out DIR [--watermark TEXT] [--position bottom-right|bottom-left|top-right|top-left|center] [--opacity 0.1-1]';
 
@@ -45,13 +46,8 @@ function parseCommandLine(): { files: string[]; out: string; watermark: Watermar
 }
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseCommandLine();
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
-    return 2;
-  }
+  const args = parseOrExplain(parseCommandLine, USAGE);
+  if (!args) return 2;
 
   let exitCode = 0;
   const usedFolders = new Set<string>();

@@ -106,14 +106,11 @@ export const CameraSummarySchema = z.object({
 });
 export type CameraSummary = z.infer<typeof CameraSummarySchema>;
 
-export const ImageMetadataSchema = z.strictObject({
-  format: AcceptedFormatSchema,
-  width: z.number().int().positive(),
-  height: z.number().int().positive(),
-  bytes: z.number().int().positive(),
-  hasAlpha: z.boolean(),
-  animated: z.boolean(),
-  pages: z.number().int().positive(),
+/**
+ * What the record keeps: the header's facts (orientation aside: outputs are upright), plus these.
+ * Strict, so that nothing else (a location above all) can ride along.
+ */
+export const ImageMetadataSchema = ImageInfoSchema.omit({ orientation: true }).strict().extend({
   /** The dominant colour, `#rrggbb`, shown in the grid while the thumbnail loads. */
   placeholder: z.string().regex(/^#[0-9a-f]{6}$/),
   /** A ~16-px WebP as a data URL, for a blurred preview (a few hundred bytes). */
