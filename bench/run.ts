@@ -1,9 +1,10 @@
+import { execFile } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Bench, Figure } from './figure';
+import { promisify } from 'node:util';
+import type { Figure } from './figure';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+const here = import.meta.dirname;
 const json = process.argv.includes('--json');
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 
@@ -14,9 +15,11 @@ const files = (await readdir(here))
 
 const figures: Figure[] = [];
 for (const file of files) {
-  const { run } = (await import(path.join(here, file))) as { run: Bench };
   if (!json) process.stderr.write(`running ${file}…\n`);
-  figures.push(...(await run()));
+  const { stdout } = await promisify(execFile)(path.resolve('node_modules/.bin/tsx'), [path.join(here, 'run-one.ts'), file], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  figures.push(...(JSON.parse(stdout.trim().split('\n').pop()!) as Figure[]));
 }
 
 if (json) {
