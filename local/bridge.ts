@@ -71,28 +71,32 @@ export function startBridge(options: {
     for (let attempt = 1; attempt <= MAX_DELIVERY_ATTEMPTS && !stopped; attempt++) {
       message.attributes.ApproximateReceiveCount = String(attempt);
       await acquire();
-      let failed: unknown = null;
+      // "reported": the handler returned the message as a batch item failure; "crashed": it threw.
+      let failure: { kind: 'reported' } | { kind: 'crashed'; error: unknown } | null = null;
       try {
         const response = await options.invoke(route.functionName, { Records: [message] });
-        if (response?.batchItemFailures?.some((f) => f.itemIdentifier === message.messageId)) failed = 'reported a batch item failure';
+        if (response?.batchItemFailures?.some((f) => f.itemIdentifier === message.messageId)) failure = { kind: 'reported' };
       } catch (error) {
-        failed = error;
+        failure = { kind: 'crashed', error };
       } finally {
         release();
       }
-      if (!failed) return;
-      log.warn('Delivery failed', { functionName: route.functionName, attempt, error: String(failed) });
-      if (attempt < MAX_DELIVERY_ATTEMPTS) await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt)));
-      else if (failed !== 'reported a batch item failure') {
-        // The function itself crashed on its last attempt: what SQS would move to the DLQ.
+      if (!failure) return;
+      const error = failure.kind === 'crashed' ? failure.error : 'reported a batch item failure';
+      log.warn('Delivery failed', { functionName: route.functionName, attempt, error: String(error) });
+      if (attempt < MAX_DELIVERY_ATTEMPTS) {
+        await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt)));
+      } else if (failure.kind === 'crashed') {
+        // The function itself crashed on its last attempt: what SQS would move to the DLQ. (A handler
+        // reports a failure on its last attempt only when even its own dead letter could not be stored.)
         await insertDeadLetter({
           deadLetterId: message.messageId,
           userId: 'unknown',
           handler: route.functionName,
           record: JSON.stringify(record),
-          error: failed instanceof Error ? failed.message : String(failed),
+          error: failure.error instanceof Error ? failure.error.message : String(failure.error),
           attempts: attempt,
-        }).catch((error: unknown) => log.error('Could not store a dead letter', { error: String(error) }));
+        }).catch((storeError: unknown) => log.error('Could not store a dead letter', { error: String(storeError) }));
       }
     }
   }

@@ -1,26 +1,16 @@
 import path from 'node:path';
 import { startLocalCloud } from './cloud';
 import { httpInvoker } from './invoke-http';
-import { claimPortsOrExit, portFromEnv } from './ports';
+import { appAndEmulatorPorts, claimPortsOrExit, portFromEnv } from './ports';
 import { startChild, stopTogether } from './processes';
 
 /*
  * `npm run dev`: the emulators, the event bridge, the functions under a reloading runtime, and
  * `next dev`, all on this machine and with no AWS account.
  */
-const ports = {
-  app: portFromEnv('PORT', 3000),
-  s3: portFromEnv('S3_PORT', 4568),
-  dynamo: portFromEnv('DYNAMODB_PORT', 4567),
-  lambda: portFromEnv('LAMBDA_PORT', 4569),
-};
-
-await claimPortsOrExit([
-  { port: ports.app, what: 'the Next.js app', variable: 'PORT' },
-  { port: ports.s3, what: 'the S3 emulator', variable: 'S3_PORT' },
-  { port: ports.dynamo, what: 'the DynamoDB emulator', variable: 'DYNAMODB_PORT' },
-  { port: ports.lambda, what: 'the local Lambda runtime', variable: 'LAMBDA_PORT' },
-]);
+const { ports: appPorts, claims } = appAndEmulatorPorts();
+const ports = { ...appPorts, lambda: portFromEnv('LAMBDA_PORT', 4569) };
+await claimPortsOrExit([...claims, { port: ports.lambda, what: 'the local Lambda runtime', variable: 'LAMBDA_PORT' }]);
 
 const cloud = await startLocalCloud({
   dataDir: path.resolve(process.env.DATA_DIR ?? '.data'),

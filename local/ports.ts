@@ -46,3 +46,14 @@ export async function claimPortsOrExit(claims: PortClaim[]): Promise<void> {
     process.exit(1);
   }
 }
+
+/** The ports of the app and the emulators, from the environment, with the variables that move them. */
+export function appAndEmulatorPorts() {
+  const ports = { app: portFromEnv('PORT', 3000), s3: portFromEnv('S3_PORT', 4568), dynamo: portFromEnv('DYNAMODB_PORT', 4567) };
+  const claims: PortClaim[] = [
+    { port: ports.app, what: 'the Next.js app', variable: 'PORT' },
+    { port: ports.s3, what: 'the S3 emulator', variable: 'S3_PORT' },
+    { port: ports.dynamo, what: 'the DynamoDB emulator', variable: 'DYNAMODB_PORT' },
+  ];
+  return { ports, claims };
+}

@@ -1,19 +1,14 @@
 import path from 'node:path';
 import { startLocalCloud } from './cloud';
-import { claimPortsOrExit, portFromEnv } from './ports';
+import { appAndEmulatorPorts, claimPortsOrExit } from './ports';
 import { startChild, stopTogether } from './processes';
 
 /*
  * `npm start`: a production build (`next build` first) on the local cloud, with the functions run
  * in this process. The e2e suite and the benchmarks use it.
  */
-const ports = { app: portFromEnv('PORT', 3000), s3: portFromEnv('S3_PORT', 4568), dynamo: portFromEnv('DYNAMODB_PORT', 4567) };
-
-await claimPortsOrExit([
-  { port: ports.app, what: 'the Next.js app', variable: 'PORT' },
-  { port: ports.s3, what: 'the S3 emulator', variable: 'S3_PORT' },
-  { port: ports.dynamo, what: 'the DynamoDB emulator', variable: 'DYNAMODB_PORT' },
-]);
+const { ports, claims } = appAndEmulatorPorts();
+await claimPortsOrExit(claims);
 
 const cloud = await startLocalCloud({
   dataDir: path.resolve(process.env.DATA_DIR ?? '.data'),

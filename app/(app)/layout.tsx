@@ -5,6 +5,12 @@ import { signOutAction } from '@/app/actions/local-auth';
 import { currentUser } from '@/lib/auth/current-user';
 import { authMode } from '@/lib/auth/mode';
 
+const NAV = [
+  { href: '/dashboard', label: 'Photos' },
+  { href: '/links', label: 'Links' },
+  { href: '/settings', label: 'Settings' },
+];
+
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
   if (!user) redirect('/sign-in');
@@ -15,15 +21,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/dashboard" className="text-lg font-semibold text-brand-700">
             Headshot
           </Link>
-          <Link href="/dashboard" className="text-sm text-slate-700 hover:text-slate-950">
-            Photos
-          </Link>
-          <Link href="/links" className="text-sm text-slate-700 hover:text-slate-950">
-            Links
-          </Link>
-          <Link href="/settings" className="text-sm text-slate-700 hover:text-slate-950">
-            Settings
-          </Link>
+          {NAV.map(({ href, label }) => (
+            <Link key={href} href={href} className="text-sm text-slate-700 hover:text-slate-950">
+              {label}
+            </Link>
+          ))}
           <span className="ml-auto text-sm text-slate-500">{user.email}</span>
           {authMode() === 'clerk' ? (
             <UserButton />
