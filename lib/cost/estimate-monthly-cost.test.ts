@@ -21,9 +21,9 @@ describe('estimateMonthlyCost', () => {
     expect(million.images).toBe(1_000_000);
   });
 
-  test('process-image: 1M × 0.7 s × 1769/1024 GB at the arm64 rate, plus $0.20 per million requests', () => {
-    // 1,209,277.34 GB-s × $0.0000133334 = $16.1239, + $0.20
-    expect(line(million, 'Lambda process-image').rekognition).toBe(16.32);
+  test('process-image: 1M × 0.9 s × 1769/1024 GB at the arm64 rate, plus $0.20 per million requests', () => {
+    // 1,554,785.16 GB-s × $0.0000133334 = $20.7308, + $0.20
+    expect(line(million, 'Lambda process-image').rekognition).toBe(20.93);
   });
 
   test('Rekognition is priced only when it is used, by its tiers', () => {
@@ -34,9 +34,9 @@ describe('estimateMonthlyCost', () => {
 
   test('the built-in model costs more Lambda time and no Rekognition', () => {
     const analyze = line(million, 'Lambda analyze-profile');
-    // 1M × 0.4 s × 0.5 GB = 200,000 GB-s → $2.67; 1M × 0.3 s × 1.5 GB = 450,000 GB-s → $6.00; each + $0.20 of requests
+    // 1M × 0.4 s × 0.5 GB = 200,000 GB-s → $2.67; 1M × 0.2 s × 1.5 GB = 300,000 GB-s → $4.00; each + $0.20 of requests
     expect(analyze.rekognition).toBe(2.87);
-    expect(analyze.builtIn).toBe(6.2);
+    expect(analyze.builtIn).toBe(4.2);
   });
 
   test('image views leave S3 at its first egress tier: 10M views × 100 KB = 953.67 GB × $0.09', () => {

@@ -12,5 +12,5 @@ export const listImagesInput = z.object({
 export async function listImages(userId: string, input: unknown = {}): Promise<Page<Image>> {
   const { cursor, limit } = listImagesInput.parse(input);
   const page = await listImagesByOwner(userId, { cursor, limit });
-  return { items: await Promise.all(page.items.map(toImage)), cursor: page.cursor };
+  return { items: await Promise.all(page.items.map((item) => toImage(item, { variants: 'thumbnail' }))), cursor: page.cursor };
 }

@@ -1,28 +1,19 @@
 import { resources } from '../aws/resources';
-import { DEAD_LETTER_CODE, type ImageItem } from '../db';
+import { DEAD_LETTER_CODE, type ImageItem, type ImageVariant } from '../db';
 import { presignDownload } from '../storage';
 import type { Image } from './schemas';
 
 /** The smallest variant is the grid's thumbnail. */
 const THUMBNAIL_VARIANT = 'w256';
 
-/** Translates a stored image into what the owner's pages show, with short-lived links. */
-export async function toImage(item: ImageItem): Promise<Image> {
-  const variants = await Promise.all(
-    (item.variants ?? []).map(async (variant) => ({
-      name: variant.name,
-      format: variant.format,
-      width: variant.width,
-      height: variant.height,
-      bytes: variant.bytes,
-      watermarked: variant.watermarked ?? false,
-      url: await presignDownload(resources.mediaBucket, variant.key),
-      downloadUrl: await presignDownload(resources.mediaBucket, variant.key, {
-        fileName: `${baseName(item.fileName)}-${variant.name}.${variant.format}`,
-      }),
-    })),
-  );
-  const thumbnail = variants.find((v) => v.name === THUMBNAIL_VARIANT && v.format === 'webp' && !v.watermarked);
+/**
+ * Translates a stored image into what the owner's pages show, with short-lived links. The grid
+ * needs only the thumbnail, so only the detail page pays for signing every variant's two links.
+ */
+export async function toImage(item: ImageItem, options: { variants: 'all' | 'thumbnail' } = { variants: 'all' }): Promise<Image> {
+  const stored = item.variants ?? [];
+  const thumbnailKey = stored.find((v) => v.name === THUMBNAIL_VARIANT && v.format === 'webp' && !v.watermarked)?.key;
+  const variants = options.variants === 'all' ? await Promise.all(stored.map((variant) => withLinks(item, variant))) : [];
   return {
     imageId: item.imageId,
     fileName: item.fileName,
@@ -38,8 +29,23 @@ export async function toImage(item: ImageItem): Promise<Image> {
     animated: item.animated ?? null,
     placeholder: item.placeholder ?? null,
     camera: item.camera ?? null,
-    thumbnailUrl: thumbnail?.url ?? null,
+    thumbnailUrl: thumbnailKey ? await presignDownload(resources.mediaBucket, thumbnailKey) : null,
     variants,
+  };
+}
+
+async function withLinks(item: ImageItem, variant: ImageVariant) {
+  return {
+    name: variant.name,
+    format: variant.format,
+    width: variant.width,
+    height: variant.height,
+    bytes: variant.bytes,
+    watermarked: variant.watermarked ?? false,
+    url: await presignDownload(resources.mediaBucket, variant.key),
+    downloadUrl: await presignDownload(resources.mediaBucket, variant.key, {
+      fileName: `${baseName(item.fileName)}-${variant.name}.${variant.format}`,
+    }),
   };
 }
 
