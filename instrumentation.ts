@@ -1,9 +1,7 @@
 /*
- * Runs once when the server starts. A deployment with neither Clerk keys nor an explicit opt-in to
- * local accounts stops here with the reason, instead of serving a site nobody can sign in to.
+ * Runs once when the server starts. The check itself lives in a Node-only module, imported only
+ * in the Node.js runtime, so the Edge build never sees process.exit.
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { authMode } = await import('./lib/auth/mode');
-  authMode();
+  if (process.env.NEXT_RUNTIME === 'nodejs') await import('./instrumentation-node');
 }
