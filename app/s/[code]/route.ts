@@ -1,9 +1,9 @@
 import { after, type NextRequest } from 'next/server';
-import { countResolve, presentSharedLink, recordLinkView, resolveLink, resolveRefusal } from '@/lib/links';
+import { presentSharedLink, recordLinkView, resolveLink } from '@/lib/links';
 import { log } from '@/lib/observability/log';
-import { clientIp } from './client-ip';
+import { admitVisit } from './admit-visit';
 import { cachedSharePage } from './page-cache';
-import { htmlResponse, tooManyRequests, unavailable } from './responses';
+import { htmlResponse, unavailable } from './responses';
 import { renderSharePage } from './share-page';
 
 /**
@@ -16,19 +16,14 @@ import { renderSharePage } from './share-page';
 export async function GET(request: NextRequest, { params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   const now = Date.now();
-  const ip = clientIp(request.headers);
-
-  const retryAfter = resolveRefusal(ip, now);
-  if (retryAfter !== null) return tooManyRequests(retryAfter);
+  const refusal = admitVisit(request, now);
+  if (refusal) return refusal;
 
   const resolution = await resolveLink(code, { now });
-  const countsAsView = resolution.state === 'active' && request.method === 'GET' && !isPrefetch(request.headers);
-  const userAgent = request.headers.get('user-agent');
-  after(() =>
-    Promise.all([countResolve(ip, now), countsAsView ? recordLinkView(code, userAgent) : null]).catch((error: unknown) =>
-      log.warn('Could not count a link visit', { error: String(error) }),
-    ),
-  );
+  if (resolution.state === 'active' && request.method === 'GET' && !isPrefetch(request.headers)) {
+    const userAgent = request.headers.get('user-agent');
+    after(() => recordLinkView(code, userAgent).catch((error: unknown) => log.warn('Could not count a link view', { error: String(error) })));
+  }
 
   if (resolution.state !== 'active') return unavailable(resolution.state);
   const { link } = resolution;

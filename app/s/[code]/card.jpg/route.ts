@@ -1,8 +1,7 @@
-import { after, type NextRequest } from 'next/server';
-import { countResolve, readLinkPreview, resolveLink, resolveRefusal } from '@/lib/links';
-import { log } from '@/lib/observability/log';
-import { clientIp } from '../client-ip';
-import { NO_STORE, tooManyRequests } from '../responses';
+import type { NextRequest } from 'next/server';
+import { readLinkPreview, resolveLink } from '@/lib/links';
+import { admitVisit } from '../admit-visit';
+import { NO_STORE } from '../responses';
 
 /**
  * Unfurlers fetch the card image on their own schedule, after reading the page. A stable URL that
@@ -15,11 +14,8 @@ const CARD_CACHE_CONTROL = 'private, max-age=600';
 export async function GET(request: NextRequest, { params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
   const now = Date.now();
-  const ip = clientIp(request.headers);
-
-  const retryAfter = resolveRefusal(ip, now);
-  if (retryAfter !== null) return tooManyRequests(retryAfter);
-  after(() => countResolve(ip, now).catch((error: unknown) => log.warn('Could not count a link visit', { error: String(error) })));
+  const refusal = admitVisit(request, now);
+  if (refusal) return refusal;
 
   const resolution = await resolveLink(code, { now });
   const card = resolution.state === 'active' ? await readLinkPreview(resolution.link) : null;
