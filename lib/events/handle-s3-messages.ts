@@ -3,10 +3,13 @@ import { insertDeadLetter } from '../db';
 import { log } from '../observability/log';
 import { S3EventSchema, S3TestEventSchema, SqsEventSchema, type S3EventRecord, type StoredObject } from './schemas';
 import { decodeEventKey } from './s3-keys';
-import { MAX_DELIVERY_ATTEMPTS, PermanentError } from './retry-policy';
+import { MAX_DELIVERY_ATTEMPTS } from './retry-policy';
 import { nanoid } from 'nanoid';
 
-/** Handles one stored object. Throws to ask for another attempt; throws PermanentError to give up. */
+/**
+ * Handles one stored object. A bad file is an outcome the processor records itself; whatever it
+ * throws is worth another attempt.
+ */
 export type ObjectProcessor = (object: StoredObject) => Promise<void>;
 
 export interface DeadLetterOwner {
@@ -46,11 +49,9 @@ export async function handleS3Messages(
       try {
         await options.process(object);
       } catch (error) {
-        const permanent = error instanceof PermanentError;
-        log.error('Processing failed', { key: object.key, attempt, permanent, error: String(error) });
-        const lastAttempt = permanent || attempt >= MAX_DELIVERY_ATTEMPTS;
+        log.error('Processing failed', { key: object.key, attempt, error: String(error) });
         // If even the dead letter cannot be stored, the message goes back to the queue (and SQS's own DLQ).
-        if (!lastAttempt || !(await deadLetter(object, record, attempt, error, options))) {
+        if (attempt < MAX_DELIVERY_ATTEMPTS || !(await deadLetter(object, record, attempt, error, options))) {
           batchItemFailures.push({ itemIdentifier: message.messageId });
           break;
         }

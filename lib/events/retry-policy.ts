@@ -8,8 +8,3 @@ export const MAX_DELIVERY_ATTEMPTS = 3;
 export function retryDelayMs(attempt: number): number {
   return 250 * 2 ** (attempt - 1);
 }
-
-/** A failure that another attempt cannot fix. Thrown by processors; never retried. */
-export class PermanentError extends Error {
-  override name = 'PermanentError';
-}
