@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTypescript,
   {
-    ignores: ['.next/**', '.sst/**', '.data/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'sst-env.d.ts'],
+    ignores: ['.next/**', '.open-next/**', '.sst/**', '.data/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'sst-env.d.ts'],
   },
   {
     // SST's own convention: the config references the platform types that `sst install` writes.

@@ -9,6 +9,7 @@ import { getResource, grantsByComponent, input, lambdaOf, plain, resourcesOfType
 import { disposeInfraGraph, runInfraGraph, type InfraGraph } from './graph/harness';
 import { repoRoot } from './graph/platform';
 import { findViolations } from './graph/rules';
+import { OPEN_NEXT_VERSION, SITE_SERVER_ARCHITECTURE, SITE_SERVER_RUNTIME } from './site-build';
 
 /*
  * Runs sst.config.ts over the real SST platform with Pulumi's mocks (see graph/harness.ts) and
@@ -190,5 +191,18 @@ describe('secrets and the site', () => {
     const variables = plain<{ variables: Record<string, string> }>(input(lambdaOf(graph, 'WebServerUseast1'), 'environment')).variables;
     expect(variables.CLERK_SECRET_KEY).toBe('sk_test_graph');
     expect(variables.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY).toBe('pk_test_graph');
+  });
+});
+
+describe('the site as deployed', () => {
+  test('SST builds it with the pinned OpenNext, the same version CI builds with', () => {
+    const commands = resourcesOfType(graph, 'command:local:Command').map((command) => input<string>(command, 'create'));
+    expect(commands).toContain(`npx --yes @opennextjs/aws@${OPEN_NEXT_VERSION} build`);
+  });
+
+  test('the server function runs on the architecture open-next.config.ts installs sharp for', () => {
+    const lambda = lambdaOf(graph, 'WebServerUseast1');
+    expect(input(lambda, 'architectures')).toEqual([SITE_SERVER_ARCHITECTURE]);
+    expect(input(lambda, 'runtime')).toBe(SITE_SERVER_RUNTIME);
   });
 });

@@ -1,3 +1,5 @@
-/* Clerk's keys. Set once per stage: `npx sst secret set ClerkSecretKey sk_live_… --stage prod`. */
-export const clerkSecretKey = new sst.Secret('ClerkSecretKey');
-export const clerkPublishableKey = new sst.Secret('ClerkPublishableKey');
+/* Set once per stage: `npx sst secret set ClerkSecretKey sk_live_… --stage prod`. */
+export const secrets = {
+  ClerkSecretKey: new sst.Secret('ClerkSecretKey'),
+  ClerkPublishableKey: new sst.Secret('ClerkPublishableKey'),
+};

@@ -1,6 +1,7 @@
 import { READ_WRITE, bucketLink, tableLink } from './access';
 import { table } from './database';
-import { clerkPublishableKey, clerkSecretKey } from './secrets';
+import { secrets } from './secrets';
+import { OPEN_NEXT_VERSION, SITE_ENVIRONMENT_SECRETS, SITE_SERVER_ARCHITECTURE, SITE_SERVER_MEMORY_MB, SITE_SERVER_RUNTIME } from './site-build';
 import { readInfraSettings } from './settings';
 import { media, uploads } from './storage';
 
@@ -14,12 +15,12 @@ export const DEV_SITE_URL = 'http://localhost:3000';
  * for both buckets, so it needs the actions those URLs perform (a presigned URL carries the signer's rights).
  */
 export const site = new sst.aws.Nextjs('Web', {
-  link: [bucketLink(uploads, READ_WRITE), bucketLink(media, READ_WRITE), tableLink(table), clerkSecretKey, clerkPublishableKey],
-  environment: {
-    CLERK_SECRET_KEY: clerkSecretKey.value,
-    NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: clerkPublishableKey.value,
-  },
+  link: [bucketLink(uploads, READ_WRITE), bucketLink(media, READ_WRITE), tableLink(table), ...Object.values(secrets)],
+  environment: Object.fromEntries(Object.entries(SITE_ENVIRONMENT_SECRETS).map(([variable, secret]) => [variable, secrets[secret].value])),
   domain: settings.domain,
+  // open-next.config.ts installs sharp for this same architecture; OpenNext itself leaves it out.
+  openNextVersion: OPEN_NEXT_VERSION,
+  server: { architecture: SITE_SERVER_ARCHITECTURE, runtime: SITE_SERVER_RUNTIME, memory: `${SITE_SERVER_MEMORY_MB} MB` },
   // `npm run dev` starts the offline local cloud; under `sst dev` the site talks to the deployed stage instead.
   dev: { command: 'npx next dev', url: DEV_SITE_URL },
 });

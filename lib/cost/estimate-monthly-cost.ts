@@ -83,7 +83,7 @@ export function estimateMonthlyCost(rawInput: CostEstimateInput): CostEstimate {
     both(
       'Lambda Next.js server',
       `${number(webGbSeconds)} GB-s, ${number(pageViews)} page views`,
-      webGbSeconds * PRICES.lambda.gbSecond.x86_64 + pageViews * PRICES.lambda.perRequest,
+      webGbSeconds * PRICES.lambda.gbSecond[WEB_SERVER_WORKLOAD.architecture] + pageViews * PRICES.lambda.perRequest,
     ),
     both(
       'DynamoDB on-demand',

@@ -69,5 +69,5 @@ export const DEFAULT_PAGE_VIEWS_PER_USER = 20;
 export const PAGE_KB = 250;
 /** CloudFront requests per page view: the document plus uncached assets and data fetches. */
 export const REQUESTS_PER_PAGE_VIEW = 8;
-/** The Next.js server: SST's default 1024 MB on x86_64; about 150 ms billed per server render. */
-export const WEB_SERVER_WORKLOAD = { memoryMb: 1024, msPerPageView: 150 } as const;
+/** The Next.js server: 1024 MB (SST's default) on arm64 (infra/site-build.ts); about 150 ms billed per server render. */
+export const WEB_SERVER_WORKLOAD = { memoryMb: 1024, msPerPageView: 150, architecture: 'arm64' } as const;

@@ -1,10 +1,11 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { serviceName } from './service-name';
 
 /**
  * CloudWatch metrics in Embedded Metric Format: printed as JSON log lines, which CloudWatch turns
  * into metrics with no API call on the request path. Under the local cloud they are just log lines.
  */
-export const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Headshot', serviceName: 'headshot' });
+export const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Headshot', serviceName: serviceName() });
 
 export const METRIC = {
   imagesProcessed: 'ImagesProcessed',

@@ -1,0 +1,74 @@
+import { ANALYZE_LOCAL_WORKLOAD, ANALYZE_REKOGNITION_WORKLOAD, PROCESS_IMAGE_WORKLOAD } from '../lib/cost/workload';
+import { ANALYZE_PROFILE_TIMEOUT_SECONDS, PROCESS_IMAGE_TIMEOUT_SECONDS } from './limits';
+import type { InfraSettings } from './settings';
+
+/*
+ * How each Lambda function is built and sized, as plain data with no SST globals: infra/functions.ts
+ * creates the functions from it, and `npm run deploy:check` bundles and runs the same handlers with
+ * the same packages and files, so what CI proves is what SST deploys.
+ */
+
+/*
+ * Every function runs on arm64: Lambda bills it about 20% less per GB-second, and sharp and
+ * TensorFlow.js's WASM backend both ship arm64 Linux builds.
+ */
+export const FUNCTION_RUNTIME = 'nodejs22.x';
+export const FUNCTION_ARCHITECTURE = 'arm64';
+export const METRICS_NAMESPACE = 'Headshot';
+
+/** sharp has a native binary per platform, so it is installed for Lambda's, not bundled from this machine's. */
+export const IMAGE_PACKAGES = ['sharp'];
+/** The built-in face model loads its weights and WASM files from node_modules at run time, so they ship installed. */
+export const LOCAL_FACE_MODEL_PACKAGES = ['@vladmandic/human', '@tensorflow/tfjs-core', '@tensorflow/tfjs-converter', '@tensorflow/tfjs-backend-wasm'];
+/** The watermark font; Lambda has no system fonts. Lands at /var/task/assets/fonts. */
+export const FONT_DIRECTORY = 'assets/fonts';
+
+export interface FunctionSpec {
+  /** The SST component name. */
+  component: string;
+  /** The file under functions/ and the name the local cloud invokes it by. */
+  name: string;
+  description: string;
+  memoryMb: number;
+  timeoutSeconds: number;
+  /** Packages installed for Lambda's platform instead of bundled. */
+  install: string[];
+  copyFiles: { from: string; to: string }[];
+  environment: Record<string, string>;
+}
+
+/** The handler path SST resolves from the project root. */
+export function handlerOf(spec: FunctionSpec): string {
+  return `functions/${spec.name}.handler`;
+}
+
+function observability(name: string): Record<string, string> {
+  return { POWERTOOLS_SERVICE_NAME: name, POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE };
+}
+
+export function functionSpecs(settings: Pick<InfraSettings, 'faceAnalyzer'>) {
+  const usesRekognition = settings.faceAnalyzer === 'rekognition';
+  const analyzeWorkload = usesRekognition ? ANALYZE_REKOGNITION_WORKLOAD : ANALYZE_LOCAL_WORKLOAD;
+  return {
+    processImage: {
+      component: 'ProcessImage',
+      name: 'process-image',
+      description: 'Validates an upload, writes its resized and watermarked variants',
+      memoryMb: PROCESS_IMAGE_WORKLOAD.memoryMb,
+      timeoutSeconds: PROCESS_IMAGE_TIMEOUT_SECONDS,
+      install: IMAGE_PACKAGES,
+      copyFiles: [{ from: FONT_DIRECTORY, to: FONT_DIRECTORY }],
+      environment: observability('process-image'),
+    },
+    analyzeProfile: {
+      component: 'AnalyzeProfile',
+      name: 'analyze-profile',
+      description: 'Scores a photo as a profile picture',
+      memoryMb: analyzeWorkload.memoryMb,
+      timeoutSeconds: ANALYZE_PROFILE_TIMEOUT_SECONDS,
+      install: usesRekognition ? IMAGE_PACKAGES : [...IMAGE_PACKAGES, ...LOCAL_FACE_MODEL_PACKAGES],
+      copyFiles: [],
+      environment: { FACE_ANALYZER: settings.faceAnalyzer, ...observability('analyze-profile') },
+    },
+  } satisfies Record<string, FunctionSpec>;
+}

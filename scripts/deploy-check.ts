@@ -1,0 +1,343 @@
+/*
+ * npm run deploy:check: proves offline what can be proven of a deployment without AWS.
+ *
+ * 1. Builds every Lambda function the way SST does (scripts/deploy-check/sst-function-build.ts) and
+ *    the site with OpenNext exactly as SST runs it (same version, same command, the site's
+ *    environment with placeholder secrets).
+ * 2. Runs the built artifacts under plain node against the local emulators, through the same
+ *    SST_RESOURCE_* and AWS_ENDPOINT_URL_* variables local/ uses: the site answers Function URL
+ *    events, and the bridge delivers SQS-wrapped S3 events to the function bundles.
+ * 3. Fails naming every page or function that broke.
+ *
+ * What it cannot prove (IAM, S3 → SQS delivery, CloudFront, live Clerk) is listed in the README.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { functionSpecs, FUNCTION_ARCHITECTURE, type FunctionSpec } from '../infra/function-specs';
+import { repoRoot as root } from '../infra/graph/platform';
+import { npmCpu, SITE_SERVER_ARCHITECTURE } from '../infra/site-build';
+import { startLocalCloud } from '../local/cloud';
+import { LOCAL_RESOURCES } from '../local/env';
+import { addHostSharpBinaries, shippedSharpBinaries } from './deploy-check/host-binaries';
+import { FunctionHosts } from './deploy-check/function-hosts';
+import { startRekognitionStub } from './deploy-check/rekognition-stub';
+import { callAction, findAction, readServerActions } from './deploy-check/server-actions';
+import { buildSite, siteBuildEnvironment } from './deploy-check/site-build';
+import { startSiteFunction, type SiteFunction, type SiteResponse } from './deploy-check/site-function';
+import { buildFunction, type BuiltFunction } from './deploy-check/sst-function-build';
+
+const WORK_DIR = path.join(root, '.sst', 'deploy-check');
+/** `-- --reuse`: run the artifacts of the last build again, for working on the checks themselves. */
+const REUSE = process.argv.includes('--reuse');
+const SETTLE_TIMEOUT_MS = 60_000;
+
+const failures: string[] = [];
+const started = performance.now();
+
+function pass(what: string, detail = ''): void {
+  console.log(`  ✓ ${what}${detail ? ` (${detail})` : ''}`);
+}
+function fail(what: string, why: string): void {
+  failures.push(`${what}: ${why}`);
+  console.log(`  ✖ ${what}: ${why}`);
+}
+function step(title: string): void {
+  console.log(`\n${title} [${((performance.now() - started) / 1000).toFixed(0)} s]`);
+}
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+/** What SST passes a linked resource as, with the local cloud's names. */
+function linkEnvironment(): Record<string, string> {
+  return {
+    SST_RESOURCE_App: JSON.stringify({ name: 'headshot', stage: 'deploy-check' }),
+    ...Object.fromEntries(Object.entries(LOCAL_RESOURCES).map(([name, value]) => [`SST_RESOURCE_${name}`, JSON.stringify(value)])),
+  };
+}
+
+async function buildFunctions(): Promise<Map<string, BuiltFunction>> {
+  step(`Functions, bundled as SST bundles them (esbuild, ESM banner, nodejs.install for linux-${npmCpu(FUNCTION_ARCHITECTURE)}, copyFiles)`);
+  // Both face adapters: Rekognition is what deploys by default, the built-in model the largest bundle.
+  const variants: [string, FunctionSpec][] = [
+    ...Object.values(functionSpecs({ faceAnalyzer: 'rekognition' })).map((spec) => [spec.name, spec] as [string, FunctionSpec]),
+    ['analyze-profile (built-in model)', functionSpecs({ faceAnalyzer: 'local' }).analyzeProfile],
+  ];
+  const built = new Map<string, BuiltFunction>();
+  for (const [label, spec] of variants) {
+    try {
+      const result = await buildFunction(root, spec, path.join(WORK_DIR, 'functions', label.replace(/\W+/g, '-')), { reuse: REUSE });
+      built.set(label, result);
+      pass(`${label} built`, `${mib(result.bytes)} unzipped`);
+    } catch (error) {
+      fail(`function ${label} build`, (error as Error).message);
+    }
+  }
+  return built;
+}
+
+async function buildAndCheckSite(): Promise<string | null> {
+  step(`Site, built as SST builds it (OpenNext, server function on ${SITE_SERVER_ARCHITECTURE})`);
+  await mkdir(WORK_DIR, { recursive: true });
+  const logFile = path.join(WORK_DIR, 'open-next-build.log');
+  let serverDir: string;
+  try {
+    const build = await buildSite(root, siteBuildEnvironment(linkEnvironment()), logFile, { reuse: REUSE });
+    serverDir = build.serverDir;
+    pass('OpenNext build', `log in ${path.relative(root, logFile)}`);
+    for (const warning of build.warnings) {
+      console.log(`  ! optional step needed the network and was skipped by OpenNext, not failed: ${warning.trim()}`);
+    }
+  } catch (error) {
+    fail('site build', (error as Error).message);
+    return null;
+  }
+  const cpu = npmCpu(SITE_SERVER_ARCHITECTURE);
+  const shipped = shippedSharpBinaries(serverDir, cpu);
+  if (!existsSync(path.join(serverDir, 'node_modules', 'sharp'))) {
+    fail('server function', 'ships without sharp (open-next.config.ts must install it; OpenNext excludes it from traced files)');
+  } else if (!shipped.binary || !shipped.libvips) {
+    fail('server function', `ships sharp without its linux-${cpu} binaries, so it would not load on the ${SITE_SERVER_ARCHITECTURE} server function`);
+  } else {
+    pass('server function ships sharp', `@img/sharp-linux-${cpu} and @img/sharp-libvips-linux-${cpu}`);
+  }
+  // Run a copy: the build stays exactly what SST would zip.
+  const runnable = await mkdtemp(path.join(os.tmpdir(), 'headshot-site-'));
+  await cp(serverDir, runnable, { recursive: true });
+  await addHostSharpBinaries(runnable, root);
+  return runnable;
+}
+
+/** OpenNext's cache resources, which SST's Nextjs component creates beside the server function. */
+const SITE_CACHE = { bucket: 'headshot-site-cache', table: 'headshot-site-revalidation' };
+
+/** The revalidation table as SST's Nextjs component defines it (tag/path, and the "revalidate" index). */
+async function createRevalidationTable(endpoint: string): Promise<void> {
+  const { CreateTableCommand, DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
+  const client = new DynamoDBClient({ endpoint });
+  await client.send(
+    new CreateTableCommand({
+      TableName: SITE_CACHE.table,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'tag', AttributeType: 'S' },
+        { AttributeName: 'path', AttributeType: 'S' },
+        { AttributeName: 'revalidatedAt', AttributeType: 'N' },
+      ],
+      KeySchema: [
+        { AttributeName: 'tag', KeyType: 'HASH' },
+        { AttributeName: 'path', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'revalidate',
+          KeySchema: [
+            { AttributeName: 'path', KeyType: 'HASH' },
+            { AttributeName: 'revalidatedAt', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+    }),
+  );
+  client.destroy();
+}
+
+function expectStatus(what: string, response: SiteResponse, status: number, extra?: (response: SiteResponse) => string | null): boolean {
+  if (response.status !== status) {
+    const body = response.body.toString('utf8');
+    const digest = /digest[":\s]+([\w-]+)/i.exec(body)?.[1];
+    fail(what, `answered ${response.status}, expected ${status}${digest ? ` (error digest ${digest})` : ''}`);
+    return false;
+  }
+  const problem = extra?.(response) ?? null;
+  if (problem) {
+    fail(what, problem);
+    return false;
+  }
+  pass(what, String(status));
+  return true;
+}
+
+async function waitFor<T>(what: string, read: () => Promise<T | null>, settled: (value: T) => boolean): Promise<T | null> {
+  const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+  for (;;) {
+    const value = await read();
+    if (value && settled(value)) return value;
+    if (Date.now() > deadline) {
+      fail(what, `not settled after ${SETTLE_TIMEOUT_MS / 1000} s (last state: ${JSON.stringify(value)?.slice(0, 200)})`);
+      return null;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+async function main(): Promise<void> {
+  if (!REUSE) await rm(WORK_DIR, { recursive: true, force: true });
+  const built = await buildFunctions();
+  const siteDir = await buildAndCheckSite();
+
+  step('Built artifacts under plain node, against the local emulators');
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'headshot-deploy-check-'));
+  const hosts = new FunctionHosts();
+  emittedMetricsAs = (service) => hosts.output(service).split('\n').some((line) => line.includes('"CloudWatchMetrics"') && line.includes(`"service":"${service}"`));
+  const rekognition = await startRekognitionStub(root);
+  rekognitionCalls = () => rekognition.calls;
+  const cloud = await startLocalCloud({ dataDir, s3Port: 0, dynamoPort: 0, appOrigins: [], invoke: hosts.invoke, extraBuckets: [SITE_CACHE.bucket] });
+  await createRevalidationTable(cloud.env.AWS_ENDPOINT_URL_DYNAMODB!);
+  let site: SiteFunction | null = null;
+  try {
+    const functionEnv = (spec: FunctionSpec) => ({
+      ...cloud.env,
+      ...spec.environment,
+      AWS_ENDPOINT_URL_REKOGNITION: rekognition.endpoint,
+      FUNCTION_TIMEOUT_MS: String(spec.timeoutSeconds * 1000),
+    });
+    for (const [label, fn] of built) {
+      if (label.includes('(')) continue;
+      await hosts.start(fn.spec.name, fn.dir, functionEnv(fn.spec)).then(
+        () => pass(`function ${label} loads`),
+        (error: Error) => fail(`function ${label}`, error.message),
+      );
+    }
+
+    const authSecret = randomBytes(32).toString('base64url');
+    if (siteDir) {
+      // A deployment is not the local cloud: HEADSHOT_LOCAL_CLOUD stays unset, and local accounts are opted into.
+      const deployed = Object.fromEntries(Object.entries(cloud.env).filter(([name]) => name !== 'HEADSHOT_LOCAL_CLOUD'));
+      site = await startSiteFunction(siteDir, {
+        PATH: process.env.PATH ?? '',
+        ...deployed,
+        LOCAL_AUTH: 'enabled',
+        AUTH_SECRET: authSecret,
+        // What SST gives the server function for OpenNext's cache: a bucket and the revalidation table.
+        CACHE_BUCKET_NAME: SITE_CACHE.bucket,
+        CACHE_BUCKET_KEY_PREFIX: '_cache',
+        CACHE_BUCKET_REGION: 'us-east-1',
+        CACHE_DYNAMO_TABLE: SITE_CACHE.table,
+        NODE_ENV: 'production',
+      }).catch((error: Error) => {
+        fail('site server function', error.message);
+        return null;
+      });
+    }
+    if (site) await checkSite(site, siteDir!, authSecret);
+
+    const localModel = built.get('analyze-profile (built-in model)');
+    if (site && localModel) {
+      await hosts.start('analyze-profile', localModel.dir, { ...functionEnv(localModel.spec) });
+      pass('function analyze-profile (built-in model) loads');
+      await checkAnalysis(site, siteDir!, authSecret, 'local');
+    }
+  } finally {
+    if (site) await writeFile(path.join(WORK_DIR, 'server-function.log'), site.output());
+    for (const fn of built.values()) await writeFile(path.join(WORK_DIR, `${fn.spec.name}.log`), hosts.output(fn.spec.name)).catch(() => undefined);
+    if (failures.length > 0) console.log(`\nWhat the artifacts printed is in ${path.relative(root, WORK_DIR)}/*.log`);
+    site?.stop();
+    hosts.stopAll();
+    await cloud.stop();
+    await rekognition.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    if (siteDir) await rm(siteDir, { recursive: true, force: true });
+  }
+}
+
+interface SignedIn {
+  userId: string;
+  cookies: string[];
+}
+
+let signedIn: SignedIn | null = null;
+async function signIn(authSecret: string): Promise<SignedIn> {
+  if (signedIn) return signedIn;
+  const { signUp, signSession, SESSION_COOKIE } = await import('../lib/auth');
+  const session = await signUp({ email: `deploy-check-${Date.now()}@example.com`, password: 'deploy-check-password' });
+  signedIn = { userId: session.userId, cookies: [`${SESSION_COOKIE}=${await signSession(session, authSecret)}`] };
+  return signedIn;
+}
+
+let readyImageId: string | null = null;
+let rekognitionCalls: () => string[] = () => [];
+let emittedMetricsAs: (service: string) => boolean = () => false;
+
+async function checkSite(site: SiteFunction, siteDir: string, authSecret: string): Promise<void> {
+  const { findImage } = await import('../lib/db');
+  const { readFile } = await import('node:fs/promises');
+  expectStatus('GET /sign-in', await site.request('/sign-in'), 200);
+  expectStatus('GET /dashboard signed out', await site.request('/dashboard'), 307, (response) =>
+    response.headers.location?.includes('/sign-in') ? null : `redirected to ${response.headers.location}, not to /sign-in`,
+  );
+  const user = await signIn(authSecret);
+  for (const page of ['/dashboard', '/links', '/settings']) {
+    expectStatus(`GET ${page} with a local session`, await site.request(page, { cookies: user.cookies }), 200);
+  }
+  expectStatus('GET /images/{unknown id} with a local session', await site.request('/images/AAAAAAAAAAAAAAAA', { cookies: user.cookies }), 404);
+  expectStatus('GET /s/{unknown code}', await site.request('/s/AAAAAAAAAAAA'), 404);
+
+  const actions = await readServerActions(siteDir);
+  const photo = await readFile(path.join(root, 'fixtures', 'faces', 'astronaut.png'));
+  const upload = await callAction(site, findAction(actions, 'app/actions/create-upload.ts', 'createUploadAction'), [
+    { fileName: 'astronaut.png', contentType: 'image/png', bytes: photo.length },
+  ], user.cookies);
+  const created = upload.result as { data?: { imageId: string; url: string; headers: Record<string, string> } } | null;
+  if (!created?.data?.url) {
+    fail('server action createUploadAction', `answered ${upload.response.status} without a presigned URL: ${upload.response.body.toString('utf8').slice(0, 300)}`);
+    return;
+  }
+  pass('server action createUploadAction returns a presigned URL', new URL(created.data.url).pathname);
+  const put = await fetch(created.data.url, { method: 'PUT', body: new Uint8Array(photo), headers: created.data.headers });
+  if (!put.ok) return fail('presigned PUT', `S3 answered ${put.status}`);
+
+  const { imageId } = created.data;
+  const image = await waitFor('upload → ready through the process-image bundle', () => findImage(user.userId, imageId), (item) => item.status !== 'uploading' && item.status !== 'processing');
+  if (!image) return;
+  if (image.status !== 'ready') return fail('upload → ready through the process-image bundle', `ended ${image.status}: ${image.failureReason}`);
+  pass('upload → ready through the process-image bundle', `${image.variants?.length} variants`);
+  if (!emittedMetricsAs('process-image')) fail('process-image metrics', 'its EMF lines do not name the function as their service (POWERTOOLS_SERVICE_NAME)');
+  else pass('process-image reports metrics under its own service name');
+  readyImageId = imageId;
+  expectStatus(`GET /images/{id}`, await site.request(`/images/${imageId}`, { cookies: user.cookies }), 200);
+
+  await checkAnalysis(site, siteDir, authSecret, 'rekognition');
+
+  const link = await callAction(site, findAction(actions, 'app/actions/create-link.ts', 'createLinkAction'), [{ imageId, expiry: '1d' }], user.cookies, { id: imageId });
+  const code = (link.result as { data?: { code: string } } | null)?.data?.code;
+  if (!code) return fail('server action createLinkAction', `answered ${link.response.status} without a link`);
+  pass('server action createLinkAction', `/s/${code}`);
+  expectStatus('GET /s/{code}', await site.request(`/s/${code}`), 200);
+  expectStatus('GET /s/{code}/card.jpg', await site.request(`/s/${code}/card.jpg`), 200, (response) =>
+    response.headers['content-type'] === 'image/jpeg' ? null : `content-type ${response.headers['content-type']}, expected image/jpeg`,
+  );
+}
+
+async function checkAnalysis(site: SiteFunction, siteDir: string, authSecret: string, analyzer: 'rekognition' | 'local'): Promise<void> {
+  if (!readyImageId) return;
+  const imageId = readyImageId;
+  const { findAnalysis } = await import('../lib/db');
+  const user = await signIn(authSecret);
+  const actions = await readServerActions(siteDir);
+  const what = `analysis → ready through the analyze-profile bundle (${analyzer === 'local' ? 'built-in model' : 'Rekognition stub'})`;
+  const requested = await callAction(site, findAction(actions, 'app/actions/request-analysis.ts', 'requestAnalysisAction'), [{ imageId }], user.cookies, { id: imageId });
+  if (requested.response.status >= 400) return fail('server action requestAnalysisAction', `answered ${requested.response.status}`);
+  const analysis = await waitFor(what, () => findAnalysis({ userId: user.userId, imageId }), (item) => item.status === 'ready' || item.status === 'failed');
+  if (!analysis) return;
+  if (analysis.status !== 'ready' || analysis.analyzer !== analyzer) return fail(what, `ended ${analysis.status} by ${analysis.analyzer}: ${analysis.failureReason}`);
+  if (analyzer === 'rekognition' && !rekognitionCalls().includes('RekognitionService.DetectFaces')) return fail(what, 'ended ready without calling DetectFaces');
+  const faces = (analysis.report as { faces?: unknown[] } | undefined)?.faces?.length;
+  pass(what, `${faces} face${faces === 1 ? '' : 's'}`);
+  expectStatus(`GET /images/{id}/analysis (${analyzer})`, await site.request(`/images/${imageId}/analysis`, { cookies: user.cookies }), 200);
+}
+
+try {
+  await main();
+} catch (error) {
+  fail('deploy:check', (error as Error).stack ?? String(error));
+}
+const seconds = ((performance.now() - started) / 1000).toFixed(0);
+if (failures.length > 0) {
+  console.error(`\n✖ deploy:check failed after ${seconds} s. What broke:\n${failures.map((failure) => `  - ${failure}`).join('\n')}\n`);
+  process.exit(1);
+}
+console.log(`\n✓ deploy:check passed in ${seconds} s`);
+process.exit(0);

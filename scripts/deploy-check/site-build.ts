@@ -1,0 +1,54 @@
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { OPEN_NEXT_VERSION, SITE_ENVIRONMENT_SECRETS } from '../../infra/site-build';
+
+/*
+ * The site built the way `sst deploy` builds it (SST's Nextjs component, base-ssr-site.ts): the same
+ * command in the project root, with SST=1, this environment, the site's `environment` and its links.
+ */
+
+/** Stand-ins for the site's secrets: shaped like Clerk's, so a build step that parses them would pass. */
+const PLACEHOLDER_SECRETS: Record<string, string> = {
+  ClerkSecretKey: 'sk_test_deploycheckplaceholder',
+  ClerkPublishableKey: `pk_test_${Buffer.from('clerk.example.com$').toString('base64')}`,
+  ClerkJwtKey: '-----BEGIN PUBLIC KEY-----\nplaceholder\n-----END PUBLIC KEY-----',
+};
+
+export function siteBuildEnvironment(links: Record<string, string>): Record<string, string> {
+  const secrets = Object.fromEntries(
+    Object.entries(SITE_ENVIRONMENT_SECRETS).map(([variable, secret]) => [variable, PLACEHOLDER_SECRETS[secret] ?? `placeholder-${secret}`]),
+  );
+  return { SST: '1', ...(process.env as Record<string, string>), ...secrets, ...links };
+}
+
+export const OPEN_NEXT_COMMAND = ['npx', '--yes', `@opennextjs/aws@${OPEN_NEXT_VERSION}`, 'build'] as const;
+
+/** Lines OpenNext prints when an install it treats as optional failed; the build still succeeds. */
+const OPTIONAL_FAILURE = /Could not install dependencies|ENOTFOUND|EAI_AGAIN/;
+
+export interface SiteBuild {
+  serverDir: string;
+  warnings: string[];
+  log: string;
+}
+
+export async function buildSite(root: string, env: Record<string, string>, logFile: string, options: { reuse?: boolean } = {}): Promise<SiteBuild> {
+  const serverDir = path.join(root, '.open-next', 'server-functions', 'default');
+  if (options.reuse && existsSync(path.join(serverDir, 'index.mjs'))) return { serverDir, warnings: [], log: '' };
+  const log = createWriteStream(logFile);
+  const [command, ...args] = OPEN_NEXT_COMMAND;
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, env: env as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.pipe(log, { end: false });
+    child.stderr.pipe(log, { end: false });
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  await new Promise((resolve) => log.end(resolve));
+  const output = await readFile(logFile, 'utf8');
+  if (code !== 0) throw new Error(`\`${OPEN_NEXT_COMMAND.join(' ')}\` exited with ${code}; its output is in ${logFile}:\n${output.split('\n').slice(-30).join('\n')}`);
+  const warnings = output.split('\n').filter((line) => OPTIONAL_FAILURE.test(line));
+  return { serverDir, warnings, log: output };
+}

@@ -1,0 +1,24 @@
+// Loads the OpenNext server function under plain node and answers the parent's Function URL events
+// over IPC, one at a time. Usage: node site-host.mjs <server-function-dir>
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [dir] = process.argv.slice(2);
+let handler;
+try {
+  ({ handler } = await import(pathToFileURL(path.join(dir, 'index.mjs')).href));
+  process.send({ ready: true });
+} catch (error) {
+  process.send({ ready: false, error: String(error?.stack ?? error) });
+  process.exit(1);
+}
+
+process.on('message', async ({ id, event }) => {
+  const context = { awsRequestId: `check-${id}`, functionName: 'WebServer', getRemainingTimeInMillis: () => 20_000, callbackWaitsForEmptyEventLoop: true };
+  try {
+    const result = await handler(event, context);
+    process.send({ id, result });
+  } catch (error) {
+    process.send({ id, error: String(error?.stack ?? error) });
+  }
+});

@@ -1,0 +1,97 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { build, type BuildOptions } from 'esbuild';
+import { FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME, handlerOf, type FunctionSpec } from '../../infra/function-specs';
+import { npmCpu } from '../../infra/site-build';
+
+/*
+ * A Lambda function built the way SST 4.17 builds one (its Go runtime, pkg/runtime/node/build.go):
+ * one ESM bundle with SST's banner, the AWS SDK bundled, `nodejs.install` packages left external and
+ * installed with npm for Lambda's platform, and `copyFiles` added beside the bundle.
+ */
+
+/** SST's ESM banner, verbatim: CommonJS dependencies inside the bundle need require and __dirname. */
+export const SST_ESM_BANNER = [
+  "import { createRequire as topLevelCreateRequire } from 'module';",
+  'const require = topLevelCreateRequire(import.meta.url);',
+  'import { fileURLToPath as topLevelFileUrlToPath, URL as topLevelURL } from "url"',
+  'const __filename = topLevelFileUrlToPath(import.meta.url)',
+  'const __dirname = topLevelFileUrlToPath(new topLevelURL(".", import.meta.url))',
+  '',
+].join('\n');
+
+/** SST's target per runtime. */
+const TARGETS: Record<string, string> = { 'nodejs24.x': 'es2024', 'nodejs22.x': 'es2023', 'nodejs20.x': 'es2023' };
+
+/** Packages SST always leaves out of the bundle. */
+const ALWAYS_EXTERNAL = ['sharp', 'pg-native'];
+
+export function esbuildOptions(root: string, spec: FunctionSpec, outDir: string): BuildOptions {
+  return {
+    absWorkingDir: root,
+    entryPoints: [path.join(root, handlerOf(spec).replace(/\.handler$/, '.ts'))],
+    platform: 'node',
+    format: 'esm',
+    target: TARGETS[FUNCTION_RUNTIME],
+    bundle: true,
+    splitting: false,
+    metafile: true,
+    write: true,
+    outfile: path.join(outDir, 'bundle.mjs'),
+    sourcemap: 'linked',
+    keepNames: true,
+    mainFields: ['module', 'main'],
+    external: [...ALWAYS_EXTERNAL, ...spec.install],
+    banner: { js: SST_ESM_BANNER },
+    logLevel: 'silent',
+  };
+}
+
+/** SST pins each installed package to the range the project's package.json gives it. */
+async function installManifest(root: string, packages: string[]): Promise<string> {
+  const { dependencies } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  const pinned = Object.fromEntries([...packages].sort().map((name) => [name, dependencies[name] ?? '*']));
+  return `${JSON.stringify({ dependencies: pinned })}\n`;
+}
+
+/** SST's install command; --platform and --arch are what it passes, --os, --cpu and --libc what npm 11 reads. */
+export function sstInstallArgs(packages: string[]): string[] {
+  const cpu = npmCpu(FUNCTION_ARCHITECTURE);
+  return ['install', '--force', '--platform=linux', '--os=linux', `--arch=${cpu}`, `--cpu=${cpu}`, ...(packages.includes('sharp') ? ['--libc=glibc'] : [])];
+}
+
+export interface BuiltFunction {
+  spec: FunctionSpec;
+  dir: string;
+  /** What SST zips: everything but the bundle's own source map, which it uploads apart (packages keep theirs). */
+  bytes: number;
+}
+
+/** Builds one function into outDir; throws with npm's or esbuild's own output when a step fails. */
+export async function buildFunction(root: string, spec: FunctionSpec, outDir: string, options: { reuse?: boolean } = {}): Promise<BuiltFunction> {
+  const ownSourceMap = path.join(outDir, 'bundle.mjs.map');
+  if (options.reuse && existsSync(path.join(outDir, 'bundle.mjs'))) return { spec, dir: outDir, bytes: directoryBytes(outDir, (file) => file !== ownSourceMap) };
+  await rm(outDir, { recursive: true, force: true });
+  await mkdir(outDir, { recursive: true });
+  await build(esbuildOptions(root, spec, outDir));
+  if (spec.install.length > 0) {
+    await writeFile(path.join(outDir, 'package.json'), await installManifest(root, spec.install));
+    const npm = spawnSync('npm', [...sstInstallArgs(spec.install), '--no-audit', '--no-fund'], { cwd: outDir, encoding: 'utf8' });
+    if (npm.status !== 0) throw new Error(`npm install for ${spec.name} failed:\n${npm.stdout}${npm.stderr}`);
+  }
+  for (const file of spec.copyFiles) await cp(path.join(root, file.from), path.join(outDir, file.to), { recursive: true });
+  return { spec, dir: outDir, bytes: directoryBytes(outDir, (file) => file !== ownSourceMap) };
+}
+
+export function directoryBytes(dir: string, include: (name: string) => boolean = () => true): number {
+  const du = spawnSync('find', [dir, '-type', 'f', '-printf', '%s %p\\n'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return du.stdout
+    .split('\n')
+    .filter(Boolean)
+    .reduce((total, line) => {
+      const space = line.indexOf(' ');
+      return include(line.slice(space + 1)) ? total + Number(line.slice(0, space)) : total;
+    }, 0);
+}
