@@ -45,7 +45,8 @@ export const run: Bench = async () => {
 };
 
 async function handlerVersusRawSharp(userId: string, label: string, input: Buffer): Promise<Figure[]> {
-  const { createUpload, processUpload } = await import('../lib/images');
+  const { createUpload, processImageJob, processUpload } = await import('../lib/images');
+  const { runJob } = await import('../lib/jobs');
   const { headObject, originalKey, writeObject } = await import('../lib/storage');
   const { processImageBuffer } = await import('../lib/images/transform');
 
@@ -64,7 +65,7 @@ async function handlerVersusRawSharp(userId: string, label: string, input: Buffe
     const object = { bucket: UNROUTED, key, eTag, size: input.length };
 
     const a = await time(async () => {
-      if ((await processUpload(object)) !== 'ready') throw new Error(`${label}: the handler did not finish the image`);
+      if ((await runJob(processImageJob, processUpload, object)) !== 'done') throw new Error(`${label}: the handler did not finish the image`);
     });
     const b = await time(rawSharp);
     if (i >= WARMUP_RUNS) {

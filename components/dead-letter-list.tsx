@@ -2,20 +2,20 @@
 
 import { useAction } from 'next-safe-action/hooks';
 import { retryDeadLetterAction } from '@/app/actions/retry-dead-letter';
-import type { DeadLetterItem } from '@/lib/db';
+import type { DeadLetterView } from '@/lib/jobs/list-dead-letters';
 
-/** Events that failed every attempt, each with a Retry button that sends it through again. */
-export function DeadLetterList({ items }: { items: DeadLetterItem[] }) {
+/** Work that failed every attempt, each with a Retry button that sends it through again. */
+export function DeadLetterList({ items }: { items: DeadLetterView[] }) {
   const { execute, isPending, result } = useAction(retryDeadLetterAction);
   if (items.length === 0) return null;
   return (
     <section className="rounded-xl border border-amber-300 bg-amber-50 p-4" aria-label="Failed processing">
-      <h2 className="font-medium text-amber-900">Processing that kept failing</h2>
+      <h2 className="font-medium text-amber-900">Work that kept failing</h2>
       <ul className="mt-2 flex flex-col gap-2">
         {items.map((item) => (
           <li key={item.deadLetterId} className="flex items-center justify-between gap-4 text-sm" data-testid="dead-letter">
             <span className="text-amber-900">
-              {item.handler} gave up after {item.attempts} attempts: {item.error}
+              {item.label}: {item.reason}
             </span>
             <button
               type="button"

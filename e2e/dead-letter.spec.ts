@@ -1,30 +1,43 @@
 import { expect, test } from '@playwright/test';
 import { connectE2eCloud } from './cloud';
 import { signUp, upload } from './helpers';
+import { E2E_PORTS } from './ports';
 
 connectE2eCloud();
 
-test('an event that failed every attempt shows on the dashboard, and Retry processes the photo again', async ({ page }) => {
-  const { findUserByEmail, insertDeadLetter, listImagesByOwner, markImageDeadLettered } = await import('../lib/db');
-  const { toAwsRecord } = await import('../local/bridge');
+test('work that failed every attempt shows a sentence and Retry on the dashboard, and Retry processes the photo again', async ({ page }) => {
+  const { findUserByEmail, listImagesByOwner } = await import('../lib/db');
+  const { storeDeadLetters } = await import('../lib/jobs');
   const { resources } = await import('../lib/aws/resources');
+  const { sqsEvent } = await import('../tests/integration/sqs-event');
+  const { headObject } = await import('../lib/storage');
+
+  // The browser's PUT is held back until the job has been given up on, as if every run had died.
+  let releaseUpload!: () => void;
+  const held = new Promise<void>((resolve) => (releaseUpload = resolve));
+  await page.route(`http://127.0.0.1:${E2E_PORTS.s3}/**`, async (route) => {
+    if (route.request().method() === 'PUT') await held;
+    await route.continue();
+  });
 
   const email = await signUp(page);
   await upload(page, 'faces/astronaut.png');
-  const card = page.getByTestId('image-card').filter({ hasText: 'astronaut.png' });
-  await expect(card).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
-
-  // What the handler leaves after its third failed attempt, for an error no browser can cause.
   const { userId } = (await findUserByEmail(email))!;
+  await expect.poll(async () => (await listImagesByOwner(userId, { limit: 1 })).items.length).toBe(1);
   const [image] = (await listImagesByOwner(userId, { limit: 1 })).items;
-  const record = toAwsRecord({ eventName: 'ObjectCreated:Put', s3: { bucket: { name: resources.uploadsBucket }, object: { key: image!.originalKey } } });
-  await insertDeadLetter({ deadLetterId: `dl_${Date.now()}`, userId, imageId: image!.imageId, handler: 'process-image', record: JSON.stringify(record), error: 'socket hang up', attempts: 3 });
-  await markImageDeadLettered(image!, 'Processing failed 3 times because of an error on our side. Your photo is safe; press Retry to try again.');
 
+  // What SQS hands the store-dead-letter function once a message has failed every attempt.
+  const { batchItemFailures } = await storeDeadLetters(sqsEvent({ bucket: resources.uploadsBucket, key: image!.originalKey, eTag: '', size: 0 }, 1));
+  expect(batchItemFailures).toEqual([]);
+  releaseUpload();
+  await expect.poll(async () => Boolean(await headObject(resources.uploadsBucket, image!.originalKey))).toBe(true);
+
+  const card = page.getByTestId('image-card').filter({ hasText: 'astronaut.png' });
   await page.reload();
   await expect(card).toHaveAttribute('data-status', 'failed');
   const deadLetter = page.getByTestId('dead-letter');
-  await expect(deadLetter).toContainText('socket hang up');
+  await expect(deadLetter).toContainText('Processing a photo: Processing kept failing because of an error on our side.');
+  await expect(deadLetter).not.toContainText(resources.uploadsBucket);
 
   await deadLetter.getByRole('button', { name: 'Retry' }).click();
   await expect(deadLetter).toHaveCount(0);

@@ -1,4 +1,6 @@
-import { handleAnalysisEvents } from '../lib/faces/handle-analysis-events';
+import { analyzeProfileJob } from '../lib/faces/analyze-profile-job';
+import { processAnalysisInput } from '../lib/faces/process-analysis-input';
+import { handleJobMessages } from '../lib/jobs';
 import { withMetrics } from '../lib/observability/metrics';
 
-export const handler = withMetrics(handleAnalysisEvents);
+export const handler = withMetrics((event: unknown) => handleJobMessages(analyzeProfileJob, processAnalysisInput, event));

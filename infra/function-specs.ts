@@ -1,5 +1,5 @@
 import { ANALYZE_LOCAL_WORKLOAD, ANALYZE_REKOGNITION_WORKLOAD, PROCESS_IMAGE_WORKLOAD } from '../lib/cost/workload';
-import { ANALYZE_PROFILE_TIMEOUT_SECONDS, PROCESS_IMAGE_TIMEOUT_SECONDS } from './limits';
+import { ANALYZE_PROFILE_TIMEOUT_SECONDS, PROCESS_IMAGE_TIMEOUT_SECONDS, STORE_DEAD_LETTER_TIMEOUT_SECONDS, SWEEP_TIMEOUT_SECONDS } from './limits';
 import type { InfraSettings } from './settings';
 
 /*
@@ -69,6 +69,26 @@ export function functionSpecs(settings: Pick<InfraSettings, 'faceAnalyzer'>) {
       install: usesRekognition ? IMAGE_PACKAGES : [...IMAGE_PACKAGES, ...LOCAL_FACE_MODEL_PACKAGES],
       copyFiles: [],
       environment: { FACE_ANALYZER: settings.faceAnalyzer, ...observability('analyze-profile') },
+    },
+    storeDeadLetter: {
+      component: 'StoreDeadLetter',
+      name: 'store-dead-letter',
+      description: 'Turns every message in the job dead-letter queues into its owner\'s dead letter',
+      memoryMb: 256,
+      timeoutSeconds: STORE_DEAD_LETTER_TIMEOUT_SECONDS,
+      install: [],
+      copyFiles: [],
+      environment: observability('store-dead-letter'),
+    },
+    sweep: {
+      component: 'Sweep',
+      name: 'sweep',
+      description: 'Moves every job that should have moved and did not: lost events, dead runs, uploads that never came',
+      memoryMb: 256,
+      timeoutSeconds: SWEEP_TIMEOUT_SECONDS,
+      install: [],
+      copyFiles: [],
+      environment: observability('sweep'),
     },
   } satisfies Record<string, FunctionSpec>;
 }

@@ -1,7 +1,8 @@
 import { READ_DELETE, READ_WRITE, WRITE, bucketLink, tableLink } from './access';
 import { table } from './database';
 import { FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME, functionSpecs, handlerOf, type FunctionSpec } from './function-specs';
-import { ANALYZE_PROFILE_MAX_CONCURRENCY, BATCH_SIZE } from './limits';
+import { ANALYZE_PROFILE_MAX_CONCURRENCY, BATCH_SIZE, PROCESS_IMAGE_BATCH_SIZE, SWEEP_SCHEDULE } from './limits';
+import { functionAlarms } from './monitoring';
 import { analyzeProfileEvents, processImageEvents } from './queues';
 import { readInfraSettings } from './settings';
 import { media, uploads } from './storage';
@@ -9,17 +10,17 @@ import { media, uploads } from './storage';
 const settings = readInfraSettings(process.env);
 const specs = functionSpecs(settings);
 
-/** What a queue consumer needs from its own queue, and from no other. */
-function consume(queue: sst.aws.Queue) {
+/** What a queue consumer needs from its own queues, and from no other. */
+function consume(...queues: sst.aws.Queue[]) {
   return {
     actions: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:ChangeMessageVisibility', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'],
-    resources: [queue.arn],
+    resources: queues.map((queue) => queue.arn),
   };
 }
 
-/** The build and sizing half of a function, from its spec; links and permissions are added per function. */
-function fromSpec(spec: FunctionSpec) {
-  return {
+/** A function from its spec (build and sizing), with its links and permissions, and alarms on its errors and throttles. */
+function jobFunction(spec: FunctionSpec, access: Pick<sst.aws.FunctionArgs, 'link' | 'permissions'>): sst.aws.Function {
+  const fn = new sst.aws.Function(spec.component, {
     description: spec.description,
     handler: handlerOf(spec),
     runtime: FUNCTION_RUNTIME,
@@ -30,19 +31,20 @@ function fromSpec(spec: FunctionSpec) {
     copyFiles: spec.copyFiles,
     environment: spec.environment,
     logging: { retention: '1 month' },
-  } as const;
+    ...access,
+  });
+  functionAlarms(spec.component, fn.name);
+  return fn;
 }
 
-export const processImage = new sst.aws.Function(specs.processImage.component, {
-  ...fromSpec(specs.processImage),
+export const processImage = jobFunction(specs.processImage, {
   link: [bucketLink(uploads, READ_DELETE), bucketLink(media, WRITE), tableLink(table)],
   permissions: [consume(processImageEvents.queue)],
 });
 
 const usesRekognition = settings.faceAnalyzer === 'rekognition';
 
-export const analyzeProfile = new sst.aws.Function(specs.analyzeProfile.component, {
-  ...fromSpec(specs.analyzeProfile),
+export const analyzeProfile = jobFunction(specs.analyzeProfile, {
   link: [bucketLink(media, READ_WRITE), tableLink(table)],
   permissions: [
     consume(analyzeProfileEvents.queue),
@@ -51,8 +53,24 @@ export const analyzeProfile = new sst.aws.Function(specs.analyzeProfile.componen
   ],
 });
 
+/* Every job queue's dead-letter queue has this one consumer: what fails every attempt becomes its owner's dead letter. */
+export const storeDeadLetter = jobFunction(specs.storeDeadLetter, {
+  link: [tableLink(table)],
+  permissions: [consume(processImageEvents.deadLetters, analyzeProfileEvents.deadLetters)],
+});
+
+/*
+ * The sweep reads the table's overdue jobs, looks for their trigger objects, announces them again
+ * (a copy onto themselves) and removes what a job that never started left behind.
+ */
+export const sweep = jobFunction(specs.sweep, {
+  link: [bucketLink(uploads, READ_WRITE), bucketLink(media, READ_WRITE), tableLink(table)],
+});
+
+export const sweepSchedule = new sst.aws.Cron('SweepSchedule', { schedule: SWEEP_SCHEDULE, function: sweep.arn });
+
 /* Partial batch responses: the handlers report failed records, so only those come back. */
-processImageEvents.queue.subscribe(processImage.arn, { batch: { size: BATCH_SIZE, partialResponses: true } });
+processImageEvents.queue.subscribe(processImage.arn, { batch: { size: PROCESS_IMAGE_BATCH_SIZE, partialResponses: true } });
 
 analyzeProfileEvents.queue.subscribe(analyzeProfile.arn, {
   batch: { size: BATCH_SIZE, partialResponses: true },
@@ -62,3 +80,7 @@ analyzeProfileEvents.queue.subscribe(analyzeProfile.arn, {
     },
   },
 });
+
+for (const deadLetters of [processImageEvents.deadLetters, analyzeProfileEvents.deadLetters]) {
+  deadLetters.subscribe(storeDeadLetter.arn, { batch: { size: BATCH_SIZE, partialResponses: true } });
+}

@@ -1,12 +1,16 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { expectedAccess } from './graph/expected-access';
 import { disposeInfraGraph, runInfraGraph, type InfraGraph } from './graph/harness';
+import { platformDir } from './graph/platform';
 import { findViolations } from './graph/rules';
 
 /*
- * The rules must catch a broken config. This runs the real config with two mistakes injected through
- * SST's own $transform: the process-image queue loses its dead-letter queue, and analyze-profile is
- * also linked to the uploads bucket, which it never reads.
+ * The rules must catch a broken config. This runs the real config with mistakes injected through
+ * SST's own $transform: the process-image queue loses its dead-letter queue; analyze-profile is also
+ * linked to the uploads bucket, which it never reads; nothing drains analyze-profile's dead-letter
+ * queue; and the sweep's schedule is switched off.
  */
 
 let graph: InfraGraph;
@@ -15,9 +19,18 @@ let violations: string[];
 beforeAll(async () => {
   graph = await runInfraGraph({
     stage: 'broken',
-    before: () => {
+    before: async () => {
       $transform(sst.aws.Queue, (args, _opts, name) => {
         if (name === 'ProcessImageQueue' && args) delete args.dlq;
+      });
+      // Queue.subscribe() builds its event source mapping in this component, which sst.aws does not export.
+      const { QueueLambdaSubscriber } = await import(pathToFileURL(path.join(platformDir, 'src', 'components', 'aws', 'queue-lambda-subscriber.ts')).href);
+      $transform(QueueLambdaSubscriber, (args: { transform?: object }, _opts: unknown, name: string) => {
+        if (!name.startsWith('AnalyzeProfileDeadLetters')) return;
+        args.transform = { ...args.transform, eventSourceMapping: (mapping: { enabled?: boolean }) => void (mapping.enabled = false) };
+      });
+      $transform(sst.aws.Cron, (args) => {
+        args.enabled = false;
       });
       $transform(sst.aws.Function, (args, _opts, name) => {
         if (name !== 'AnalyzeProfile') return;
@@ -46,6 +59,14 @@ test('a function linked to a bucket it does not use is reported, with the access
   expect(violations).toContain('function AnalyzeProfile may [s3:*] on Uploads, expected []');
 });
 
+test('a dead-letter queue that nothing drains is reported', () => {
+  expect(violations).toContain('dead-letter queue AnalyzeProfileDeadLettersQueue has no consumer: nothing turns its messages into dead letters');
+});
+
+test('a sweep without its schedule is reported', () => {
+  expect(violations).toContain('function Sweep has no enabled schedule "rate(5 minutes)"');
+});
+
 test('nothing else is reported', () => {
-  expect(violations).toHaveLength(3);
+  expect(violations).toHaveLength(5);
 });

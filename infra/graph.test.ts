@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { table as tableDefinition } from '../lib/db/table';
-import { MAX_DELIVERY_ATTEMPTS } from '../lib/events/retry-policy';
+import { MAX_DELIVERY_ATTEMPTS } from '../lib/jobs/retry-policy';
 import { originalKey } from '../lib/storage/keys';
 import { expectedAccess } from './graph/expected-access';
 import { getResource, grantsByComponent, input, lambdaOf, plain, resourcesOfType, state, TYPES } from './graph/graph';
@@ -114,6 +114,11 @@ describe('event pipeline', () => {
     expect(input(mapping!, 'scalingConfig')).toEqual({ maximumConcurrency: 5 });
     expect(input(mapping!, 'batchSize')).toBe(5);
   });
+
+  test('process-image takes one upload per invocation, so its time bound always fits the timeout', () => {
+    const mapping = resourcesOfType(graph, TYPES.eventSourceMapping).find((candidate) => input(candidate, 'functionName') === state(lambdaOf(graph, 'ProcessImage'), 'arn'));
+    expect(input(mapping!, 'batchSize')).toBe(1);
+  });
 });
 
 describe('functions', () => {
@@ -204,5 +209,33 @@ describe('the site as deployed', () => {
     const lambda = lambdaOf(graph, 'WebServerUseast1');
     expect(input(lambda, 'architectures')).toEqual([SITE_SERVER_ARCHITECTURE]);
     expect(input(lambda, 'runtime')).toBe(SITE_SERVER_RUNTIME);
+  });
+});
+
+describe('nothing lost', () => {
+  const arnOf = (name: string) => state<string>(lambdaOf(graph, name), 'arn');
+
+  test('both dead-letter queues are drained by the store-dead-letter function, with partial batch responses', () => {
+    for (const queue of ['ProcessImageDeadLettersQueue', 'AnalyzeProfileDeadLettersQueue']) {
+      const mappings = resourcesOfType(graph, TYPES.eventSourceMapping).filter((mapping) => input(mapping, 'eventSourceArn') === state(getResource(graph, TYPES.queue, queue), 'arn'));
+      expect(mappings.map((mapping) => input(mapping, 'functionName'))).toEqual([arnOf('StoreDeadLetter')]);
+      expect(input(mappings[0]!, 'functionResponseTypes')).toEqual(['ReportBatchItemFailures']);
+    }
+  });
+
+  test('the sweep runs every 5 minutes', () => {
+    const target = resourcesOfType(graph, TYPES.eventTarget).find((candidate) => input(candidate, 'arn') === arnOf('Sweep'))!;
+    const rule = resourcesOfType(graph, TYPES.eventRule).find((candidate) => state(candidate, 'name') === input(target, 'rule'))!;
+    expect(input(rule, 'scheduleExpression')).toBe('rate(5 minutes)');
+  });
+
+  test('every function alarms on its errors and its throttles', () => {
+    for (const name of ['ProcessImage', 'AnalyzeProfile', 'StoreDeadLetter', 'Sweep', 'WebServerUseast1']) {
+      const functionName = state<string>(lambdaOf(graph, name), 'name');
+      const metrics = resourcesOfType(graph, TYPES.alarm)
+        .filter((alarm) => input<Record<string, string>>(alarm, 'dimensions')?.FunctionName === functionName)
+        .map((alarm) => input<string>(alarm, 'metricName'));
+      expect(metrics.sort()).toEqual(['Errors', 'Throttles']);
+    }
   });
 });

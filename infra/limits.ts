@@ -1,15 +1,28 @@
-import { MAX_DELIVERY_ATTEMPTS } from '../lib/events/retry-policy';
+import { MAX_DELIVERY_ATTEMPTS } from '../lib/jobs/retry-policy';
 
 /*
  * Timing of the event pipeline. A handler works through its batch one object at a time, so the
- * timeout covers a whole batch of the slowest uploads (25 MB originals), cold start included.
+ * timeout covers a whole batch, cold start included.
  */
 
-/** Records per invocation: enough to amortise cold starts, few enough that one slow batch stays well inside the timeout. */
+/** Records per invocation for quick jobs (an analysis, a dead letter): enough to amortise cold starts. */
 export const BATCH_SIZE = 5;
+
+/**
+ * One upload per invocation: each image's steps are bounded (STEP_TIMEOUT_SECONDS) so that one image
+ * always ends inside the timeout with an answer, which a batch of five slow ones would not.
+ */
+export const PROCESS_IMAGE_BATCH_SIZE = 1;
 
 export const PROCESS_IMAGE_TIMEOUT_SECONDS = 60;
 export const ANALYZE_PROFILE_TIMEOUT_SECONDS = 60;
+/** A dead letter is three small table writes. */
+export const STORE_DEAD_LETTER_TIMEOUT_SECONDS = 30;
+/** A sweep pages through every overdue job; a backlog of thousands still fits. */
+export const SWEEP_TIMEOUT_SECONDS = 300;
+
+/** How often the sweep looks for stuck jobs: every few minutes, well inside the queues' own retry window. */
+export const SWEEP_SCHEDULE = 'rate(5 minutes)';
 
 /*
  * AWS's rule for SQS event sources: a message must stay invisible for at least six function

@@ -6,7 +6,8 @@ import {
   PROCESS_IMAGE_TIMEOUT_SECONDS,
   visibilityTimeoutSeconds,
 } from './limits';
-import { ANALYSIS_PREFIX, ORIGINALS_PREFIX, media, uploads } from './storage';
+import { ANALYSIS_PREFIX, ORIGINALS_PREFIX } from '../lib/storage/keys';
+import { media, uploads } from './storage';
 
 /*
  * Bucket notifications go to a queue, never straight to a function: the queue retries, keeps what

@@ -1,9 +1,5 @@
+import { ORIGINALS_PREFIX } from '../lib/storage/keys';
 import { readInfraSettings } from './settings';
-
-/** Where originals land in the uploads bucket (lib/storage/keys.ts builds keys under it). */
-export const ORIGINALS_PREFIX = 'uploads/';
-/** Where process-image leaves a photo for analyze-profile in the media bucket. */
-export const ANALYSIS_PREFIX = 'analysis/';
 
 export const ABORT_MULTIPART_RULE_ID = 'abort-incomplete-multipart-uploads';
 export const EXPIRE_ORIGINALS_RULE_ID = 'expire-originals';

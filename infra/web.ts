@@ -1,5 +1,6 @@
 import { READ_WRITE, bucketLink, tableLink } from './access';
 import { table } from './database';
+import { functionAlarms } from './monitoring';
 import { secrets } from './secrets';
 import { OPEN_NEXT_VERSION, SITE_ENVIRONMENT_SECRETS, SITE_SERVER_ARCHITECTURE, SITE_SERVER_MEMORY_MB, SITE_SERVER_RUNTIME } from './site-build';
 import { readInfraSettings } from './settings';
@@ -24,6 +25,9 @@ export const site = new sst.aws.Nextjs('Web', {
   // `npm run dev` starts the offline local cloud; under `sst dev` the site talks to the deployed stage instead.
   dev: { command: 'npx next dev', url: DEV_SITE_URL },
 });
+
+// SST creates the server function under `sst deploy` (it is absent only under `sst dev`, where Next runs locally).
+if (site.nodes.server) functionAlarms('WebServer', site.nodes.server.apply((server) => server.nodes.function.name));
 
 /** Browsers PUT originals straight to S3, from the site's origin only. */
 export const uploadsCors = new aws.s3.BucketCorsConfiguration('UploadsSiteCors', {

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { SQSEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { MAX_DELIVERY_ATTEMPTS } from '../lib/events/retry-policy';
+import { MAX_DELIVERY_ATTEMPTS } from '../lib/jobs/retry-policy';
 import { startBridge } from './bridge';
 
 /** What s3rver emits for an upload: the key as stored, not encoded. */
@@ -9,17 +9,20 @@ function emulatorEvent(bucket: string, key: string, eventName = 'ObjectCreated:P
   return { Records: [{ eventName, eventTime: '2026-11-21T10:00:00.000Z', s3: { bucket: { name: bucket }, object: { key, size: 5, eTag: 'abc' } } }] };
 }
 
-function harness(invoke: (event: SQSEvent) => Promise<{ batchItemFailures: { itemIdentifier: string }[] } | void>) {
+function harness(invoke: (name: string, event: SQSEvent) => Promise<unknown>, options: { timeoutMs?: number } = {}) {
   const events = new EventEmitter();
-  const calls: SQSEvent[] = [];
+  const calls: { name: string; event: SQSEvent; at: number }[] = [];
+  const started = Date.now();
   const bridge = startBridge({
     events,
-    routes: [{ bucket: 'uploads', prefix: 'uploads/', functionName: 'process-image' }],
-    invoke: async (_name, event) => {
-      calls.push(structuredClone(event));
-      return invoke(event);
+    routes: [{ bucket: 'uploads', prefix: 'uploads/', functionName: 'process-image', deadLetterFunction: 'store-dead-letter' }],
+    invoke: async (name, event) => {
+      calls.push({ name, event: structuredClone(event as SQSEvent), at: Date.now() - started });
+      return invoke(name, event as SQSEvent);
     },
     describe: async () => ({ eTag: 'described', bytes: 7 }),
+    visibilityTimeoutMs: 50,
+    functionTimeoutMs: () => options.timeoutMs ?? 5_000,
   });
   return { events, calls, bridge };
 }
@@ -34,7 +37,7 @@ describe('the event bridge', () => {
     await bridge.drain();
 
     expect(calls).toHaveLength(1);
-    const [message] = calls[0]!.Records;
+    const [message] = calls[0]!.event.Records;
     expect(message).toMatchObject({ eventSource: 'aws:sqs', attributes: { ApproximateReceiveCount: '1' } });
     const [record] = JSON.parse(message!.body).Records;
     expect(record).toMatchObject({
@@ -45,20 +48,53 @@ describe('the event bridge', () => {
     });
   });
 
-  it('retries a failed delivery with a growing receive count, as SQS does', async () => {
+  it('retries after the visibility timeout with a growing receive count, as SQS does', async () => {
     let failuresLeft = MAX_DELIVERY_ATTEMPTS - 1;
-    const { events, calls, bridge } = harness(async (event) =>
+    const { events, calls, bridge } = harness(async (_name, event) =>
       failuresLeft-- > 0 ? { batchItemFailures: [{ itemIdentifier: event.Records[0]!.messageId }] } : undefined,
     );
     events.emit('event', emulatorEvent('uploads', 'uploads/a/b/original'));
     await bridge.drain();
-    expect(calls.map((call) => call.Records[0]!.attributes.ApproximateReceiveCount)).toEqual(['1', '2', '3']);
+    expect(calls.map((call) => call.event.Records[0]!.attributes.ApproximateReceiveCount)).toEqual(['1', '2', '3']);
+    expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(45);
+    expect(calls.every((call) => call.name === 'process-image')).toBe(true);
+  });
+
+  it('moves a message that failed every attempt, thrown, reported or timed out, unchanged to the dead-letter function', async () => {
+    let attempt = 0;
+    const { events, calls, bridge } = harness(
+      async (name, event) => {
+        if (name === 'store-dead-letter') return { batchItemFailures: [] };
+        attempt += 1;
+        if (attempt === 1) throw new Error('Runtime exited with error: signal: killed');
+        if (attempt === 2) return { batchItemFailures: [{ itemIdentifier: event.Records[0]!.messageId }] };
+        return new Promise(() => undefined);
+      },
+      { timeoutMs: 100 },
+    );
+    events.emit('event', emulatorEvent('uploads', 'uploads/a/b/original'));
+    await bridge.drain();
+
+    expect(calls.map((call) => call.name)).toEqual(['process-image', 'process-image', 'process-image', 'store-dead-letter']);
+    const delivered = calls[0]!.event.Records[0]!;
+    const deadLettered = calls[3]!.event.Records[0]!;
+    expect(deadLettered.messageId).toBe(delivered.messageId);
+    expect(deadLettered.body).toBe(delivered.body);
+    expect(deadLettered.eventSourceARN).toMatch(/process-image-dead-letters$/);
   });
 
   it('fills in the eTag and size the emulator leaves out of copy events', async () => {
     const { events, calls, bridge } = harness(async () => undefined);
     events.emit('event', { Records: [{ eventName: 'ObjectCreated:Copy', s3: { bucket: { name: 'uploads' }, object: { key: 'uploads/a/b/original' } } }] });
     await bridge.drain();
-    expect(JSON.parse(calls[0]!.Records[0]!.body).Records[0].s3.object).toMatchObject({ eTag: 'described', size: 7 });
+    expect(JSON.parse(calls[0]!.event.Records[0]!.body).Records[0].s3.object).toMatchObject({ eTag: 'described', size: 7 });
+  });
+
+  it('abandons pending retries when stopped, as a process exit would', async () => {
+    const { events, calls, bridge } = harness(async (_name, event) => ({ batchItemFailures: [{ itemIdentifier: event.Records[0]!.messageId }] }));
+    events.emit('event', emulatorEvent('uploads', 'uploads/a/b/original'));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await bridge.stop();
+    expect(calls).toHaveLength(1);
   });
 });

@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { insertDeadLetter } from '../lib/db';
-import { encodeEventKey } from '../lib/events/s3-keys';
-import { MAX_DELIVERY_ATTEMPTS, retryDelayMs } from '../lib/events/retry-policy';
+import { encodeEventKey } from '../lib/jobs/s3-keys';
+import { MAX_DELIVERY_ATTEMPTS } from '../lib/jobs/retry-policy';
 import { log } from '../lib/observability/log';
 
-/** Which bucket notifications reach which function; infra/ wires the same routes on AWS. */
+/** Which bucket notifications reach which function, and which function drains its dead-letter queue; infra/ wires the same on AWS. */
 export interface Route {
   bucket: string;
   prefix: string;
   functionName: string;
+  deadLetterFunction: string;
 }
 
 /** Runs a function with one event, like Lambda's Invoke API. */
-export type Invoke = (functionName: string, event: SQSEvent) => Promise<SQSBatchResponse | void>;
+export type Invoke = (functionName: string, event: object) => Promise<unknown>;
 
 interface EmulatorRecord {
   eventName: string;
@@ -22,22 +22,32 @@ interface EmulatorRecord {
   s3: { bucket: { name: string }; object: { key: string; size?: number; eTag?: string; sequencer?: string } };
 }
 
-/**
- * Stands in for S3 → SQS → Lambda. Each ObjectCreated record on a routed bucket becomes one SQS
- * message wrapping an S3 event in AWS's exact shape (keys form-encoded as S3 does), delivered up to
- * MAX_DELIVERY_ATTEMPTS times with ApproximateReceiveCount set, as SQS with a redrive policy would.
- * Messages are independent: a slow or retried one never holds up the others.
- */
-export function startBridge(options: {
+export interface BridgeOptions {
   events: EventEmitter;
   routes: Route[];
   invoke: Invoke;
   /** Looks up what the emulator leaves out of some records (it sends no eTag for copies). */
   describe: (bucket: string, key: string) => Promise<{ eTag: string; bytes: number } | null>;
+  /** How long a failed message stays invisible before its next delivery, as SQS's visibility timeout. */
+  visibilityTimeoutMs: number;
+  /** How long a function may run; past it the attempt counts as failed, as a Lambda timeout does. */
+  functionTimeoutMs: (functionName: string) => number;
   concurrency?: number;
-}) {
+}
+
+/**
+ * Stands in for S3 → SQS → Lambda, failures included. Each ObjectCreated record on a routed bucket
+ * becomes one SQS message wrapping an S3 event in AWS's exact shape (keys form-encoded as S3 does),
+ * delivered with ApproximateReceiveCount set. A delivery fails when the function throws, crashes,
+ * times out or reports the message as a batch item failure; the message then waits out the visibility
+ * timeout before its next delivery, and after MAX_DELIVERY_ATTEMPTS it moves to the dead-letter queue:
+ * it is handed, unchanged, to the same store-dead-letter function that drains the queues on AWS.
+ * Messages are independent: a slow or retried one never holds up the others.
+ */
+export function startBridge(options: BridgeOptions) {
   const slots = { free: options.concurrency ?? 2, waiting: [] as (() => void)[] };
   const inFlight = new Set<Promise<void>>();
+  const timers = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   let stopped = false;
 
   const acquire = () => (slots.free > 0 ? (slots.free--, Promise.resolve()) : new Promise<void>((resolve) => slots.waiting.push(resolve)));
@@ -47,15 +57,24 @@ export function startBridge(options: {
     else slots.free++;
   };
 
+  /** A wait that stop() cuts short, as a process exit ends SQS's wait for nobody. */
+  const wait = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const entry = { timer: setTimeout(() => (timers.delete(entry), resolve()), ms), resolve };
+      timers.add(entry);
+    });
+
+  const track = (task: Promise<void>) => {
+    const tracked = task.finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+  };
+
   const onEvent = (event: { Records?: EmulatorRecord[] }) => {
     for (const record of event.Records ?? []) {
       if (!record.eventName.startsWith('ObjectCreated:')) continue;
       const route = options.routes.find((r) => r.bucket === record.s3.bucket.name && record.s3.object.key.startsWith(r.prefix));
       if (!route) continue;
-      const task = complete(record)
-        .then((full) => deliver(route, toAwsRecord(full)))
-        .finally(() => inFlight.delete(task));
-      inFlight.add(task);
+      track(complete(record).then((full) => deliver(route, sqsMessage(route.functionName, toAwsRecord(full)))));
     }
   };
 
@@ -66,50 +85,63 @@ export function startBridge(options: {
     return described ? { ...record, s3: { ...record.s3, object: { ...record.s3.object, eTag: described.eTag, size: described.bytes } } } : record;
   }
 
-  async function deliver(route: Route, record: object): Promise<void> {
-    const message = sqsMessage(route, record);
-    for (let attempt = 1; attempt <= MAX_DELIVERY_ATTEMPTS && !stopped; attempt++) {
-      message.attributes.ApproximateReceiveCount = String(attempt);
-      await acquire();
-      // "reported": the handler returned the message as a batch item failure; "crashed": it threw.
-      let failure: { kind: 'reported' } | { kind: 'crashed'; error: unknown } | null = null;
-      try {
-        const response = await options.invoke(route.functionName, { Records: [message] });
-        if (response?.batchItemFailures?.some((f) => f.itemIdentifier === message.messageId)) failure = { kind: 'reported' };
-      } catch (error) {
-        failure = { kind: 'crashed', error };
-      } finally {
-        release();
-      }
-      if (!failure) return;
-      const error = failure.kind === 'crashed' ? failure.error : 'reported a batch item failure';
-      log.warn('Delivery failed', { functionName: route.functionName, attempt, error: String(error) });
-      if (attempt < MAX_DELIVERY_ATTEMPTS) {
-        await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt)));
-      } else if (failure.kind === 'crashed') {
-        // The function itself crashed on its last attempt: what SQS would move to the DLQ. (A handler
-        // reports a failure on its last attempt only when even its own dead letter could not be stored.)
-        await insertDeadLetter({
-          deadLetterId: message.messageId,
-          userId: 'unknown',
-          handler: route.functionName,
-          record: JSON.stringify(record),
-          error: failure.error instanceof Error ? failure.error.message : String(failure.error),
-          attempts: attempt,
-        }).catch((storeError: unknown) => log.error('Could not store a dead letter', { error: String(storeError) }));
-      }
+  /** One invocation; the reason it failed, or null when the message was handled. */
+  async function attempt(functionName: string, message: SQSRecord): Promise<string | null> {
+    await acquire();
+    const timeoutMs = options.functionTimeoutMs(functionName);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+      const event: SQSEvent = { Records: [message] };
+      const response = await Promise.race([options.invoke(functionName, event), timedOut]);
+      if (response === 'timeout') return `Task timed out after ${timeoutMs / 1000} seconds`;
+      const failures = (response as SQSBatchResponse | null | undefined)?.batchItemFailures ?? [];
+      return failures.some((f) => f.itemIdentifier === message.messageId) ? 'reported a batch item failure' : null;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    } finally {
+      clearTimeout(timer);
+      release();
     }
+  }
+
+  /** Delivers up to MAX_DELIVERY_ATTEMPTS times, each after the visibility timeout; false when every delivery failed. */
+  async function deliverWithRetries(functionName: string, message: SQSRecord): Promise<boolean> {
+    for (let receive = 1; receive <= MAX_DELIVERY_ATTEMPTS; receive++) {
+      if (stopped) return true;
+      message.attributes.ApproximateReceiveCount = String(receive);
+      const failure = await attempt(functionName, message);
+      if (!failure) return true;
+      log.warn('Delivery failed', { functionName, attempt: receive, error: failure });
+      await wait(options.visibilityTimeoutMs);
+    }
+    return stopped;
+  }
+
+  async function deliver(route: Route, message: SQSRecord): Promise<void> {
+    if (await deliverWithRetries(route.functionName, message)) return;
+    // SQS moves the message, body unchanged, to the dead-letter queue, whose consumer retries it the same way.
+    const deadLetter = { ...message, attributes: { ...message.attributes }, eventSourceARN: queueArn(`${route.functionName}-dead-letters`) };
+    if (await deliverWithRetries(route.deadLetterFunction, deadLetter)) return;
+    // On AWS the message would wait in the dead-letter queue; the sweep gives its job up all the same.
+    log.error('A dead letter could not be stored; the sweep will give its job up', { functionName: route.functionName });
   }
 
   options.events.on('event', onEvent);
   return {
-    /** Resolves when every delivery under way has finished. */
+    /** Resolves when every delivery under way has finished, retries included. */
     async drain() {
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
+    /** Stops accepting events and abandons pending retries, as a process exit would; waits for invocations under way. */
     async stop() {
       stopped = true;
       options.events.off('event', onEvent);
+      for (const entry of timers) {
+        clearTimeout(entry.timer);
+        entry.resolve();
+      }
+      timers.clear();
       await this.drain();
     },
   };
@@ -140,7 +172,12 @@ export function toAwsRecord(record: EmulatorRecord) {
   };
 }
 
-function sqsMessage(route: Route, record: object): SQSRecord {
+function queueArn(name: string): string {
+  return `arn:aws:sqs:us-east-1:000000000000:${name}`;
+}
+
+/** The SQS message S3 would send to a function's queue for one record. */
+export function sqsMessage(queue: string, record: object): SQSRecord {
   const body = JSON.stringify({ Records: [record] });
   const now = String(Date.now());
   return {
@@ -151,7 +188,7 @@ function sqsMessage(route: Route, record: object): SQSRecord {
     messageAttributes: {},
     md5OfBody: '',
     eventSource: 'aws:sqs',
-    eventSourceARN: `arn:aws:sqs:us-east-1:000000000000:${route.functionName}`,
+    eventSourceARN: queueArn(queue),
     awsRegion: 'us-east-1',
   };
 }

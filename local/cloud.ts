@@ -3,21 +3,35 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { headObject } from '../lib/storage';
+import { functionSpecs } from '../infra/function-specs';
+import { jobTiming } from '../lib/jobs/timing';
+import { log } from '../lib/observability/log';
+import { ANALYSIS_PREFIX, headObject, ORIGINALS_PREFIX } from '../lib/storage';
 import { startBridge, type Invoke, type Route } from './bridge';
-import { ensureTable, startDynamo } from './dynamo';
+import { ensureTable, startDynamo, type DynamoEmulator } from './dynamo';
 import { invokeInProcess } from './functions';
 import { LOCAL_RESOURCES, localCloudEnv } from './env';
 import { EMULATOR_CREDENTIALS, startS3 } from './s3';
 import { sweepExpired } from './sweep-expired';
 
-/** Bucket notifications, as infra/ wires them on AWS. */
+/** Bucket notifications and their dead-letter consumer, as infra/ wires them on AWS. */
 export const ROUTES: Route[] = [
-  { bucket: LOCAL_RESOURCES.Uploads.name, prefix: 'uploads/', functionName: 'process-image' },
-  { bucket: LOCAL_RESOURCES.Media.name, prefix: 'analysis/', functionName: 'analyze-profile' },
+  { bucket: LOCAL_RESOURCES.Uploads.name, prefix: ORIGINALS_PREFIX, functionName: 'process-image', deadLetterFunction: 'store-dead-letter' },
+  { bucket: LOCAL_RESOURCES.Media.name, prefix: ANALYSIS_PREFIX, functionName: 'analyze-profile', deadLetterFunction: 'store-dead-letter' },
 ];
 
+/** Every function's timeout, as deployed. */
+const TIMEOUTS_MS: Record<string, number> = Object.fromEntries(
+  Object.values(functionSpecs({ faceAnalyzer: 'local' })).map((spec) => [spec.name, spec.timeoutSeconds * 1000]),
+);
+
+/** How often DynamoDB's TTL deletion is emulated, and the job sweep run, by default (AWS: every 5 minutes). */
 const SWEEP_INTERVAL_MS = 60_000;
+
+/** What EventBridge Scheduler hands the sweep function on AWS. */
+function scheduledEvent() {
+  return { version: '0', id: randomBytes(8).toString('hex'), 'detail-type': 'Scheduled Event', source: 'aws.events', time: new Date().toISOString(), detail: {} };
+}
 
 export interface LocalCloudOptions {
   dataDir: string;
@@ -29,18 +43,24 @@ export interface LocalCloudOptions {
   extraBuckets?: string[];
   /** How the bridge runs functions; in this process by default. */
   invoke?: Invoke;
+  /** How often the sweep runs; it also runs once at start, to settle what a crash left in flight. */
+  sweepIntervalMs?: number;
 }
 
 export interface LocalCloud {
   env: Record<string, string>;
+  /** The DynamoDB emulator, to take it down and bring it back on the same port and data, as an outage would. */
+  dynamo: { stop(): Promise<void>; start(): Promise<void> };
   drain(): Promise<void>;
+  /** Runs the sweep function now, as its schedule would. */
+  sweep(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
- * Starts the emulators and the event bridge, and returns the environment under which the app and
- * the handlers reach them with the same SDK calls and `Resource` reads they make on AWS. The
- * environment is also applied to this process, so handlers run in-process see it.
+ * Starts the emulators, the event bridge and the sweep's schedule, and returns the environment under
+ * which the app and the handlers reach them with the same SDK calls and `Resource` reads they make on
+ * AWS. The environment is also applied to this process, so handlers run in-process see it.
  */
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   await mkdir(path.join(options.dataDir, 's3'), { recursive: true });
@@ -52,10 +72,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     buckets: [LOCAL_RESOURCES.Uploads.name, LOCAL_RESOURCES.Media.name, ...(options.extraBuckets ?? [])],
     origins: options.appOrigins,
   });
-  const dynamo = await startDynamo({ directory: path.join(options.dataDir, 'dynamodb'), port: options.dynamoPort }).catch(async (error) => {
+  const dynamoDirectory = path.join(options.dataDir, 'dynamodb');
+  let dynamo: DynamoEmulator | null = await startDynamo({ directory: dynamoDirectory, port: options.dynamoPort }).catch(async (error) => {
     await s3.stop();
     throw error;
   });
+  const dynamoPort = dynamo.port;
 
   const env: Record<string, string> = {
     ...localCloudEnv({ s3: s3.endpoint, dynamo: dynamo.endpoint }),
@@ -66,18 +88,42 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: EMULATOR_CREDENTIALS });
   await ensureTable(client, LOCAL_RESOURCES.Table.name);
 
-  const bridge = startBridge({ events: s3.events, routes: ROUTES, invoke: options.invoke ?? invokeInProcess, describe: headObject });
+  const invoke = options.invoke ?? invokeInProcess;
+  const bridge = startBridge({
+    events: s3.events,
+    routes: ROUTES,
+    invoke,
+    describe: headObject,
+    // SQS keeps a failed message invisible for longer than a run's lease, so its next delivery finds a dead run's lease run out.
+    visibilityTimeoutMs: jobTiming().leaseMs + 2000,
+    functionTimeoutMs: (name) => TIMEOUTS_MS[name] ?? 60_000,
+  });
   const documents = DynamoDBDocumentClient.from(client);
-  const sweeper = setInterval(() => void sweepExpired(documents, LOCAL_RESOURCES.Table.name).catch(() => undefined), SWEEP_INTERVAL_MS);
+  const sweep = async () => {
+    await sweepExpired(documents, LOCAL_RESOURCES.Table.name).catch((error: unknown) => log.warn('TTL sweep failed', { error: String(error) }));
+    await invoke('sweep', scheduledEvent()).catch((error: unknown) => log.warn('The sweep function failed', { error: String(error) }));
+  };
+  const sweeper = setInterval(() => void sweep(), options.sweepIntervalMs ?? SWEEP_INTERVAL_MS);
   sweeper.unref();
+  void sweep();
 
   return {
     env,
+    dynamo: {
+      async stop() {
+        await dynamo?.stop();
+        dynamo = null;
+      },
+      async start() {
+        dynamo ??= await startDynamo({ directory: dynamoDirectory, port: dynamoPort });
+      },
+    },
     drain: () => bridge.drain(),
+    sweep,
     async stop() {
       clearInterval(sweeper);
       await bridge.stop();
-      await Promise.allSettled([s3.stop(), dynamo.stop()]);
+      await Promise.allSettled([s3.stop(), dynamo?.stop()]);
       client.destroy();
     },
   };

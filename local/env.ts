@@ -23,6 +23,8 @@ export function localCloudEnv(endpoints: { s3: string; dynamo: string }): Record
     SST_RESOURCE_App: JSON.stringify({ name: 'headshot', stage: 'local' }),
     HEADSHOT_LOCAL_CLOUD: '1',
     FACE_ANALYZER: process.env.FACE_ANALYZER ?? 'local',
+    // The bridge retries a failed message within about a minute, where SQS waits six: the sweep waits as much less.
+    JOB_RETRY_WINDOW_SECONDS: process.env.JOB_RETRY_WINDOW_SECONDS ?? '90',
   };
 }
 

@@ -1,10 +1,10 @@
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-
 /** The functions/ handlers the local cloud can run, by name. */
 export const FUNCTIONS = {
   'process-image': () => import('../functions/process-image'),
   'analyze-profile': () => import('../functions/analyze-profile'),
-} satisfies Record<string, () => Promise<{ handler: (event: SQSEvent) => Promise<SQSBatchResponse | void> }>>;
+  'store-dead-letter': () => import('../functions/store-dead-letter'),
+  sweep: () => import('../functions/sweep'),
+} satisfies Record<string, () => Promise<{ handler: (event: never) => Promise<unknown> }>>;
 
 export type FunctionName = keyof typeof FUNCTIONS;
 
@@ -13,8 +13,8 @@ export function isFunctionName(name: string): name is FunctionName {
 }
 
 /** Runs a handler in this process. */
-export async function invokeInProcess(name: string, event: SQSEvent): Promise<SQSBatchResponse | void> {
+export async function invokeInProcess(name: string, event: object): Promise<unknown> {
   if (!isFunctionName(name)) throw new Error(`No function named ${name}`);
-  const { handler } = await FUNCTIONS[name]();
+  const { handler } = (await FUNCTIONS[name]()) as { handler: (event: object) => Promise<unknown> };
   return handler(event);
 }

@@ -69,7 +69,8 @@ async function buildFunctions(): Promise<Map<string, BuiltFunction>> {
     try {
       const result = await buildFunction(root, spec, path.join(WORK_DIR, 'functions', label.replace(/\W+/g, '-')), { reuse: REUSE });
       built.set(label, result);
-      pass(`${label} built`, `${mib(result.bytes)} unzipped`);
+      if (result.missingPackages.length > 0) fail(`function ${label}`, `imports ${result.missingPackages.join(', ')} at run time without installing it (nodejs.install)`);
+      else pass(`${label} built`, `${mib(result.bytes)} unzipped`);
     } catch (error) {
       fail(`function ${label} build`, (error as Error).message);
     }
@@ -173,7 +174,11 @@ async function waitFor<T>(what: string, read: () => Promise<T | null>, settled: 
   }
 }
 
+/** Job timing scaled down, as in the integration suite, so the dead-letter path takes seconds: the same rules, a faster clock. */
+const FAST_JOB_TIMING = { JOB_LEASE_SECONDS: '2', JOB_EVENT_GRACE_SECONDS: '2', JOB_RETRY_WINDOW_SECONDS: '8' };
+
 async function main(): Promise<void> {
+  Object.assign(process.env, FAST_JOB_TIMING);
   if (!REUSE) await rm(WORK_DIR, { recursive: true, force: true });
   const built = await buildFunctions();
   const siteDir = await buildAndCheckSite();
@@ -190,6 +195,7 @@ async function main(): Promise<void> {
   try {
     const functionEnv = (spec: FunctionSpec) => ({
       ...cloud.env,
+      ...FAST_JOB_TIMING,
       ...spec.environment,
       AWS_ENDPOINT_URL_REKOGNITION: rekognition.endpoint,
       FUNCTION_TIMEOUT_MS: String(spec.timeoutSeconds * 1000),
@@ -223,6 +229,8 @@ async function main(): Promise<void> {
       });
     }
     if (site) await checkSite(site, siteDir!, authSecret);
+    if (site) await checkDeadLetterPath(site, siteDir!, authSecret, hosts, built.get('process-image'), functionEnv);
+    await checkSweep(hosts);
 
     const localModel = built.get('analyze-profile (built-in model)');
     if (site && localModel) {
@@ -327,6 +335,57 @@ async function checkAnalysis(site: SiteFunction, siteDir: string, authSecret: st
   const faces = (analysis.report as { faces?: unknown[] } | undefined)?.faces?.length;
   pass(what, `${faces} face${faces === 1 ? '' : 's'}`);
   expectStatus(`GET /images/{id}/analysis (${analyzer})`, await site.request(`/images/${imageId}/analysis`, { cookies: user.cookies }), 200);
+}
+
+/** A photo whose processing fails every attempt reaches the store-dead-letter bundle, and Retry in the built site brings it back. */
+async function checkDeadLetterPath(
+  site: SiteFunction,
+  siteDir: string,
+  authSecret: string,
+  hosts: FunctionHosts,
+  processImage: BuiltFunction | undefined,
+  functionEnv: (spec: FunctionSpec) => Record<string, string>,
+): Promise<void> {
+  if (!processImage) return;
+  const { findImage } = await import('../lib/db');
+  const { listDeadLetters } = await import('../lib/jobs');
+  const { readFile } = await import('node:fs/promises');
+  const what = 'every attempt failing → dead letter through the store-dead-letter bundle';
+  const user = await signIn(authSecret);
+  const actions = await readServerActions(siteDir);
+  // With its function gone, every delivery of the upload fails, and the bridge moves it to the dead-letter queue.
+  hosts.stop('process-image');
+  const photo = await readFile(path.join(root, 'fixtures', 'faces', 'group-sample1.jpg'));
+  const upload = await callAction(site, findAction(actions, 'app/actions/create-upload.ts', 'createUploadAction'), [
+    { fileName: 'group.jpg', contentType: 'image/jpeg', bytes: photo.length },
+  ], user.cookies);
+  const created = (upload.result as { data?: { imageId: string; url: string; headers: Record<string, string> } } | null)?.data;
+  if (!created) return fail(what, `the upload could not start (${upload.response.status})`);
+  await fetch(created.url, { method: 'PUT', body: new Uint8Array(photo), headers: created.headers });
+  const failed = await waitFor(what, () => findImage(user.userId, created.imageId), (item) => item.status === 'failed');
+  if (!failed) return;
+  if (failed.failureCode !== 'dead-letter') return fail(what, `ended failed with ${failed.failureCode}: ${failed.failureReason}`);
+  pass(what, failed.failureReason);
+
+  await hosts.start('process-image', processImage.dir, functionEnv(processImage.spec));
+  const [letter] = await listDeadLetters(user.userId);
+  if (!letter) return fail('dead letter listed for its owner', 'none');
+  const retry = await callAction(site, findAction(actions, 'app/actions/retry-dead-letter.ts', 'retryDeadLetterAction'), [{ deadLetterId: letter.deadLetterId }], user.cookies);
+  if (retry.response.status >= 400) return fail('server action retryDeadLetterAction', `answered ${retry.response.status}`);
+  const ready = await waitFor('Retry → ready through the process-image bundle', () => findImage(user.userId, created.imageId), (item) => item.status === 'ready');
+  if (ready) pass('Retry → ready through the process-image bundle');
+}
+
+/** The sweep bundle runs as its schedule runs it, and pages through the table's overdue jobs. */
+async function checkSweep(hosts: FunctionHosts): Promise<void> {
+  const event = { version: '0', id: 'deploy-check', 'detail-type': 'Scheduled Event', source: 'aws.events', time: new Date().toISOString(), detail: {} };
+  try {
+    const report = (await hosts.invoke('sweep', event)) as Record<string, number> | null;
+    if (!report || typeof report.announced !== 'number') return fail('function sweep', `returned ${JSON.stringify(report)}`);
+    pass('sweep bundle runs on its schedule’s event', JSON.stringify(report));
+  } catch (error) {
+    fail('function sweep', (error as Error).message);
+  }
 }
 
 try {

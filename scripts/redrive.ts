@@ -1,4 +1,4 @@
-import { redriveAllDeadLetters } from '../lib/events/redrive-dead-letter';
+import { redriveAllDeadLetters } from '../lib/jobs';
 import { connectLocalCloudUnlessDeployed } from '../local/env';
 
 /*
@@ -6,7 +6,8 @@ import { connectLocalCloudUnlessDeployed } from '../local/env';
  * cloud of `npm run dev` by default; against AWS under `npx sst shell --stage <stage> -- npm run redrive`.
  */
 connectLocalCloudUnlessDeployed();
-const { redriven, failed } = await redriveAllDeadLetters();
+const { redriven, neverArrived, failed } = await redriveAllDeadLetters();
 console.log(`Redrove ${redriven} dead letter${redriven === 1 ? '' : 's'}.`);
+if (neverArrived > 0) console.log(`${neverArrived} could not be: their trigger object is gone, and their owners were told to upload again.`);
 for (const failure of failed) console.error(`✖ ${failure.deadLetterId}: ${failure.error}`);
 process.exitCode = failed.length > 0 ? 1 : 0;

@@ -21,6 +21,9 @@ export function expectedAccess(options: { faceAnalyzer: 'rekognition' | 'local' 
   return {
     maxReceiveCount: 3,
     visibilityTimeoutMultiplier: 6,
+    deadLetterConsumer: 'StoreDeadLetter',
+    scheduled: { Sweep: 'rate(5 minutes)' },
+    alarmed: ['ProcessImage', 'AnalyzeProfile', 'StoreDeadLetter', 'Sweep', 'WebServerUseast1'],
     functions: {
       ProcessImage: {
         links: ['Media', 'Table', 'Uploads'],
@@ -38,6 +41,23 @@ export function expectedAccess(options: { faceAnalyzer: 'rekognition' | 'local' 
           Media: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
           Table: TABLE_ITEMS,
           ...(options.faceAnalyzer === 'rekognition' ? { '*': ['rekognition:DetectFaces'] } : {}),
+        },
+      },
+      StoreDeadLetter: {
+        links: ['Table'],
+        grants: {
+          ProcessImageDeadLetters: QUEUE_CONSUMER,
+          AnalyzeProfileDeadLetters: QUEUE_CONSUMER,
+          Table: TABLE_ITEMS,
+        },
+      },
+      // Reads overdue jobs, HEADs and re-announces their triggers (a copy onto themselves), removes what never-started jobs left.
+      Sweep: {
+        links: ['Media', 'Table', 'Uploads'],
+        grants: {
+          Uploads: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
+          Media: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
+          Table: TABLE_ITEMS,
         },
       },
       // The Next.js server: SST adds its own cache bucket and CloudFront invalidation.

@@ -46,6 +46,8 @@ export const TYPES = {
   role: 'aws:iam/role:Role',
   table: 'aws:dynamodb/table:Table',
   alarm: 'aws:cloudwatch/metricAlarm:MetricAlarm',
+  eventRule: 'aws:cloudwatch/eventRule:EventRule',
+  eventTarget: 'aws:cloudwatch/eventTarget:EventTarget',
   secret: 'sst:sst:Secret',
   sstFunction: 'sst:aws:Function',
 } as const;

@@ -21,6 +21,12 @@ export interface InfraSpec {
   functions: Record<string, FunctionSpec>;
   maxReceiveCount: number;
   visibilityTimeoutMultiplier: number;
+  /** The function that must drain every dead-letter queue. */
+  deadLetterConsumer: string;
+  /** Functions that must run on a schedule, with their schedule expression. */
+  scheduled: Record<string, string>;
+  /** Functions that must have alarms on their errors and throttles. */
+  alarmed: string[];
 }
 
 function bucketsArePrivate(graph: InfraGraph): string[] {
@@ -129,6 +135,67 @@ function consumersFitTheirQueues(graph: InfraGraph, spec: InfraSpec): string[] {
   return violations;
 }
 
+/** Whatever fails every attempt must become a dead letter: each dead-letter queue is drained by the dead-letter function. */
+function deadLettersHaveTheirConsumer(graph: InfraGraph, spec: InfraSpec): string[] {
+  const violations: string[] = [];
+  const consumer = findResource(graph, TYPES.lambda, `${spec.deadLetterConsumer}Function`);
+  for (const { queue } of notifiedQueues(graph)) {
+    const redrive = queue && deadLetterTarget(queue);
+    const deadLetters = redrive && queueByArn(graph, redrive.deadLetterTargetArn);
+    if (!deadLetters) continue;
+    const mappings = resourcesOfType(graph, TYPES.eventSourceMapping).filter(
+      (mapping) => input(mapping, 'eventSourceArn') === state(deadLetters, 'arn') && input(mapping, 'enabled') !== false,
+    );
+    if (mappings.length === 0) {
+      violations.push(`dead-letter queue ${deadLetters.name} has no consumer: nothing turns its messages into dead letters`);
+      continue;
+    }
+    for (const mapping of mappings) {
+      if (!consumer || input(mapping, 'functionName') !== state(consumer, 'arn')) {
+        violations.push(`dead-letter queue ${deadLetters.name} is consumed by ${String(input(mapping, 'functionName'))}, not ${spec.deadLetterConsumer}`);
+      } else if (!(input<string[]>(mapping, 'functionResponseTypes') ?? []).includes('ReportBatchItemFailures')) {
+        violations.push(`${mapping.name} does not enable partial batch responses`);
+      }
+    }
+  }
+  return violations;
+}
+
+/** Functions that must run on a schedule are the target of an enabled rule with that schedule. */
+function schedulesExist(graph: InfraGraph, spec: InfraSpec): string[] {
+  const violations: string[] = [];
+  for (const [name, schedule] of Object.entries(spec.scheduled)) {
+    const fn = findResource(graph, TYPES.lambda, `${name}Function`);
+    const targets = resourcesOfType(graph, TYPES.eventTarget).filter((target) => fn && input(target, 'arn') === state(fn, 'arn'));
+    const rules = resourcesOfType(graph, TYPES.eventRule).filter((rule) => targets.some((target) => input(target, 'rule') === state(rule, 'name')));
+    const scheduled = rules.filter((rule) => input(rule, 'scheduleExpression') === schedule && input(rule, 'state') === 'ENABLED');
+    if (scheduled.length === 0) violations.push(`function ${name} has no enabled schedule "${schedule}"`);
+  }
+  return violations;
+}
+
+/** Each function's errors and throttles raise an alarm with an action. */
+function functionsAreAlarmed(graph: InfraGraph, spec: InfraSpec): string[] {
+  const violations: string[] = [];
+  const alarms = resourcesOfType(graph, TYPES.alarm);
+  for (const name of spec.alarmed) {
+    const fn = findResource(graph, TYPES.lambda, `${name}Function`);
+    for (const metric of ['Errors', 'Throttles']) {
+      const alarmed = alarms.some(
+        (alarm) =>
+          input(alarm, 'namespace') === 'AWS/Lambda' &&
+          input(alarm, 'metricName') === metric &&
+          fn !== undefined &&
+          input<Record<string, string>>(alarm, 'dimensions')?.FunctionName === state(fn, 'name') &&
+          input(alarm, 'threshold') === 0 &&
+          (input<string[]>(alarm, 'alarmActions') ?? []).length > 0,
+      );
+      if (!alarmed) violations.push(`function ${name} has no alarm on its ${metric} with an action`);
+    }
+  }
+  return violations;
+}
+
 /** A function's role must be assumable by Lambda alone, not by every principal of the account. */
 function rolesTrustLambdaOnly(graph: InfraGraph, spec: InfraSpec): string[] {
   const violations: string[] = [];
@@ -180,6 +247,9 @@ export function findViolations(graph: InfraGraph, spec: InfraSpec): string[] {
     ...notificationsGoToQueues(graph),
     ...queuesHaveDeadLetters(graph, spec),
     ...consumersFitTheirQueues(graph, spec),
+    ...deadLettersHaveTheirConsumer(graph, spec),
+    ...schedulesExist(graph, spec),
+    ...functionsAreAlarmed(graph, spec),
     ...functionsHaveOnlyTheirAccess(graph, spec),
     ...rolesTrustLambdaOnly(graph, spec),
   ];

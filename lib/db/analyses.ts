@@ -1,6 +1,6 @@
-import { getDb } from './client';
-import type { AnalysisItem } from './entities/analysis';
-import { isConditionFailure } from './images';
+import { getDb, type Page } from './client';
+import { conditionally } from './conditions';
+import type { AnalysisItem, AnalysisStatus } from './entities/analysis';
 
 type ImageKey = { userId: string; imageId: string };
 
@@ -15,60 +15,30 @@ export async function findAnalysis(key: ImageKey): Promise<AnalysisItem | null> 
   return data;
 }
 
-/** Takes the analysis of one input version; false for a duplicate delivery (see claimImageProcessing). */
-export async function claimAnalysis(key: ImageKey, claim: { eTag: string; now: number; leaseMs: number }): Promise<boolean> {
-  try {
-    await getDb()
-      .entities.analysis.patch(key)
-      .set({ status: 'running', sourceETag: claim.eTag, leaseUntil: claim.now + claim.leaseMs })
-      .remove(['failureReason'])
-      .where(
-        ({ sourceETag, status, leaseUntil }, { notExists, eq, ne, lt }) =>
-          `${notExists(sourceETag)} OR ${ne(sourceETag, claim.eTag)} OR (${eq(status, 'running')} AND ${lt(leaseUntil, claim.now)})`,
-      )
-      .go();
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
-}
-
-// Lets the next delivery retry at once, after a transient failure.
-export async function releaseAnalysis(key: ImageKey, eTag: string): Promise<void> {
-  await getDb()
-    .entities.analysis.patch(key)
-    .set({ leaseUntil: 0 })
-    .where(({ sourceETag }, { eq }) => eq(sourceETag, eTag))
-    .go()
-    .catch((error: unknown) => {
-      if (!isConditionFailure(error)) throw error;
-    });
-}
-
-// Records how the analysis of eTag ended.
-export async function completeAnalysis(
+/** What the owner sees of an analysis in flight or given up on; false when it is gone or being deleted. */
+export async function setAnalysisStatus(
   key: ImageKey,
-  eTag: string,
-  outcome: { status: 'ready'; analyzer: string; report: unknown; crop: unknown } | { status: 'failed'; failureReason: string },
-): Promise<void> {
-  await getDb()
-    .entities.analysis.patch(key)
-    .set({ ...outcome, leaseUntil: 0 })
-    .where(({ sourceETag }, { eq }) => eq(sourceETag, eTag))
-    .go();
+  update: { status: Extract<AnalysisStatus, 'pending' | 'running'> } | { status: 'failed'; failureReason: string; failureCode: string },
+): Promise<boolean> {
+  const write = getDb().entities.analysis.patch(key);
+  const change = update.status === 'failed' ? write.set(update) : write.set(update).remove(['failureReason', 'failureCode']);
+  return conditionally(change.where(({ deletingAt }, { notExists }) => notExists(deletingAt)).go({ response: 'none' }));
 }
 
-// Gives up on an analysis after its last attempt, and lets a redrive claim it again.
-export async function markAnalysisDeadLettered(key: ImageKey, failureReason: string): Promise<void> {
-  await getDb()
-    .entities.analysis.patch(key)
-    .set({ status: 'failed', failureReason, leaseUntil: 0 })
-    .remove(['sourceETag'])
-    .go()
-    .catch((error: unknown) => {
-      if (!isConditionFailure(error)) throw error;
-    });
+// Records the finished analysis; false when it was deleted meanwhile.
+export async function completeAnalysis(key: ImageKey, result: { analyzer: string; report: unknown; crop: unknown }): Promise<boolean> {
+  return conditionally(
+    getDb()
+      .entities.analysis.patch(key)
+      .set({ status: 'ready', ...result })
+      .where(({ deletingAt }, { notExists }) => notExists(deletingAt))
+      .go({ response: 'none' }),
+  );
+}
+
+// Marks the analysis as being deleted, so a run in flight cannot complete it (see markImageDeleting).
+export async function markAnalysisDeleting(key: ImageKey, now: number): Promise<boolean> {
+  return conditionally(getDb().entities.analysis.patch(key).set({ deletingAt: now }).go({ response: 'none' }));
 }
 
 // Forgets the analysis of an image.
@@ -76,14 +46,8 @@ export async function deleteAnalysis(key: ImageKey): Promise<void> {
   await getDb().entities.analysis.delete(key).go();
 }
 
-// Shows a dead-lettered analysis as pending again once its event has been sent back to the queue.
-export async function markAnalysisRequeued(key: ImageKey): Promise<void> {
-  await getDb()
-    .entities.analysis.patch(key)
-    .set({ status: 'pending' })
-    .remove(['failureReason'])
-    .go()
-    .catch((error: unknown) => {
-      if (!isConditionFailure(error)) throw error;
-    });
+// Every analysis of every user, a page at a time: for operators' checks only.
+export async function scanAnalyses(options: { cursor?: string | null; limit: number }): Promise<Page<AnalysisItem>> {
+  const { data, cursor } = await getDb().entities.analysis.scan.go({ limit: options.limit, cursor: options.cursor ?? null });
+  return { items: data, cursor };
 }

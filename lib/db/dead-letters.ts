@@ -1,9 +1,9 @@
 import { getDb, type Page } from './client';
 import type { DeadLetterItem } from './entities/dead-letter';
 
-// Keeps an event that failed its last attempt.
-export async function insertDeadLetter(item: Omit<DeadLetterItem, 'createdAt'>): Promise<void> {
-  await getDb().entities.deadLetter.create(item).go();
+// Keeps a job given up on; storing the same dead letter again changes nothing.
+export async function putDeadLetter(item: Omit<DeadLetterItem, 'createdAt'> & { createdAt: number }): Promise<void> {
+  await getDb().entities.deadLetter.put(item).go({ response: 'none' });
 }
 
 // The owner's dead letters, for the dashboard.
@@ -24,7 +24,7 @@ export async function findDeadLetter(userId: string, deadLetterId: string): Prom
   return data;
 }
 
-// Forgets a dead letter once it has been replayed.
+// Forgets a dead letter once it has been replayed, or its subject deleted.
 export async function deleteDeadLetter(userId: string, deadLetterId: string): Promise<void> {
   await getDb().entities.deadLetter.delete({ userId, deadLetterId }).go();
 }

@@ -1,7 +1,9 @@
-import type { ImageItem, ImageVariant } from './entities/image';
+import type { ImageItem, ImageStatus, ImageVariant } from './entities/image';
 import { getDb, type Page } from './client';
+import { conditionally } from './conditions';
 
 type NewImage = Pick<ImageItem, 'userId' | 'imageId' | 'fileName' | 'declaredType' | 'declaredBytes' | 'originalKey'>;
+type ImageKey = { userId: string; imageId: string };
 
 // Records an upload that the browser is about to send.
 export async function insertImage(image: NewImage): Promise<ImageItem> {
@@ -23,100 +25,53 @@ export async function listImagesByOwner(userId: string, options: { cursor?: stri
   return { items: data, cursor };
 }
 
+// Every image of every user, a page at a time: for operators' checks only (a Scan, which no function is granted).
+export async function scanImages(options: { cursor?: string | null; limit: number }): Promise<Page<ImageItem>> {
+  const { data, cursor } = await getDb().entities.image.scan.go({ limit: options.limit, cursor: options.cursor ?? null });
+  return { items: data, cursor };
+}
+
 /**
- * Takes the processing of one object version. Succeeds for the first delivery of an eTag, and again
- * only when an earlier run's lease has run out (it crashed) or it released the lease (it failed
- * transiently). A duplicate delivery of a finished or running eTag gets false.
+ * Sets what the owner sees of an image in flight or given up on: processing, or failed with a
+ * sentence. False when the image is gone or being deleted, so a late run cannot bring it back.
  */
-export async function claimImageProcessing(
-  key: { userId: string; imageId: string },
-  claim: { eTag: string; now: number; leaseMs: number },
+export async function setImageStatus(
+  key: ImageKey,
+  update: { status: Extract<ImageStatus, 'processing'> } | { status: 'failed'; failureReason: string; failureCode: string },
 ): Promise<boolean> {
-  try {
-    await getDb()
-      .entities.image.patch(key)
-      .set({ status: 'processing', sourceETag: claim.eTag, leaseUntil: claim.now + claim.leaseMs })
-      .remove(['failureReason', 'failureCode'])
-      .where(
-        ({ sourceETag, status, leaseUntil }, { notExists, eq, ne, lt }) =>
-          `${notExists(sourceETag)} OR ${ne(sourceETag, claim.eTag)} OR (${eq(status, 'processing')} AND ${lt(leaseUntil, claim.now)})`,
-      )
-      .go();
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+  const write = getDb().entities.image.patch(key);
+  const change = update.status === 'failed' ? write.set(update) : write.set(update).remove(['failureReason', 'failureCode']);
+  return conditionally(change.where(({ deletingAt }, { notExists }) => notExists(deletingAt)).go({ response: 'none' }));
 }
 
-// Lets the next delivery retry at once, after a transient failure.
-export async function releaseImageProcessing(key: { userId: string; imageId: string }, eTag: string): Promise<void> {
-  await getDb()
-    .entities.image.patch(key)
-    .set({ leaseUntil: 0 })
-    .where(({ sourceETag }, { eq }) => eq(sourceETag, eTag))
-    .go()
-    .catch((error: unknown) => {
-      if (!isConditionFailure(error)) throw error;
-    });
-}
-
-type Outcome =
+export type ImageOutcome =
   | { status: 'ready'; details: Pick<ImageItem, 'format' | 'width' | 'height' | 'bytes' | 'hasAlpha' | 'animated' | 'placeholder' | 'camera'>; variants: ImageVariant[] }
   | { status: 'failed'; failureReason: string; failureCode: string };
 
-// Records how processing of eTag ended, unless a newer upload has taken over the record.
-export async function completeImageProcessing(key: { userId: string; imageId: string }, eTag: string, outcome: Outcome): Promise<void> {
+// Records how processing ended; false when the image was deleted meanwhile.
+export async function completeImageProcessing(key: ImageKey, outcome: ImageOutcome): Promise<boolean> {
   const values =
     outcome.status === 'ready'
       ? { status: 'ready' as const, ...outcome.details, variants: outcome.variants }
       : { status: 'failed' as const, failureReason: outcome.failureReason, failureCode: outcome.failureCode };
-  await getDb()
-    .entities.image.patch(key)
-    .set({ ...values, leaseUntil: 0 })
-    .where(({ sourceETag }, { eq }) => eq(sourceETag, eTag))
-    .go();
+  return conditionally(
+    getDb()
+      .entities.image.patch(key)
+      .set(values)
+      .where(({ deletingAt }, { notExists }) => notExists(deletingAt))
+      .go({ response: 'none' }),
+  );
 }
 
-// Marks an image failed before any processing claimed it (for example, an upload that never arrived intact).
-export async function failImage(key: { userId: string; imageId: string }, failureReason: string, failureCode: string): Promise<void> {
-  await getDb().entities.image.patch(key).set({ status: 'failed', failureReason, failureCode, leaseUntil: 0 }).go();
+/**
+ * Marks an image as being deleted, before any of its objects go: from then on no run can complete
+ * it, so nothing a run writes afterwards outlives the deletion. False when there is no such image.
+ */
+export async function markImageDeleting(key: ImageKey, now: number): Promise<boolean> {
+  return conditionally(getDb().entities.image.patch(key).set({ deletingAt: now }).go({ response: 'none' }));
 }
 
 // Forgets an image record.
-export async function deleteImageRecord(key: { userId: string; imageId: string }): Promise<void> {
+export async function deleteImageRecord(key: ImageKey): Promise<void> {
   await getDb().entities.image.delete(key).go();
-}
-
-export function isConditionFailure(error: unknown): boolean {
-  const cause = (error as { cause?: { name?: string } } | null)?.cause;
-  return cause?.name === 'ConditionalCheckFailedException';
-}
-
-// Gives up on an image after its last attempt, and lets a redrive claim it again.
-export async function markImageDeadLettered(key: { userId: string; imageId: string }, failureReason: string): Promise<void> {
-  await getDb()
-    .entities.image.patch(key)
-    .set({ status: 'failed', failureReason, failureCode: DEAD_LETTER_CODE, leaseUntil: 0 })
-    .remove(['sourceETag'])
-    .go()
-    .catch((error: unknown) => {
-      // The image was deleted meanwhile: nothing to mark.
-      if (!isConditionFailure(error)) throw error;
-    });
-}
-
-/** The failure code of an image whose processing event sits in the dead-letter store. */
-export const DEAD_LETTER_CODE = 'dead-letter';
-
-// Shows a dead-lettered image as in flight again once its event has been sent back to the queue.
-export async function markImageRequeued(key: { userId: string; imageId: string }): Promise<void> {
-  await getDb()
-    .entities.image.patch(key)
-    .set({ status: 'processing' })
-    .remove(['failureReason', 'failureCode'])
-    .go()
-    .catch((error: unknown) => {
-      if (!isConditionFailure(error)) throw error;
-    });
 }

@@ -1,6 +1,6 @@
 import { getDb, type Page } from './client';
 import type { LinkItem } from './entities/link';
-import { isConditionFailure } from './images';
+import { isConditionFailure } from './conditions';
 
 type NewLink = Omit<LinkItem, 'views' | 'createdAt'> & { createdAt: number };
 

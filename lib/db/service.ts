@@ -3,6 +3,7 @@ import { Service } from 'electrodb';
 import { Analysis } from './entities/analysis';
 import { DeadLetter } from './entities/dead-letter';
 import { Image } from './entities/image';
+import { Job } from './entities/job';
 import { Link } from './entities/link';
 import { RateLimitWindow } from './entities/rate-limit';
 import { Settings } from './entities/settings';
@@ -10,7 +11,10 @@ import { User } from './entities/user';
 
 /** Builds the one Service over the single table, for whichever client and table name the caller has. */
 export function createService(client: DynamoDBDocumentClient, table: string) {
-  return new Service({ user: User, image: Image, deadLetter: DeadLetter, settings: Settings, analysis: Analysis, link: Link, rateLimitWindow: RateLimitWindow }, { client, table });
+  return new Service(
+    { user: User, image: Image, deadLetter: DeadLetter, settings: Settings, analysis: Analysis, link: Link, rateLimitWindow: RateLimitWindow, job: Job },
+    { client, table },
+  );
 }
 
 export type Db = ReturnType<typeof createService>;

@@ -1,6 +1,6 @@
 import { getDb } from './client';
 import type { UserItem } from './entities/user';
-import { isConditionFailure } from './images';
+import { isConditionFailure } from './conditions';
 
 // Creates a local account; null when the email is taken.
 export async function insertUser(user: Pick<UserItem, 'userId' | 'email' | 'passwordHash'>): Promise<UserItem | null> {

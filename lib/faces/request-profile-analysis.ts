@@ -1,8 +1,10 @@
 import { resources } from '../aws/resources';
 import { findImage, resetAnalysis, type ImageVariant } from '../db';
 import { imageIdInput } from '../images/schemas';
+import { expectJob } from '../jobs/expect-job';
 import { analysisInputKey, copyObject } from '../storage';
 import { UserError } from '../user-error';
+import { analyzeProfileJob } from './analyze-profile-job';
 import { MAX_ANALYSIS_INPUT_SIDE } from './prepare-analysis-input';
 
 /** The largest clean JPEG variant that fits the analysis input limit. */
@@ -20,10 +22,12 @@ function analysisSource(variants: ImageVariant[]): ImageVariant | undefined {
 export async function requestProfileAnalysis(userId: string, imageId: unknown): Promise<void> {
   const id = imageIdInput.parse(imageId);
   const image = await findImage(userId, id);
-  if (!image) throw new UserError('That photo does not exist.');
+  if (!image || image.deletingAt) throw new UserError('That photo does not exist.');
   if (image.status !== 'ready') throw new UserError('This photo is not ready yet. Analyse it once processing has finished.');
   const source = analysisSource(image.variants ?? []);
   if (!source) throw new UserError('This photo has no JPEG version to analyse. Upload it again.');
+  const input = analysisInputKey(userId, id);
   await resetAnalysis({ userId, imageId: id });
-  await copyObject(resources.mediaBucket, source.key, analysisInputKey(userId, id));
+  await expectJob(analyzeProfileJob, { userId, subjectId: id }, input);
+  await copyObject(resources.mediaBucket, source.key, input);
 }

@@ -1,17 +1,21 @@
 import { nanoid } from 'nanoid';
 import { resources } from '../aws/resources';
 import { insertImage } from '../db';
+import { expectJob } from '../jobs/expect-job';
 import { originalKey, presignUpload } from '../storage';
+import { processImageJob } from './process-image-job';
 import { createUploadInput } from './schemas';
 
 /**
  * Starts an upload: records the image as `uploading` and returns a URL that lets the browser put
- * exactly the declared bytes, of the declared type, at a key the server chose.
+ * exactly the declared bytes, of the declared type, at a key the server chose. Its processing is
+ * expected from now on, so an upload that never arrives, or whose event is lost, is still settled.
  */
-export async function createUpload(userId: string, input: unknown) {
+export async function createUpload(userId: string, input: unknown, now = Date.now()) {
   const { fileName, contentType, bytes } = createUploadInput.parse(input);
   const imageId = nanoid(16);
   const key = originalKey(userId, imageId);
+  await expectJob(processImageJob, { userId, subjectId: imageId }, key, now);
   await insertImage({ userId, imageId, fileName, declaredType: contentType, declaredBytes: bytes, originalKey: key });
   const upload = await presignUpload(resources.uploadsBucket, key, contentType, bytes);
   return { imageId, ...upload };

@@ -1,22 +1,31 @@
 import { resources } from '../aws/resources';
-import { deleteAnalysis, deleteImageRecord, findImage } from '../db';
-import { analysisPrefix, deleteObjects, deletePrefix, mediaPrefix } from '../storage';
+import { deleteAnalysis, deleteDeadLetter, deleteImageRecord, deleteJobs, markAnalysisDeleting, markImageDeleting } from '../db';
+import { deadLetterIdOf } from '../jobs/dead-letter-id';
+import { IMAGE_JOB_KINDS } from '../jobs/kinds';
+import { jobRefOf } from '../jobs/run-job';
 import { revokeLinksForImage } from '../links/revoke-links-for-image';
+import { analysisPrefix, deleteObjects, deletePrefix, mediaPrefix, originalKey } from '../storage';
 import { imageIdInput } from './schemas';
 
 /**
- * Deletes an image and everything made from it. Objects go first and the record last, so a
- * failure halfway leaves the record to retry from rather than unreachable objects.
+ * Deletes an image and everything made from it, even while it is being processed, analysed or
+ * shared. It is marked first, so no run in flight can complete it afterwards (a run that finds it
+ * marked or gone removes what it wrote); its jobs go next, so no later delivery starts one; then its
+ * links, objects and records. The record goes last, so a failure halfway leaves it to retry from.
  */
-export async function deleteImage(userId: string, imageId: unknown): Promise<boolean> {
+export async function deleteImage(userId: string, imageId: unknown, now = Date.now()): Promise<boolean> {
   const id = imageIdInput.parse(imageId);
-  const image = await findImage(userId, id);
-  if (!image) return false;
+  const key = { userId, imageId: id };
+  if (!(await markImageDeleting(key, now))) return false;
+  await markAnalysisDeleting(key, now);
+  const jobs = IMAGE_JOB_KINDS.map((kind) => jobRefOf(kind, { userId, subjectId: id }));
+  await deleteJobs(jobs);
+  await Promise.all(jobs.map((job) => deleteDeadLetter(userId, deadLetterIdOf(job))));
   await revokeLinksForImage(userId, id);
-  await deleteObjects(resources.uploadsBucket, [image.originalKey]);
+  await deleteObjects(resources.uploadsBucket, [originalKey(userId, id)]);
   await deletePrefix(resources.mediaBucket, mediaPrefix(userId, id));
   await deletePrefix(resources.mediaBucket, analysisPrefix(userId, id));
-  await deleteAnalysis({ userId, imageId: id });
-  await deleteImageRecord({ userId, imageId: id });
+  await deleteAnalysis(key);
+  await deleteImageRecord(key);
   return true;
 }

@@ -1,5 +1,6 @@
 import { resources } from '../aws/resources';
-import { DEAD_LETTER_CODE, type ImageItem, type ImageVariant } from '../db';
+import type { ImageItem, ImageVariant } from '../db';
+import { FAILURE_CODE } from '../jobs/failure-codes';
 import { presignDownload } from '../storage';
 import type { Image } from './schemas';
 
@@ -19,7 +20,7 @@ export async function toImage(item: ImageItem, options: { variants: 'all' | 'thu
     fileName: item.fileName,
     status: item.status,
     failureReason: item.failureReason ?? null,
-    deadLettered: item.failureCode === DEAD_LETTER_CODE,
+    deadLettered: item.failureCode === FAILURE_CODE.deadLetter,
     createdAt: item.createdAt,
     format: item.format ?? null,
     width: item.width ?? null,

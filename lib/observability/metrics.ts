@@ -12,6 +12,8 @@ export const METRIC = {
   processingMs: 'ProcessingMs',
   failures: 'Failures',
   facesAnalyzed: 'FacesAnalyzed',
+  deadLetters: 'DeadLetters',
+  jobsSwept: 'JobsSwept',
 } as const;
 
 export function countMetric(name: (typeof METRIC)[keyof typeof METRIC], value = 1): void {

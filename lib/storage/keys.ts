@@ -3,8 +3,13 @@
  * event handlers trust, and a retry writes to the same keys, so it cannot leave orphans behind.
  */
 
+/** Where originals land in the uploads bucket; its notifications start processing (infra/queues.ts). */
+export const ORIGINALS_PREFIX = 'uploads/';
+/** Where analysis inputs land in the media bucket; its notifications start the analysis. */
+export const ANALYSIS_PREFIX = 'analysis/';
+
 export function originalKey(userId: string, imageId: string): string {
-  return `uploads/${userId}/${imageId}/original`;
+  return `${ORIGINALS_PREFIX}${userId}/${imageId}/original`;
 }
 
 const ORIGINAL_KEY = /^uploads\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)\/original$/;
@@ -24,12 +29,21 @@ export function variantKey(userId: string, imageId: string, fileName: string): s
   return `${mediaPrefix(userId, imageId)}${fileName}`;
 }
 
+/** The LinkedIn crops of an image sit beside its variants, under this prefix. */
+export function linkedInCropPrefix(userId: string, imageId: string): string {
+  return `${mediaPrefix(userId, imageId)}linkedin-`;
+}
+
+export function linkedInCropKey(userId: string, imageId: string, size: number): string {
+  return `${linkedInCropPrefix(userId, imageId)}${size}.jpeg`;
+}
+
 /**
  * The analysis input of an image: a normalised JPEG in the media bucket. Its arrival is what
  * triggers the analyze-profile function (the media bucket notifies only for this prefix).
  */
 export function analysisInputKey(userId: string, imageId: string): string {
-  return `analysis/${userId}/${imageId}/input.jpg`;
+  return `${ANALYSIS_PREFIX}${userId}/${imageId}/input.jpg`;
 }
 
 const ANALYSIS_INPUT_KEY = /^analysis\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)\/input\.jpg$/;
@@ -41,5 +55,5 @@ export function parseAnalysisInputKey(key: string): { userId: string; imageId: s
 }
 
 export function analysisPrefix(userId: string, imageId: string): string {
-  return `analysis/${userId}/${imageId}/`;
+  return `${ANALYSIS_PREFIX}${userId}/${imageId}/`;
 }

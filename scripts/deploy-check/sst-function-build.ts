@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { build, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME, handlerOf, type FunctionSpec } from '../../infra/function-specs';
 import { npmCpu } from '../../infra/site-build';
 
@@ -65,6 +66,8 @@ export function sstInstallArgs(packages: string[]): string[] {
 export interface BuiltFunction {
   spec: FunctionSpec;
   dir: string;
+  /** Packages the bundle imports at run time that are not installed beside it: it would fail to load on Lambda. */
+  missingPackages: string[];
   /** What SST zips: everything but the bundle's own source map, which it uploads apart (packages keep theirs). */
   bytes: number;
 }
@@ -72,17 +75,27 @@ export interface BuiltFunction {
 /** Builds one function into outDir; throws with npm's or esbuild's own output when a step fails. */
 export async function buildFunction(root: string, spec: FunctionSpec, outDir: string, options: { reuse?: boolean } = {}): Promise<BuiltFunction> {
   const ownSourceMap = path.join(outDir, 'bundle.mjs.map');
-  if (options.reuse && existsSync(path.join(outDir, 'bundle.mjs'))) return { spec, dir: outDir, bytes: directoryBytes(outDir, (file) => file !== ownSourceMap) };
+  if (options.reuse && existsSync(path.join(outDir, 'bundle.mjs'))) return { spec, dir: outDir, missingPackages: [], bytes: directoryBytes(outDir, (file) => file !== ownSourceMap) };
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
-  await build(esbuildOptions(root, spec, outDir));
+  const { metafile } = await build(esbuildOptions(root, spec, outDir));
+  const missingPackages = externalPackages(metafile!).filter((name) => !spec.install.includes(name));
   if (spec.install.length > 0) {
     await writeFile(path.join(outDir, 'package.json'), await installManifest(root, spec.install));
     const npm = spawnSync('npm', [...sstInstallArgs(spec.install), '--no-audit', '--no-fund'], { cwd: outDir, encoding: 'utf8' });
     if (npm.status !== 0) throw new Error(`npm install for ${spec.name} failed:\n${npm.stdout}${npm.stderr}`);
   }
   for (const file of spec.copyFiles) await cp(path.join(root, file.from), path.join(outDir, file.to), { recursive: true });
-  return { spec, dir: outDir, bytes: directoryBytes(outDir, (file) => file !== ownSourceMap) };
+  return { spec, dir: outDir, missingPackages, bytes: directoryBytes(outDir, (file) => file !== ownSourceMap) };
+}
+
+/** The packages (not Node's built-in modules) a bundle leaves to be loaded at run time. */
+function externalPackages(metafile: Metafile): string[] {
+  const imported = Object.values(metafile.outputs).flatMap((output) => output.imports.filter((entry) => entry.external).map((entry) => entry.path));
+  const packages = imported
+    .filter((name) => !name.startsWith('node:') && !isBuiltin(name))
+    .map((name) => (name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0]!));
+  return [...new Set(packages)].sort();
 }
 
 export function directoryBytes(dir: string, include: (name: string) => boolean = () => true): number {

@@ -6,6 +6,12 @@ import { startLocalCloud } from '../../local/cloud';
 import { UNROUTED_BUCKET } from './unrouted-bucket';
 
 /**
+ * Job timing, scaled down so that a lease running out, a retry after the visibility timeout and a
+ * sweep's grace take seconds instead of minutes. The rules are the same; only the clock is faster.
+ */
+export const FAST_JOB_TIMING = { JOB_LEASE_SECONDS: '2', JOB_EVENT_GRACE_SECONDS: '2', JOB_RETRY_WINDOW_SECONDS: '8' };
+
+/**
  * One local cloud for the integration suites: the real emulators on free ports, with a fresh data
  * folder, and the event bridge running the functions/ handlers in this process.
  */
@@ -13,9 +19,10 @@ export default async function setup(project: TestProject) {
   // The handlers run in this process: keep their logs and metrics out of the test report.
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
   process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+  Object.assign(process.env, FAST_JOB_TIMING);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'headshot-it-'));
   const cloud = await startLocalCloud({ dataDir, s3Port: 0, dynamoPort: 0, appOrigins: ['http://localhost'], extraBuckets: [UNROUTED_BUCKET] });
-  project.provide('cloudEnv', cloud.env);
+  project.provide('cloudEnv', { ...cloud.env, ...FAST_JOB_TIMING });
   return async () => {
     await cloud.stop();
     await rm(dataDir, { recursive: true, force: true });

@@ -1,20 +1,25 @@
-import type { SQSEvent } from 'aws-lambda';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { resources } from '@/lib/aws/resources';
-import { findImage, listDeadLettersByOwner } from '@/lib/db';
-import { redriveOwnDeadLetter } from '@/lib/events/redrive-dead-letter';
-import { MAX_DELIVERY_ATTEMPTS } from '@/lib/events/retry-policy';
-import { createUpload, handleUploadEvents, processUpload, PROCESSING_LEASE_MS } from '@/lib/images';
-import { headObject, listKeys, mediaPrefix, originalKey, writeObject } from '@/lib/storage';
-import { toAwsRecord } from '../../local/bridge';
+import { findAnalysis, findImage, findJob, listDeadLettersByOwner, resetAnalysis } from '@/lib/db';
+import { analyzeProfileJob } from '@/lib/faces/analyze-profile-job';
+import { processAnalysisInput } from '@/lib/faces/process-analysis-input';
+import { createUpload, deleteImage, processImageJob, processUpload } from '@/lib/images';
+import { expectJob, handleJobMessages, listDeadLetters, MAX_DELIVERY_ATTEMPTS, redriveOwnDeadLetter, runJob, storeDeadLetters } from '@/lib/jobs';
+import { analysisInputKey, headObject, listKeys, mediaPrefix, originalKey, readObject, writeObject } from '@/lib/storage';
 import { fixture, newUserId } from './helpers';
+import { sqsEvent } from './sqs-event';
 import { UNROUTED_BUCKET } from './unrouted-bucket';
 
 /*
- * Faults are injected into our own storage module, in front of the real S3 emulator: a read that
- * fails like a dropped connection, or a run that dies after writing some of its variants.
+ * The process-image job through the real emulators. Faults are injected into our own storage module,
+ * in front of the real S3 emulator: a read that fails like a dropped connection, or a write that
+ * dies (or has its image deleted under it) midway.
  */
-const faults = vi.hoisted(() => ({ failReads: 0, writesBeforeCrash: Infinity }));
+const faults = vi.hoisted(() => ({
+  failReads: 0,
+  writesBeforeCrash: Infinity,
+  onWrite: null as null | (() => Promise<void>),
+}));
 vi.mock('@/lib/storage/objects', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/lib/storage/objects')>();
   return {
@@ -29,6 +34,9 @@ vi.mock('@/lib/storage/objects', async (importOriginal) => {
     writeObject: async (...args: Parameters<typeof real.writeObject>) => {
       if (faults.writesBeforeCrash <= 0) throw new Error('simulated crash midway');
       faults.writesBeforeCrash -= 1;
+      const hook = faults.onWrite;
+      faults.onWrite = null;
+      await hook?.();
       return real.writeObject(...args);
     },
   };
@@ -37,11 +45,11 @@ vi.mock('@/lib/storage/objects', async (importOriginal) => {
 beforeEach(() => {
   faults.failReads = 0;
   faults.writesBeforeCrash = Infinity;
+  faults.onWrite = null;
 });
 
 /** An upload whose original is stored where the bridge does not see it, so each test delivers it itself. */
-async function stage(fixtureName = 'faces/astronaut.png', contentType = 'image/png') {
-  const userId = newUserId();
+async function stage(fixtureName = 'faces/astronaut.png', contentType = 'image/png', userId = newUserId()) {
   const body = await fixture(fixtureName);
   const { imageId } = await createUpload(userId, { fileName: fixtureName.split('/').pop(), contentType, bytes: body.length });
   const key = originalKey(userId, imageId);
@@ -50,78 +58,41 @@ async function stage(fixtureName = 'faces/astronaut.png', contentType = 'image/p
   return { userId, imageId, object: { bucket: UNROUTED_BUCKET, key, eTag, size: body.length } };
 }
 
-/** The SQS message SQS would deliver for the object, on the given attempt. */
-function sqsEvent(object: { bucket: string; key: string; eTag: string; size: number }, attempt: number): SQSEvent {
-  const record = toAwsRecord({ eventName: 'ObjectCreated:Put', s3: { bucket: { name: object.bucket }, object } });
-  return {
-    Records: [
-      {
-        messageId: `m-${object.key}`,
-        receiptHandle: 'r',
-        body: JSON.stringify({ Records: [record] }),
-        attributes: { ApproximateReceiveCount: String(attempt), SentTimestamp: '0', SenderId: 's', ApproximateFirstReceiveTimestamp: '0' },
-        messageAttributes: {},
-        md5OfBody: '',
-        eventSource: 'aws:sqs',
-        eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:process-image',
-        awsRegion: 'us-east-1',
-      },
-    ],
-  };
-}
+const process = (object: Parameters<typeof runJob>[2]) => runJob(processImageJob, processUpload, object);
 
 async function mediaKeys(userId: string, imageId: string) {
   return (await listKeys(resources.mediaBucket, mediaPrefix(userId, imageId))).sort();
 }
 
-describe('processing is idempotent and retried', () => {
-  it('gives one record and one set of variants when the event is delivered twice, even at once', async () => {
-    const { userId, imageId, object } = await stage();
-    const outcomes = await Promise.all([processUpload(object), processUpload(object)]);
-    expect(outcomes.sort()).toEqual(['duplicate', 'ready']);
-    expect(await processUpload(object)).toBe('duplicate');
+/** Every object of an image in the app's two buckets. */
+async function everythingOf(imageId: string) {
+  const keys = await Promise.all([resources.uploadsBucket, resources.mediaBucket].map((bucket) => listKeys(bucket, '')));
+  return keys.flat().filter((key) => key.includes(imageId));
+}
 
+describe('processing an upload', () => {
+  it('gives one record and one set of variants when the event is delivered twice', async () => {
+    const { userId, imageId, object } = await stage();
+    expect(await process(object)).toBe('done');
+    expect(await process(object)).toBe('duplicate');
     const image = (await findImage(userId, imageId))!;
     expect(image.status).toBe('ready');
     expect(await mediaKeys(userId, imageId)).toEqual(image.variants!.map((v) => v.key).sort());
   });
 
-  it('leaves no orphans when a run fails after writing some variants and is retried', async () => {
+  it('leaves no orphans when a run dies after writing some variants and is retried', async () => {
     const { userId, imageId, object } = await stage();
     faults.writesBeforeCrash = 2;
-    await expect(processUpload(object)).rejects.toThrow('simulated crash midway');
+    await expect(process(object)).rejects.toThrow('simulated crash midway');
     expect(await mediaKeys(userId, imageId)).toHaveLength(2);
 
     faults.writesBeforeCrash = Infinity;
-    expect(await processUpload(object)).toBe('ready');
+    expect(await process(object)).toBe('done');
     const image = (await findImage(userId, imageId))!;
     expect(await mediaKeys(userId, imageId)).toEqual(image.variants!.map((v) => v.key).sort());
   });
 
-  it('takes over from a run that died holding the lease, once the lease has run out', async () => {
-    const { userId, imageId, object } = await stage();
-    const { claimImageProcessing } = await import('@/lib/db');
-    const crashedAt = Date.now();
-    expect(await claimImageProcessing({ userId, imageId }, { eTag: object.eTag, now: crashedAt, leaseMs: PROCESSING_LEASE_MS })).toBe(true);
-
-    expect(await processUpload(object, crashedAt + 1000)).toBe('duplicate');
-    expect(await processUpload(object, crashedAt + PROCESSING_LEASE_MS + 1)).toBe('ready');
-    expect((await findImage(userId, imageId))!.status).toBe('ready');
-  });
-
-  it('retries a transient failure and then succeeds', async () => {
-    const { userId, imageId, object } = await stage();
-    faults.failReads = 1;
-    const first = await handleUploadEvents(sqsEvent(object, 1));
-    expect(first.batchItemFailures).toHaveLength(1);
-    expect((await findImage(userId, imageId))!.status).toBe('processing');
-
-    const second = await handleUploadEvents(sqsEvent(object, 2));
-    expect(second.batchItemFailures).toEqual([]);
-    expect((await findImage(userId, imageId))!.status).toBe('ready');
-  });
-
-  it('does not retry a bad file, and does not dead-letter it', async () => {
+  it('ends a bad file failed with its reason and its original removed: a final answer, never retried or dead-lettered', async () => {
     const userId = newUserId();
     const body = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>');
     const { imageId } = await createUpload(userId, { fileName: 'logo.png', contentType: 'image/png', bytes: body.length });
@@ -129,36 +100,107 @@ describe('processing is idempotent and retried', () => {
     await writeObject(UNROUTED_BUCKET, key, body, 'image/png');
     const { eTag } = (await headObject(UNROUTED_BUCKET, key))!;
 
-    const response = await handleUploadEvents(sqsEvent({ bucket: UNROUTED_BUCKET, key, eTag, size: body.length }, 1));
-    expect(response.batchItemFailures).toEqual([]);
-    const image = (await findImage(userId, imageId))!;
-    expect(image.status).toBe('failed');
-    expect(image.failureReason).toBeTruthy();
+    expect((await handleJobMessages(processImageJob, processUpload, sqsEvent({ bucket: UNROUTED_BUCKET, key, eTag, size: body.length }, 1))).batchItemFailures).toEqual([]);
+    expect(await findImage(userId, imageId)).toMatchObject({ status: 'failed', failureReason: expect.stringMatching(/SVG/) });
     expect(await listDeadLettersByOwner(userId)).toEqual([]);
     expect(await headObject(UNROUTED_BUCKET, key)).toBeNull();
+    expect(await findJob({ userId, kind: 'process-image', subjectId: imageId })).toMatchObject({ state: 'failed' });
   });
 
-  it('dead-letters after the last attempt, and a redrive processes it', async () => {
+  it('keeps a ready photo’s variants when a bad file is uploaded again over its original', async () => {
     const { userId, imageId, object } = await stage();
-    faults.failReads = MAX_DELIVERY_ATTEMPTS;
-    for (let attempt = 1; attempt < MAX_DELIVERY_ATTEMPTS; attempt++) {
-      expect((await handleUploadEvents(sqsEvent(object, attempt))).batchItemFailures).toHaveLength(1);
-    }
-    expect((await handleUploadEvents(sqsEvent(object, MAX_DELIVERY_ATTEMPTS))).batchItemFailures).toEqual([]);
+    expect(await process(object)).toBe('done');
+    const before = await mediaKeys(userId, imageId);
 
-    const [deadLetter, ...others] = await listDeadLettersByOwner(userId);
-    expect(others).toEqual([]);
-    expect(deadLetter).toMatchObject({ imageId, handler: 'process-image', attempts: MAX_DELIVERY_ATTEMPTS, error: 'socket hang up' });
-    expect(await findImage(userId, imageId)).toMatchObject({ status: 'failed', failureCode: 'dead-letter' });
-
-    // Another user's Retry cannot touch it.
-    expect(await redriveOwnDeadLetter(newUserId(), deadLetter!.deadLetterId)).toBe(false);
-
-    expect(await redriveOwnDeadLetter(userId, deadLetter!.deadLetterId)).toBe(true);
-    expect(await listDeadLettersByOwner(userId)).toEqual([]);
-    // The redrive announced the object again; SQS delivers that event to the handler.
-    const renotified = (await headObject(UNROUTED_BUCKET, object.key))!;
-    expect((await handleUploadEvents(sqsEvent({ ...object, eTag: renotified.eTag }, 1))).batchItemFailures).toEqual([]);
-    expect((await findImage(userId, imageId))!.status).toBe('ready');
+    await writeObject(UNROUTED_BUCKET, object.key, Buffer.from('not an image at all'), 'image/png');
+    const overwritten = { ...object, eTag: (await headObject(UNROUTED_BUCKET, object.key))!.eTag, size: 19 };
+    expect(await process(overwritten)).toBe('duplicate');
+    expect(await findImage(userId, imageId)).toMatchObject({ status: 'ready' });
+    expect(await mediaKeys(userId, imageId)).toEqual(before);
   });
 });
+
+describe('the dead-letter path', () => {
+  it('gives up after the last attempt through the dead-letter queue, shows a sentence and Retry, and Retry makes the photo ready', async () => {
+    const { userId, imageId, object } = await stage();
+    faults.failReads = MAX_DELIVERY_ATTEMPTS;
+    for (let receive = 1; receive <= MAX_DELIVERY_ATTEMPTS; receive++) {
+      // The handler never gives up by itself: even the last attempt is handed back to the queue.
+      expect((await handleJobMessages(processImageJob, processUpload, sqsEvent(object, receive))).batchItemFailures).toHaveLength(1);
+    }
+    expect(await listDeadLettersByOwner(userId)).toEqual([]);
+
+    // SQS moves the message to the dead-letter queue, which the store-dead-letter function drains.
+    const stored = { ...object, bucket: resources.uploadsBucket };
+    expect((await storeDeadLetters(sqsEvent(stored, 1))).batchItemFailures).toEqual([]);
+    // Where Retry finds the original (the bridge announces it, and the dead job ignores the announcement).
+    await writeObject(resources.uploadsBucket, object.key, await fixture('faces/astronaut.png'), 'image/png');
+
+    const [letter, ...others] = await listDeadLetters(userId);
+    expect(others).toEqual([]);
+    expect(letter).toMatchObject({ label: 'Processing a photo', reason: expect.stringMatching(/press Retry/) });
+    expect(JSON.stringify(letter)).not.toMatch(/socket hang up|headshot-|uploads\//);
+    expect(await findImage(userId, imageId)).toMatchObject({ status: 'failed', failureCode: 'dead-letter', failureReason: letter!.reason });
+
+    // Another user's Retry cannot touch it.
+    expect(await redriveOwnDeadLetter(newUserId(), letter!.deadLetterId)).toBeNull();
+
+    // Retry queues the job and announces the original again, through the same S3 → SQS → Lambda path as an upload.
+    expect(await redriveOwnDeadLetter(userId, letter!.deadLetterId)).toBe('requeued');
+    expect(await listDeadLettersByOwner(userId)).toEqual([]);
+    const ready = await waitFor(() => findImage(userId, imageId), (image) => image?.status === 'ready');
+    expect(ready?.variants?.length).toBeGreaterThan(0);
+  });
+
+  it('tells the owner to upload again when Retry finds the original gone', async () => {
+    const { userId, imageId, object } = await stage();
+    const stored = { ...object, bucket: resources.uploadsBucket };
+    expect((await storeDeadLetters(sqsEvent(stored, 1))).batchItemFailures).toEqual([]);
+    const [letter] = await listDeadLetters(userId);
+    expect(await redriveOwnDeadLetter(userId, letter!.deadLetterId)).toBe('never-arrived');
+    expect(await findImage(userId, imageId)).toMatchObject({ status: 'failed', failureCode: 'never-arrived', failureReason: 'The upload did not arrive. Please upload it again.' });
+  });
+});
+
+describe('deletion never orphans', () => {
+  it('leaves nothing of a photo deleted while it is being processed', async () => {
+    const { userId, imageId, object } = await stage();
+    faults.onWrite = async () => {
+      expect(await deleteImage(userId, imageId)).toBe(true);
+    };
+    expect(await process(object)).toBe('gone');
+    expect(await findImage(userId, imageId)).toBeNull();
+    expect(await everythingOf(imageId)).toEqual([]);
+    expect(await findJob({ userId, kind: 'process-image', subjectId: imageId })).toBeNull();
+  });
+
+  it('leaves nothing of a photo deleted while it is being analysed', async () => {
+    const { userId, imageId, object } = await stage();
+    expect(await process(object)).toBe('done');
+    const image = (await findImage(userId, imageId))!;
+    const source = image.variants!.find((v) => v.format === 'jpeg' && !v.watermarked && v.width <= 1600)!;
+    // The analysis input, put where the bridge does not see it, so this test runs the analysis itself.
+    const input = analysisInputKey(userId, imageId);
+    await resetAnalysis({ userId, imageId });
+    await expectJob(analyzeProfileJob, { userId, subjectId: imageId }, input);
+    await writeObject(UNROUTED_BUCKET, input, (await readObject(resources.mediaBucket, source.key))!.body, 'image/jpeg');
+    const inputObject = { bucket: UNROUTED_BUCKET, key: input, eTag: (await headObject(UNROUTED_BUCKET, input))!.eTag, size: 0 };
+
+    faults.onWrite = async () => {
+      expect(await deleteImage(userId, imageId)).toBe(true);
+    };
+    expect(await runJob(analyzeProfileJob, processAnalysisInput, inputObject)).toBe('gone');
+    expect(await findAnalysis({ userId, imageId })).toBeNull();
+    expect(await everythingOf(imageId)).toEqual([]);
+  });
+});
+
+async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`not settled: ${JSON.stringify(value)?.slice(0, 300)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -3,15 +3,15 @@ import { DeadLetterList } from '@/components/dead-letter-list';
 import { ImageGrid } from '@/components/image-grid';
 import { Uploader } from '@/components/uploader';
 import { requireUser } from '@/lib/auth/current-user';
-import { listDeadLettersByOwner } from '@/lib/db';
 import { listImages } from '@/lib/images';
+import { listDeadLetters } from '@/lib/jobs/list-dead-letters';
 
 export const metadata = { title: 'Your photos' };
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
   const user = await requireUser();
   const { cursor } = await searchParams;
-  const [page, deadLetters] = await Promise.all([listImages(user.id, { cursor }), listDeadLettersByOwner(user.id)]);
+  const [page, deadLetters] = await Promise.all([listImages(user.id, { cursor }), listDeadLetters(user.id)]);
   const pending = page.items.some((image) => image.status === 'uploading' || image.status === 'processing');
 
   return (

@@ -11,11 +11,12 @@ export const Analysis = new Entity({
     imageId: { type: 'string', required: true, readOnly: true },
     status: { type: ANALYSIS_STATUSES, required: true },
     failureReason: { type: 'string' },
+    /** Why it failed, for programs: lib/jobs/failure-codes.ts (a dead letter has a Retry button). */
+    failureCode: { type: 'string' },
     /** Which adapter answered: rekognition or local. */
     analyzer: { type: 'string' },
-    /** The analysis input's eTag this record was computed from: the idempotency key. */
-    sourceETag: { type: 'string' },
-    leaseUntil: { type: 'number' },
+    /** Set when deletion starts: no run may complete the analysis after that. */
+    deletingAt: { type: 'number' },
     /** Faces, quality, score and checklist; validated with the faces schemas when read. */
     report: { type: 'any' },
     /** The LinkedIn-ready crops, or why there are none. */
@@ -33,3 +34,4 @@ export const Analysis = new Entity({
 });
 
 export type AnalysisItem = EntityItem<typeof Analysis>;
+export type AnalysisStatus = (typeof ANALYSIS_STATUSES)[number];

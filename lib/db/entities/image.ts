@@ -16,10 +16,8 @@ export const Image = new Entity({
     /** A sentence for the owner, set when status is failed. */
     failureReason: { type: 'string' },
     failureCode: { type: 'string' },
-    /** The S3 object version (eTag) this record was processed from: the idempotency key. */
-    sourceETag: { type: 'string' },
-    /** Epoch ms until which a run owns the processing of sourceETag. */
-    leaseUntil: { type: 'number' },
+    /** Set when deletion starts: no run may complete the image after that (lib/db/images.ts markImageDeleting). */
+    deletingAt: { type: 'number' },
     format: { type: 'string' },
     width: { type: 'number' },
     height: { type: 'number' },

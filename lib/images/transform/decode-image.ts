@@ -1,5 +1,5 @@
 import sharp, { type SharpOptions } from 'sharp';
-import { ANIMATED_VARIANT_SIZES, DECODE_FAIL_ON, MAX_INPUT_PIXELS, VARIANT_SIZES } from './limits';
+import { ANIMATED_VARIANT_SIZES, DECODE_FAIL_ON, MAX_INPUT_PIXELS, STEP_TIMEOUT_SECONDS, VARIANT_SIZES } from './limits';
 import { bufferInput, ImageInfoSchema, type ImageInfo } from './schemas';
 
 /**
@@ -36,6 +36,7 @@ export async function decodeImage(input: Buffer, info: ImageInfo): Promise<RawIm
       .resize({ width: longest, height: longest, fit: 'inside', withoutEnlargement: true })
       .toColourspace('srgb')
       .raw({ depth: 'uchar' })
+      .timeout({ seconds: STEP_TIMEOUT_SECONDS })
       .toBuffer({ resolveWithObject: true }),
     animated ? sharp(bytes, { animated: true, limitInputPixels: false }).metadata() : undefined,
   ]);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { HEIC_ADVICE, inspectImage } from './inspect-image';
-import { MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES } from './limits';
+import { MAX_ANIMATION_FRAMES, MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES } from './limits';
 import { sniffFormat } from './sniff-format';
 
 const fixtures = path.resolve(import.meta.dirname, '../../../fixtures');
@@ -79,5 +79,29 @@ describe('inspectImage', () => {
     const pngBody = read('formats/alpha.png');
     const fake = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), pngBody.subarray(3)]);
     expect(await inspectImage(fake)).toMatchObject({ ok: false, code: 'corrupt' });
+  });
+});
+
+/**
+ * A GIF of `frames` 1 × 1 frames, each a bare image descriptor with one LZW-coded pixel (clear code,
+ * index 0, end code at 3 bits): 15 bytes a frame, so a million fit in 15 MB, within the upload limit.
+ */
+function manyFrameGif(frames: number): Buffer {
+  const header = Buffer.from([...Buffer.from('GIF89a'), 1, 0, 1, 0, 0x80, 0, 0, 0, 0, 0, 255, 255, 255]);
+  const frame = Buffer.from([0x2c, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0x02, 0x02, 0x44, 0x01, 0x00]);
+  return Buffer.concat([header, Buffer.alloc(frame.length * frames).fill(frame), Buffer.from([0x3b])]);
+}
+
+describe('animations that would cost without limit', () => {
+  it('refuses a GIF of a million tiny frames from its header, though its pixels are within the limit', async () => {
+    const gif = manyFrameGif(1_000_000);
+    expect(gif.length).toBeLessThan(MAX_UPLOAD_BYTES);
+    const result = await inspectImage(gif);
+    expect(result).toEqual({ ok: false, code: 'too-many-frames', reason: `This animation has 1000000 frames; the limit is ${MAX_ANIMATION_FRAMES}. Please shorten it and upload it again.` });
+  });
+
+  it('accepts an animation at the frame limit', async () => {
+    const result = await inspectImage(manyFrameGif(MAX_ANIMATION_FRAMES));
+    expect(result).toMatchObject({ ok: true, info: { animated: true, pages: MAX_ANIMATION_FRAMES } });
   });
 });

@@ -1,5 +1,5 @@
 import sharp, { type Metadata } from 'sharp';
-import { MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES } from './limits';
+import { MAX_ANIMATION_FRAMES, MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES } from './limits';
 import { bufferInput, FORMAT_LABELS, type AcceptedFormat, type InspectResult, type RefusalCode } from './schemas';
 import { sniffFormat, type SniffedFormat } from './sniff-format';
 
@@ -53,6 +53,9 @@ export async function inspectImage(input: Buffer): Promise<InspectResult> {
   const pages = header.pages ?? 1;
   const animated = ANIMATABLE.has(format) && pages > 1;
   const frames = animated ? pages : 1;
+  if (frames > MAX_ANIMATION_FRAMES) {
+    return refuse('too-many-frames', `This animation has ${frames} frames; the limit is ${MAX_ANIMATION_FRAMES}. Please shorten it and upload it again.`);
+  }
   const pixels = header.width * header.height * frames;
   if (pixels > MAX_INPUT_PIXELS) {
     const size = `${header.width} × ${header.height} pixels`;

@@ -19,6 +19,21 @@ export const MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
  */
 export const MAX_INPUT_PIXELS = 50_000_000;
 
+/**
+ * Most frames an animation may have. Frames are counted from the header; each one is resized and
+ * encoded twice, so a file of a million 1-px frames (15 MB, within every other limit) would cost
+ * minutes. 500 frames is 20 seconds at 25 fps, longer than any GIF people share.
+ */
+export const MAX_ANIMATION_FRAMES = 500;
+
+/**
+ * Longest one decode, resize or encode may run. A photo takes well under a second per step; a file
+ * built to be slow is stopped here and refused, so the longest chain of steps (decode, resize,
+ * watermark, encode) stays under the function's 60-second timeout and the owner gets a reason
+ * instead of a timeout.
+ */
+export const STEP_TIMEOUT_SECONDS = 12;
+
 /** Long-side sizes of the derived images: grid thumbnail, card, detail view, full-screen download. */
 export const VARIANT_SIZES = [256, 640, 1280, 2048] as const;
 export type VariantSize = (typeof VARIANT_SIZES)[number];

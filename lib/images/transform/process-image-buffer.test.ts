@@ -189,3 +189,17 @@ async function expectVariantsRecordedRight({ info, variants }: Ready): Promise<v
     expect(Math.abs(variant.width / variant.height - info.width / info.height)).toBeLessThan(0.02 * (info.width / info.height) + 1 / variant.height);
   }
 }
+
+describe('processImageBuffer is bounded in time', () => {
+  it('refuses an image whose decode sharp stops at the step limit, with a reason, rather than running into the function timeout', async () => {
+    // A real timeout from sharp, so the test follows sharp if it ever words it differently.
+    const timeout = await sharp({ create: { width: 6000, height: 6000, channels: 3, background: '#808080' } })
+      .blur(150)
+      .timeout({ seconds: 1 })
+      .toBuffer()
+      .then(() => null, (error: unknown) => error);
+    expect(timeout).toBeInstanceOf(Error);
+    vi.mocked(decodeModule.decodeImage).mockRejectedValueOnce(timeout);
+    expect(await processImageBuffer(read('bench/flower-3mp.jpg'))).toMatchObject({ status: 'failed', code: 'too-slow', reason: expect.stringMatching(/took too long/) });
+  });
+});

@@ -1,6 +1,7 @@
 import { decodeImage } from './decode-image';
 import { inspectImage } from './inspect-image';
 import { readMetadata } from './read-metadata';
+import { STEP_TIMEOUT_SECONDS } from './limits';
 import { renderVariants } from './render-variants';
 import { bufferInput, FORMAT_LABELS, processImageOptionsInput, type AcceptedFormat, type ProcessImageOptions, type ProcessImageResult, type RefusalCode } from './schemas';
 
@@ -29,12 +30,28 @@ export async function processImageBuffer(input: Buffer, options?: ProcessImageOp
     return { status: 'failed', ...decodeFailure(error, info.format) };
   }
 
-  const [metadata, variants] = await Promise.all([readMetadata(bytes, info, image), renderVariants(image, { watermark })]);
-  return { status: 'ready', info, metadata, variants };
+  try {
+    const [metadata, variants] = await Promise.all([readMetadata(bytes, info, image), renderVariants(image, { watermark })]);
+    return { status: 'ready', info, metadata, variants };
+  } catch (error) {
+    if (isTimeout(error)) return { status: 'failed', ...TOO_SLOW };
+    throw error;
+  }
+}
+
+const TOO_SLOW = {
+  code: 'too-slow' as const,
+  reason: `This image took too long to process (one step ran over ${STEP_TIMEOUT_SECONDS} seconds). Please upload a smaller or simpler version.`,
+};
+
+/** sharp stopped a step at its timeout (see STEP_TIMEOUT_SECONDS). */
+function isTimeout(error: unknown): boolean {
+  return error instanceof Error && /^timeout:/i.test(error.message);
 }
 
 /** The header looked fine but the pixel data behind it is not. */
 function decodeFailure(error: unknown, format: AcceptedFormat): { reason: string; code: RefusalCode } {
+  if (isTimeout(error)) return TOO_SLOW;
   const message = error instanceof Error ? error.message : String(error);
   if (/pixel limit/i.test(message)) {
     return { code: 'too-many-pixels', reason: 'The image has more pixels than its header says, beyond our limit. Please resize it and upload it again.' };

@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { applyWatermark } from './apply-watermark';
 import { rawInput, type RawImage } from './decode-image';
-import { ANIMATED_VARIANT_SIZES, JPEG_BACKGROUND, JPEG_QUALITY, PUBLIC_VARIANT_SIZES, VARIANT_SIZES, WEBP_EFFORT, WEBP_QUALITY } from './limits';
+import { ANIMATED_VARIANT_SIZES, JPEG_BACKGROUND, JPEG_QUALITY, PUBLIC_VARIANT_SIZES, STEP_TIMEOUT_SECONDS, VARIANT_SIZES, WEBP_EFFORT, WEBP_QUALITY } from './limits';
 import { WatermarkSettingsSchema, type Variant, type VariantFormat, type WatermarkSettings } from './schemas';
 
 export interface PlannedVariant {
@@ -69,6 +69,7 @@ export async function resizeRaw(image: RawImage, longSide: number): Promise<RawI
   const { data, info } = await sharp(image.data, rawInput(image))
     .resize({ width: longSide, height: longSide, fit: 'inside' })
     .raw()
+    .timeout({ seconds: STEP_TIMEOUT_SECONDS })
     .toBuffer({ resolveWithObject: true });
   return { ...image, data, width: info.width, height: image.frames > 1 ? (info.pageHeight ?? info.height / image.frames) : info.height };
 }
@@ -94,12 +95,18 @@ function encodeWebp(image: RawImage): Promise<Buffer> {
     image.frames > 1
       ? { loop: image.loop ?? 0, ...(image.delay?.length === image.frames ? { delay: image.delay } : {}) }
       : {};
-  return sharp(image.data, rawInput(image)).webp({ quality: WEBP_QUALITY, effort: WEBP_EFFORT, ...timing }).toBuffer();
+  return sharp(image.data, rawInput(image))
+    .webp({ quality: WEBP_QUALITY, effort: WEBP_EFFORT, ...timing })
+    .timeout({ seconds: STEP_TIMEOUT_SECONDS })
+    .toBuffer();
 }
 
 /** JPEG cannot animate, so the fallback of an animation is its first frame. */
 function encodeJpeg(image: RawImage): Promise<Buffer> {
   const firstFrame = image.data.subarray(0, image.width * image.height * image.channels);
   const pipeline = sharp(firstFrame, { raw: { width: image.width, height: image.height, channels: image.channels } });
-  return (image.channels === 4 ? pipeline.flatten({ background: JPEG_BACKGROUND }) : pipeline).jpeg({ quality: JPEG_QUALITY }).toBuffer();
+  return (image.channels === 4 ? pipeline.flatten({ background: JPEG_BACKGROUND }) : pipeline)
+    .jpeg({ quality: JPEG_QUALITY })
+    .timeout({ seconds: STEP_TIMEOUT_SECONDS })
+    .toBuffer();
 }

@@ -16,7 +16,7 @@ export const FORMAT_LABELS: Record<AcceptedFormat, string> = {
 };
 
 /** Why a file was refused, for code; the `reason` next to it is the sentence for people. */
-export const REFUSAL_CODES = ['empty', 'too-large', 'unsupported-format', 'heic', 'svg', 'too-many-pixels', 'corrupt'] as const;
+export const REFUSAL_CODES = ['empty', 'too-large', 'unsupported-format', 'heic', 'svg', 'too-many-pixels', 'too-many-frames', 'too-slow', 'corrupt'] as const;
 export const RefusalCodeSchema = z.enum(REFUSAL_CODES);
 export type RefusalCode = z.infer<typeof RefusalCodeSchema>;
 

@@ -31,7 +31,7 @@ export default async function AnalysisPage({ params }: { params: Promise<{ id: s
         <h1 className="text-2xl font-semibold">LinkedIn profile photo check</h1>
         {analysis && !inFlight ? (
           <div className="ml-auto">
-            <AnalyzeButton imageId={image.imageId} label="Analyse again" />
+            <AnalyzeButton imageId={image.imageId} label={analysis.status === 'failed' ? 'Retry' : 'Analyse again'} />
           </div>
         ) : null}
       </div>

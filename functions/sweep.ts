@@ -1,0 +1,4 @@
+import { sweepJobs } from '../lib/jobs';
+import { withMetrics } from '../lib/observability/metrics';
+
+export const handler = withMetrics(() => sweepJobs());

@@ -1,0 +1,83 @@
+import { resources } from '../aws/resources';
+import { scanAnalyses, scanImages, type AnalysisItem, type ImageItem, type Page } from '../db';
+import { FAILURE_CODE } from '../jobs/failure-codes';
+import { listKeys, parseAnalysisInputKey, parseOriginalKey } from '../storage';
+
+/** Something the buckets and the table disagree on. */
+export interface Inconsistency {
+  problem: 'object-without-record' | 'record-without-object';
+  bucket: string;
+  key: string;
+  detail: string;
+}
+
+const MEDIA_KEY = /^images\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)\//;
+
+async function all<T>(read: (options: { cursor: string | null; limit: number }) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Page<T> = await read({ cursor, limit: 500 });
+    items.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  return items;
+}
+
+/**
+ * Lists both buckets and reads every image and analysis, and reports every object that no record
+ * accounts for (an orphan, which costs money and may hold someone's photo after they deleted it),
+ * and every object a finished record needs that is not there. Photos still in flight are only checked
+ * for orphans. Originals older than `originalsExpireAfterDays` may have been expired by the bucket's
+ * lifecycle rule and are not missed.
+ */
+export async function findInconsistencies(options: { now?: number; originalsExpireAfterDays?: number | null } = {}): Promise<Inconsistency[]> {
+  const now = options.now ?? Date.now();
+  const [images, analyses, uploadKeys, mediaKeys] = await Promise.all([
+    all(scanImages),
+    all(scanAnalyses),
+    listKeys(resources.uploadsBucket, ''),
+    listKeys(resources.mediaBucket, ''),
+  ]);
+  const id = (userId: string, imageId: string) => `${userId}/${imageId}`;
+  const imagesById = new Map<string, ImageItem>(images.map((image) => [id(image.userId, image.imageId), image]));
+  const analysesById = new Map<string, AnalysisItem>(analyses.map((analysis) => [id(analysis.userId, analysis.imageId), analysis]));
+  const found: Inconsistency[] = [];
+  const orphan = (bucket: string, key: string, detail: string) => found.push({ problem: 'object-without-record', bucket, key, detail });
+  const missing = (bucket: string, key: string, detail: string) => found.push({ problem: 'record-without-object', bucket, key, detail });
+
+  for (const key of uploadKeys) {
+    const owner = parseOriginalKey(key);
+    if (!owner) orphan(resources.uploadsBucket, key, 'not a key the app writes');
+    else if (!imagesById.has(id(owner.userId, owner.imageId))) orphan(resources.uploadsBucket, key, 'original of no image');
+  }
+  for (const key of mediaKeys) {
+    const media = MEDIA_KEY.exec(key);
+    const input = parseAnalysisInputKey(key);
+    if (media) {
+      if (!imagesById.has(id(media[1]!, media[2]!))) orphan(resources.mediaBucket, key, 'derived file of no image');
+    } else if (input) {
+      if (!analysesById.has(id(input.userId, input.imageId))) orphan(resources.mediaBucket, key, 'analysis input of no analysis');
+    } else {
+      orphan(resources.mediaBucket, key, 'not a key the app writes');
+    }
+  }
+
+  const uploads = new Set(uploadKeys);
+  const media = new Set(mediaKeys);
+  const expiryMs = options.originalsExpireAfterDays ? options.originalsExpireAfterDays * 24 * 60 * 60 * 1000 : null;
+  for (const image of images) {
+    if (image.deletingAt) continue;
+    const keepsOriginal = image.status === 'ready' || (image.status === 'failed' && image.failureCode === FAILURE_CODE.deadLetter);
+    const mayHaveExpired = expiryMs !== null && now - image.createdAt > expiryMs;
+    if (keepsOriginal && !mayHaveExpired && !uploads.has(image.originalKey)) missing(resources.uploadsBucket, image.originalKey, `original of ${image.status} image`);
+    if (image.status !== 'ready') continue;
+    for (const variant of image.variants ?? []) if (!media.has(variant.key)) missing(resources.mediaBucket, variant.key, `variant ${variant.name}.${variant.format}`);
+  }
+  for (const analysis of analyses) {
+    const crop = analysis.crop as { status?: string; files?: { key: string }[] } | undefined;
+    if (analysis.status !== 'ready' || crop?.status !== 'ok') continue;
+    for (const file of crop.files ?? []) if (!media.has(file.key)) missing(resources.mediaBucket, file.key, 'LinkedIn crop');
+  }
+  return found;
+}

@@ -1,0 +1,1 @@
+export { findInconsistencies, type Inconsistency } from './find-inconsistencies';

@@ -1,0 +1,16 @@
+/** True for DynamoDB's refusal of a conditional write: the item was not in the state the write required. */
+export function isConditionFailure(error: unknown): boolean {
+  const cause = (error as { cause?: { name?: string } } | null)?.cause;
+  return cause?.name === 'ConditionalCheckFailedException';
+}
+
+/** Runs a conditional write: true when it applied, false when its condition did not hold. */
+export async function conditionally(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}

@@ -1,0 +1,32 @@
+import { resources } from '../aws/resources';
+import { setAnalysisStatus } from '../db';
+import type { JobKind, JobSubject } from '../jobs/job-kind';
+import { analysisPrefix, deletePrefix, linkedInCropPrefix, parseAnalysisInputKey } from '../storage';
+
+const imageKey = (subject: JobSubject) => ({ userId: subject.userId, imageId: subject.subjectId });
+
+/** The LinkedIn check of one photo; its analysis input's arrival in the media bucket starts it. */
+export const analyzeProfileJob: JobKind = {
+  name: 'analyze-profile',
+  label: 'Checking a photo for LinkedIn',
+  bucket: () => resources.mediaBucket,
+  parseKey(key) {
+    const owner = parseAnalysisInputKey(key);
+    return owner ? { userId: owner.userId, subjectId: owner.imageId } : null;
+  },
+  show: {
+    running: (subject) => setAnalysisStatus(imageKey(subject), { status: 'running' }),
+    queued: (subject) => setAnalysisStatus(imageKey(subject), { status: 'pending' }),
+    failed: (subject, failure) => setAnalysisStatus(imageKey(subject), { status: 'failed', failureReason: failure.reason, failureCode: failure.code }),
+  },
+  async discard(subject) {
+    await deletePrefix(resources.mediaBucket, analysisPrefix(subject.userId, subject.subjectId));
+    await deletePrefix(resources.mediaBucket, linkedInCropPrefix(subject.userId, subject.subjectId));
+  },
+  // The input is copied right after the job is queued; if it is not there within a minute, it will not come.
+  arrivalWindowMs: 60 * 1000,
+  messages: {
+    gaveUp: 'The analysis kept failing because of an error on our side. Press Retry to try again.',
+    neverArrived: 'The analysis could not start. Please try again.',
+  },
+};

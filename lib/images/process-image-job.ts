@@ -1,0 +1,31 @@
+import { resources } from '../aws/resources';
+import { setImageStatus } from '../db';
+import type { JobKind, JobSubject } from '../jobs/job-kind';
+import { deleteObjects, deletePrefix, mediaPrefix, originalKey, parseOriginalKey, UPLOAD_URL_TTL_SECONDS } from '../storage';
+
+const imageKey = (subject: JobSubject) => ({ userId: subject.userId, imageId: subject.subjectId });
+
+/** An uploaded original becomes the image's variants; the upload's own S3 event starts it. */
+export const processImageJob: JobKind = {
+  name: 'process-image',
+  label: 'Processing a photo',
+  bucket: () => resources.uploadsBucket,
+  parseKey(key) {
+    const owner = parseOriginalKey(key);
+    return owner ? { userId: owner.userId, subjectId: owner.imageId } : null;
+  },
+  show: {
+    running: (subject) => setImageStatus(imageKey(subject), { status: 'processing' }),
+    queued: (subject) => setImageStatus(imageKey(subject), { status: 'processing' }),
+    failed: (subject, failure) => setImageStatus(imageKey(subject), { status: 'failed', failureReason: failure.reason, failureCode: failure.code }),
+  },
+  async discard(subject) {
+    await deleteObjects(resources.uploadsBucket, [originalKey(subject.userId, subject.subjectId)]);
+    await deletePrefix(resources.mediaBucket, mediaPrefix(subject.userId, subject.subjectId));
+  },
+  arrivalWindowMs: UPLOAD_URL_TTL_SECONDS * 1000,
+  messages: {
+    gaveUp: 'Processing kept failing because of an error on our side. Your photo is safe; press Retry to try again.',
+    neverArrived: 'The upload did not arrive. Please upload it again.',
+  },
+};

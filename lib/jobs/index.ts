@@ -1,0 +1,15 @@
+export type { JobKind, JobRun, JobSubject, JobWork, WorkResult, Failure } from './job-kind';
+export { JOB_KINDS, jobKind, jobKindOf, IMAGE_JOB_KINDS, type JobName } from './kinds';
+export { runJob, jobRefOf, type RunOutcome } from './run-job';
+export { handleJobMessages } from './handle-job-messages';
+export { storeDeadLetters } from './store-dead-letters';
+export { giveUpJob } from './give-up';
+export { sweepJobs, type SweepReport } from './sweep-jobs';
+export { expectJob } from './expect-job';
+export { redriveDeadLetter, redriveOwnDeadLetter, redriveAllDeadLetters } from './redrive-dead-letter';
+export { deadLetterIdOf } from './dead-letter-id';
+export { listDeadLetters, type DeadLetterView } from './list-dead-letters';
+export { FAILURE_CODE } from './failure-codes';
+export { MAX_DELIVERY_ATTEMPTS, MAX_QUEUED_MS } from './retry-policy';
+export { jobTiming } from './timing';
+export type { StoredObject } from './schemas';

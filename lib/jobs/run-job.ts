@@ -1,0 +1,91 @@
+import { claimJob, deleteJobs, finishJob, releaseJob, renewJobLease, type JobRef } from '../db';
+import { log } from '../observability/log';
+import { readObject } from '../storage';
+import type { JobKind, JobSubject, JobWork, WorkResult } from './job-kind';
+import type { StoredObject } from './schemas';
+import { jobTiming } from './timing';
+
+/**
+ * How one delivery ended. done / failed: the work's answer is recorded. gone: the subject was deleted,
+ * and what the run wrote is removed. duplicate: the job had already finished. busy: another run holds
+ * it (if that run dies, its own message comes back). stale: a newer version of the object replaced
+ * this one, and its own event will run. superseded: the job was taken over while this run worked.
+ * ignored: the key is none this kind writes.
+ */
+export type RunOutcome = 'done' | 'failed' | 'gone' | 'duplicate' | 'busy' | 'stale' | 'superseded' | 'ignored';
+
+export function jobRefOf(kind: JobKind, subject: JobSubject): JobRef {
+  return { userId: subject.userId, kind: kind.name, subjectId: subject.subjectId };
+}
+
+/**
+ * Runs a job on one announced object version, at most once to completion. Whatever goes wrong that
+ * is worth another attempt is thrown, after the claim is released so the next delivery can take it
+ * at once; the queue retries, and after the last attempt its dead-letter queue takes the message.
+ */
+export async function runJob(kind: JobKind, work: JobWork, object: StoredObject, clock: () => number = Date.now): Promise<RunOutcome> {
+  const subject = kind.parseKey(object.key);
+  if (!subject) {
+    log.warn('Ignored an object outside the job key space', { kind: kind.name, key: object.key });
+    return 'ignored';
+  }
+  log.appendKeys({ correlationId: subject.subjectId });
+  const ref = jobRefOf(kind, subject);
+  const timing = jobTiming();
+  const now = clock();
+  const leaseUntil = now + timing.leaseMs;
+  const claim = await claimJob(ref, { eTag: object.eTag, now, leaseUntil, dueAt: timing.runningDue(leaseUntil) });
+  if (claim === 'missing') {
+    // Nothing expects this object any more: its subject was deleted, or nobody ever asked for it.
+    await kind.discard(subject);
+    return 'gone';
+  }
+  if (claim !== 'claimed') return claim === 'busy' ? 'busy' : 'duplicate';
+
+  const heartbeat = keepLease(ref, object.eTag, clock);
+  try {
+    if (!(await kind.show.running(subject))) return await settle(kind, ref, subject, object, { status: 'gone' });
+    const stored = await readObject(object.bucket, object.key);
+    if (!stored || stored.eTag !== object.eTag) {
+      await releaseJob(ref, object.eTag, { dueAt: timing.retryDue(clock()), error: 'stale: the object changed since it was announced' });
+      return 'stale';
+    }
+    const result = await work({ subject, object, body: stored.body, now });
+    return await settle(kind, ref, subject, object, result);
+  } catch (error) {
+    await releaseJob(ref, object.eTag, { dueAt: timing.retryDue(clock()), error: String(error) }).catch((releaseError: unknown) =>
+      log.error('Could not release a job after a failed run', { error: String(releaseError) }),
+    );
+    throw error;
+  } finally {
+    heartbeat.stop();
+  }
+}
+
+async function settle(kind: JobKind, ref: JobRef, subject: JobSubject, object: StoredObject, result: WorkResult): Promise<RunOutcome> {
+  if (result.status !== 'gone') {
+    const finished = await finishJob(ref, object.eTag, result.status);
+    if (finished === 'finished') return result.status;
+    // Taken over by a newer run: it writes the same keys, so nothing here is removed.
+    if (finished === 'superseded') return 'superseded';
+  }
+  // The subject was deleted while the run worked: what it wrote after the deletion's cleanup goes now.
+  await kind.discard(subject);
+  await deleteJobs([ref]);
+  return 'gone';
+}
+
+/** Renews the run's lease while it works, so a run that dies is noticed within one lease and a long one is never taken over. */
+function keepLease(ref: JobRef, eTag: string, clock: () => number): { stop(): void } {
+  const timing = jobTiming();
+  const timer = setInterval(() => {
+    const leaseUntil = clock() + timing.leaseMs;
+    renewJobLease(ref, eTag, { leaseUntil, dueAt: timing.runningDue(leaseUntil) })
+      .then((held) => {
+        if (!held) log.warn('A run lost its job to another run', { kind: ref.kind });
+      })
+      .catch((error: unknown) => log.warn('Could not renew a job lease', { error: String(error) }));
+  }, timing.heartbeatMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
+}
