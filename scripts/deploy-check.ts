@@ -11,6 +11,7 @@
  *
  * What it cannot prove (IAM, S3 → SQS delivery, CloudFront, live Clerk) is listed in the README.
  */
+import './deploy-check/quiet-logs';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -161,13 +162,13 @@ function expectStatus(what: string, response: SiteResponse, status: number, extr
   return true;
 }
 
-async function waitFor<T>(what: string, read: () => Promise<T | null>, settled: (value: T) => boolean): Promise<T | null> {
-  const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+async function waitFor<T>(what: string, read: () => Promise<T | null>, settled: (value: T) => boolean, timeoutMs = SETTLE_TIMEOUT_MS): Promise<T | null> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (value && settled(value)) return value;
     if (Date.now() > deadline) {
-      fail(what, `not settled after ${SETTLE_TIMEOUT_MS / 1000} s (last state: ${JSON.stringify(value)?.slice(0, 200)})`);
+      fail(what, `not settled after ${timeoutMs / 1000} s (last state: ${JSON.stringify(value)?.slice(0, 200)})`);
       return null;
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -302,8 +303,9 @@ async function checkSite(site: SiteFunction, siteDir: string, authSecret: string
   if (!image) return;
   if (image.status !== 'ready') return fail('upload → ready through the process-image bundle', `ended ${image.status}: ${image.failureReason}`);
   pass('upload → ready through the process-image bundle', `${image.variants?.length} variants`);
-  if (!emittedMetricsAs('process-image')) fail('process-image metrics', 'its EMF lines do not name the function as their service (POWERTOOLS_SERVICE_NAME)');
-  else pass('process-image reports metrics under its own service name');
+  // The handler publishes its metrics as it returns, just after the record is ready.
+  const metrics = await waitFor('process-image metrics under its own service name (POWERTOOLS_SERVICE_NAME)', async () => emittedMetricsAs('process-image') || null, Boolean, 10_000);
+  if (metrics) pass('process-image reports metrics under its own service name');
   readyImageId = imageId;
   expectStatus(`GET /images/{id}`, await site.request(`/images/${imageId}`, { cookies: user.cookies }), 200);
 
