@@ -16,13 +16,13 @@ const config = [
     // The domain stays free of the framework, the UI and the deployment tool, so it runs the same
     // in Lambda, the CLI and tests.
     files: ['lib/**/*.ts'],
-    ignores: ['lib/auth/current-user.ts', 'lib/aws/resources.ts'],
+    ignores: ['lib/aws/resources.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['next', 'next/*'], message: 'lib/ must not import Next.js (only lib/auth/current-user.ts adapts it).' },
+            { group: ['next', 'next/*'], message: 'lib/ must not import Next.js: framework reads live in adapters/.' },
             { group: ['react', 'react-dom', 'react/*'], message: 'lib/ must not import React.' },
             { group: ['@/components/*', '**/components/*'], message: 'lib/ must not import UI.' },
             { group: ['sst', 'sst/*'], message: 'Only lib/aws/resources.ts reads SST resources.' },

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
-import { E2E_PORTS } from './e2e/ports';
+import { E2E_AUTH_SECRET, E2E_PORTS } from './e2e/ports';
 
 /*
  * The e2e suite runs a production build (`next build` runs first, in `npm run test:e2e`) on a
@@ -33,6 +33,6 @@ export default defineConfig({
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { PORT: String(ports.app), S3_PORT: String(ports.s3), DYNAMODB_PORT: String(ports.dynamo), DATA_DIR: dataDir },
+    env: { PORT: String(ports.app), S3_PORT: String(ports.s3), DYNAMODB_PORT: String(ports.dynamo), DATA_DIR: dataDir, AUTH_SECRET: E2E_AUTH_SECRET },
   },
 });

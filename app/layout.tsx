@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ClerkProvider } from '@clerk/nextjs';
 import { connection } from 'next/server';
-import { authMode } from '@/lib/auth/mode';
+import { authSettings } from '@/lib/config';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -17,5 +17,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className="min-h-screen font-sans">{children}</body>
     </html>
   );
-  return authMode() === 'clerk' ? <ClerkProvider publishableKey={process.env.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY}>{page}</ClerkProvider> : page;
+  const auth = authSettings();
+  // Clerk's components send people to the app's own sign-in and sign-up pages, as the proxy does.
+  return auth.mode === 'clerk' ? (
+    <ClerkProvider publishableKey={auth.clerk.publishableKey} signInUrl="/sign-in" signUpUrl="/sign-up">
+      {page}
+    </ClerkProvider>
+  ) : (
+    page
+  );
 }

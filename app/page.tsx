@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { currentUser } from '@/lib/auth/current-user';
+import { currentUser } from '@/adapters/current-user';
 
 export default async function Home() {
   if (await currentUser()) redirect('/dashboard');

@@ -3,11 +3,11 @@
 import Link from 'next/link';
 import { useAction } from 'next-safe-action/hooks';
 import { signInAction, signUpAction } from '@/app/actions/local-auth';
+import { ActionError } from './action-error';
 
 /** The local-accounts form; with Clerk configured, Clerk's own components are shown instead. */
 export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
   const { execute, result, isPending } = useAction(mode === 'sign-in' ? signInAction : signUpAction);
-  const error = result.serverError ?? Object.values(result.validationErrors ?? {}).flatMap((e) => (e as { _errors?: string[] })?._errors ?? [])[0];
 
   return (
     <form
@@ -30,11 +30,7 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
           className="rounded-md border border-slate-300 px-3 py-2 font-normal"
         />
       </label>
-      {error ? (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <ActionError result={result} />
       <button type="submit" disabled={isPending} className="rounded-md bg-brand-500 px-4 py-2 font-medium text-white hover:bg-brand-600 disabled:opacity-60">
         {isPending ? 'Please wait…' : mode === 'sign-in' ? 'Sign in' : 'Sign up'}
       </button>

@@ -4,6 +4,7 @@ import { useAction } from 'next-safe-action/hooks';
 import { useState } from 'react';
 import { createLinkAction } from '@/app/actions/create-link';
 import type { Link, LinkExpiry, ShareVariant } from '@/lib/links/schemas';
+import { actionErrorMessage } from './action-error';
 import { LinkCopyButton } from './link-copy-button';
 import { QrCode } from './qr-code';
 
@@ -18,7 +19,7 @@ const EXPIRY_OPTIONS: { value: LinkExpiry; label: string }[] = [
 export function ShareForm({ imageId, variants, defaultVariant }: { imageId: string; variants: ShareVariant[]; defaultVariant: string }) {
   const [created, setCreated] = useState<Link | null>(null);
   const { execute, result, isPending } = useAction(createLinkAction, { onSuccess: ({ data }) => setCreated(data ?? null) });
-  const error = result.serverError ?? Object.values(result.validationErrors ?? {}).flatMap((e) => (e as { _errors?: string[] })?._errors ?? [])[0];
+  const error = actionErrorMessage(result);
 
   if (created) return <CreatedLink link={created} onAnother={() => setCreated(null)} />;
 

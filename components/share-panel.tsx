@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { requireUser } from '@/lib/auth/current-user';
+import { requireUser } from '@/adapters/current-user';
 import { getShareOptions } from '@/lib/links';
 import { ShareForm } from './share-form';
 

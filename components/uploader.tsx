@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { createUploadAction } from '@/app/actions/create-upload';
+import { actionErrorMessage } from './action-error';
 
 interface Upload {
   id: string;
@@ -36,7 +37,7 @@ export function Uploader() {
     setUploads((all) => [...all, { id, name: file.name, progress: 0 }]);
     const result = await createUploadAction({ fileName: file.name, contentType: file.type, bytes: file.size });
     if (!result?.data) {
-      const message = result?.serverError ?? Object.values(result?.validationErrors ?? {}).flatMap((e) => (e as { _errors?: string[] })?._errors ?? [])[0];
+      const message = actionErrorMessage(result);
       update(id, { error: message ?? 'The upload could not start.' });
       return;
     }

@@ -1,2 +1,8 @@
 /** The e2e suite's own ports, so that a running `npm run dev` is left alone. */
 export const E2E_PORTS = { app: 3100, s3: 4668, dynamo: 4667 };
+
+/**
+ * The e2e server's session-signing secret, so that specs can start sessions for accounts they make
+ * through lib/ (the sign-up form is limited per address, and every spec's browser has the same one).
+ */
+export const E2E_AUTH_SECRET = 'e2e-only-secret-that-signs-session-cookies-0123456789';

@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { screenshotPath, signUp, upload } from './helpers';
+import { screenshotPath, signUp, signUpThroughForm, upload } from './helpers';
 
 test('a new user signs up, uploads a photo and sees it become ready without reloading', async ({ page }) => {
-  await signUp(page);
+  await signUpThroughForm(page);
   await expect(page.getByText('No photos yet')).toBeVisible();
 
   await upload(page, 'faces/astronaut.png');

@@ -4,6 +4,8 @@
  * grant only the actions the linked code performs.
  */
 
+import { dataKey, KMS_OBJECT_ACTIONS } from './encryption';
+
 interface LinkTarget {
   urn: $util.Output<string>;
   arn: $util.Output<string>;
@@ -35,6 +37,8 @@ export function bucketLink(bucket: LinkTarget, actions: readonly ObjectAction[])
   return scopedLink(bucket, [
     sst.aws.permission({ actions: [...actions], resources: [$interpolate`${bucket.arn}/*`] }),
     sst.aws.permission({ actions: ['s3:ListBucket'], resources: [bucket.arn] }),
+    // Objects encrypted with the customer-managed key are unreadable and unwritable without it.
+    ...(dataKey ? [sst.aws.permission({ actions: KMS_OBJECT_ACTIONS, resources: [dataKey.arn] })] : []),
   ]);
 }
 

@@ -1,4 +1,5 @@
 import { table as definition } from '../lib/db/table';
+import { dataKey } from './encryption';
 import { isProtectedStage } from './settings';
 
 /** Every key attribute of the shared definition, all strings (ElectroDB composes keys as text). */
@@ -25,6 +26,8 @@ export const table = new sst.aws.Dynamo('Table', {
     // SST turns point-in-time recovery on by default; stated here because restores depend on it.
     table: (args) => {
       args.pointInTimeRecovery = { enabled: true };
+      // Without a key of our own, DynamoDB encrypts with an AWS-owned key (always on); with one, with it.
+      if (dataKey) args.serverSideEncryption = { enabled: true, kmsKeyArn: dataKey.arn };
     },
   },
 });

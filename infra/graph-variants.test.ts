@@ -5,14 +5,15 @@ import { disposeInfraGraph, runInfraGraph, type InfraGraph } from './graph/harne
 import { findViolations } from './graph/rules';
 
 /*
- * The same config deployed to "prod" with the built-in face model and originals expiring after 30
- * days: the choices readInfraSettings() exposes must change the graph, and nothing else.
+ * The same config deployed to "prod" with the built-in face model, originals expiring after 30 days,
+ * a custom domain and a customer-managed KMS key: the choices readInfraSettings() exposes must change
+ * the graph, and nothing else.
  */
 
 let graph: InfraGraph;
 
 beforeAll(async () => {
-  graph = await runInfraGraph({ stage: 'prod', env: { FACE_ANALYZER: 'local', UPLOAD_EXPIRY_DAYS: '30' } });
+  graph = await runInfraGraph({ stage: 'prod', env: { FACE_ANALYZER: 'local', UPLOAD_EXPIRY_DAYS: '30', ENCRYPTION: 'kms' } });
 }, 180_000);
 
 afterAll(async () => {
@@ -20,7 +21,7 @@ afterAll(async () => {
 });
 
 test('the graph breaks none of the rules, with no Rekognition access at all', () => {
-  expect(findViolations(graph, expectedAccess({ faceAnalyzer: 'local' }))).toEqual([]);
+  expect(findViolations(graph, expectedAccess({ faceAnalyzer: 'local', encryption: 'kms' }))).toEqual([]);
   expect(grantsByComponent(graph, 'AnalyzeProfile')['*']).toBeUndefined();
 });
 
@@ -45,4 +46,24 @@ test('originals under uploads/ expire after the configured 30 days', () => {
 test('production keeps its data: deletion protection on the table, "retain" removal, protected stack', () => {
   expect(input(getResource(graph, TYPES.table, 'TableTable'), 'deletionProtectionEnabled')).toBe(true);
   expect(graph.app).toMatchObject({ removal: 'retain', protect: true });
+});
+
+test('ENCRYPTION=kms: one rotated customer-managed key encrypts both buckets (with bucket keys) and the table', () => {
+  const [key, ...others] = resourcesOfType(graph, TYPES.kmsKey);
+  expect(others).toEqual([]);
+  expect(input(key!, 'enableKeyRotation')).toBe(true);
+  const keyArn = state<string>(key!, 'arn');
+  const encryptions = resourcesOfType(graph, TYPES.bucketEncryption);
+  expect(encryptions).toHaveLength(2);
+  for (const encryption of encryptions) {
+    expect(input(encryption, 'rules')).toEqual([{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyId: keyArn }, bucketKeyEnabled: true }]);
+  }
+  expect(input(getResource(graph, TYPES.table, 'TableTable'), 'serverSideEncryption')).toEqual({ enabled: true, kmsKeyArn: keyArn });
+});
+
+test('ENCRYPTION=kms: whoever reads or writes objects may use the key, and nobody else', () => {
+  for (const name of ['ProcessImage', 'AnalyzeProfile', 'Sweep', 'WebServerUseast1']) {
+    expect(grantsByComponent(graph, name).Data).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
+  }
+  expect(grantsByComponent(graph, 'StoreDeadLetter').Data).toBeUndefined();
 });

@@ -189,13 +189,30 @@ describe('table', () => {
 describe('secrets and the site', () => {
   test("Clerk's keys are SST secrets", () => {
     const secrets = resourcesOfType(graph, TYPES.secret).map((secret) => secret.name);
-    expect(secrets.sort()).toEqual(['ClerkPublishableKey', 'ClerkSecretKey']);
+    expect(secrets.sort()).toEqual(['ClerkJwtKey', 'ClerkPublishableKey', 'ClerkSecretKey']);
   });
 
   test('the Next.js server gets the Clerk keys from the secrets', () => {
     const variables = plain<{ variables: Record<string, string> }>(input(lambdaOf(graph, 'WebServerUseast1'), 'environment')).variables;
     expect(variables.CLERK_SECRET_KEY).toBe('sk_test_graph');
     expect(variables.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY).toBe('pk_test_graph');
+    // Sessions verify with no network call to Clerk on AWS too.
+    expect(variables.CLERK_JWT_KEY).toBe('jwt_key_graph');
+  });
+
+  test('the site trusts one proxy, CloudFront, for the client address, and has no fixed origin without a domain', () => {
+    const variables = plain<{ variables: Record<string, string> }>(input(lambdaOf(graph, 'WebServerUseast1'), 'environment')).variables;
+    expect(variables.TRUSTED_PROXY_HOPS).toBe('1');
+    expect(variables.SITE_URL).toBeUndefined();
+  });
+
+  test('both buckets declare their encryption: SSE-S3 without a key of our own', () => {
+    for (const component of ['Uploads', 'Media']) {
+      const [encryption, ...others] = forBucket(TYPES.bucketEncryption, component);
+      expect(others).toEqual([]);
+      expect(input(encryption!, 'rules')).toEqual([{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256' } }]);
+    }
+    expect(resourcesOfType(graph, TYPES.kmsKey)).toEqual([]);
   });
 });
 

@@ -2,4 +2,6 @@
 export const secrets = {
   ClerkSecretKey: new sst.Secret('ClerkSecretKey'),
   ClerkPublishableKey: new sst.Secret('ClerkPublishableKey'),
+  /** The PEM public key from Clerk's dashboard (API keys → JWT public key): sessions verify with no call to Clerk. */
+  ClerkJwtKey: new sst.Secret('ClerkJwtKey'),
 };

@@ -3,13 +3,13 @@ import { isProtectedStage, readInfraSettings } from './settings';
 
 describe('readInfraSettings', () => {
   test('defaults: Rekognition, originals kept, no domain, no alert mail', () => {
-    expect(readInfraSettings({})).toEqual({ faceAnalyzer: 'rekognition', uploadExpiryDays: null, domain: undefined, alertEmail: undefined });
+    expect(readInfraSettings({})).toEqual({ faceAnalyzer: 'rekognition', uploadExpiryDays: null, domain: undefined, alertEmail: undefined, encryption: 's3' });
   });
 
   test('reads every choice from the deploy environment', () => {
     expect(
-      readInfraSettings({ FACE_ANALYZER: 'local', UPLOAD_EXPIRY_DAYS: '30', HEADSHOT_DOMAIN: ' headshot.example.com ', ALERT_EMAIL: 'ops@example.com' }),
-    ).toEqual({ faceAnalyzer: 'local', uploadExpiryDays: 30, domain: 'headshot.example.com', alertEmail: 'ops@example.com' });
+      readInfraSettings({ FACE_ANALYZER: 'local', UPLOAD_EXPIRY_DAYS: '30', HEADSHOT_DOMAIN: ' headshot.example.com ', ALERT_EMAIL: 'ops@example.com', ENCRYPTION: 'kms' }),
+    ).toEqual({ faceAnalyzer: 'local', uploadExpiryDays: 30, domain: 'headshot.example.com', alertEmail: 'ops@example.com', encryption: 'kms' });
   });
 
   test('0 days and empty values mean "off"', () => {
@@ -25,6 +25,7 @@ describe('readInfraSettings', () => {
     [{ UPLOAD_EXPIRY_DAYS: '-1' }],
     [{ UPLOAD_EXPIRY_DAYS: '1.5' }],
     [{ ALERT_EMAIL: 'not-an-address' }],
+    [{ ENCRYPTION: 'rot13' }],
   ])('refuses %o instead of deploying something else', (env) => {
     expect(() => readInfraSettings(env)).toThrow();
   });

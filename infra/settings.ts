@@ -6,6 +6,8 @@ import { z } from 'zod';
  */
 
 export const FACE_ANALYZERS = ['rekognition', 'local'] as const;
+/** How data at rest is encrypted: S3's and DynamoDB's own keys, or one customer-managed KMS key for both. */
+export const ENCRYPTIONS = ['s3', 'kms'] as const;
 export type FaceAnalyzer = (typeof FACE_ANALYZERS)[number];
 
 const optionalText = z
@@ -23,6 +25,8 @@ export const createInfraSettingsInput = z.object({
   HEADSHOT_DOMAIN: optionalText,
   /** Where the dead-letter alarm sends mail; the subscription must be confirmed once. */
   ALERT_EMAIL: optionalText.pipe(z.email().optional()),
+  /** kms: a customer-managed key (auditable in CloudTrail, revocable, rotated yearly) encrypts both buckets and the table. */
+  ENCRYPTION: z.enum(ENCRYPTIONS).default('s3'),
 });
 
 export interface InfraSettings {
@@ -31,6 +35,7 @@ export interface InfraSettings {
   uploadExpiryDays: number | null;
   domain: string | undefined;
   alertEmail: string | undefined;
+  encryption: (typeof ENCRYPTIONS)[number];
 }
 
 export function readInfraSettings(env: Record<string, string | undefined>): InfraSettings {
@@ -39,12 +44,14 @@ export function readInfraSettings(env: Record<string, string | undefined>): Infr
     UPLOAD_EXPIRY_DAYS: env.UPLOAD_EXPIRY_DAYS || undefined,
     HEADSHOT_DOMAIN: env.HEADSHOT_DOMAIN,
     ALERT_EMAIL: env.ALERT_EMAIL,
+    ENCRYPTION: env.ENCRYPTION || undefined,
   });
   return {
     faceAnalyzer: parsed.FACE_ANALYZER,
     uploadExpiryDays: parsed.UPLOAD_EXPIRY_DAYS > 0 ? parsed.UPLOAD_EXPIRY_DAYS : null,
     domain: parsed.HEADSHOT_DOMAIN,
     alertEmail: parsed.ALERT_EMAIL,
+    encryption: parsed.ENCRYPTION,
   };
 }
 

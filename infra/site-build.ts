@@ -29,4 +29,8 @@ export function npmCpu(architecture: 'arm64' | 'x86_64'): 'arm64' | 'x64' {
 export const SITE_ENVIRONMENT_SECRETS = {
   CLERK_SECRET_KEY: 'ClerkSecretKey',
   NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: 'ClerkPublishableKey',
+  CLERK_JWT_KEY: 'ClerkJwtKey',
 } as const;
+
+/** CloudFront appends the viewer's address to X-Forwarded-For: the one proxy the site trusts (lib/config.ts). */
+export const SITE_TRUSTED_PROXY_HOPS = 1;

@@ -1,4 +1,5 @@
 import { ORIGINALS_PREFIX } from '../lib/storage/keys';
+import { encryptBucket } from './encryption';
 import { readInfraSettings } from './settings';
 
 export const ABORT_MULTIPART_RULE_ID = 'abort-incomplete-multipart-uploads';
@@ -38,3 +39,6 @@ export const uploads = new sst.aws.Bucket('Uploads', {
 export const media = new sst.aws.Bucket('Media', {
   cors: false,
 });
+
+encryptBucket('Uploads', uploads.name);
+encryptBucket('Media', media.name);

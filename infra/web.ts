@@ -2,7 +2,7 @@ import { READ_WRITE, bucketLink, tableLink } from './access';
 import { table } from './database';
 import { functionAlarms } from './monitoring';
 import { secrets } from './secrets';
-import { OPEN_NEXT_VERSION, SITE_ENVIRONMENT_SECRETS, SITE_SERVER_ARCHITECTURE, SITE_SERVER_MEMORY_MB, SITE_SERVER_RUNTIME } from './site-build';
+import { OPEN_NEXT_VERSION, SITE_ENVIRONMENT_SECRETS, SITE_SERVER_ARCHITECTURE, SITE_SERVER_MEMORY_MB, SITE_SERVER_RUNTIME, SITE_TRUSTED_PROXY_HOPS } from './site-build';
 import { readInfraSettings } from './settings';
 import { media, uploads } from './storage';
 
@@ -17,7 +17,12 @@ export const DEV_SITE_URL = 'http://localhost:3000';
  */
 export const site = new sst.aws.Nextjs('Web', {
   link: [bucketLink(uploads, READ_WRITE), bucketLink(media, READ_WRITE), tableLink(table), ...Object.values(secrets)],
-  environment: Object.fromEntries(Object.entries(SITE_ENVIRONMENT_SECRETS).map(([variable, secret]) => [variable, secrets[secret].value])),
+  environment: {
+    ...Object.fromEntries(Object.entries(SITE_ENVIRONMENT_SECRETS).map(([variable, secret]) => [variable, secrets[secret].value])),
+    TRUSTED_PROXY_HOPS: String(SITE_TRUSTED_PROXY_HOPS),
+    // With a custom domain the site's origin is fixed, and Clerk accepts session tokens made for it only.
+    ...(settings.domain ? { SITE_URL: `https://${settings.domain}` } : {}),
+  },
   domain: settings.domain,
   // open-next.config.ts installs sharp for this same architecture; OpenNext itself leaves it out.
   openNextVersion: OPEN_NEXT_VERSION,

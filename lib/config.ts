@@ -1,14 +1,38 @@
+import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 
 /*
  * The process's settings, read from the environment once, checked, and given names that say what
- * they are. Anything that reads a setting reads it from here.
+ * they are. Anything that reads a setting reads it from here. Settings come in sections, each parsed
+ * on first use: a Lambda function never parses the site's sign-in settings, and a bad value in one
+ * section does not stop code that never needs it.
  */
 
+type Env = Record<string, string | undefined>;
+
 const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
+const optionalText = z.preprocess(unsetIfEmpty, z.string().optional());
 const seconds = (fallback: number) => z.preprocess(unsetIfEmpty, z.coerce.number().positive().default(fallback)).transform((value) => value * 1000);
 
-const EnvSchema = z.object({
+/** A section of the settings: parsed from process.env once, or from any given environment each time (for tests). */
+function section<T>(parse: (env: Env) => T): (env?: Env) => T {
+  let parsed: { value: T } | undefined;
+  return (env) => {
+    if (env) return parse(env);
+    parsed ??= { value: parse(process.env) };
+    return parsed.value;
+  };
+}
+
+function parseWith<S extends z.ZodType>(schema: S, env: Env, what: string): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (!result.success) throw new Error(`Invalid ${what} settings: ${result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  return result.data;
+}
+
+// ---- Jobs ----------------------------------------------------------------------------------------
+
+const JobsEnv = z.object({
   /**
    * How long a job run owns its job without renewing the claim. Short, because a run renews it as it
    * works: a run that died is taken over this soon after. Tests shorten it to see that happen quickly.
@@ -23,25 +47,130 @@ const EnvSchema = z.object({
   JOB_RETRY_WINDOW_SECONDS: seconds(600),
 });
 
-export interface Config {
-  jobs: { leaseMs: number; eventGraceMs: number; retryWindowMs: number };
+export const jobSettings = section((env) => {
+  const parsed = parseWith(JobsEnv, env, 'job');
+  return { leaseMs: parsed.JOB_LEASE_SECONDS, eventGraceMs: parsed.JOB_EVENT_GRACE_SECONDS, retryWindowMs: parsed.JOB_RETRY_WINDOW_SECONDS };
+});
+
+// ---- Sign-in -------------------------------------------------------------------------------------
+
+export class AuthConfigurationError extends Error {
+  override name = 'AuthConfigurationError';
 }
 
-export function parseConfig(env: Record<string, string | undefined>): Config {
-  const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new Error(`Invalid settings: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+const AuthEnv = z.object({
+  CLERK_SECRET_KEY: optionalText,
+  NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: optionalText,
+  /** Clerk's JWT public key (PEM), so sessions verify with no network call to Clerk. */
+  CLERK_JWT_KEY: optionalText,
+  /** Set by the local cloud. */
+  HEADSHOT_LOCAL_CLOUD: z.preprocess(unsetIfEmpty, z.literal('1').optional()),
+  /** An explicit opt-in to local accounts outside the local cloud (self-hosting without Clerk). */
+  LOCAL_AUTH: z.preprocess(unsetIfEmpty, z.enum(['enabled']).optional()),
+  AUTH_SECRET: optionalText,
+});
+
+export type AuthSettings =
+  | { mode: 'clerk'; clerk: { secretKey: string; publishableKey: string; jwtKey: string | undefined }; keyMaterial: string }
+  | { mode: 'local'; local: { secret: string; secureCookies: boolean }; keyMaterial: string };
+
+/**
+ * Clerk when its keys are set; local accounts only under the local cloud or when explicitly enabled.
+ * Anything else is a deployment that would let nobody in, or everybody, so it refuses.
+ */
+export const authSettings = section((env): AuthSettings => {
+  const parsed = AuthEnv.safeParse(env);
+  if (!parsed.success) throw new AuthConfigurationError(`Invalid auth settings: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+  const config = parsed.data;
+  if (config.CLERK_SECRET_KEY && config.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY) {
+    return {
+      mode: 'clerk',
+      clerk: { secretKey: config.CLERK_SECRET_KEY, publishableKey: config.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY, jwtKey: config.CLERK_JWT_KEY },
+      keyMaterial: config.CLERK_SECRET_KEY,
+    };
   }
-  const settings = parsed.data;
+  if (config.CLERK_SECRET_KEY || config.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY) {
+    throw new AuthConfigurationError('Set both CLERK_SECRET_KEY and NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY, or neither.');
+  }
+  if (config.HEADSHOT_LOCAL_CLOUD || config.LOCAL_AUTH === 'enabled') {
+    if (!config.AUTH_SECRET || config.AUTH_SECRET.length < 32) {
+      throw new AuthConfigurationError('Local accounts need AUTH_SECRET: at least 32 random characters that sign session cookies.');
+    }
+    // Only the local cloud serves plain http; anywhere else the cookie must never travel unencrypted.
+    return { mode: 'local', local: { secret: config.AUTH_SECRET, secureCookies: !config.HEADSHOT_LOCAL_CLOUD }, keyMaterial: config.AUTH_SECRET };
+  }
+  throw new AuthConfigurationError(
+    'No sign-in is configured. Set CLERK_SECRET_KEY and NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY (npx sst secret set …), ' +
+      'or set LOCAL_AUTH=enabled and AUTH_SECRET to use local accounts.',
+  );
+});
+
+/**
+ * A key for one purpose, derived from the sign-in secret the site already has (Clerk's secret key,
+ * or AUTH_SECRET), so no further secret has to be set, and keys for different purposes never match.
+ */
+export function derivedKey(purpose: string): Buffer {
+  return createHmac('sha256', authSettings().keyMaterial).update(`headshot:${purpose}`).digest();
+}
+
+// ---- Requests ------------------------------------------------------------------------------------
+
+const RequestsEnv = z.object({
+  /**
+   * How many proxies in front of the server append the client's address to X-Forwarded-For, and so
+   * how many entries from its right end are trusted: 1 behind CloudFront (which infra/web.ts sets),
+   * 0 with no proxy at all, where the address is the socket's and a client-sent header is ignored.
+   */
+  TRUSTED_PROXY_HOPS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).max(5).default(0)),
+  /** The site's own origin (https://…), when it has a fixed one: Clerk accepts session tokens made for it only. */
+  SITE_URL: z.preprocess(unsetIfEmpty, z.url().optional()),
+  /** Overrides the per-address limit on opening share links, for sites whose visitors share few addresses. */
+  LINK_RESOLVE_LIMIT_PER_MINUTE: z.preprocess(unsetIfEmpty, z.coerce.number().int().positive().optional()),
+  /** Set by the local cloud: plain http on localhost, the bench's baseline page. */
+  HEADSHOT_LOCAL_CLOUD: z.preprocess(unsetIfEmpty, z.literal('1').optional()),
+  /** Set by Next.js: `next dev` needs a looser content security policy (eval, a hot-reload WebSocket). */
+  NODE_ENV: optionalText,
+});
+
+export const requestSettings = section((env) => {
+  const parsed = parseWith(RequestsEnv, env, 'request');
   return {
-    jobs: { leaseMs: settings.JOB_LEASE_SECONDS, eventGraceMs: settings.JOB_EVENT_GRACE_SECONDS, retryWindowMs: settings.JOB_RETRY_WINDOW_SECONDS },
+    trustedProxyHops: parsed.TRUSTED_PROXY_HOPS,
+    siteUrl: parsed.SITE_URL?.replace(/\/$/, ''),
+    linkResolveLimitPerMinute: parsed.LINK_RESOLVE_LIMIT_PER_MINUTE,
+    localCloud: parsed.HEADSHOT_LOCAL_CLOUD === '1',
+    development: parsed.NODE_ENV === 'development',
   };
-}
+});
 
-let current: Config | undefined;
+// ---- AWS and faces -------------------------------------------------------------------------------
 
-/** This process's settings, parsed on first use (so that importing lib/ reads nothing). */
-export function config(): Config {
-  current ??= parseConfig(process.env);
-  return current;
-}
+const AwsEnv = z.object({
+  /** Set under the local cloud: the SDK sends S3 calls there (it reads the variable itself), and path-style addressing is needed. */
+  AWS_ENDPOINT_URL_S3: optionalText,
+  /** Which face adapter runs: the built-in model needs no AWS account, so it is the default. */
+  FACE_ANALYZER: z.preprocess(unsetIfEmpty, z.enum(['rekognition', 'local']).default('local')),
+});
+
+export const awsSettings = section((env) => {
+  const parsed = parseWith(AwsEnv, env, 'AWS');
+  return { s3OnEmulator: Boolean(parsed.AWS_ENDPOINT_URL_S3), faceAnalyzer: parsed.FACE_ANALYZER };
+});
+
+// ---- Observability -------------------------------------------------------------------------------
+
+const ObservabilityEnv = z.object({
+  POWERTOOLS_SERVICE_NAME: optionalText,
+  AWS_LAMBDA_FUNCTION_NAME: optionalText,
+  POWERTOOLS_METRICS_NAMESPACE: z.preprocess(unsetIfEmpty, z.string().default('Headshot')),
+});
+
+/**
+ * The service name logs and metrics carry: the one infra/ gives each function in POWERTOOLS_SERVICE_NAME,
+ * else Lambda's own function name, else the app's. Passing a fixed name to Powertools would override
+ * the variable, so every function would report as one service.
+ */
+export const observabilitySettings = section((env) => {
+  const parsed = parseWith(ObservabilityEnv, env, 'observability');
+  return { serviceName: parsed.POWERTOOLS_SERVICE_NAME || parsed.AWS_LAMBDA_FUNCTION_NAME || 'headshot', metricsNamespace: parsed.POWERTOOLS_METRICS_NAMESPACE };
+});

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { startLocalCloud } from './cloud';
 import { httpInvoker } from './invoke-http';
 import { appAndEmulatorPorts, claimPortsOrExit, portFromEnv } from './ports';
-import { startChild, stopTogether } from './processes';
+import { runToCompletion, startChild, stopTogether } from './processes';
 
 /*
  * `npm run dev`: the emulators, the event bridge, the functions under a reloading runtime, and
@@ -21,8 +21,10 @@ const cloud = await startLocalCloud({
 });
 
 const env = { ...cloud.env, LAMBDA_PORT: String(ports.lambda) };
+// Data from earlier versions is brought up to this one before anything reads it.
+await runToCompletion('tsx', ['scripts/migrate.ts'], env);
 const runtime = startChild('tsx', ['watch', '--clear-screen=false', 'local/lambda-runtime.ts'], env);
-const next = startChild('next', ['dev', '--port', String(ports.app)], env);
+const next = startChild('tsx', ['local/next-server.ts', '--dev'], { ...env, PORT: String(ports.app) });
 
 console.log(`
   headshot local cloud

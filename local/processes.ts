@@ -9,6 +9,13 @@ export function startChild(bin: string, args: string[], env: Record<string, stri
   return spawn(path.resolve('node_modules/.bin', bin), args, { stdio: 'inherit', env: { ...process.env, ...env } });
 }
 
+/** Runs a package binary to completion (a migration before the app starts); rejects when it fails. */
+export async function runToCompletion(bin: string, args: string[], env: Record<string, string>): Promise<void> {
+  const child = startChild(bin, args, env);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`${bin} ${args.join(' ')} exited with ${code}`);
+}
+
 /** Stops children and the cloud once, on Ctrl-C, on SIGTERM, or when a child dies. */
 export function stopTogether(children: ChildProcess[], stop: () => Promise<void>): void {
   let stopping = false;

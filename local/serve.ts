@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { startLocalCloud } from './cloud';
 import { appAndEmulatorPorts, claimPortsOrExit } from './ports';
-import { startChild, stopTogether } from './processes';
+import { runToCompletion, startChild, stopTogether } from './processes';
 
 /*
  * `npm start`: a production build (`next build` first) on the local cloud, with the functions run
@@ -17,7 +17,9 @@ const cloud = await startLocalCloud({
   appOrigins: [`http://localhost:${ports.app}`, `http://127.0.0.1:${ports.app}`],
 });
 
-// Not bound to 127.0.0.1 with -H: clerkMiddleware then proxies the request to itself in a loop.
-const next = startChild('next', ['start', '--port', String(ports.app)], cloud.env);
+// Data from earlier versions is brought up to this one before anything reads it.
+await runToCompletion('tsx', ['scripts/migrate.ts'], cloud.env);
+// Not bound to 127.0.0.1: clerkMiddleware would proxy the request to itself in a loop.
+const next = startChild('tsx', ['local/next-server.ts'], { ...cloud.env, PORT: String(ports.app), NODE_ENV: 'production' });
 console.log(`headshot (production build) on http://localhost:${ports.app}`);
 stopTogether([next], () => cloud.stop());

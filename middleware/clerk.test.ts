@@ -22,13 +22,19 @@ beforeAll(async () => {
   vi.stubEnv('CLERK_SECRET_KEY', 'sk_live_offline_test_key');
   vi.stubEnv('NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', PUBLISHABLE_KEY);
   vi.stubEnv('CLERK_PUBLISHABLE_KEY', PUBLISHABLE_KEY);
+  // What a page's content security policy names: the buckets, as presigned URLs address them (signing needs no network).
+  vi.stubEnv('SST_RESOURCE_Uploads', JSON.stringify({ name: 'uploads-bucket' }));
+  vi.stubEnv('SST_RESOURCE_Media', JSON.stringify({ name: 'media-bucket' }));
+  vi.stubEnv('AWS_REGION', 'us-east-1');
+  vi.stubEnv('AWS_ACCESS_KEY_ID', 'offline');
+  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'offline');
 });
 
 afterEach(() => vi.restoreAllMocks());
 
-async function sessionToken(key: CryptoKey, lifetime: { issuedAgo: number; expiresIn: number }) {
+async function sessionToken(key: CryptoKey, lifetime: { issuedAgo: number; expiresIn: number }, azp = 'http://localhost:3000') {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ sid: 'sess_2abc', azp: 'http://localhost:3000' })
+  return new SignJWT({ sid: 'sess_2abc', azp })
     .setProtectedHeader({ alg: 'RS256', kid: 'ins_2abc', typ: 'JWT' })
     .setSubject('user_2abc')
     .setIssuer(ISSUER)
@@ -53,6 +59,21 @@ describe('clerkMiddleware with Clerk-shaped tokens, offline', () => {
     // A signed-in request passes through, with Clerk's verdict forwarded to the page as request headers.
     expect(response?.status).toBe(200);
     expect(response?.headers.get('x-middleware-request-x-clerk-auth-status')).toBe('signed-in');
+    // The page gets its content security policy with a nonce, on the request (for Next.js) and the response.
+    expect(response?.headers.get('content-security-policy')).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic' https:\/\/example\.clerk\.accounts\.dev/);
+  });
+
+  it('rejects a token made for another site (authorizedParties)', async () => {
+    const { response, fetchCalls } = await visit('/dashboard', await sessionToken(signingKey, { issuedAgo: 10, expiresIn: 60 }, 'https://evil.example'));
+    expect(fetchCalls).toBe(0);
+    expect(response?.headers.get('x-clerk-auth-status')).toBe('signed-out');
+    expect(response?.headers.get('x-middleware-request-x-clerk-auth-status')).not.toBe('signed-in');
+  });
+
+  it("sends a signed-out visitor of a private page to the app's own sign-in page", async () => {
+    const { response } = await visit('/dashboard', await sessionToken(signingKey, { issuedAgo: 600, expiresIn: -300 }));
+    const location = response?.headers.get('location') ?? '';
+    expect(new URL(location, 'http://localhost:3000').pathname).toBe('/sign-in');
   });
 
   it('rejects an expired token', async () => {

@@ -1,14 +1,28 @@
 import { clerkMiddleware } from '@clerk/nextjs/server';
+import { authSettings, requestSettings } from '@/lib/config';
+import { nextWithContentSecurityPolicy } from './content-security-policy';
 import { isProtectedPath } from './protected-paths';
 
+/** The app's own sign-in page, for every redirect, as with local accounts. */
+export const SIGN_IN_PATH = '/sign-in';
+
 /**
- * Clerk's middleware, with the signed-out visitor sent to sign in on private pages (the pages and
- * actions check again themselves). Clerk does not read CLERK_JWT_KEY by itself; passed explicitly,
- * sessions verify with no network call to Clerk.
+ * Clerk's middleware: the signed-out visitor of a private page is sent to the app's own sign-in page
+ * (the pages and actions check again themselves). Sessions verify with CLERK_JWT_KEY, with no network
+ * call to Clerk, and only tokens made for this site count: `authorizedParties` is the site's own
+ * origin (SITE_URL when it is fixed, else the origin the request reached).
  */
 export const clerk = clerkMiddleware(
   async (auth, request) => {
-    if (isProtectedPath(request.nextUrl.pathname)) await auth.protect();
+    if (isProtectedPath(request.nextUrl.pathname)) await auth.protect({ unauthenticatedUrl: new URL(SIGN_IN_PATH, request.url).toString() });
+    return nextWithContentSecurityPolicy(request);
   },
-  () => ({ jwtKey: process.env.CLERK_JWT_KEY }),
+  (request) => {
+    const settings = authSettings();
+    return {
+      jwtKey: settings.mode === 'clerk' ? settings.clerk.jwtKey : undefined,
+      authorizedParties: [requestSettings().siteUrl ?? request.nextUrl.origin],
+      signInUrl: SIGN_IN_PATH,
+    };
+  },
 );

@@ -260,9 +260,11 @@ interface SignedIn {
 let signedIn: SignedIn | null = null;
 async function signIn(authSecret: string): Promise<SignedIn> {
   if (signedIn) return signedIn;
-  const { signUp, signSession, SESSION_COOKIE } = await import('../lib/auth');
-  const session = await signUp({ email: `deploy-check-${Date.now()}@example.com`, password: 'deploy-check-password' });
-  signedIn = { userId: session.userId, cookies: [`${SESSION_COOKIE}=${await signSession(session, authSecret)}`] };
+  const { signUp, SESSION_COOKIE, signSession, startSession } = await import('../lib/auth');
+  const account = await signUp({ email: `deploy-check-${Date.now()}@example.com`, password: 'deploy-check-password' }, { address: '127.0.0.1' });
+  // The session item in the table, and its token signed with the site's own secret.
+  const { session } = await startSession(account);
+  signedIn = { userId: account.userId, cookies: [`${SESSION_COOKIE}=${await signSession(session, authSecret)}`] };
   return signedIn;
 }
 

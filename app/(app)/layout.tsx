@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { UserButton } from '@clerk/nextjs';
 import { signOutAction } from '@/app/actions/local-auth';
-import { currentUser } from '@/lib/auth/current-user';
+import { currentUser } from '@/adapters/current-user';
 import { authMode } from '@/lib/auth/mode';
 
 const NAV = [

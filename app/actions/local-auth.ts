@@ -2,7 +2,9 @@
 
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { authMode, SESSION_COOKIE, sessionCookieOptions, signIn, signInInput, signSession, signUp, signUpInput, type Session } from '@/lib/auth';
+import { requestAddress } from '@/adapters/request-address';
+import { authMode, endSession, readSession, SESSION_COOKIE, sessionCookieOptions, signIn, signInInput, signUp, signUpInput, startSession } from '@/lib/auth';
+import { authSettings } from '@/lib/config';
 import { UserError } from '@/lib/user-error';
 import { actionClient } from './safe-action';
 
@@ -12,24 +14,28 @@ const localAccountAction = actionClient.use(async ({ next }) => {
   return next();
 });
 
-async function startSession(session: Session) {
-  const token = await signSession(session, process.env.AUTH_SECRET!);
-  // Only the local cloud serves plain http; anywhere else the cookie must never travel unencrypted.
-  (await cookies()).set(SESSION_COOKIE, token, sessionCookieOptions(process.env.HEADSHOT_LOCAL_CLOUD !== '1'));
+async function signedIn(account: { userId: string; email: string }) {
+  const { token } = await startSession(account);
+  const settings = authSettings();
+  (await cookies()).set(SESSION_COOKIE, token, sessionCookieOptions(settings.mode === 'local' && settings.local.secureCookies));
   redirect('/dashboard');
 }
 
 export const signUpAction = localAccountAction.inputSchema(signUpInput).action(async ({ parsedInput }) => {
-  await startSession(await signUp(parsedInput));
+  await signedIn(await signUp(parsedInput, { address: await requestAddress() }));
 });
 
 export const signInAction = localAccountAction.inputSchema(signInInput).action(async ({ parsedInput }) => {
-  const session = await signIn(parsedInput);
-  if (!session) throw new UserError('Wrong email or password.');
-  await startSession(session);
+  const account = await signIn(parsedInput, { address: await requestAddress() });
+  if (!account) throw new UserError('Wrong email or password.');
+  await signedIn(account);
 });
 
+/** Ends the session on the server, so a copy of the cookie is dead too, and then forgets the cookie. */
 export async function signOutAction() {
-  (await cookies()).delete(SESSION_COOKIE);
+  const jar = await cookies();
+  const session = authMode() === 'local' ? await readSession(jar.get(SESSION_COOKIE)?.value) : null;
+  if (session) await endSession(session);
+  jar.delete(SESSION_COOKIE);
   redirect('/sign-in');
 }

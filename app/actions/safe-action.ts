@@ -1,7 +1,7 @@
 import 'server-only';
 import { createSafeActionClient } from 'next-safe-action';
 import { ZodError } from 'zod';
-import { currentUser, UnauthenticatedError } from '@/lib/auth/current-user';
+import { currentUser, UnauthenticatedError } from '@/adapters/current-user';
 import { log } from '@/lib/observability/log';
 import { UserError } from '@/lib/user-error';
 

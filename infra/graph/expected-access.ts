@@ -17,7 +17,12 @@ const TABLE_ITEMS = [
   'dynamodb:UpdateItem',
 ];
 
-export function expectedAccess(options: { faceAnalyzer: 'rekognition' | 'local' } = { faceAnalyzer: 'rekognition' }): InfraSpec {
+const KMS_OBJECTS = ['kms:Decrypt', 'kms:GenerateDataKey'];
+
+export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'; encryption?: 's3' | 'kms' } = {}): InfraSpec {
+  const { faceAnalyzer = 'rekognition', encryption = 's3' } = options;
+  // With the customer-managed key, whoever reads or writes objects also uses the key.
+  const key = encryption === 'kms' ? { Data: KMS_OBJECTS } : {};
   return {
     maxReceiveCount: 3,
     visibilityTimeoutMultiplier: 6,
@@ -32,6 +37,7 @@ export function expectedAccess(options: { faceAnalyzer: 'rekognition' | 'local' 
           Uploads: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket'],
           Media: ['s3:DeleteObject', 's3:ListBucket', 's3:PutObject'],
           Table: TABLE_ITEMS,
+          ...key,
         },
       },
       AnalyzeProfile: {
@@ -40,7 +46,8 @@ export function expectedAccess(options: { faceAnalyzer: 'rekognition' | 'local' 
           AnalyzeProfileQueue: QUEUE_CONSUMER,
           Media: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
           Table: TABLE_ITEMS,
-          ...(options.faceAnalyzer === 'rekognition' ? { '*': ['rekognition:DetectFaces'] } : {}),
+          ...(faceAnalyzer === 'rekognition' ? { '*': ['rekognition:DetectFaces'] } : {}),
+          ...key,
         },
       },
       StoreDeadLetter: {
@@ -58,17 +65,19 @@ export function expectedAccess(options: { faceAnalyzer: 'rekognition' | 'local' 
           Uploads: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
           Media: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
           Table: TABLE_ITEMS,
+          ...key,
         },
       },
       // The Next.js server: SST adds its own cache bucket and CloudFront invalidation.
       WebServerUseast1: {
-        links: ['ClerkPublishableKey', 'ClerkSecretKey', 'Media', 'Table', 'Uploads'],
+        links: ['ClerkJwtKey', 'ClerkPublishableKey', 'ClerkSecretKey', 'Media', 'Table', 'Uploads'],
         grants: {
           Uploads: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
           // PutObject: starting an analysis copies a variant to the analysis input; sharing stores a preview.
           Media: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
           Table: TABLE_ITEMS,
           '*': ['cloudfront:CreateInvalidation'],
+          ...key,
         },
         ignore: ['WebAssets'],
       },

@@ -47,6 +47,8 @@ export const TYPES = {
   table: 'aws:dynamodb/table:Table',
   alarm: 'aws:cloudwatch/metricAlarm:MetricAlarm',
   eventRule: 'aws:cloudwatch/eventRule:EventRule',
+  bucketEncryption: 'aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration',
+  kmsKey: 'aws:kms/key:Key',
   eventTarget: 'aws:cloudwatch/eventTarget:EventTarget',
   secret: 'sst:sst:Secret',
   sstFunction: 'sst:aws:Function',
@@ -96,7 +98,7 @@ export function functionLinks(graph: InfraGraph, name: string): string[] {
  * "ProcessImageQueue"), so permissions can be read as "which actions on which component".
  */
 export function arnLabels(graph: InfraGraph): Map<string, string> {
-  const suffixes: Record<string, string> = { [TYPES.bucket]: 'Bucket', [TYPES.table]: 'Table', [TYPES.queue]: 'Queue', 'aws:sns/topic:Topic': 'Topic' };
+  const suffixes: Record<string, string> = { [TYPES.bucket]: 'Bucket', [TYPES.table]: 'Table', [TYPES.queue]: 'Queue', 'aws:sns/topic:Topic': 'Topic', [TYPES.kmsKey]: 'Key' };
   const labels = new Map<string, string>();
   for (const resource of graph.resources) {
     const suffix = suffixes[resource.type];

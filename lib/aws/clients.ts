@@ -1,6 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { RekognitionClient } from '@aws-sdk/client-rekognition';
 import { S3Client } from '@aws-sdk/client-s3';
+import { awsSettings } from '../config';
 
 /*
  * AWS clients, built once per process. Endpoints come from the standard AWS_ENDPOINT_URL_S3 /
@@ -15,7 +17,7 @@ export function s3Client(): S3Client {
 }
 
 function createS3Client(): S3Client {
-  const onEmulator = Boolean(process.env.AWS_ENDPOINT_URL_S3);
+  const onEmulator = awsSettings().s3OnEmulator;
   const client = new S3Client({
     // The emulator serves buckets by path, not by virtual host.
     forcePathStyle: onEmulator,
@@ -47,4 +49,10 @@ export function documentClient(): DynamoDBDocumentClient {
     marshallOptions: { removeUndefinedValues: true },
   });
   return documents;
+}
+
+let rekognition: RekognitionClient | undefined;
+export function rekognitionClient(): RekognitionClient {
+  rekognition ??= new RekognitionClient({});
+  return rekognition;
 }

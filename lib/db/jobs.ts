@@ -161,6 +161,12 @@ export async function recordJobSweep(ref: JobRef, seen: Pick<JobItem, 'state' | 
   );
 }
 
+// How many of a user's jobs of one kind are queued or running (the sparse inFlight index holds no others).
+export async function countJobsInFlight(userId: string, kind: string): Promise<number> {
+  const { data } = await getDb().entities.job.query.inFlight({ userId, kind }).go({ pages: 'all', attributes: ['subjectId'] });
+  return data.length;
+}
+
 // Jobs of one kind that the sweep should look at now, the longest overdue first.
 export async function listDueJobs(kind: string, now: number, options: { cursor?: string | null; limit: number }): Promise<Page<JobItem>> {
   const { data, cursor } = await getDb()

@@ -6,13 +6,14 @@ import { Image } from './entities/image';
 import { Job } from './entities/job';
 import { Link } from './entities/link';
 import { RateLimitWindow } from './entities/rate-limit';
+import { Session } from './entities/session';
 import { Settings } from './entities/settings';
 import { User } from './entities/user';
 
 /** Builds the one Service over the single table, for whichever client and table name the caller has. */
 export function createService(client: DynamoDBDocumentClient, table: string) {
   return new Service(
-    { user: User, image: Image, deadLetter: DeadLetter, settings: Settings, analysis: Analysis, link: Link, rateLimitWindow: RateLimitWindow, job: Job },
+    { user: User, image: Image, deadLetter: DeadLetter, settings: Settings, analysis: Analysis, link: Link, rateLimitWindow: RateLimitWindow, job: Job, session: Session },
     { client, table },
   );
 }

@@ -18,3 +18,8 @@ export async function findUserByEmail(email: string): Promise<UserItem | null> {
   const { data } = await getDb().entities.user.get({ email }).go();
   return data;
 }
+
+// Replaces a local account's password hash.
+export async function updatePasswordHash(email: string, passwordHash: string): Promise<void> {
+  await getDb().entities.user.patch({ email }).set({ passwordHash }).go({ response: 'none' });
+}

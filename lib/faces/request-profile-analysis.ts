@@ -1,10 +1,12 @@
 import { resources } from '../aws/resources';
-import { findImage, resetAnalysis, type ImageVariant } from '../db';
+import { countJobsInFlight, findImage, resetAnalysis, type ImageVariant } from '../db';
 import { imageIdInput } from '../images/schemas';
 import { expectJob } from '../jobs/expect-job';
 import { analysisInputKey, copyObject } from '../storage';
 import { UserError } from '../user-error';
+import { enforceRateLimit, inMinutes } from '../rate-limit';
 import { analyzeProfileJob } from './analyze-profile-job';
+import { ANALYSIS_REQUEST_LIMIT, MAX_ANALYSES_IN_FLIGHT } from './limits';
 import { MAX_ANALYSIS_INPUT_SIDE } from './prepare-analysis-input';
 
 /** The largest clean JPEG variant that fits the analysis input limit. */
@@ -26,6 +28,10 @@ export async function requestProfileAnalysis(userId: string, imageId: unknown): 
   if (image.status !== 'ready') throw new UserError('This photo is not ready yet. Analyse it once processing has finished.');
   const source = analysisSource(image.variants ?? []);
   if (!source) throw new UserError('This photo has no JPEG version to analyse. Upload it again.');
+  if ((await countJobsInFlight(userId, analyzeProfileJob.name)) >= MAX_ANALYSES_IN_FLIGHT) {
+    throw new UserError(`You have ${MAX_ANALYSES_IN_FLIGHT} LinkedIn checks running. Start another once one has finished.`);
+  }
+  await enforceRateLimit(ANALYSIS_REQUEST_LIMIT, userId, (minutes) => `You have run a lot of LinkedIn checks in the last hour. Try again in ${inMinutes(minutes)}.`);
   const input = analysisInputKey(userId, id);
   await resetAnalysis({ userId, imageId: id });
   await expectJob(analyzeProfileJob, { userId, subjectId: id }, input);

@@ -2,6 +2,8 @@ import { nanoid } from 'nanoid';
 import { resources } from '../aws/resources';
 import { insertImage } from '../db';
 import { expectJob } from '../jobs/expect-job';
+import { enforceRateLimit, inMinutes } from '../rate-limit';
+import { UPLOAD_CREATE_LIMIT } from './limits';
 import { originalKey, presignUpload } from '../storage';
 import { processImageJob } from './process-image-job';
 import { createUploadInput } from './schemas';
@@ -13,6 +15,7 @@ import { createUploadInput } from './schemas';
  */
 export async function createUpload(userId: string, input: unknown, now = Date.now()) {
   const { fileName, contentType, bytes } = createUploadInput.parse(input);
+  await enforceRateLimit(UPLOAD_CREATE_LIMIT, userId, (minutes) => `You have uploaded a lot of photos in the last hour. Try again in ${inMinutes(minutes)}.`, now);
   const imageId = nanoid(16);
   const key = originalKey(userId, imageId);
   await expectJob(processImageJob, { userId, subjectId: imageId }, key, now);

@@ -1,8 +1,10 @@
 import { deleteDeadLetter, findDeadLetter, listAllDeadLetters, requeueJob, type DeadLetterItem } from '../db';
 import { headObject, renotifyObject } from '../storage';
+import { enforceRateLimit, inMinutes } from '../rate-limit';
 import { FAILURE_CODE } from './failure-codes';
 import type { JobKind } from './job-kind';
 import { jobKind } from './kinds';
+import { RETRY_LIMIT } from './limits';
 import { jobRefOf } from './run-job';
 import { jobTiming } from './timing';
 
@@ -31,10 +33,12 @@ export async function redriveDeadLetter(item: DeadLetterItem, now = Date.now()):
   return 'requeued';
 }
 
-// The Retry button: only the owner's own dead letters.
-export async function redriveOwnDeadLetter(userId: string, deadLetterId: string): Promise<RedriveResult | null> {
+// The Retry button: only the owner's own dead letters, within the retry limit.
+export async function redriveOwnDeadLetter(userId: string, deadLetterId: string, now = Date.now()): Promise<RedriveResult | null> {
   const item = await findDeadLetter(userId, deadLetterId);
-  return item ? redriveDeadLetter(item) : null;
+  if (!item) return null;
+  await enforceRateLimit(RETRY_LIMIT, userId, (minutes) => `You have pressed Retry a lot in the last hour. Try again in ${inMinutes(minutes)}.`, now);
+  return redriveDeadLetter(item, now);
 }
 
 // `npm run redrive`: every dead letter, oldest first.

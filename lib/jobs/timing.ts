@@ -1,8 +1,8 @@
-import { config } from '../config';
+import { jobSettings } from '../config';
 
 /** When each step of a job should next have happened, so the sweep knows when to look. */
 export function jobTiming() {
-  const { leaseMs, eventGraceMs, retryWindowMs } = config().jobs;
+  const { leaseMs, eventGraceMs, retryWindowMs } = jobSettings();
   return {
     leaseMs,
     /** A run renews its lease three times per lease, so one slow renewal never loses it. */

@@ -1,6 +1,6 @@
 import { resources } from '../aws/resources';
 import { findImage, insertLink, type LinkItem } from '../db';
-import { consumeRateLimit, RateLimitedError } from '../rate-limit';
+import { enforceRateLimit, inMinutes } from '../rate-limit';
 import { headObject, readObject, variantKey, writeObject } from '../storage';
 import { UserError } from '../user-error';
 import { expiryTimes } from './expiry';
@@ -32,11 +32,7 @@ export async function createLink(userId: string, input: unknown, options: Create
   const { imageId, expiry, variant: wanted, allowDownload } = createLinkInput.parse(input);
   const now = options.now ?? Date.now();
 
-  const verdict = await consumeRateLimit(LINK_CREATE_LIMIT, userId, now);
-  if (!verdict.allowed) {
-    const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
-    throw new RateLimitedError(`You have created a lot of links recently. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, verdict.retryAfterSeconds);
-  }
+  await enforceRateLimit(LINK_CREATE_LIMIT, userId, (minutes) => `You have created a lot of links recently. Try again in ${inMinutes(minutes)}.`, now);
 
   const image = await findImage(userId, imageId);
   if (!image) throw new UserError('That photo does not exist.');

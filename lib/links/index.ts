@@ -2,7 +2,7 @@ export * from './schemas';
 export { createLink, type CreateLinkOptions } from './create-link';
 export { resolveLink } from './resolve-link';
 export { presentSharedLink, type PresentedLink } from './present-shared-link';
-export { readLinkPreview } from './read-link-preview';
+export { readSharedFile, sharedFilePath, SHARED_FILES, DOWNLOAD_FILE_NAME, type SharedFile, type SharedFileResult } from './shared-files';
 export { recordLinkView } from './record-link-view';
 export { isLikelyBot } from './is-likely-bot';
 export { resolveRefusal, countResolve } from './resolve-limit';

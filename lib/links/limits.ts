@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { requestSettings } from '../config';
 import type { RateLimitRule } from '../rate-limit';
 
 /** More links than anyone shares by hand in an hour; a script making them hits this. */
@@ -13,14 +13,10 @@ const DEFAULT_RESOLVE_LIMIT_PER_MINUTE = 120;
 let resolveLimit: RateLimitRule | undefined;
 
 /**
- * The per-IP limit on resolving links. LINK_RESOLVE_LIMIT_PER_MINUTE overrides it, for a site
+ * The per-address limit on resolving links. LINK_RESOLVE_LIMIT_PER_MINUTE overrides it, for a site
  * whose visitors share few addresses, and for load tests from one machine.
  */
-export function linkResolveLimit(env: Record<string, string | undefined> = process.env): RateLimitRule {
-  resolveLimit ??= {
-    scope: 'link-resolve',
-    limit: z.coerce.number().int().positive().default(DEFAULT_RESOLVE_LIMIT_PER_MINUTE).parse(env.LINK_RESOLVE_LIMIT_PER_MINUTE || undefined),
-    windowSeconds: 60,
-  };
+export function linkResolveLimit(): RateLimitRule {
+  resolveLimit ??= { scope: 'link-resolve', limit: requestSettings().linkResolveLimitPerMinute ?? DEFAULT_RESOLVE_LIMIT_PER_MINUTE, windowSeconds: 60 };
   return resolveLimit;
 }

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { consumeRateLimit, currentWindow, knownRefusalUntil, secondsUntilWindowEnds, type RateLimitVerdict } from '../rate-limit';
+import { consumeRateLimit, currentWindow, hashedSubject, knownRefusalUntil, secondsUntilWindowEnds, type RateLimitVerdict } from '../rate-limit';
 import { coalesceAdds } from './coalesce-adds';
 import { linkResolveLimit } from './limits';
 
@@ -8,13 +7,13 @@ import { linkResolveLimit } from './limits';
  * hot path: before answering, only this instance's memory of refusals is consulted (no I/O); after
  * answering, the request is counted in DynamoDB. An address over the limit is therefore refused
  * from its next request on, on every instance that has seen the verdict, and at most one request
- * per instance slips through first. Addresses are stored hashed: the counter only needs identity.
+ * per instance slips through first. Addresses are stored as keyed hashes: the counter only needs identity.
  * Hits from one address in one window that arrive while its counter is being written are added
  * together in the next write (see coalesceAdds).
  */
 
-function subjectOf(ip: string): string {
-  return createHash('sha256').update(ip).digest('base64url').slice(0, 22);
+function subjectOf(address: string): string {
+  return hashedSubject('address', address);
 }
 
 /** Seconds the address must wait, when this instance already knows it is over the limit; else null. */

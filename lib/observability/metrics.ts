@@ -1,11 +1,12 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { serviceName } from './service-name';
+import { observabilitySettings } from '../config';
 
 /**
  * CloudWatch metrics in Embedded Metric Format: printed as JSON log lines, which CloudWatch turns
  * into metrics with no API call on the request path. Under the local cloud they are just log lines.
  */
-export const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'Headshot', serviceName: serviceName() });
+const { metricsNamespace, serviceName } = observabilitySettings();
+export const metrics = new Metrics({ namespace: metricsNamespace, serviceName });
 
 export const METRIC = {
   imagesProcessed: 'ImagesProcessed',

@@ -38,3 +38,11 @@ export async function presignDownload(bucket: string, key: string, options: { fi
     { expiresIn: DOWNLOAD_URL_TTL_SECONDS + SIGNING_WINDOW_MS / 1000, signingDate },
   );
 }
+
+let origins: Promise<string[]> | undefined;
+
+/** The origins presigned URLs point at (the buckets' endpoints), for the pages' content security policy. */
+export function storageOrigins(buckets: string[]): Promise<string[]> {
+  origins ??= Promise.all(buckets.map(async (bucket) => new URL(await presignDownload(bucket, 'origin')).origin)).then((all) => [...new Set(all)]);
+  return origins;
+}

@@ -46,10 +46,17 @@ export interface ActionCall {
   result: unknown;
 }
 
-/** A URL of one of the action's pages, with its dynamic segments filled from `params`. */
-function pageUrl(action: ActionRef, params: Record<string, string>): string {
-  for (const page of action.pages) {
-    const segments = page.split('/').slice(1, -1).filter((segment) => !/^\(.*\)$/.test(segment));
+/**
+ * A URL of one of the action's pages, with its dynamic segments filled from `params` (an optional
+ * catch-all is left empty); the first page matching `prefer` when given.
+ */
+export function actionPageUrl(action: ActionRef, params: Record<string, string>, prefer?: RegExp): string {
+  const pages = prefer ? [...action.pages.filter((page) => prefer.test(page)), ...action.pages] : action.pages;
+  for (const page of pages) {
+    const segments = page
+      .split('/')
+      .slice(1, -1)
+      .filter((segment) => !/^\(.*\)$/.test(segment) && !/^\[\[\.\.\..*\]\]$/.test(segment));
     const filled = segments.map((segment) => (/^\[(\w+)\]$/.test(segment) ? params[segment.slice(1, -1)] : segment));
     if (filled.every((segment) => segment !== undefined)) return `/${filled.join('/')}`;
   }
@@ -57,7 +64,7 @@ function pageUrl(action: ActionRef, params: Record<string, string>): string {
 }
 
 export async function callAction(site: SiteFunction, action: ActionRef, args: unknown[], cookies: string[], params: Record<string, string> = {}): Promise<ActionCall> {
-  const response = await site.request(pageUrl(action, params), {
+  const response = await site.request(actionPageUrl(action, params), {
     method: 'POST',
     cookies,
     headers: {
@@ -72,7 +79,7 @@ export async function callAction(site: SiteFunction, action: ActionRef, args: un
 }
 
 /** The React Flight payload is one "id:json" row per line; the action's return value is the row after the header row. */
-function actionResult(payload: string): unknown {
+export function actionResult(payload: string): unknown {
   for (const line of payload.split('\n')) {
     const match = /^1:(\{.*\})$/.exec(line);
     if (match) return JSON.parse(match[1]!);

@@ -12,7 +12,8 @@ import {
   listLinks,
   newLinkCode,
   presentSharedLink,
-  readLinkPreview,
+  readSharedFile,
+  SHARED_FILES,
   recordLinkView,
   resolveLink,
   resolveRefusal,
@@ -28,10 +29,10 @@ import { fixture, newUserId, uploadAsBrowser, waitForSettled } from './helpers';
  * The server action runs as in Next.js, with the signed-in user taken from a stand-in session:
  * `signedIn` is who currentUser() returns.
  */
-const session = vi.hoisted(() => ({ signedIn: null as { id: string; email: string | null } | null }));
+const session = vi.hoisted(() => ({ signedIn: null as { id: string; email: string | null; sessionId: null } | null }));
 vi.mock('server-only', () => ({}));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
-vi.mock('@/lib/auth/current-user', () => ({
+vi.mock('@/adapters/current-user', () => ({
   currentUser: async () => session.signedIn,
   UnauthenticatedError: class UnauthenticatedError extends Error {
     constructor() {
@@ -66,14 +67,17 @@ describe('creating a link', () => {
     const resolution = await resolveLink(link.code);
     expect(resolution.state).toBe('active');
     if (resolution.state !== 'active') return;
-    const card = await readLinkPreview(resolution.link);
-    expect(await sharp(card!).metadata()).toMatchObject({ format: 'jpeg', width: 1200, height: 630 });
+    const card = await readSharedFile(link.code, 'card.jpg');
+    expect(card.state === 'active' && (await sharp(card.body).metadata())).toMatchObject({ format: 'jpeg', width: 1200, height: 630 });
 
-    const presented = await presentSharedLink(resolution.link);
-    expect(presented.downloadUrl).toBeNull();
-    const shown = await fetch(presented.imageUrl);
-    expect(shown.status).toBe(200);
-    expect(shown.headers.get('content-type')).toBe('image/webp');
+    // The page names only the link's own paths: neither the owner's id nor the image's.
+    const presented = presentSharedLink(resolution.link);
+    expect(presented).toMatchObject({ imageUrl: `/s/${link.code}/photo.webp`, fallbackUrl: `/s/${link.code}/photo.jpg`, downloadUrl: null });
+    expect(JSON.stringify(presented)).not.toContain(owner.userId);
+    expect(JSON.stringify(presented)).not.toContain(owner.imageId);
+    const shown = await readSharedFile(link.code, 'photo.webp');
+    expect(shown).toMatchObject({ state: 'active', contentType: 'image/webp' });
+    expect(await readSharedFile(link.code, 'download.jpg')).toEqual({ state: 'not-found' });
   });
 
   it('offers the variants and lets the owner pick a clean one with downloads', async () => {
@@ -86,9 +90,8 @@ describe('creating a link', () => {
     const resolution = await resolveLink(link.code, { now: Date.now() + 10 * 365 * 24 * HOUR });
     expect(resolution.state).toBe('active');
     if (resolution.state !== 'active') return;
-    const download = await fetch((await presentSharedLink(resolution.link)).downloadUrl!);
-    expect(download.status).toBe(200);
-    expect(download.headers.get('content-disposition')).toBe('attachment; filename="shared-photo.jpg"');
+    expect(presentSharedLink(resolution.link).downloadUrl).toBe(`/s/${link.code}/download.jpg`);
+    expect(await readSharedFile(link.code, 'download.jpg')).toMatchObject({ state: 'active', contentType: 'image/jpeg', downloadName: 'shared-photo.jpg' });
   });
 
   it('refuses a variant the image does not have', async () => {
@@ -115,7 +118,7 @@ describe('creating a link', () => {
 describe('someone else’s image', () => {
   it('cannot be shared through the server action', async () => {
     const { createLinkAction } = await import('@/app/actions/create-link');
-    session.signedIn = { id: newUserId(), email: 'intruder@example.com' };
+    session.signedIn = { id: newUserId(), email: 'intruder@example.com', sessionId: null };
     const refused = await createLinkAction({ imageId: owner.imageId });
     expect(refused?.serverError).toBe('That photo does not exist.');
     expect(refused?.data).toBeUndefined();
@@ -123,7 +126,7 @@ describe('someone else’s image', () => {
     session.signedIn = null;
     expect((await createLinkAction({ imageId: owner.imageId }))?.serverError).toBe('You need to sign in.');
 
-    session.signedIn = { id: owner.userId, email: 'owner@example.com' };
+    session.signedIn = { id: owner.userId, email: 'owner@example.com', sessionId: null };
     const allowed = await createLinkAction({ imageId: owner.imageId });
     expect(allowed?.data?.code).toMatch(/^[0-9A-Za-z]{12}$/);
   });
@@ -143,12 +146,28 @@ describe('resolving a code', () => {
     expect(await resolveLink('../../etc/passwd')).toEqual({ state: 'not-found' });
   });
 
-  it('stops a revoked link at once', async () => {
-    const link = await createLink(owner.userId, { imageId: owner.imageId });
+  it('stops a revoked link at once, its page and its photo alike', async () => {
+    const link = await createLink(owner.userId, { imageId: owner.imageId, allowDownload: true });
     expect((await resolveLink(link.code)).state).toBe('active');
+    for (const file of SHARED_FILES) expect((await readSharedFile(link.code, file)).state).toBe('active');
     expect(await revokeLink(owner.userId, { code: link.code })).toBe(true);
     expect(await resolveLink(link.code)).toEqual({ state: 'not-found' });
+    for (const file of SHARED_FILES) expect(await readSharedFile(link.code, file)).toEqual({ state: 'not-found' });
     expect(await revokeLink(owner.userId, { code: link.code })).toBe(false);
+  });
+
+  it('tells codes apart by case: a code and its case variants are different links', async () => {
+    const code = `Ab${newLinkCode().slice(2)}`;
+    const variants = [code, code.toLowerCase(), code.toUpperCase()];
+    const other = await readyImage();
+    const [first, second] = await Promise.all([
+      createLink(owner.userId, { imageId: owner.imageId }, { newCode: () => variants[0]! }),
+      createLink(other.userId, { imageId: other.imageId }, { newCode: () => variants[1]! }),
+    ]);
+    expect([first.code, second.code]).toEqual([variants[0], variants[1]]);
+    expect((await findLinkByCode(variants[0]!))?.userId).toBe(owner.userId);
+    expect((await findLinkByCode(variants[1]!))?.userId).toBe(other.userId);
+    expect(await resolveLink(variants[2])).toEqual({ state: 'not-found' });
   });
 
   it('answers expired once the expiry has passed, and not-found once the item is past its TTL', async () => {

@@ -2,7 +2,7 @@ import { AutoRefresh } from '@/components/auto-refresh';
 import { DeadLetterList } from '@/components/dead-letter-list';
 import { ImageGrid } from '@/components/image-grid';
 import { Uploader } from '@/components/uploader';
-import { requireUser } from '@/lib/auth/current-user';
+import { requireUser } from '@/adapters/current-user';
 import { listImages } from '@/lib/images';
 import { listDeadLetters } from '@/lib/jobs/list-dead-letters';
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { LinkList } from '@/components/link-list';
-import { requireUser } from '@/lib/auth/current-user';
+import { requireUser } from '@/adapters/current-user';
 import { listLinks } from '@/lib/links';
 
 export const metadata = { title: 'My links' };

@@ -2,6 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { notFound } from 'next/navigation';
 import { documentClient } from '@/lib/aws/clients';
 import { resources } from '@/lib/aws/resources';
+import { requestSettings } from '@/lib/config';
 import { BASELINE_ITEM_KEY } from './baseline-item';
 
 export const metadata = { title: 'Baseline' };
@@ -12,7 +13,7 @@ export const metadata = { title: 'Baseline' };
  * one lookup costs. Only served under the local cloud.
  */
 export default async function BaselinePage() {
-  if (process.env.HEADSHOT_LOCAL_CLOUD !== '1') notFound();
+  if (!requestSettings().localCloud) notFound();
   const { Item } = await documentClient().send(new GetCommand({ TableName: resources.tableName, Key: BASELINE_ITEM_KEY }));
   if (!Item) notFound();
   return (

@@ -1,7 +1,8 @@
 import { after } from 'next/server';
 import { countResolve, resolveRefusal } from '@/lib/links';
 import { log } from '@/lib/observability/log';
-import { clientIp } from './client-ip';
+import { requestSettings } from '@/lib/config';
+import { clientAddress } from '@/lib/security/client-address';
 import { tooManyRequests } from './responses';
 
 /**
@@ -9,7 +10,7 @@ import { tooManyRequests } from './responses';
  * null, and the visit is counted after the response has gone out.
  */
 export function admitVisit(request: Request, now: number): Response | null {
-  const ip = clientIp(request.headers);
+  const ip = clientAddress(request.headers, requestSettings().trustedProxyHops);
   const retryAfter = resolveRefusal(ip, now);
   if (retryAfter !== null) return tooManyRequests(retryAfter);
   after(() => countResolve(ip, now).catch((error: unknown) => log.warn('Could not count a link visit', { error: String(error) })));

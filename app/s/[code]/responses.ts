@@ -1,4 +1,4 @@
-import { tooManyRequestsPage, UNAVAILABLE_PAGE } from './share-page';
+import { SHARE_PAGE_CSP, tooManyRequestsPage, UNAVAILABLE_PAGE } from './share-page';
 
 /** Nothing about a link may outlive a revoke in a shared cache, and signed URLs expire: never stored. */
 export const NO_STORE = 'private, no-store';
@@ -8,6 +8,7 @@ const HTML_HEADERS = {
   'Cache-Control': NO_STORE,
   'X-Robots-Tag': 'noindex, nofollow',
   'Referrer-Policy': 'no-referrer',
+  'Content-Security-Policy': SHARE_PAGE_CSP,
 };
 
 export function htmlResponse(body: string, status: number, headers: Record<string, string> = {}): Response {

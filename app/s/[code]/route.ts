@@ -29,9 +29,9 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const { link } = resolution;
   const origin = request.nextUrl.origin;
   const page = await cachedSharePage(origin, link, now, async () =>
-    renderSharePage({ origin, code: link.code, presented: await presentSharedLink(link, now) }),
+    renderSharePage({ origin, code: link.code, presented: presentSharedLink(link) }),
   );
-  return htmlResponse(page.html, 200, { 'Content-Security-Policy': page.contentSecurityPolicy });
+  return htmlResponse(page.html, 200);
 }
 
 /** Browsers announce speculative loads; those are not a person looking at the photo. */

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { html, trusted } from './html';
-import { renderSharePage, tooManyRequestsPage, UNAVAILABLE_PAGE } from './share-page';
+import { renderSharePage, SHARE_PAGE_CSP, tooManyRequestsPage, UNAVAILABLE_PAGE } from './share-page';
 
 const presented = {
   width: 1280,
   height: 960,
-  imageUrl: 'http://127.0.0.1:4568/headshot-media/images/u/i/w1280.webp?X-Amz-Signature=abc&X-Amz-Expires=1200',
-  fallbackUrl: 'http://127.0.0.1:4568/headshot-media/images/u/i/w1280.jpeg?X-Amz-Signature=def&X-Amz-Expires=1200',
+  imageUrl: '/s/AbCdEfGhIjKl/photo.webp',
+  fallbackUrl: '/s/AbCdEfGhIjKl/photo.jpg',
   downloadUrl: null,
   validUntil: null,
 };
@@ -33,21 +33,22 @@ describe('the share page', () => {
     expect(page).toContain('<meta name="twitter:image" content="https://headshot.example/s/AbCdEfGhIjKl/card.jpg">');
   });
 
-  it('shows the photo from its signed URLs, a QR code, and a download only when allowed', async () => {
-    const { html: page, contentSecurityPolicy } = await renderSharePage({ origin: 'https://headshot.example', code: 'AbCdEfGhIjKl', presented });
-    expect(page).toContain('srcset="http://127.0.0.1:4568/headshot-media/images/u/i/w1280.webp?X-Amz-Signature=abc&amp;X-Amz-Expires=1200"');
+  it("shows the photo through the link's own paths, a QR code, and a download only when allowed", async () => {
+    const { html: page } = await renderSharePage({ origin: 'https://headshot.example', code: 'AbCdEfGhIjKl', presented });
+    expect(page).toContain('srcset="/s/AbCdEfGhIjKl/photo.webp"');
+    expect(page).toContain('src="/s/AbCdEfGhIjKl/photo.jpg"');
     expect(page).toContain('width="1280" height="960"');
     expect(page).toMatch(/<svg[^>]*viewBox/);
     expect(page).not.toContain('Download');
     expect(page).not.toContain('<script');
-    expect(contentSecurityPolicy).toContain("img-src http://127.0.0.1:4568;");
+    expect(SHARE_PAGE_CSP).toContain("img-src 'self';");
 
     const withDownload = await renderSharePage({
       origin: 'https://headshot.example',
       code: 'AbCdEfGhIjKl',
-      presented: { ...presented, downloadUrl: 'http://127.0.0.1:4568/d?x=1', validUntil: Date.UTC(2026, 5, 1, 12, 30) },
+      presented: { ...presented, downloadUrl: '/s/AbCdEfGhIjKl/download.jpg', validUntil: Date.UTC(2026, 5, 1, 12, 30) },
     });
-    expect(withDownload.html).toContain('<a class="button" href="http://127.0.0.1:4568/d?x=1" download>Download</a>');
+    expect(withDownload.html).toContain('<a class="button" href="/s/AbCdEfGhIjKl/download.jpg" download>Download</a>');
     expect(withDownload.html).toContain('2026-06-01 12:30 UTC');
   });
 

@@ -31,6 +31,9 @@ function documentOf(options: { title: string; head?: Html; body: Html }): string
   }`;
 }
 
+/** The share pages run no script and load nothing but their own images and inline style. */
+export const SHARE_PAGE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 export interface SharePageInput {
   /** The site's origin as the visitor reached it, for the absolute URLs unfurlers need. */
   origin: string;
@@ -40,8 +43,6 @@ export interface SharePageInput {
 
 export interface RenderedSharePage {
   html: string;
-  /** The page loads images from the media bucket only, and runs no script. */
-  contentSecurityPolicy: string;
 }
 
 /** The public page of an active link: the photo, its card meta tags, a QR code and, if allowed, a download. */
@@ -81,11 +82,7 @@ ${expires ? html`<p>This link stops working on <time datetime="${expires.toISOSt
 </main>
 <footer>Shared with ${SITE_NAME}</footer>`;
 
-  const imageOrigin = new URL(presented.imageUrl).origin;
-  return {
-    html: documentOf({ title: `${TITLE} · ${SITE_NAME}`, head, body }),
-    contentSecurityPolicy: `default-src 'none'; img-src ${imageOrigin}; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
-  };
+  return { html: documentOf({ title: `${TITLE} · ${SITE_NAME}`, head, body }) };
 }
 
 /**

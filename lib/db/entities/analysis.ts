@@ -5,7 +5,7 @@ export const ANALYSIS_STATUSES = ['pending', 'running', 'ready', 'failed'] as co
 
 /** The LinkedIn profile-photo analysis of one image: its own status, apart from the image's. */
 export const Analysis = new Entity({
-  model: { entity: 'analysis', version: '1', service: 'headshot' },
+  model: { entity: 'analysis', version: '2', service: 'headshot' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },
     imageId: { type: 'string', required: true, readOnly: true },
@@ -27,8 +27,8 @@ export const Analysis = new Entity({
   indexes: {
     // The analysis of one of the owner's images.
     byImage: {
-      pk: { field: table.partitionKey, composite: ['userId'] },
-      sk: { field: table.sortKey, composite: ['imageId'] },
+      pk: { field: table.partitionKey, composite: ['userId'], casing: 'none' },
+      sk: { field: table.sortKey, composite: ['imageId'], casing: 'none' },
     },
   },
 });

@@ -4,7 +4,7 @@ import { table } from '../table';
 export const IMAGE_STATUSES = ['uploading', 'processing', 'ready', 'failed'] as const;
 
 export const Image = new Entity({
-  model: { entity: 'image', version: '1', service: 'headshot' },
+  model: { entity: 'image', version: '2', service: 'headshot' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },
     imageId: { type: 'string', required: true, readOnly: true },
@@ -55,14 +55,14 @@ export const Image = new Entity({
   indexes: {
     // One image, addressed through its owner so that nobody else can reach it.
     byId: {
-      pk: { field: table.partitionKey, composite: ['userId'] },
-      sk: { field: table.sortKey, composite: ['imageId'] },
+      pk: { field: table.partitionKey, composite: ['userId'], casing: 'none' },
+      sk: { field: table.sortKey, composite: ['imageId'], casing: 'none' },
     },
     // The owner's dashboard, newest first.
     byOwner: {
       index: 'gsi1',
-      pk: { field: table.globalIndexes.gsi1.partitionKey, composite: ['userId'] },
-      sk: { field: table.globalIndexes.gsi1.sortKey, composite: ['createdAt'] },
+      pk: { field: table.globalIndexes.gsi1.partitionKey, composite: ['userId'], casing: 'none' },
+      sk: { field: table.globalIndexes.gsi1.sortKey, composite: ['createdAt'], casing: 'none' },
     },
   },
 });

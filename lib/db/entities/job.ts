@@ -49,6 +49,13 @@ export const Job = new Entity({
       pk: { field: table.partitionKey, composite: ['userId'], casing: 'none' },
       sk: { field: table.sortKey, composite: ['kind', 'subjectId'], casing: 'none' },
     },
+    // A user's jobs of one kind that are still queued or running, for the per-user caps. Sparse, like `due`.
+    inFlight: {
+      index: 'gsi1',
+      pk: { field: table.globalIndexes.gsi1.partitionKey, composite: ['userId'], casing: 'none' },
+      sk: { field: table.globalIndexes.gsi1.sortKey, composite: ['kind', 'subjectId'], casing: 'none' },
+      condition: (job: { dueAt?: number }) => job.dueAt !== undefined,
+    },
     // The sweep's work list: jobs of one kind that are due, oldest first. Sparse: finished jobs have no dueAt.
     due: {
       index: 'gsi2',

@@ -11,7 +11,7 @@ export const LINK_EXPIRIES = ['1h', '1d', '7d', 'never'] as const;
  * when the link is made, so resolving a code is a single GetItem that never reads the image record.
  */
 export const Link = new Entity({
-  model: { entity: 'link', version: '1', service: 'headshot' },
+  model: { entity: 'link', version: '2', service: 'headshot' },
   attributes: {
     code: { type: 'string', required: true, readOnly: true },
     userId: { type: 'string', required: true, readOnly: true },
@@ -42,14 +42,14 @@ export const Link = new Entity({
   indexes: {
     // The public page: one GetItem by code.
     byCode: {
-      pk: { field: table.partitionKey, composite: ['code'] },
-      sk: { field: table.sortKey, composite: [] },
+      pk: { field: table.partitionKey, composite: ['code'], casing: 'none' },
+      sk: { field: table.sortKey, composite: [], casing: 'none' },
     },
     // "My links": the owner's links, newest first.
     byOwner: {
       index: 'gsi1',
-      pk: { field: table.globalIndexes.gsi1.partitionKey, composite: ['userId'] },
-      sk: { field: table.globalIndexes.gsi1.sortKey, composite: ['createdAt', 'code'] },
+      pk: { field: table.globalIndexes.gsi1.partitionKey, composite: ['userId'], casing: 'none' },
+      sk: { field: table.globalIndexes.gsi1.sortKey, composite: ['createdAt', 'code'], casing: 'none' },
     },
   },
 });

@@ -6,7 +6,7 @@ import { table } from '../table';
  * under one rule since windowStart. Hits are added atomically, and the item expires with its window.
  */
 export const RateLimitWindow = new Entity({
-  model: { entity: 'rateLimitWindow', version: '1', service: 'headshot' },
+  model: { entity: 'rateLimitWindow', version: '2', service: 'headshot' },
   attributes: {
     scope: { type: 'string', required: true, readOnly: true },
     subject: { type: 'string', required: true, readOnly: true },
@@ -19,8 +19,8 @@ export const RateLimitWindow = new Entity({
   indexes: {
     // The counter of one subject in one window.
     byWindow: {
-      pk: { field: table.partitionKey, composite: ['scope', 'subject'] },
-      sk: { field: table.sortKey, composite: ['windowStart'] },
+      pk: { field: table.partitionKey, composite: ['scope', 'subject'], casing: 'none' },
+      sk: { field: table.sortKey, composite: ['windowStart'], casing: 'none' },
     },
   },
 });

@@ -4,7 +4,7 @@ import { WATERMARK_POSITIONS } from '../../images/transform/schemas';
 
 /** A user's preferences. One item per user, created on first save. */
 export const Settings = new Entity({
-  model: { entity: 'settings', version: '1', service: 'headshot' },
+  model: { entity: 'settings', version: '2', service: 'headshot' },
   attributes: {
     userId: { type: 'string', required: true, readOnly: true },
     watermark: {
@@ -22,8 +22,8 @@ export const Settings = new Entity({
   indexes: {
     // The user's settings.
     byUser: {
-      pk: { field: table.partitionKey, composite: ['userId'] },
-      sk: { field: table.sortKey, composite: [] },
+      pk: { field: table.partitionKey, composite: ['userId'], casing: 'none' },
+      sk: { field: table.sortKey, composite: [], casing: 'none' },
     },
   },
 });

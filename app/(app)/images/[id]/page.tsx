@@ -6,7 +6,7 @@ import { DeleteImageButton } from '@/components/delete-image-button';
 import { SharePanel } from '@/components/share-panel';
 import { StatusBadge } from '@/components/status-badge';
 import { VariantTable } from '@/components/variant-table';
-import { requireUser } from '@/lib/auth/current-user';
+import { requireUser } from '@/adapters/current-user';
 import { getImage } from '@/lib/images';
 import { formatBytes } from '@/lib/images/format-bytes';
 

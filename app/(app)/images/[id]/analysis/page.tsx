@@ -5,7 +5,7 @@ import { AutoRefresh } from '@/components/auto-refresh';
 import { Checklist } from '@/components/checklist';
 import { FaceOverlay } from '@/components/face-overlay';
 import { ScoreDial } from '@/components/score-dial';
-import { requireUser } from '@/lib/auth/current-user';
+import { requireUser } from '@/adapters/current-user';
 import { getProfileAnalysis } from '@/lib/faces/get-profile-analysis';
 import { getImage } from '@/lib/images';
 import { formatBytes } from '@/lib/images/format-bytes';

@@ -2,25 +2,25 @@ import 'server-only';
 import { auth } from '@clerk/nextjs/server';
 import { cookies } from 'next/headers';
 import { cache } from 'react';
-import { authMode } from './mode';
-import type { CurrentUser } from './schemas';
-import { SESSION_COOKIE, verifySession } from './session';
+import { readSession, SESSION_COOKIE, type CurrentUser } from '@/lib/auth';
+import { authSettings } from '@/lib/config';
 
 /*
- * The Next.js edge of lib/auth, and so the one file in lib/ that imports next/* (the lint rule
- * names it): it reads the request, the rest of lib/auth stays framework-free.
+ * The framework's side of sign-in: reads the request (Clerk's session, or the local session cookie)
+ * and hands lib/ a plain user. Every page, route and server action takes the user from here, never
+ * from its input.
  */
 
-/** Who is signed in, from Clerk's session or the local session cookie; null when nobody is. Once per request. */
+/** Who is signed in; null when nobody is. Once per request. A local session must still exist: signing out ends it everywhere. */
 export const currentUser = cache(async (): Promise<CurrentUser | null> => {
-  if (authMode() === 'clerk') {
+  if (authSettings().mode === 'clerk') {
     const { userId, sessionClaims } = await auth();
     if (!userId) return null;
     const email = typeof sessionClaims?.email === 'string' ? sessionClaims.email : null;
-    return { id: userId, email };
+    return { id: userId, email, sessionId: null };
   }
-  const session = await verifySession((await cookies()).get(SESSION_COOKIE)?.value, process.env.AUTH_SECRET!);
-  return session ? { id: session.userId, email: session.email } : null;
+  const session = await readSession((await cookies()).get(SESSION_COOKIE)?.value);
+  return session ? { id: session.userId, email: session.email, sessionId: session.sessionId } : null;
 });
 
 export class UnauthenticatedError extends Error {

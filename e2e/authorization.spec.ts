@@ -1,0 +1,280 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
+import { actionPageUrl, actionResult, readServerActions, type ActionRef } from '../scripts/deploy-check/server-actions';
+import { connectE2eCloud } from './cloud';
+import { FIXTURES } from './helpers';
+import { E2E_PORTS } from './ports';
+
+connectE2eCloud();
+
+/*
+ * The authorization matrix. Every page, route handler and server action is found in app/, and each
+ * must have an entry below: a new one without an entry fails this test. Each is called as an anonymous
+ * visitor and as a signed-in intruder aiming at a victim's real records (photo, link, analysis, dead
+ * letter, settings, password). Private ones must refuse both; public ones must reveal nothing of the
+ * victim beyond what a share link shows by design. Afterwards the victim's records must be exactly as
+ * they were.
+ */
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const BASE = `http://localhost:${E2E_PORTS.app}`;
+
+type Caller = 'anonymous' | 'intruder';
+
+// ---- Discovery ------------------------------------------------------------------------------------
+
+function filesUnder(dir: string, name: RegExp): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => name.test(path.basename(file)))
+    .map((file) => path.join(dir, file));
+}
+
+/** app/(app)/images/[id]/page.tsx → /images/[id] */
+function routeOf(file: string): string {
+  const segments = path.relative(path.join(ROOT, 'app'), path.dirname(file)).split(path.sep).filter((segment) => segment && !/^\(.*\)$/.test(segment));
+  return `/${segments.join('/')}`;
+}
+
+function discovered(): string[] {
+  const pages = filesUnder(path.join(ROOT, 'app'), /^page\.tsx$/).map((file) => `page ${routeOf(file)}`);
+  const routes = filesUnder(path.join(ROOT, 'app'), /^route\.ts$/).flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => `route ${match[1]} ${routeOf(file)}`),
+  );
+  const actions = filesUnder(path.join(ROOT, 'app', 'actions'), /\.ts$/)
+    .filter((file) => /^['"]use server['"]/m.test(readFileSync(file, 'utf8')))
+    .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/export (?:const|async function) (\w+)/g)].map((match) => `action ${path.basename(file)}#${match[1]}`));
+  return [...pages, ...routes, ...actions].sort();
+}
+
+// ---- The victim, and callers ----------------------------------------------------------------------
+
+interface Victim {
+  userId: string;
+  email: string;
+  password: string;
+  imageId: string;
+  fileName: string;
+  failedImageId: string;
+  code: string;
+  deadLetterId: string;
+}
+
+async function makeVictim(): Promise<Victim> {
+  const { signUp } = await import('../lib/auth');
+  const { createUpload, updateWatermarkSettings } = await import('../lib/images');
+  const { findImage, findAnalysis } = await import('../lib/db');
+  const { createLink } = await import('../lib/links');
+  const { requestProfileAnalysis } = await import('../lib/faces/request-profile-analysis');
+  const { storeDeadLetters, listDeadLetters } = await import('../lib/jobs');
+  const { resources } = await import('../lib/aws/resources');
+  const { sqsEvent } = await import('../tests/integration/sqs-event');
+
+  const email = `victim-${Date.now()}@example.com`;
+  const password = 'victim passphrase 1';
+  const { userId } = await signUp({ email, password }, { address: `matrix-${email}` });
+  await updateWatermarkSettings(userId, { enabled: true, text: '© Victim', position: 'bottom-right', opacity: 0.5 });
+
+  const fileName = 'victim-portrait-4815.png';
+  const body = readFileSync(path.join(FIXTURES, 'faces/astronaut.png'));
+  const upload = await createUpload(userId, { fileName, contentType: 'image/png', bytes: body.length });
+  expect((await fetch(upload.url, { method: 'PUT', body: new Uint8Array(body), headers: upload.headers })).ok).toBe(true);
+  await expect.poll(async () => (await findImage(userId, upload.imageId))?.status, { timeout: 30_000 }).toBe('ready');
+  await requestProfileAnalysis(userId, upload.imageId);
+  await expect.poll(async () => (await findAnalysis({ userId, imageId: upload.imageId }))?.status, { timeout: 30_000 }).toBe('ready');
+  const { code } = await createLink(userId, { imageId: upload.imageId });
+
+  // A photo whose processing was given up on: a dead letter with a Retry button.
+  const failed = await createUpload(userId, { fileName: 'victim-failed.png', contentType: 'image/png', bytes: body.length });
+  await storeDeadLetters(sqsEvent({ bucket: resources.uploadsBucket, key: `uploads/${userId}/${failed.imageId}/original`, eTag: '', size: 0 }, 1));
+  const [letter] = await listDeadLetters(userId);
+  return { userId, email, password, imageId: upload.imageId, fileName, failedImageId: failed.imageId, code, deadLetterId: letter!.deadLetterId };
+}
+
+/** Everything of the victim's, read back: it must not change while the intruder tries. */
+async function snapshot(victim: Victim) {
+  const { findImage, findAnalysis, findLinkByCode, findSettings, listDeadLettersByOwner, listImagesByOwner, findUserByEmail } = await import('../lib/db');
+  return {
+    images: (await listImagesByOwner(victim.userId, { limit: 100 })).items,
+    image: await findImage(victim.userId, victim.imageId),
+    analysis: await findAnalysis({ userId: victim.userId, imageId: victim.imageId }),
+    link: await findLinkByCode(victim.code),
+    settings: await findSettings(victim.userId),
+    deadLetters: await listDeadLettersByOwner(victim.userId),
+    passwordHash: (await findUserByEmail(victim.email))?.passwordHash,
+  };
+}
+
+async function intruderContext(): Promise<APIRequestContext> {
+  const { signUp, startSession, SESSION_COOKIE } = await import('../lib/auth');
+  const email = `intruder-${Date.now()}@example.com`;
+  const { token } = await startSession(await signUp({ email, password: 'intruder passphrase' }, { address: `matrix-${email}` }));
+  return playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: { cookie: `${SESSION_COOKIE}=${token}` }, maxRedirects: 0 });
+}
+
+// ---- Calls and verdicts ---------------------------------------------------------------------------
+
+interface Answer {
+  status: number;
+  location: string;
+  body: string;
+  result: { data?: unknown; serverError?: string; validationErrors?: unknown } | null;
+}
+
+async function get(http: APIRequestContext, url: string): Promise<Answer> {
+  const response = await http.get(url, { maxRedirects: 0 });
+  return { status: response.status(), location: response.headers().location ?? '', body: await response.text().catch(() => ''), result: null };
+}
+
+async function callAction(http: APIRequestContext, action: ActionRef, args: unknown[], params: Record<string, string>, prefer?: RegExp): Promise<Answer> {
+  const response = await http.post(actionPageUrl(action, params, prefer), {
+    headers: { 'next-action': action.id, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', origin: BASE },
+    data: JSON.stringify(args),
+    maxRedirects: 0,
+  });
+  const body = await response.text();
+  return { status: response.status(), location: response.headers().location ?? '', body, result: actionResult(body) as Answer['result'] };
+}
+
+/** Nothing of the victim in an answer: not their ids, their email, their file name or their password's hash. */
+function revealsNothing(answer: Answer, victim: Victim, allowed: string[] = []) {
+  for (const secret of [victim.userId, victim.email, victim.fileName, victim.imageId, victim.failedImageId, victim.deadLetterId].filter((value) => !allowed.includes(value))) {
+    expect(answer.body, `the answer names ${secret}`).not.toContain(secret);
+  }
+}
+
+function sentToSignIn(answer: Answer) {
+  expect([303, 307]).toContain(answer.status);
+  expect(new URL(answer.location, BASE).pathname).toBe('/sign-in');
+}
+/** Refused before it runs: the proxy sends an anonymous call on a private page to sign in, and the action client says so elsewhere. */
+function refusedAnonymous(answer: Answer) {
+  if (answer.status === 303 || answer.status === 307) sentToSignIn(answer);
+  else expect(answer.result?.serverError).toBe('You need to sign in.');
+}
+
+type Check = (call: { as: Caller; http: APIRequestContext; victim: Victim; actions: ActionRef[] }) => Promise<void>;
+
+function action(file: string, name: string) {
+  return (actions: ActionRef[]) => {
+    const found = actions.find((candidate) => candidate.filename === `app/actions/${file}` && candidate.exportedName === name);
+    if (!found) throw new Error(`The build has no server action ${name} from app/actions/${file}`);
+    return found;
+  };
+}
+
+/** A private page: anonymous visitors go to sign in; an intruder gets nothing of the victim's (but the id it asked for). */
+function privatePage(url: (victim: Victim) => string, intruderStatus: number): Check {
+  return async ({ as, http, victim }) => {
+    const answer = await get(http, url(victim));
+    if (as === 'anonymous') sentToSignIn(answer);
+    else expect(answer.status).toBe(intruderStatus);
+    revealsNothing(answer, victim, url(victim).includes(victim.imageId) ? [victim.imageId] : []);
+  };
+}
+
+/** A public page: it answers, and shows nothing of the victim. */
+function publicPage(url: string): Check {
+  return async ({ http, victim }) => {
+    const answer = await get(http, url);
+    expect(answer.status).toBeLessThan(400);
+    revealsNothing(answer, victim);
+  };
+}
+
+/** An action of signed-in users aimed at the victim: anonymous callers are refused, and so is the intruder, with a sentence. */
+function privateAction(ref: ReturnType<typeof action>, args: (victim: Victim) => unknown[], intruderRefusal: RegExp, params: (victim: Victim) => Record<string, string> = () => ({})): Check {
+  return async ({ as, http, victim, actions }) => {
+    const answer = await callAction(http, ref(actions), args(victim), params(victim));
+    if (as === 'anonymous') refusedAnonymous(answer);
+    else expect(answer.result?.serverError ?? '').toMatch(intruderRefusal);
+    revealsNothing(answer, victim, [victim.imageId, victim.deadLetterId]);
+  };
+}
+
+/** An action that only ever acts on the caller's own account: anonymous callers are refused; what the intruder does stays theirs. */
+function ownAction(ref: ReturnType<typeof action>, args: (victim: Victim) => unknown[]): Check {
+  return async ({ as, http, victim, actions }) => {
+    const answer = await callAction(http, ref(actions), args(victim), {});
+    if (as === 'anonymous') refusedAnonymous(answer);
+    revealsNothing(answer, victim);
+  };
+}
+
+const MATRIX: Record<string, Check> = {
+  'page /': publicPage('/'),
+  'page /sign-in/[[...sign-in]]': publicPage('/sign-in'),
+  'page /sign-up/[[...sign-up]]': publicPage('/sign-up'),
+  // The share benchmark's floor page, served only under the local cloud: it shows a fixed test item.
+  'page /bench/baseline': async ({ http, victim }) => revealsNothing(await get(http, '/bench/baseline'), victim),
+  'page /dashboard': privatePage(() => '/dashboard', 200),
+  'page /links': privatePage(() => '/links', 200),
+  'page /settings': privatePage(() => '/settings', 200),
+  'page /images/[id]': privatePage((victim) => `/images/${victim.imageId}`, 404),
+  'page /images/[id]/analysis': privatePage((victim) => `/images/${victim.imageId}/analysis`, 404),
+  // Public by design: whoever has the code sees the shared photo, and nothing else of its owner.
+  'route GET /s/[code]': async ({ http, victim }) => {
+    const answer = await get(http, `/s/${victim.code}`);
+    expect(answer.status).toBe(200);
+    revealsNothing(answer, victim);
+  },
+  'route GET /s/[code]/[file]': async ({ http, victim }) => {
+    for (const file of ['photo.webp', 'photo.jpg', 'card.jpg', 'download.jpg', 'original']) {
+      const response = await http.get(`/s/${victim.code}/${file}`, { maxRedirects: 0 });
+      expect(response.status()).toBe(file.startsWith('photo') || file === 'card.jpg' ? 200 : 404);
+      expect(JSON.stringify(response.headers())).not.toContain(victim.fileName);
+    }
+  },
+  'action create-link.ts#createLinkAction': privateAction(action('create-link.ts', 'createLinkAction'), (victim) => [{ imageId: victim.imageId }], /does not exist/, (victim) => ({ id: victim.imageId })),
+  'action delete-image.ts#deleteImageAction': privateAction(action('delete-image.ts', 'deleteImageAction'), (victim) => [{ imageId: victim.imageId }], /does not exist/, (victim) => ({ id: victim.imageId })),
+  'action request-analysis.ts#requestAnalysisAction': privateAction(action('request-analysis.ts', 'requestAnalysisAction'), (victim) => [{ imageId: victim.imageId }], /does not exist/, (victim) => ({ id: victim.imageId })),
+  'action retry-dead-letter.ts#retryDeadLetterAction': privateAction(action('retry-dead-letter.ts', 'retryDeadLetterAction'), (victim) => [{ deadLetterId: victim.deadLetterId }], /already retried/),
+  'action revoke-link.ts#revokeLinkAction': privateAction(action('revoke-link.ts', 'revokeLinkAction'), (victim) => [{ code: victim.code }], /already revoked/),
+  'action change-password.ts#changePasswordAction': privateAction(
+    action('change-password.ts', 'changePasswordAction'),
+    (victim) => [{ currentPassword: victim.password, newPassword: 'taken over by the intruder' }],
+    /current password is not right/,
+  ),
+  'action create-upload.ts#createUploadAction': ownAction(action('create-upload.ts', 'createUploadAction'), () => [{ fileName: 'intruder.png', contentType: 'image/png', bytes: 10 }]),
+  'action update-watermark.ts#updateWatermarkAction': ownAction(action('update-watermark.ts', 'updateWatermarkAction'), () => [{ enabled: true, text: 'intruder', position: 'center', opacity: 1 }]),
+  // Signing in, up and out are for everyone; none opens the victim's account or says whether it exists.
+  'action local-auth.ts#signInAction': async ({ http, victim, actions }) => {
+    const answer = await callAction(http, action('local-auth.ts', 'signInAction')(actions), [{ email: victim.email, password: 'a wrong guess' }], {}, /sign-in/);
+    expect(answer.result?.serverError).toBe('Wrong email or password.');
+    revealsNothing(answer, victim, [victim.email]);
+  },
+  'action local-auth.ts#signUpAction': async ({ http, victim, actions }) => {
+    const answer = await callAction(http, action('local-auth.ts', 'signUpAction')(actions), [{ email: victim.email, password: 'another passphrase' }], {}, /sign-up/);
+    expect(answer.result?.serverError ?? '').toMatch(/already exists|Too many attempts/);
+    revealsNothing(answer, victim, [victim.email]);
+  },
+  'action local-auth.ts#signOutAction': async ({ http, victim, actions }) => {
+    const answer = await callAction(http, action('local-auth.ts', 'signOutAction')(actions), [], {});
+    expect(answer.status).toBeLessThan(400);
+    revealsNothing(answer, victim);
+  },
+};
+
+test('every page, route and server action refuses anonymous visitors and intruders, and changes nothing of the victim', async () => {
+  expect(discovered(), 'an entry in MATRIX for every page, route handler and server action in app/, and none for anything gone').toEqual(Object.keys(MATRIX).sort());
+
+  const victim = await makeVictim();
+  const before = await snapshot(victim);
+  const actions = await readServerActions(ROOT);
+  const callers: Record<Caller, APIRequestContext> = {
+    anonymous: await playwrightRequest.newContext({ baseURL: BASE, maxRedirects: 0 }),
+    intruder: await intruderContext(),
+  };
+  let tried = 0;
+  for (const [entry, check] of Object.entries(MATRIX)) {
+    for (const as of ['anonymous', 'intruder'] as const) {
+      await test.step(`${entry} as ${as}`, () => check({ as, http: callers[as], victim, actions }));
+      tried += 1;
+    }
+  }
+  console.log(`authorization matrix: ${Object.keys(MATRIX).length} pages, routes and actions × 2 callers = ${tried} calls`);
+  expect(await snapshot(victim)).toEqual(before);
+  // The victim can still sign in with their own password.
+  const { signIn } = await import('../lib/auth');
+  expect(await signIn({ email: victim.email, password: victim.password }, { address: 'matrix-check' })).toMatchObject({ userId: victim.userId });
+});

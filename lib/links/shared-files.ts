@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { resources } from '../aws/resources';
+import { readObject } from '../storage';
+import { resolveLink } from './resolve-link';
+import type { SharedLink } from './schemas';
+
+/** The files a link serves, under its own path (/s/{code}/{file}): nothing in them names the owner or the image. */
+export const SHARED_FILES = ['photo.webp', 'photo.jpg', 'download.jpg', 'card.jpg'] as const;
+export const SharedFileSchema = z.enum(SHARED_FILES);
+export type SharedFile = z.infer<typeof SharedFileSchema>;
+
+/** The name a downloaded copy gets: nothing of the owner's own file name leaks to viewers. */
+export const DOWNLOAD_FILE_NAME = 'shared-photo.jpg';
+
+export function sharedFilePath(code: string, file: SharedFile): string {
+  return `/s/${code}/${file}`;
+}
+
+export type SharedFileResult =
+  | { state: 'active'; body: Buffer; contentType: string; downloadName: string | null }
+  | { state: 'expired' }
+  | { state: 'not-found' };
+
+function objectKey(link: SharedLink, file: SharedFile): string | null {
+  switch (file) {
+    case 'photo.webp':
+      return link.webpKey;
+    case 'photo.jpg':
+      return link.jpegKey;
+    case 'download.jpg':
+      return link.allowDownload ? link.jpegKey : null;
+    case 'card.jpg':
+      return link.previewKey;
+  }
+}
+
+/**
+ * One file of a link, read through the link every time: once it is revoked or expired, the file is
+ * gone with the page, and a browser that cached it keeps it only as long as its short cache allows.
+ */
+export async function readSharedFile(code: unknown, file: unknown, now = Date.now()): Promise<SharedFileResult> {
+  const which = SharedFileSchema.safeParse(file);
+  if (!which.success) return { state: 'not-found' };
+  const resolution = await resolveLink(code, { now });
+  if (resolution.state !== 'active') return resolution;
+  const key = objectKey(resolution.link, which.data);
+  const object = key ? await readObject(resources.mediaBucket, key) : null;
+  if (!object) return { state: 'not-found' };
+  const contentType = which.data === 'photo.webp' ? 'image/webp' : 'image/jpeg';
+  return { state: 'active', body: object.body, contentType, downloadName: which.data === 'download.jpg' ? DOWNLOAD_FILE_NAME : null };
+}

@@ -1,0 +1,27 @@
+import http from 'node:http';
+import next from 'next';
+import { SOCKET_ADDRESS_HEADER } from '../lib/security/client-address';
+import { portFromEnv } from './ports';
+
+/*
+ * Next.js behind a server of our own, as `npm run dev` and `npm start` run it. With no proxy in front,
+ * X-Forwarded-For is whatever the client sent (Next only fills it in when it is absent), so this server
+ * hands the app the socket's address instead, under a header no client can set: any copy a client sends
+ * is removed first. The app trusts it because TRUSTED_PROXY_HOPS is 0 here (lib/security/client-address.ts).
+ */
+const dev = process.argv.includes('--dev');
+const port = portFromEnv('PORT', 3000);
+const app = next({ dev, dir: process.cwd(), port, hostname: 'localhost' });
+await app.prepare();
+const handle = app.getRequestHandler();
+const upgrade = app.getUpgradeHandler();
+
+const server = http.createServer((request, response) => {
+  delete request.headers[SOCKET_ADDRESS_HEADER];
+  request.headers[SOCKET_ADDRESS_HEADER] = request.socket.remoteAddress ?? 'unknown';
+  void handle(request, response);
+});
+// Hot reloading in development runs over a WebSocket.
+server.on('upgrade', (request, socket, head) => void upgrade(request, socket, head));
+server.listen(port, () => console.log(`  ▲ Next.js ${dev ? 'dev' : 'production'} server on http://localhost:${port}`));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.close(() => process.exit(0)));

@@ -1,0 +1,17 @@
+import type { NextConfig } from 'next';
+import { STATIC_SECURITY_HEADERS } from './lib/security/headers';
+
+const nextConfig: NextConfig = {
+  // Native and wasm packages must be required at run time, not bundled.
+  serverExternalPackages: ['sharp', '@vladmandic/human', 'dynalite'],
+  experimental: {
+    serverActions: { bodySizeLimit: '1mb' },
+  },
+  poweredByHeader: false,
+  // On every response: pages, routes, the share pages and static files (lib/security/headers.ts).
+  async headers() {
+    return [{ source: '/:path*', headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }];
+  },
+};
+
+export default nextConfig;

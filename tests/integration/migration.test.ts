@@ -1,0 +1,78 @@
+import { nanoid } from 'nanoid';
+import { expect, it } from 'vitest';
+import { findImage, findJob, findLinkByCode, findSettings, listDeadLettersByOwner, listImagesByOwner, migrateToExactCaseKeys } from '@/lib/db';
+import { Image } from '@/lib/db/entities/image';
+import { Link } from '@/lib/db/entities/link';
+import { Settings } from '@/lib/db/entities/settings';
+import { legacyDeadLetters, legacyOf } from '@/lib/db/migrations/exact-case-keys';
+import { resolveLink } from '@/lib/links';
+import { migrateData } from '@/lib/migrations/migrate-data';
+import { originalKey } from '@/lib/storage';
+
+/*
+ * Items as version 1 wrote them (keys lowercased) for a user whose id, and a link whose code, have
+ * upper-case letters: after the migration they are found by their exact ids, a case variant of the
+ * code is no link, a photo that was in flight is expected as a job, and an old dead letter keeps its Retry.
+ */
+it('moves version 1 items to exact-case keys, keeps existing links working, and adopts what was in flight', async () => {
+  const userId = `usr_MiXeD${nanoid(8)}`;
+  const ready = nanoid(16);
+  const uploading = nanoid(16);
+  const code = `Zz${nanoid(10).replace(/[^0-9A-Za-z]/g, 'Q')}`;
+  const now = Date.now();
+  const image = (imageId: string, status: string) => ({
+    userId,
+    imageId,
+    fileName: `${imageId}.jpg`,
+    declaredType: 'image/jpeg',
+    declaredBytes: 100,
+    originalKey: originalKey(userId, imageId),
+    status,
+    createdAt: now,
+  });
+  await legacyOf(Image).put(image(ready, 'ready')).go();
+  await legacyOf(Image).put(image(uploading, 'uploading')).go();
+  await legacyOf(Settings).put({ userId, watermark: { enabled: false } }).go();
+  await legacyOf(Link)
+    .put({
+      code,
+      userId,
+      imageId: ready,
+      fileName: 'a.jpg',
+      variant: 'w640',
+      watermarked: false,
+      width: 640,
+      height: 480,
+      webpKey: `images/${userId}/${ready}/w640.webp`,
+      jpegKey: `images/${userId}/${ready}/w640.jpeg`,
+      previewKey: `images/${userId}/${ready}/card-w640.jpg`,
+      allowDownload: false,
+      expiry: 'never',
+      views: 0,
+      createdAt: now,
+    })
+    .go();
+  const record = { s3: { object: { key: `uploads/${userId}/${ready}/original` } } };
+  await legacyDeadLetters().put({ deadLetterId: 'legacy', userId, imageId: ready, handler: 'process-image', record: JSON.stringify(record), attempts: 3, createdAt: now }).go();
+
+  // Version 1 keys: nothing is found by the exact ids before the migration.
+  expect(await findImage(userId, ready)).toBeNull();
+
+  const migrated = await migrateData(now);
+  expect(migrated.moved).toMatchObject({ image: expect.any(Number), link: expect.any(Number) });
+  expect(migrated.imagesInFlight).toContainEqual({ userId, imageId: uploading, originalKey: originalKey(userId, uploading) });
+
+  expect(await findImage(userId, ready)).toMatchObject({ status: 'ready' });
+  expect((await listImagesByOwner(userId, { limit: 10 })).items.map((item) => item.imageId).sort()).toEqual([ready, uploading].sort());
+  expect(await findSettings(userId)).toMatchObject({ watermark: { enabled: false } });
+  expect((await findLinkByCode(code))?.userId).toBe(userId);
+  expect((await resolveLink(code)).state).toBe('active');
+  expect(await resolveLink(code.toLowerCase())).toEqual({ state: 'not-found' });
+  expect(await findJob({ userId, kind: 'process-image', subjectId: uploading })).toMatchObject({ state: 'queued', key: originalKey(userId, uploading) });
+  expect(await listDeadLettersByOwner(userId)).toEqual([
+    expect.objectContaining({ deadLetterId: `process-image.${ready}`, kind: 'process-image', subjectId: ready, key: `uploads/${userId}/${ready}/original` }),
+  ]);
+
+  // Nothing is left to move.
+  expect((await migrateToExactCaseKeys()).moved).toEqual({ image: 0, analysis: 0, settings: 0, link: 0, deadLetter: 0 });
+});
