@@ -22,7 +22,7 @@ const KMS_OBJECTS = ['kms:Decrypt', 'kms:GenerateDataKey'];
 export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'; encryption?: 's3' | 'kms' } = {}): InfraSpec {
   const { faceAnalyzer = 'rekognition', encryption = 's3' } = options;
   // With the customer-managed key, whoever reads or writes objects also uses the key.
-  const key = encryption === 'kms' ? { Data: KMS_OBJECTS } : {};
+  const key: Record<string, string[]> = encryption === 'kms' ? { Data: KMS_OBJECTS } : {};
   return {
     maxReceiveCount: 3,
     visibilityTimeoutMultiplier: 6,
