@@ -3,7 +3,7 @@ import { STATIC_SECURITY_HEADERS } from './lib/security/headers';
 
 const nextConfig: NextConfig = {
   // Native and wasm packages must be required at run time, not bundled.
-  serverExternalPackages: ['sharp', '@vladmandic/human', 'dynalite'],
+  serverExternalPackages: ['sharp', '@vladmandic/human', 'dynalite', 'usearch'],
   experimental: {
     serverActions: { bodySizeLimit: '1mb' },
   },

@@ -5,6 +5,7 @@ declare module 'sst' {
     Uploads: { name: string; type: 'sst.aws.Bucket' };
     Media: { name: string; type: 'sst.aws.Bucket' };
     Table: { name: string; type: 'sst.aws.Dynamo' };
+    DescribeFaces: { name: string; type: 'sst.aws.Function' };
     ClerkSecretKey: { value: string; type: 'sst.sst.Secret' };
     ClerkPublishableKey: { value: string; type: 'sst.sst.Secret' };
   }

@@ -22,7 +22,7 @@ export default $config({
     const { uploads, media } = await import('./infra/storage');
     const { table } = await import('./infra/database');
     await import('./infra/monitoring');
-    const { processImageEvents, analyzeProfileEvents } = await import('./infra/queues');
+    const { processImageEvents, analyzeProfileEvents, indexFacesEvents } = await import('./infra/queues');
     await import('./infra/functions');
     const { site } = await import('./infra/web');
 
@@ -33,6 +33,7 @@ export default $config({
       table: table.name,
       processImageDeadLetters: processImageEvents.deadLetters.url,
       analyzeProfileDeadLetters: analyzeProfileEvents.deadLetters.url,
+      indexFacesDeadLetters: indexFacesEvents.deadLetters.url,
     };
   },
 });

@@ -58,6 +58,8 @@ interface Victim {
   failedImageId: string;
   code: string;
   deadLetterId: string;
+  faceId: string;
+  personId: string;
 }
 
 async function makeVictim(): Promise<Victim> {
@@ -84,16 +86,25 @@ async function makeVictim(): Promise<Victim> {
   await expect.poll(async () => (await findAnalysis({ userId, imageId: upload.imageId }))?.status, { timeout: 30_000 }).toBe('ready');
   const { code } = await createLink(userId, { imageId: upload.imageId });
 
+  // The photo's face, in a person of its own (seen once, it would not be one yet).
+  const { insertPerson, listFacesOfImage, setFacePerson, updatePerson } = await import('../lib/db');
+  await expect.poll(async () => (await findImage(userId, upload.imageId))?.faceIndex?.status, { timeout: 60_000 }).toBe('done');
+  const [face] = await listFacesOfImage(userId, upload.imageId);
+  const personId = `victimperson${Date.now()}`;
+  await insertPerson({ userId, personId, faceCount: 1, coverFaceId: face!.faceId, coverImageId: upload.imageId });
+  await updatePerson({ userId, personId }, { name: 'Victim Person' });
+  await setFacePerson(face!, { personId });
+
   // A photo whose processing was given up on: a dead letter with a Retry button.
   const failed = await createUpload(userId, { fileName: 'victim-failed.png', contentType: 'image/png', bytes: body.length });
   await storeDeadLetters(sqsEvent({ bucket: resources.uploadsBucket, key: `uploads/${userId}/${failed.imageId}/original`, eTag: '', size: 0 }, 1));
   const [letter] = await listDeadLetters(userId);
-  return { userId, email, password, imageId: upload.imageId, fileName, failedImageId: failed.imageId, code, deadLetterId: letter!.deadLetterId };
+  return { userId, email, password, imageId: upload.imageId, fileName, failedImageId: failed.imageId, code, deadLetterId: letter!.deadLetterId, faceId: face!.faceId, personId };
 }
 
 /** Everything of the victim's, read back: it must not change while the intruder tries. */
 async function snapshot(victim: Victim) {
-  const { findImage, findAnalysis, findLinkByCode, findSettings, listDeadLettersByOwner, listImagesByOwner, findUserByEmail } = await import('../lib/db');
+  const { findImage, findAnalysis, findLinkByCode, findSettings, listDeadLettersByOwner, listImagesByOwner, findUserByEmail, findPerson, listFacesOfImage } = await import('../lib/db');
   return {
     images: (await listImagesByOwner(victim.userId, { limit: 100 })).items,
     image: await findImage(victim.userId, victim.imageId),
@@ -102,6 +113,8 @@ async function snapshot(victim: Victim) {
     settings: await findSettings(victim.userId),
     deadLetters: await listDeadLettersByOwner(victim.userId),
     passwordHash: (await findUserByEmail(victim.email))?.passwordHash,
+    person: await findPerson({ userId: victim.userId, personId: victim.personId }),
+    faces: await listFacesOfImage(victim.userId, victim.imageId),
   };
 }
 
@@ -138,7 +151,7 @@ async function callAction(http: APIRequestContext, action: ActionRef, args: unkn
 
 /** Nothing of the victim in an answer: not their ids, their email, their file name or their password's hash. */
 function revealsNothing(answer: Answer, victim: Victim, allowed: string[] = []) {
-  for (const secret of [victim.userId, victim.email, victim.fileName, victim.imageId, victim.failedImageId, victim.deadLetterId].filter((value) => !allowed.includes(value))) {
+  for (const secret of [victim.userId, victim.email, victim.fileName, victim.imageId, victim.failedImageId, victim.deadLetterId, victim.faceId, victim.personId, 'Victim Person'].filter((value) => !allowed.includes(value))) {
     expect(answer.body, `the answer names ${secret}`).not.toContain(secret);
   }
 }
@@ -169,7 +182,7 @@ function privatePage(url: (victim: Victim) => string, intruderStatus: number): C
     const answer = await get(http, url(victim));
     if (as === 'anonymous') sentToSignIn(answer);
     else expect(answer.status).toBe(intruderStatus);
-    revealsNothing(answer, victim, url(victim).includes(victim.imageId) ? [victim.imageId] : []);
+    revealsNothing(answer, victim, [victim.imageId, victim.personId].filter((id) => url(victim).includes(id)));
   };
 }
 
@@ -188,7 +201,7 @@ function privateAction(ref: ReturnType<typeof action>, args: (victim: Victim) =>
     const answer = await callAction(http, ref(actions), args(victim), params(victim));
     if (as === 'anonymous') refusedAnonymous(answer);
     else expect(answer.result?.serverError ?? '').toMatch(intruderRefusal);
-    revealsNothing(answer, victim, [victim.imageId, victim.deadLetterId]);
+    revealsNothing(answer, victim, [victim.imageId, victim.deadLetterId, victim.faceId, victim.personId]);
   };
 }
 
@@ -212,6 +225,20 @@ const MATRIX: Record<string, Check> = {
   'page /settings': privatePage(() => '/settings', 200),
   'page /images/[id]': privatePage((victim) => `/images/${victim.imageId}`, 404),
   'page /images/[id]/analysis': privatePage((victim) => `/images/${victim.imageId}/analysis`, 404),
+  'page /people': privatePage(() => '/people', 200),
+  'page /people/[personId]': privatePage((victim) => `/people/${victim.personId}`, 404),
+  // A search for the victim's face: anonymous callers are refused, the intruder is told there is no such face.
+  'route POST /people/search': async ({ as, http, victim }) => {
+    const response = await http.post('/people/search', {
+      headers: { 'content-type': 'application/json', origin: BASE },
+      data: { face: { imageId: victim.imageId, faceId: victim.faceId } },
+      maxRedirects: 0,
+    });
+    const answer = { status: response.status(), location: response.headers().location ?? '', body: await response.text(), result: null };
+    if (as === 'anonymous') expect(answer.status).toBe(401);
+    else expect([answer.status, JSON.parse(answer.body)]).toEqual([400, { error: 'That face does not exist.' }]);
+    revealsNothing(answer, victim, [victim.imageId, victim.faceId]);
+  },
   // Public by design: whoever has the code sees the shared photo, and nothing else of its owner.
   'route GET /s/[code]': async ({ http, victim }) => {
     const answer = await get(http, `/s/${victim.code}`);
@@ -234,6 +261,16 @@ const MATRIX: Record<string, Check> = {
     action('change-password.ts', 'changePasswordAction'),
     (victim) => [{ currentPassword: victim.password, newPassword: 'taken over by the intruder' }],
     /current password is not right/,
+  ),
+  'action find-faces.ts#findFacesAction': privateAction(action('find-faces.ts', 'findFacesAction'), (victim) => [{ imageId: victim.imageId }], /does not exist/, (victim) => ({ id: victim.imageId })),
+  'action people.ts#renamePersonAction': privateAction(action('people.ts', 'renamePersonAction'), (victim) => [{ personId: victim.personId, name: 'Renamed by the intruder' }], /person does not exist/, (victim) => ({ personId: victim.personId })),
+  'action people.ts#setPersonHiddenAction': privateAction(action('people.ts', 'setPersonHiddenAction'), (victim) => [{ personId: victim.personId, hidden: true }], /person does not exist/, (victim) => ({ personId: victim.personId })),
+  'action people.ts#mergePeopleAction': privateAction(action('people.ts', 'mergePeopleAction'), (victim) => [{ personId: victim.personId, intoPersonId: 'intruderperson' }], /person does not exist/, (victim) => ({ personId: victim.personId })),
+  'action people.ts#removeFaceFromPersonAction': privateAction(
+    action('people.ts', 'removeFaceFromPersonAction'),
+    (victim) => [{ imageId: victim.imageId, faceId: victim.faceId }],
+    /face does not exist/,
+    (victim) => ({ personId: victim.personId, id: victim.imageId }),
   ),
   'action create-upload.ts#createUploadAction': ownAction(action('create-upload.ts', 'createUploadAction'), () => [{ fileName: 'intruder.png', contentType: 'image/png', bytes: 10 }]),
   'action update-watermark.ts#updateWatermarkAction': ownAction(action('update-watermark.ts', 'updateWatermarkAction'), () => [{ enabled: true, text: 'intruder', position: 'center', opacity: 1 }]),

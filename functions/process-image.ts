@@ -1,4 +1,5 @@
-import { processImageJob, processUpload } from '../lib/images';
+import { processImageJob } from '../lib/images/process-image-job';
+import { processUpload } from '../lib/images/process-upload';
 import { handleJobMessages } from '../lib/jobs';
 import { withMetrics } from '../lib/observability/metrics';
 

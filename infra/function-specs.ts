@@ -1,6 +1,22 @@
-import { ANALYZE_LOCAL_WORKLOAD, ANALYZE_REKOGNITION_WORKLOAD, PROCESS_IMAGE_WORKLOAD } from '../lib/cost/workload';
-import { ANALYZE_PROFILE_TIMEOUT_SECONDS, PROCESS_IMAGE_TIMEOUT_SECONDS, STORE_DEAD_LETTER_TIMEOUT_SECONDS, SWEEP_TIMEOUT_SECONDS } from './limits';
+import {
+  ANALYZE_LOCAL_WORKLOAD,
+  ANALYZE_REKOGNITION_WORKLOAD,
+  DESCRIBE_FACES_WORKLOAD,
+  INDEX_FACES_LOCAL_WORKLOAD,
+  INDEX_FACES_REKOGNITION_WORKLOAD,
+  PROCESS_IMAGE_WORKLOAD,
+} from '../lib/cost/workload';
+import {
+  ANALYZE_PROFILE_TIMEOUT_SECONDS,
+  DESCRIBE_FACES_TIMEOUT_SECONDS,
+  INDEX_FACES_TIMEOUT_SECONDS,
+  PROCESS_IMAGE_TIMEOUT_SECONDS,
+  STORE_DEAD_LETTER_TIMEOUT_SECONDS,
+  SWEEP_TIMEOUT_SECONDS,
+} from './limits';
 import type { InfraSettings } from './settings';
+import { FACE_SEARCH_PACKAGES, faceSearchCopies } from './shipped-packages';
+import { npmCpu } from './site-build';
 
 /*
  * How each Lambda function is built and sized, as plain data with no SST globals: infra/functions.ts
@@ -33,6 +49,8 @@ export interface FunctionSpec {
   timeoutSeconds: number;
   /** Packages installed for Lambda's platform instead of bundled. */
   install: string[];
+  /** Packages left out of the bundle and copied in as published (infra/shipped-packages.ts), with copyFiles. */
+  shipped: string[];
   copyFiles: { from: string; to: string }[];
   environment: Record<string, string>;
 }
@@ -46,9 +64,17 @@ function observability(name: string): Record<string, string> {
   return { POWERTOOLS_SERVICE_NAME: name, POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE };
 }
 
-export function functionSpecs(settings: Pick<InfraSettings, 'faceAnalyzer'>) {
+/** Rekognition collections are named this plus the owner's id: one per user, scoped to the app and stage. */
+export function faceCollectionPrefix(app: { name: string; stage: string }): string {
+  return `${app.name}-${app.stage}-`;
+}
+
+export function functionSpecs(settings: Pick<InfraSettings, 'faceAnalyzer'>, app: { name: string; stage: string } = { name: 'headshot', stage: 'local' }) {
   const usesRekognition = settings.faceAnalyzer === 'rekognition';
   const analyzeWorkload = usesRekognition ? ANALYZE_REKOGNITION_WORKLOAD : ANALYZE_LOCAL_WORKLOAD;
+  const indexWorkload = usesRekognition ? INDEX_FACES_REKOGNITION_WORKLOAD : INDEX_FACES_LOCAL_WORKLOAD;
+  const facePackages = usesRekognition ? IMAGE_PACKAGES : [...IMAGE_PACKAGES, ...LOCAL_FACE_MODEL_PACKAGES];
+  const faceEnvironment = { FACE_ANALYZER: settings.faceAnalyzer, FACE_COLLECTION_PREFIX: faceCollectionPrefix(app) };
   return {
     processImage: {
       component: 'ProcessImage',
@@ -57,6 +83,7 @@ export function functionSpecs(settings: Pick<InfraSettings, 'faceAnalyzer'>) {
       memoryMb: PROCESS_IMAGE_WORKLOAD.memoryMb,
       timeoutSeconds: PROCESS_IMAGE_TIMEOUT_SECONDS,
       install: IMAGE_PACKAGES,
+      shipped: [],
       copyFiles: [{ from: FONT_DIRECTORY, to: FONT_DIRECTORY }],
       environment: observability('process-image'),
     },
@@ -66,9 +93,32 @@ export function functionSpecs(settings: Pick<InfraSettings, 'faceAnalyzer'>) {
       description: 'Scores a photo as a profile picture',
       memoryMb: analyzeWorkload.memoryMb,
       timeoutSeconds: ANALYZE_PROFILE_TIMEOUT_SECONDS,
-      install: usesRekognition ? IMAGE_PACKAGES : [...IMAGE_PACKAGES, ...LOCAL_FACE_MODEL_PACKAGES],
+      install: facePackages,
+      shipped: [],
       copyFiles: [],
       environment: { FACE_ANALYZER: settings.faceAnalyzer, ...observability('analyze-profile') },
+    },
+    indexFaces: {
+      component: 'IndexFaces',
+      name: 'index-faces',
+      description: 'Finds, describes and groups the faces of a ready photo',
+      memoryMb: indexWorkload.memoryMb,
+      timeoutSeconds: INDEX_FACES_TIMEOUT_SECONDS,
+      install: facePackages,
+      shipped: FACE_SEARCH_PACKAGES,
+      copyFiles: faceSearchCopies(npmCpu(FUNCTION_ARCHITECTURE)),
+      environment: { ...faceEnvironment, ...observability('index-faces') },
+    },
+    describeFaces: {
+      component: 'DescribeFaces',
+      name: 'describe-faces',
+      description: 'Runs the built-in face model on a query photo for the site',
+      memoryMb: DESCRIBE_FACES_WORKLOAD.memoryMb,
+      timeoutSeconds: DESCRIBE_FACES_TIMEOUT_SECONDS,
+      install: [...IMAGE_PACKAGES, ...LOCAL_FACE_MODEL_PACKAGES],
+      shipped: [],
+      copyFiles: [],
+      environment: observability('describe-faces'),
     },
     storeDeadLetter: {
       component: 'StoreDeadLetter',
@@ -77,6 +127,7 @@ export function functionSpecs(settings: Pick<InfraSettings, 'faceAnalyzer'>) {
       memoryMb: 256,
       timeoutSeconds: STORE_DEAD_LETTER_TIMEOUT_SECONDS,
       install: [],
+      shipped: [],
       copyFiles: [],
       environment: observability('store-dead-letter'),
     },
@@ -87,6 +138,7 @@ export function functionSpecs(settings: Pick<InfraSettings, 'faceAnalyzer'>) {
       memoryMb: 256,
       timeoutSeconds: SWEEP_TIMEOUT_SECONDS,
       install: [],
+      shipped: [],
       copyFiles: [],
       environment: observability('sweep'),
     },

@@ -1,14 +1,14 @@
 import { READ_DELETE, READ_WRITE, WRITE, bucketLink, tableLink } from './access';
 import { table } from './database';
-import { FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME, functionSpecs, handlerOf, type FunctionSpec } from './function-specs';
-import { ANALYZE_PROFILE_MAX_CONCURRENCY, BATCH_SIZE, PROCESS_IMAGE_BATCH_SIZE, SWEEP_SCHEDULE } from './limits';
+import { faceCollectionPrefix, FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME, functionSpecs, handlerOf, type FunctionSpec } from './function-specs';
+import { ANALYZE_PROFILE_MAX_CONCURRENCY, BATCH_SIZE, INDEX_FACES_MAX_CONCURRENCY, PROCESS_IMAGE_BATCH_SIZE, SWEEP_SCHEDULE } from './limits';
 import { functionAlarms } from './monitoring';
-import { analyzeProfileEvents, processImageEvents } from './queues';
+import { analyzeProfileEvents, indexFacesEvents, processImageEvents } from './queues';
 import { readInfraSettings } from './settings';
 import { media, uploads } from './storage';
 
 const settings = readInfraSettings(process.env);
-const specs = functionSpecs(settings);
+const specs = functionSpecs(settings, { name: $app.name, stage: $app.stage });
 
 /** What a queue consumer needs from its own queues, and from no other. */
 function consume(...queues: sst.aws.Queue[]) {
@@ -27,7 +27,7 @@ function jobFunction(spec: FunctionSpec, access: Pick<sst.aws.FunctionArgs, 'lin
     architecture: FUNCTION_ARCHITECTURE,
     memory: `${spec.memoryMb} MB`,
     timeout: `${spec.timeoutSeconds} seconds`,
-    nodejs: { install: spec.install },
+    nodejs: { install: spec.install, esbuild: { external: spec.shipped } },
     copyFiles: spec.copyFiles,
     environment: spec.environment,
     logging: { retention: '1 month' },
@@ -53,10 +53,30 @@ export const analyzeProfile = jobFunction(specs.analyzeProfile, {
   ],
 });
 
+/*
+ * One Rekognition collection per user, named from the app and stage (infra/function-specs.ts
+ * faceCollectionPrefix): every grant is scoped to this stage's collections, and a search names the
+ * signed-in user's own, so it cannot reach another user's faces.
+ */
+export const faceCollections = $interpolate`arn:aws:rekognition:*:*:collection/${faceCollectionPrefix({ name: $app.name, stage: $app.stage })}*`;
+
+export const indexFaces = jobFunction(specs.indexFaces, {
+  link: [bucketLink(media, READ_WRITE), tableLink(table)],
+  permissions: [
+    consume(indexFacesEvents.queue),
+    ...(usesRekognition
+      ? [{ actions: ['rekognition:CreateCollection', 'rekognition:IndexFaces', 'rekognition:SearchFaces', 'rekognition:DeleteFaces'], resources: [faceCollections] }]
+      : []),
+  ],
+});
+
+/* The built-in model for the site's searches by photo; the site invokes it. Rekognition needs no such function. */
+export const describeFaces = usesRekognition ? undefined : jobFunction(specs.describeFaces, {});
+
 /* Every job queue's dead-letter queue has this one consumer: what fails every attempt becomes its owner's dead letter. */
 export const storeDeadLetter = jobFunction(specs.storeDeadLetter, {
   link: [tableLink(table)],
-  permissions: [consume(processImageEvents.deadLetters, analyzeProfileEvents.deadLetters)],
+  permissions: [consume(processImageEvents.deadLetters, analyzeProfileEvents.deadLetters, indexFacesEvents.deadLetters)],
 });
 
 /*
@@ -72,15 +92,21 @@ export const sweepSchedule = new sst.aws.Cron('SweepSchedule', { schedule: SWEEP
 /* Partial batch responses: the handlers report failed records, so only those come back. */
 processImageEvents.queue.subscribe(processImage.arn, { batch: { size: PROCESS_IMAGE_BATCH_SIZE, partialResponses: true } });
 
-analyzeProfileEvents.queue.subscribe(analyzeProfile.arn, {
-  batch: { size: BATCH_SIZE, partialResponses: true },
-  transform: {
-    eventSourceMapping: (args) => {
-      args.scalingConfig = { maximumConcurrency: ANALYZE_PROFILE_MAX_CONCURRENCY };
+/* Functions that call a rate-limited API (Rekognition) take at most this many batches at once, so a burst queues instead of throttling. */
+function subscribeWithin(queue: sst.aws.Queue, fn: sst.aws.Function, maximumConcurrency: number) {
+  queue.subscribe(fn.arn, {
+    batch: { size: BATCH_SIZE, partialResponses: true },
+    transform: {
+      eventSourceMapping: (args) => {
+        args.scalingConfig = { maximumConcurrency };
+      },
     },
-  },
-});
+  });
+}
 
-for (const deadLetters of [processImageEvents.deadLetters, analyzeProfileEvents.deadLetters]) {
+subscribeWithin(analyzeProfileEvents.queue, analyzeProfile, ANALYZE_PROFILE_MAX_CONCURRENCY);
+subscribeWithin(indexFacesEvents.queue, indexFaces, INDEX_FACES_MAX_CONCURRENCY);
+
+for (const deadLetters of [processImageEvents.deadLetters, analyzeProfileEvents.deadLetters, indexFacesEvents.deadLetters]) {
   deadLetters.subscribe(storeDeadLetter.arn, { batch: { size: BATCH_SIZE, partialResponses: true } });
 }

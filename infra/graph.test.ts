@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { table as tableDefinition } from '../lib/db/table';
 import { MAX_DELIVERY_ATTEMPTS } from '../lib/jobs/retry-policy';
-import { originalKey } from '../lib/storage/keys';
+import { faceIndexInputKey, originalKey } from '../lib/storage/keys';
 import { expectedAccess } from './graph/expected-access';
 import { getResource, grantsByComponent, input, lambdaOf, plain, resourcesOfType, state, TYPES } from './graph/graph';
 import { disposeInfraGraph, runInfraGraph, type InfraGraph } from './graph/harness';
@@ -81,14 +81,16 @@ describe('event pipeline', () => {
     expect(originalKey('user', 'image').startsWith(queues[0]!.filterPrefix)).toBe(true);
   });
 
-  test('photos left under analysis/ in the media bucket go to the analyze-profile queue', () => {
+  test('analysis inputs go to the analyze-profile queue, face-index inputs to the index-faces queue', () => {
     const queues = input<{ queueArn: string; events: string[]; filterPrefix: string }[]>(notification('Media'), 'queues');
     expect(queues).toEqual([
       expect.objectContaining({ queueArn: state(queueNamed('AnalyzeProfileQueue'), 'arn'), events: ['s3:ObjectCreated:*'], filterPrefix: 'analysis/' }),
+      expect.objectContaining({ queueArn: state(queueNamed('IndexFacesQueue'), 'arn'), events: ['s3:ObjectCreated:*'], filterPrefix: 'faces/' }),
     ]);
+    expect(faceIndexInputKey('user', 'image').startsWith(queues[1]!.filterPrefix)).toBe(true);
   });
 
-  test.each(['ProcessImage', 'AnalyzeProfile'])('%s: three attempts, then a dead-letter queue kept for 14 days', (name) => {
+  test.each(['ProcessImage', 'AnalyzeProfile', 'IndexFaces'])('%s: three attempts, then a dead-letter queue kept for 14 days', (name) => {
     const redrive = JSON.parse(input<string>(queueNamed(`${name}Queue`), 'redrivePolicy')) as { deadLetterTargetArn: string; maxReceiveCount: number };
     expect(redrive.maxReceiveCount).toBe(MAX_DELIVERY_ATTEMPTS);
     const deadLetters = queueNamed(`${name}DeadLetters`);
@@ -96,12 +98,12 @@ describe('event pipeline', () => {
     expect(input(deadLetters, 'messageRetentionSeconds')).toBe(14 * 24 * 3600);
   });
 
-  test.each(['ProcessImage', 'AnalyzeProfile'])('%s: the queue hides a message for at least six function timeouts', (name) => {
+  test.each(['ProcessImage', 'AnalyzeProfile', 'IndexFaces'])('%s: the queue hides a message for at least six function timeouts', (name) => {
     const timeout = input<number>(lambdaOf(graph, name), 'timeout');
     expect(input<number>(queueNamed(`${name}Queue`), 'visibilityTimeoutSeconds')).toBeGreaterThanOrEqual(6 * timeout);
   });
 
-  test.each(['ProcessImage', 'AnalyzeProfile'])('%s: the dead-letter alarm notifies the alerts topic', (name) => {
+  test.each(['ProcessImage', 'AnalyzeProfile', 'IndexFaces'])('%s: the dead-letter alarm notifies the alerts topic', (name) => {
     const alarm = getResource(graph, TYPES.alarm, `${name}DeadLetterAlarm`);
     expect(input<Record<string, string>>(alarm, 'dimensions').QueueName).toBe(state(queueNamed(`${name}DeadLetters`), 'name'));
     expect(input(alarm, 'threshold')).toBe(0);
@@ -109,8 +111,8 @@ describe('event pipeline', () => {
     expect(input<string[]>(alarm, 'alarmActions')).toEqual([state(getResource(graph, 'aws:sns/topic:Topic', 'AlertsTopic'), 'arn')]);
   });
 
-  test('analyze-profile runs at most five batches at once (Rekognition requests per second)', () => {
-    const mapping = resourcesOfType(graph, TYPES.eventSourceMapping).find((candidate) => input(candidate, 'functionName') === state(lambdaOf(graph, 'AnalyzeProfile'), 'arn'));
+  test.each(['AnalyzeProfile', 'IndexFaces'])('%s runs at most five batches at once (Rekognition requests per second)', (name) => {
+    const mapping = resourcesOfType(graph, TYPES.eventSourceMapping).find((candidate) => input(candidate, 'functionName') === state(lambdaOf(graph, name), 'arn'));
     expect(input(mapping!, 'scalingConfig')).toEqual({ maximumConcurrency: 5 });
     expect(input(mapping!, 'batchSize')).toBe(5);
   });
@@ -127,6 +129,7 @@ describe('functions', () => {
   test.each([
     ['ProcessImage', 'functions/process-image.handler'],
     ['AnalyzeProfile', 'functions/analyze-profile.handler'],
+    ['IndexFaces', 'functions/index-faces.handler'],
   ])('%s is built from %s, which exists', (name, handler) => {
     expect(build(name).handler).toBe(handler);
     expect(build(name).sourceExists).toBe(true);
@@ -138,6 +141,17 @@ describe('functions', () => {
     expect(input(lambda, 'memorySize')).toBe(1769);
     expect(input(lambda, 'timeout')).toBe(60);
     expect(build('ProcessImage').properties).toMatchObject({ install: { sharp: '*' }, architecture: 'arm64' });
+  });
+
+  test('index-faces leaves usearch out of its bundle and ships it with its arm64 binary, no install script run', () => {
+    const { properties } = build('IndexFaces');
+    expect(properties).toMatchObject({ architecture: 'arm64', esbuild: { external: ['usearch'] } });
+    expect(Object.keys(properties.install ?? {})).not.toContain('usearch');
+    const zip = readFileSync(path.join(graph.projectRoot, '.sst', 'artifacts', 'IndexFaces', 'code.zip'));
+    for (const file of ['node_modules/usearch/prebuilds/linux-arm64/usearch.node', 'node_modules/usearch/javascript/dist/esm/usearch.js', 'node_modules/node-gyp-build/index.js']) {
+      expect(zip.includes(Buffer.from(file)), file).toBe(true);
+    }
+    expect(zip.includes(Buffer.from('node_modules/usearch/prebuilds/linux-x64'))).toBe(false);
   });
 
   test('process-image ships every watermark font file in its code zip', () => {
@@ -152,6 +166,14 @@ describe('functions', () => {
     const grants = grantsByComponent(graph, 'ProcessImage');
     expect(grants['*']).toBeUndefined();
     expect(Object.values(grants).flat().filter((action) => action.startsWith('rekognition:'))).toEqual([]);
+  });
+
+  test('index-faces and the site reach Rekognition collections of this stage only, one per user', () => {
+    const collections = 'arn:aws:rekognition:*:*:collection/headshot-graph-*';
+    expect(grantsByComponent(graph, 'IndexFaces')[collections]).toEqual(['rekognition:CreateCollection', 'rekognition:DeleteFaces', 'rekognition:IndexFaces', 'rekognition:SearchFaces']);
+    expect(grantsByComponent(graph, 'WebServerUseast1')[collections]).toEqual(['rekognition:DeleteFaces', 'rekognition:SearchFaces', 'rekognition:SearchFacesByImage']);
+    const variables = plain<{ variables: Record<string, string> }>(input(lambdaOf(graph, 'IndexFaces'), 'environment')).variables;
+    expect(variables).toMatchObject({ FACE_ANALYZER: 'rekognition', FACE_COLLECTION_PREFIX: 'headshot-graph-' });
   });
 
   test('analyze-profile may call rekognition:DetectFaces and nothing else of Rekognition', () => {
@@ -232,8 +254,8 @@ describe('the site as deployed', () => {
 describe('nothing lost', () => {
   const arnOf = (name: string) => state<string>(lambdaOf(graph, name), 'arn');
 
-  test('both dead-letter queues are drained by the store-dead-letter function, with partial batch responses', () => {
-    for (const queue of ['ProcessImageDeadLettersQueue', 'AnalyzeProfileDeadLettersQueue']) {
+  test('every dead-letter queue is drained by the store-dead-letter function, with partial batch responses', () => {
+    for (const queue of ['ProcessImageDeadLettersQueue', 'AnalyzeProfileDeadLettersQueue', 'IndexFacesDeadLettersQueue']) {
       const mappings = resourcesOfType(graph, TYPES.eventSourceMapping).filter((mapping) => input(mapping, 'eventSourceArn') === state(getResource(graph, TYPES.queue, queue), 'arn'));
       expect(mappings.map((mapping) => input(mapping, 'functionName'))).toEqual([arnOf('StoreDeadLetter')]);
       expect(input(mappings[0]!, 'functionResponseTypes')).toEqual(['ReportBatchItemFailures']);
@@ -247,7 +269,7 @@ describe('nothing lost', () => {
   });
 
   test('every function alarms on its errors and its throttles', () => {
-    for (const name of ['ProcessImage', 'AnalyzeProfile', 'StoreDeadLetter', 'Sweep', 'WebServerUseast1']) {
+    for (const name of ['ProcessImage', 'AnalyzeProfile', 'IndexFaces', 'StoreDeadLetter', 'Sweep', 'WebServerUseast1']) {
       const functionName = state<string>(lambdaOf(graph, name), 'name');
       const metrics = resourcesOfType(graph, TYPES.alarm)
         .filter((alarm) => input<Record<string, string>>(alarm, 'dimensions')?.FunctionName === functionName)

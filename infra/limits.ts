@@ -16,6 +16,10 @@ export const PROCESS_IMAGE_BATCH_SIZE = 1;
 
 export const PROCESS_IMAGE_TIMEOUT_SECONDS = 60;
 export const ANALYZE_PROFILE_TIMEOUT_SECONDS = 60;
+/** A batch of five photos, each detection, descriptors, thumbnails and grouping's searches. */
+export const INDEX_FACES_TIMEOUT_SECONDS = 120;
+/** One query photo while the site waits; the site gives up before its own timeout. */
+export const DESCRIBE_FACES_TIMEOUT_SECONDS = 20;
 /** A dead letter is three small table writes. */
 export const STORE_DEAD_LETTER_TIMEOUT_SECONDS = 30;
 /** A sweep pages through every overdue job; a backlog of thousands still fits. */
@@ -45,3 +49,6 @@ export const DEAD_LETTER_RETENTION_SECONDS = 14 * 24 * 60 * 60;
  * burst of uploads under the account's DetectFaces requests-per-second quota instead of into throttling.
  */
 export const ANALYZE_PROFILE_MAX_CONCURRENCY = 5;
+
+/* Concurrent index-faces batches, for the same reason: IndexFaces and SearchFaces have per-second quotas too. */
+export const INDEX_FACES_MAX_CONCURRENCY = 5;

@@ -1,12 +1,13 @@
 import { deadLetterAlarm } from './monitoring';
 import {
   ANALYZE_PROFILE_TIMEOUT_SECONDS,
+  INDEX_FACES_TIMEOUT_SECONDS,
   DEAD_LETTER_RETENTION_SECONDS,
   MAX_RECEIVE_COUNT,
   PROCESS_IMAGE_TIMEOUT_SECONDS,
   visibilityTimeoutSeconds,
 } from './limits';
-import { ANALYSIS_PREFIX, ORIGINALS_PREFIX } from '../lib/storage/keys';
+import { ANALYSIS_PREFIX, FACE_INDEX_PREFIX, ORIGINALS_PREFIX } from '../lib/storage/keys';
 import { media, uploads } from './storage';
 
 /*
@@ -27,6 +28,7 @@ function eventQueue(name: string, functionTimeoutSeconds: number) {
 
 export const processImageEvents = eventQueue('ProcessImage', PROCESS_IMAGE_TIMEOUT_SECONDS);
 export const analyzeProfileEvents = eventQueue('AnalyzeProfile', ANALYZE_PROFILE_TIMEOUT_SECONDS);
+export const indexFacesEvents = eventQueue('IndexFaces', INDEX_FACES_TIMEOUT_SECONDS);
 
 /* ObjectCreated:* includes Copy, which is how `npm run redrive` announces an original again. */
 uploads.notify({
@@ -38,5 +40,6 @@ uploads.notify({
 media.notify({
   notifications: [
     { name: 'AnalyzeProfile', queue: analyzeProfileEvents.queue, events: ['s3:ObjectCreated:*'], filterPrefix: ANALYSIS_PREFIX },
+    { name: 'IndexFaces', queue: indexFacesEvents.queue, events: ['s3:ObjectCreated:*'], filterPrefix: FACE_INDEX_PREFIX },
   ],
 });

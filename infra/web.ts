@@ -1,5 +1,7 @@
 import { READ_WRITE, bucketLink, tableLink } from './access';
 import { table } from './database';
+import { describeFaces, faceCollections } from './functions';
+import { faceCollectionPrefix } from './function-specs';
 import { functionAlarms } from './monitoring';
 import { secrets } from './secrets';
 import { OPEN_NEXT_VERSION, SITE_ENVIRONMENT_SECRETS, SITE_SERVER_ARCHITECTURE, SITE_SERVER_MEMORY_MB, SITE_SERVER_RUNTIME, SITE_TRUSTED_PROXY_HOPS } from './site-build';
@@ -15,9 +17,28 @@ export const DEV_SITE_URL = 'http://localhost:3000';
  * The site presigns uploads, shows and deletes images, and reads and writes the table. It signs URLs
  * for both buckets, so it needs the actions those URLs perform (a presigned URL carries the signer's rights).
  */
+/*
+ * Face searches run in the site: by one of the user's faces, against their own collection (Rekognition)
+ * or their descriptors in the table; by a query photo through describe-faces (the built-in model, which
+ * the site does not carry). Deleting a photo deletes its faces from the collection.
+ */
+const faceSearch = describeFaces
+  ? { link: [describeFaces], permissions: [] }
+  : {
+      link: [],
+      permissions: [
+        { actions: ['rekognition:SearchFaces', 'rekognition:SearchFacesByImage', 'rekognition:DeleteFaces'], resources: [faceCollections] },
+        // A query photo searched before the user has any collection is checked for a face; DetectFaces has no resource-level permissions.
+        { actions: ['rekognition:DetectFaces'], resources: ['*'] },
+      ],
+    };
+
 export const site = new sst.aws.Nextjs('Web', {
-  link: [bucketLink(uploads, READ_WRITE), bucketLink(media, READ_WRITE), tableLink(table), ...Object.values(secrets)],
+  link: [bucketLink(uploads, READ_WRITE), bucketLink(media, READ_WRITE), tableLink(table), ...Object.values(secrets), ...faceSearch.link],
+  permissions: faceSearch.permissions,
   environment: {
+    FACE_ANALYZER: settings.faceAnalyzer,
+    FACE_COLLECTION_PREFIX: faceCollectionPrefix({ name: $app.name, stage: $app.stage }),
     ...Object.fromEntries(Object.entries(SITE_ENVIRONMENT_SECRETS).map(([variable, secret]) => [variable, secrets[secret].value])),
     TRUSTED_PROXY_HOPS: String(SITE_TRUSTED_PROXY_HOPS),
     // With a custom domain the site's origin is fixed, and Clerk accepts session tokens made for it only.

@@ -150,11 +150,13 @@ const AwsEnv = z.object({
   AWS_ENDPOINT_URL_S3: optionalText,
   /** Which face adapter runs: the built-in model needs no AWS account, so it is the default. */
   FACE_ANALYZER: z.preprocess(unsetIfEmpty, z.enum(['rekognition', 'local']).default('local')),
+  /** Rekognition collections are named this plus the owner's id, one per user; infra/ sets it per app and stage. */
+  FACE_COLLECTION_PREFIX: z.preprocess(unsetIfEmpty, z.string().regex(/^[a-zA-Z0-9_.-]{1,100}$/).default('headshot-local-')),
 });
 
 export const awsSettings = section((env) => {
   const parsed = parseWith(AwsEnv, env, 'AWS');
-  return { s3OnEmulator: Boolean(parsed.AWS_ENDPOINT_URL_S3), faceAnalyzer: parsed.FACE_ANALYZER };
+  return { s3OnEmulator: Boolean(parsed.AWS_ENDPOINT_URL_S3), faceAnalyzer: parsed.FACE_ANALYZER, faceCollectionPrefix: parsed.FACE_COLLECTION_PREFIX };
 });
 
 // ---- Observability -------------------------------------------------------------------------------

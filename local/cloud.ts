@@ -6,7 +6,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { functionSpecs } from '../infra/function-specs';
 import { jobTiming } from '../lib/jobs/timing';
 import { log } from '../lib/observability/log';
-import { ANALYSIS_PREFIX, headObject, ORIGINALS_PREFIX } from '../lib/storage';
+import { ANALYSIS_PREFIX, FACE_INDEX_PREFIX, headObject, ORIGINALS_PREFIX } from '../lib/storage';
 import { startBridge, type Invoke, type Route } from './bridge';
 import { ensureTable, startDynamo, type DynamoEmulator } from './dynamo';
 import { invokeInProcess } from './functions';
@@ -18,6 +18,7 @@ import { sweepExpired } from './sweep-expired';
 export const ROUTES: Route[] = [
   { bucket: LOCAL_RESOURCES.Uploads.name, prefix: ORIGINALS_PREFIX, functionName: 'process-image', deadLetterFunction: 'store-dead-letter' },
   { bucket: LOCAL_RESOURCES.Media.name, prefix: ANALYSIS_PREFIX, functionName: 'analyze-profile', deadLetterFunction: 'store-dead-letter' },
+  { bucket: LOCAL_RESOURCES.Media.name, prefix: FACE_INDEX_PREFIX, functionName: 'index-faces', deadLetterFunction: 'store-dead-letter' },
 ];
 
 /** Every function's timeout, as deployed. */

@@ -20,7 +20,7 @@ const cloud = await startLocalCloud({
   invoke: httpInvoker(`http://127.0.0.1:${ports.lambda}`),
 });
 
-const env = { ...cloud.env, LAMBDA_PORT: String(ports.lambda) };
+const env = { ...cloud.env, LAMBDA_PORT: String(ports.lambda), AWS_ENDPOINT_URL_LAMBDA: `http://127.0.0.1:${ports.lambda}` };
 // Data from earlier versions is brought up to this one before anything reads it.
 await runToCompletion('tsx', ['scripts/migrate.ts'], env);
 const runtime = startChild('tsx', ['watch', '--clear-screen=false', 'local/lambda-runtime.ts'], env);

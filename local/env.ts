@@ -6,19 +6,22 @@ export const LOCAL_RESOURCES = {
   Uploads: { name: 'headshot-uploads', type: 'sst.aws.Bucket' },
   Media: { name: 'headshot-media', type: 'sst.aws.Bucket' },
   Table: { name: 'headshot', type: 'sst.aws.Dynamo' },
+  DescribeFaces: { name: 'describe-faces', type: 'sst.aws.Function' },
 } as const;
 
 /**
  * The environment under which the app, the handlers and the scripts reach the emulators with the
  * same SDK calls and `Resource` reads they make on AWS.
  */
-export function localCloudEnv(endpoints: { s3: string; dynamo: string }): Record<string, string> {
+export function localCloudEnv(endpoints: { s3: string; dynamo: string; lambda?: string }): Record<string, string> {
   return {
     AWS_REGION: 'us-east-1',
     AWS_ACCESS_KEY_ID: EMULATOR_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: EMULATOR_CREDENTIALS.secretAccessKey,
     AWS_ENDPOINT_URL_S3: endpoints.s3,
     AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamo,
+    // The site invokes describe-faces here; the functions themselves are reached by the bridge.
+    ...(endpoints.lambda ? { AWS_ENDPOINT_URL_LAMBDA: endpoints.lambda } : {}),
     ...Object.fromEntries(Object.entries(LOCAL_RESOURCES).map(([name, value]) => [`SST_RESOURCE_${name}`, JSON.stringify(value)])),
     SST_RESOURCE_App: JSON.stringify({ name: 'headshot', stage: 'local' }),
     HEADSHOT_LOCAL_CLOUD: '1',
@@ -37,6 +40,7 @@ export function connectLocalCloudUnlessDeployed(): void {
   const env = localCloudEnv({
     s3: `http://127.0.0.1:${portFromEnv('S3_PORT', 4568)}`,
     dynamo: `http://127.0.0.1:${portFromEnv('DYNAMODB_PORT', 4567)}`,
+    lambda: `http://127.0.0.1:${portFromEnv('LAMBDA_PORT', 4569)}`,
   });
   Object.assign(process.env, env);
 }

@@ -2,6 +2,8 @@
 export const FUNCTIONS = {
   'process-image': () => import('../functions/process-image'),
   'analyze-profile': () => import('../functions/analyze-profile'),
+  'index-faces': () => import('../functions/index-faces'),
+  'describe-faces': () => import('../functions/describe-faces'),
   'store-dead-letter': () => import('../functions/store-dead-letter'),
   sweep: () => import('../functions/sweep'),
 } satisfies Record<string, () => Promise<{ handler: (event: never) => Promise<unknown> }>>;

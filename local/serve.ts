@@ -1,14 +1,16 @@
 import path from 'node:path';
 import { startLocalCloud } from './cloud';
-import { appAndEmulatorPorts, claimPortsOrExit } from './ports';
+import { startInvokeServer } from './invoke-server';
+import { appAndEmulatorPorts, claimPortsOrExit, portFromEnv } from './ports';
 import { runToCompletion, startChild, stopTogether } from './processes';
 
 /*
  * `npm start`: a production build (`next build` first) on the local cloud, with the functions run
  * in this process. The e2e suite and the benchmarks use it.
  */
-const { ports, claims } = appAndEmulatorPorts();
-await claimPortsOrExit(claims);
+const { ports: appPorts, claims } = appAndEmulatorPorts();
+const ports = { ...appPorts, lambda: portFromEnv('LAMBDA_PORT', 4569) };
+await claimPortsOrExit([...claims, { port: ports.lambda, what: 'the local Lambda Invoke API', variable: 'LAMBDA_PORT' }]);
 
 const cloud = await startLocalCloud({
   dataDir: path.resolve(process.env.DATA_DIR ?? '.data'),
@@ -17,9 +19,16 @@ const cloud = await startLocalCloud({
   appOrigins: [`http://localhost:${ports.app}`, `http://127.0.0.1:${ports.app}`],
 });
 
+// The site invokes describe-faces as it would on AWS; the function runs here, like the bridge's.
+const invoke = await startInvokeServer(ports.lambda);
+const env = { ...cloud.env, AWS_ENDPOINT_URL_LAMBDA: invoke.endpoint };
+
 // Data from earlier versions is brought up to this one before anything reads it.
-await runToCompletion('tsx', ['scripts/migrate.ts'], cloud.env);
+await runToCompletion('tsx', ['scripts/migrate.ts'], env);
 // Not bound to 127.0.0.1: clerkMiddleware would proxy the request to itself in a loop.
-const next = startChild('tsx', ['local/next-server.ts'], { ...cloud.env, PORT: String(ports.app), NODE_ENV: 'production' });
+const next = startChild('tsx', ['local/next-server.ts'], { ...env, PORT: String(ports.app), NODE_ENV: 'production' });
 console.log(`headshot (production build) on http://localhost:${ports.app}`);
-stopTogether([next], () => cloud.stop());
+stopTogether([next], async () => {
+  await invoke.stop();
+  await cloud.stop();
+});

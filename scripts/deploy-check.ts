@@ -22,12 +22,12 @@ import { repoRoot as root } from '../infra/graph/platform';
 import { npmCpu, SITE_SERVER_ARCHITECTURE } from '../infra/site-build';
 import { startLocalCloud } from '../local/cloud';
 import { LOCAL_RESOURCES } from '../local/env';
-import { addHostSharpBinaries, shippedSharpBinaries } from './deploy-check/host-binaries';
+import { addHostSharpBinaries, addHostUsearchBinary, shippedSharpBinaries, shippedUsearch } from './deploy-check/host-binaries';
 import { FunctionHosts } from './deploy-check/function-hosts';
 import { startRekognitionStub } from './deploy-check/rekognition-stub';
 import { callAction, findAction, readServerActions } from './deploy-check/server-actions';
 import { buildSite, siteBuildEnvironment } from './deploy-check/site-build';
-import { startSiteFunction, type SiteFunction, type SiteResponse } from './deploy-check/site-function';
+import { SITE_HOST, startSiteFunction, type SiteFunction, type SiteResponse } from './deploy-check/site-function';
 import { buildFunction, type BuiltFunction } from './deploy-check/sst-function-build';
 
 const WORK_DIR = path.join(root, '.sst', 'deploy-check');
@@ -64,6 +64,7 @@ async function buildFunctions(): Promise<Map<string, BuiltFunction>> {
   const variants: [string, FunctionSpec][] = [
     ...Object.values(functionSpecs({ faceAnalyzer: 'rekognition' })).map((spec) => [spec.name, spec] as [string, FunctionSpec]),
     ['analyze-profile (built-in model)', functionSpecs({ faceAnalyzer: 'local' }).analyzeProfile],
+    ['index-faces (built-in model)', functionSpecs({ faceAnalyzer: 'local' }).indexFaces],
   ];
   const built = new Map<string, BuiltFunction>();
   for (const [label, spec] of variants) {
@@ -71,7 +72,11 @@ async function buildFunctions(): Promise<Map<string, BuiltFunction>> {
       const result = await buildFunction(root, spec, path.join(WORK_DIR, 'functions', label.replace(/\W+/g, '-')), { reuse: REUSE });
       built.set(label, result);
       if (result.missingPackages.length > 0) fail(`function ${label}`, `imports ${result.missingPackages.join(', ')} at run time without installing it (nodejs.install)`);
+      else if (result.bundledNative.length > 0) fail(`function ${label}`, `bundles ${result.bundledNative.join(', ')}, whose native binary cannot be found from a bundle (install or ship it, or keep it out of this function's imports)`);
       else pass(`${label} built`, `${mib(result.bytes)} unzipped`);
+      if (spec.shipped.includes('usearch')) checkUsearch(`function ${label}`, result.dir, npmCpu(FUNCTION_ARCHITECTURE));
+      // To run here: the measured size above is what SST would zip.
+      await addHostUsearchBinary(result.dir, root);
     } catch (error) {
       fail(`function ${label} build`, (error as Error).message);
     }
@@ -104,11 +109,25 @@ async function buildAndCheckSite(): Promise<string | null> {
   } else {
     pass('server function ships sharp', `@img/sharp-linux-${cpu} and @img/sharp-libvips-linux-${cpu}`);
   }
+  checkUsearch('server function', serverDir, cpu);
   // Run a copy: the build stays exactly what SST would zip.
   const runnable = await mkdtemp(path.join(os.tmpdir(), 'headshot-site-'));
   await cp(serverDir, runnable, { recursive: true });
   await addHostSharpBinaries(runnable, root);
+  await addHostUsearchBinary(runnable, root);
   return runnable;
+}
+
+/** Face search's native package, as shipped: it must load on Lambda's CPU. */
+function checkUsearch(what: string, dir: string, cpu: string): void {
+  const state = shippedUsearch(dir, cpu);
+  if (state === 'ok') return pass(`${what} ships usearch`, `prebuilds/linux-${cpu}`);
+  const why = {
+    missing: 'ships without usearch, which face search loads at run time',
+    'no-binary': `ships usearch without its linux-${cpu} binary`,
+    'built-here': 'ships usearch with a binary compiled on this machine (build/), which node-gyp-build would load before the prebuilt one and Lambda cannot run',
+  }[state];
+  fail(what, why);
 }
 
 /** OpenNext's cache resources, which SST's Nextjs component creates beside the server function. */
@@ -218,6 +237,9 @@ async function main(): Promise<void> {
         ...deployed,
         LOCAL_AUTH: 'enabled',
         AUTH_SECRET: authSecret,
+        // As deployed by default: the site searches the collections the index-faces function fills.
+        ...functionSpecs({ faceAnalyzer: 'rekognition' }).indexFaces.environment,
+        AWS_ENDPOINT_URL_REKOGNITION: rekognition.endpoint,
         // What SST gives the server function for OpenNext's cache: a bucket and the revalidation table.
         CACHE_BUCKET_NAME: SITE_CACHE.bucket,
         CACHE_BUCKET_KEY_PREFIX: '_cache',
@@ -238,6 +260,13 @@ async function main(): Promise<void> {
       await hosts.start('analyze-profile', localModel.dir, { ...functionEnv(localModel.spec) });
       pass('function analyze-profile (built-in model) loads');
       await checkAnalysis(site, siteDir!, authSecret, 'local');
+    }
+    const localIndexing = built.get('index-faces (built-in model)');
+    if (site && localIndexing) {
+      hosts.stop('index-faces');
+      await hosts.start('index-faces', localIndexing.dir, { ...functionEnv(localIndexing.spec) });
+      pass('function index-faces (built-in model) loads');
+      await checkFaceIndex(site, siteDir!, authSecret, 'local');
     }
   } finally {
     if (site) await writeFile(path.join(WORK_DIR, 'server-function.log'), site.output());
@@ -312,6 +341,8 @@ async function checkSite(site: SiteFunction, siteDir: string, authSecret: string
   expectStatus(`GET /images/{id}`, await site.request(`/images/${imageId}`, { cookies: user.cookies }), 200);
 
   await checkAnalysis(site, siteDir, authSecret, 'rekognition');
+  await checkFaceIndex(site, siteDir, authSecret, 'rekognition');
+  expectStatus('GET /people with a local session', await site.request('/people', { cookies: user.cookies }), 200);
 
   const link = await callAction(site, findAction(actions, 'app/actions/create-link.ts', 'createLinkAction'), [{ imageId, expiry: '1d' }], user.cookies, { id: imageId });
   const code = (link.result as { data?: { code: string } } | null)?.data?.code;
@@ -339,6 +370,45 @@ async function checkAnalysis(site: SiteFunction, siteDir: string, authSecret: st
   const faces = (analysis.report as { faces?: unknown[] } | undefined)?.faces?.length;
   pass(what, `${faces} face${faces === 1 ? '' : 's'}`);
   expectStatus(`GET /images/{id}/analysis (${analyzer})`, await site.request(`/images/${imageId}/analysis`, { cookies: user.cookies }), 200);
+}
+
+/**
+ * The ready photo's faces, indexed by the index-faces bundle (asked again through findFacesAction
+ * after the first run), then searched for through the built site's streaming route.
+ */
+async function checkFaceIndex(site: SiteFunction, siteDir: string, authSecret: string, recognizer: 'rekognition' | 'local'): Promise<void> {
+  if (!readyImageId) return;
+  const imageId = readyImageId;
+  const { findImage, listFacesOfImage } = await import('../lib/db');
+  const user = await signIn(authSecret);
+  const what = `faces indexed through the index-faces bundle (${recognizer === 'local' ? 'built-in model' : 'Rekognition stub'})`;
+  if (recognizer === 'local') {
+    const actions = await readServerActions(siteDir);
+    const requested = await callAction(site, findAction(actions, 'app/actions/find-faces.ts', 'findFacesAction'), [{ imageId }], user.cookies, { id: imageId });
+    if (requested.response.status >= 400) return fail('server action findFacesAction', `answered ${requested.response.status}`);
+  }
+  const indexed = await waitFor(what, () => findImage(user.userId, imageId), (item) => item.faceIndex?.status === 'done' || item.faceIndex?.status === 'failed');
+  if (!indexed) return;
+  if (indexed.faceIndex?.status !== 'done') return fail(what, `ended ${indexed.faceIndex?.status}: ${indexed.faceIndex?.failureReason}`);
+  const faces = await listFacesOfImage(user.userId, imageId);
+  const byThisRecognizer = faces.filter((face) => (recognizer === 'local' ? face.descriptor : face.providerFaceId));
+  if (byThisRecognizer.length === 0) return fail(what, `ended done with ${faces.length} faces, none described by this recognizer`);
+  if (recognizer === 'rekognition' && !rekognitionCalls().includes('RekognitionService.IndexFaces')) return fail(what, 'ended done without calling IndexFaces');
+  pass(what, `${byThisRecognizer.length} face${byThisRecognizer.length === 1 ? '' : 's'}`);
+  if (recognizer !== 'rekognition') return;
+
+  const search = await site.request('/people/search', {
+    method: 'POST',
+    cookies: user.cookies,
+    headers: { 'content-type': 'application/json', origin: `https://${SITE_HOST}` },
+    body: JSON.stringify({ face: { imageId, faceId: byThisRecognizer[0]!.faceId } }),
+  });
+  expectStatus('POST /people/search (a face, streamed)', search, 200, (response) => {
+    const events = response.body.toString('utf8').trim().split('\n').map((line) => JSON.parse(line) as { type: string });
+    if (events.at(-1)?.type !== 'done') return `ended with ${JSON.stringify(events.at(-1))}, not a done event`;
+    return rekognitionCalls().includes('RekognitionService.SearchFaces') ? null : 'answered without calling SearchFaces';
+  });
+  expectStatus('POST /people/search malformed', await site.request('/people/search', { method: 'POST', cookies: user.cookies, headers: { 'content-type': 'application/json', origin: `https://${SITE_HOST}` }, body: '{"face":' }), 400);
 }
 
 /** A photo whose processing fails every attempt reaches the store-dead-letter bundle, and Retry in the built site brings it back. */
@@ -372,7 +442,7 @@ async function checkDeadLetterPath(
   pass(what, failed.failureReason);
 
   await hosts.start('process-image', processImage.dir, functionEnv(processImage.spec));
-  const [letter] = await listDeadLetters(user.userId);
+  const letter = (await listDeadLetters(user.userId)).find((item) => item.subjectId === created.imageId);
   if (!letter) return fail('dead letter listed for its owner', 'none');
   const retry = await callAction(site, findAction(actions, 'app/actions/retry-dead-letter.ts', 'retryDeadLetterAction'), [{ deadLetterId: letter.deadLetterId }], user.cookies);
   if (retry.response.status >= 400) return fail('server action retryDeadLetterAction', `answered ${retry.response.status}`);

@@ -7,7 +7,7 @@ import { connectLocalCloudUnlessDeployed } from '../local/env';
  * after deploying. Safe to run again: it finds nothing left to move.
  */
 connectLocalCloudUnlessDeployed();
-const { moved, imagesInFlight, analysesInFlight } = await migrateData();
+const { moved, imagesInFlight, analysesInFlight, facesRequested } = await migrateData();
 const total = Object.values(moved).reduce((sum, count) => sum + count, 0);
 console.log(
   total === 0
@@ -15,3 +15,4 @@ console.log(
     : `migrate: moved ${Object.entries(moved).map(([entity, count]) => `${count} ${entity}`).join(', ')} to exact-case keys; ` +
         `${imagesInFlight.length} photos and ${analysesInFlight.length} analyses in flight are now expected as jobs`,
 );
+if (facesRequested > 0) console.log(`migrate: queued face indexing for ${facesRequested} photos made ready before faces were indexed`);

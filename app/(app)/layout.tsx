@@ -7,6 +7,7 @@ import { authMode } from '@/lib/auth/mode';
 
 const NAV = [
   { href: '/dashboard', label: 'Photos' },
+  { href: '/people', label: 'People' },
   { href: '/links', label: 'Links' },
   { href: '/settings', label: 'Settings' },
 ];
@@ -17,7 +18,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <nav className="mx-auto flex max-w-6xl items-center gap-6 px-6 py-3">
+        <nav className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-6 py-3">
           <Link href="/dashboard" className="text-lg font-semibold text-brand-700">
             Headshot
           </Link>
@@ -26,14 +27,17 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               {label}
             </Link>
           ))}
-          <span className="ml-auto text-sm text-slate-500">{user.email}</span>
-          {authMode() === 'clerk' ? (
-            <UserButton />
-          ) : (
-            <form action={signOutAction}>
-              <button className="text-sm text-slate-700 hover:text-slate-950">Sign out</button>
-            </form>
-          )}
+          <div className="ml-auto flex items-center gap-6">
+            {/* On a phone the links need the room more than the address does. */}
+            <span className="hidden text-sm text-slate-500 sm:inline">{user.email}</span>
+            {authMode() === 'clerk' ? (
+              <UserButton />
+            ) : (
+              <form action={signOutAction}>
+                <button className="text-sm text-slate-700 hover:text-slate-950">Sign out</button>
+              </form>
+            )}
+          </div>
         </nav>
       </header>
       <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>

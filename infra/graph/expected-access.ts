@@ -19,8 +19,11 @@ const TABLE_ITEMS = [
 
 const KMS_OBJECTS = ['kms:Decrypt', 'kms:GenerateDataKey'];
 
-export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'; encryption?: 's3' | 'kms' } = {}): InfraSpec {
-  const { faceAnalyzer = 'rekognition', encryption = 's3' } = options;
+export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'; encryption?: 's3' | 'kms'; stage?: string } = {}): InfraSpec {
+  const { faceAnalyzer = 'rekognition', encryption = 's3', stage = 'graph' } = options;
+  const rekognition = faceAnalyzer === 'rekognition';
+  // One Rekognition collection per user, all of them named after the app and stage, and nothing else of Rekognition's.
+  const collections = `arn:aws:rekognition:*:*:collection/headshot-${stage}-*`;
   // With the customer-managed key, whoever reads or writes objects also uses the key.
   const key: Record<string, string[]> = encryption === 'kms' ? { Data: KMS_OBJECTS } : {};
   return {
@@ -28,7 +31,7 @@ export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'
     visibilityTimeoutMultiplier: 6,
     deadLetterConsumer: 'StoreDeadLetter',
     scheduled: { Sweep: 'rate(5 minutes)' },
-    alarmed: ['ProcessImage', 'AnalyzeProfile', 'StoreDeadLetter', 'Sweep', 'WebServerUseast1'],
+    alarmed: ['ProcessImage', 'AnalyzeProfile', 'IndexFaces', ...(rekognition ? [] : ['DescribeFaces']), 'StoreDeadLetter', 'Sweep', 'WebServerUseast1'],
     functions: {
       ProcessImage: {
         links: ['Media', 'Table', 'Uploads'],
@@ -50,11 +53,24 @@ export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'
           ...key,
         },
       },
+      IndexFaces: {
+        links: ['Media', 'Table'],
+        grants: {
+          IndexFacesQueue: QUEUE_CONSUMER,
+          Media: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
+          Table: TABLE_ITEMS,
+          ...(rekognition ? { [collections]: ['rekognition:CreateCollection', 'rekognition:DeleteFaces', 'rekognition:IndexFaces', 'rekognition:SearchFaces'] } : {}),
+          ...key,
+        },
+      },
+      // The built-in model for the site's searches by photo: it reads nothing and writes nothing.
+      ...(rekognition ? {} : { DescribeFaces: { links: [], grants: {} } }),
       StoreDeadLetter: {
         links: ['Table'],
         grants: {
           ProcessImageDeadLetters: QUEUE_CONSUMER,
           AnalyzeProfileDeadLetters: QUEUE_CONSUMER,
+          IndexFacesDeadLetters: QUEUE_CONSUMER,
           Table: TABLE_ITEMS,
         },
       },
@@ -70,13 +86,19 @@ export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'
       },
       // The Next.js server: SST adds its own cache bucket and CloudFront invalidation.
       WebServerUseast1: {
-        links: ['ClerkJwtKey', 'ClerkPublishableKey', 'ClerkSecretKey', 'Media', 'Table', 'Uploads'],
+        links: ['ClerkJwtKey', 'ClerkPublishableKey', 'ClerkSecretKey', ...(rekognition ? [] : ['DescribeFaces']), 'Media', 'Table', 'Uploads'],
         grants: {
           Uploads: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
           // PutObject: starting an analysis copies a variant to the analysis input; sharing stores a preview.
           Media: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
           Table: TABLE_ITEMS,
-          '*': ['cloudfront:CreateInvalidation'],
+          // Face searches (by a face, by a query photo) and deleting a photo's faces, in the user's collection only.
+          ...(rekognition
+            ? {
+                '*': ['cloudfront:CreateInvalidation', 'rekognition:DetectFaces'],
+                [collections]: ['rekognition:DeleteFaces', 'rekognition:SearchFaces', 'rekognition:SearchFacesByImage'],
+              }
+            : { '*': ['cloudfront:CreateInvalidation'], DescribeFaces: ['lambda:InvokeFunction'] }),
           ...key,
         },
         ignore: ['WebAssets'],

@@ -98,7 +98,7 @@ export function functionLinks(graph: InfraGraph, name: string): string[] {
  * "ProcessImageQueue"), so permissions can be read as "which actions on which component".
  */
 export function arnLabels(graph: InfraGraph): Map<string, string> {
-  const suffixes: Record<string, string> = { [TYPES.bucket]: 'Bucket', [TYPES.table]: 'Table', [TYPES.queue]: 'Queue', 'aws:sns/topic:Topic': 'Topic', [TYPES.kmsKey]: 'Key' };
+  const suffixes: Record<string, string> = { [TYPES.bucket]: 'Bucket', [TYPES.table]: 'Table', [TYPES.queue]: 'Queue', 'aws:sns/topic:Topic': 'Topic', [TYPES.kmsKey]: 'Key', [TYPES.lambda]: 'Function' };
   const labels = new Map<string, string>();
   for (const resource of graph.resources) {
     const suffix = suffixes[resource.type];

@@ -1,12 +1,13 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { RekognitionClient } from '@aws-sdk/client-rekognition';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import { awsSettings } from '../config';
 
 /*
- * AWS clients, built once per process. Endpoints come from the standard AWS_ENDPOINT_URL_S3 /
- * AWS_ENDPOINT_URL_DYNAMODB variables, which the SDK reads itself: on AWS they are unset, under the
+ * AWS clients, built once per process. Endpoints come from the standard AWS_ENDPOINT_URL_<SERVICE>
+ * variables, which the SDK reads itself: on AWS they are unset, under the
  * local cloud they point at the emulators.
  */
 
@@ -55,4 +56,11 @@ let rekognition: RekognitionClient | undefined;
 export function rekognitionClient(): RekognitionClient {
   rekognition ??= new RekognitionClient({});
   return rekognition;
+}
+
+let lambda: LambdaClient | undefined;
+export function lambdaClient(): LambdaClient {
+  // Under the local cloud AWS_ENDPOINT_URL_LAMBDA points at its Invoke API (local/invoke-server.ts).
+  lambda ??= new LambdaClient({});
+  return lambda;
 }

@@ -15,4 +15,8 @@ export const resources = {
   get tableName(): string {
     return Resource.Table.name;
   },
+  /** The function that runs the built-in face model for the site, which has no model of its own. */
+  get describeFacesFunction(): string {
+    return Resource.DescribeFaces.name;
+  },
 };

@@ -1,7 +1,7 @@
 import { resources } from '../aws/resources';
 import { scanAnalyses, scanImages, type AnalysisItem, type ImageItem, type Page } from '../db';
 import { FAILURE_CODE } from '../jobs/failure-codes';
-import { listKeys, parseAnalysisInputKey, parseOriginalKey } from '../storage';
+import { listKeys, parseAnalysisInputKey, parseFaceIndexInputKey, parseFaceThumbnailKey, parseOriginalKey } from '../storage';
 
 /** Something the buckets and the table disagree on. */
 export interface Inconsistency {
@@ -54,10 +54,13 @@ export async function findInconsistencies(options: { now?: number; originalsExpi
   for (const key of mediaKeys) {
     const media = MEDIA_KEY.exec(key);
     const input = parseAnalysisInputKey(key);
+    const ofFaces = parseFaceIndexInputKey(key) ?? parseFaceThumbnailKey(key);
     if (media) {
       if (!imagesById.has(id(media[1]!, media[2]!))) orphan(resources.mediaBucket, key, 'derived file of no image');
     } else if (input) {
       if (!analysesById.has(id(input.userId, input.imageId))) orphan(resources.mediaBucket, key, 'analysis input of no analysis');
+    } else if (ofFaces) {
+      if (!imagesById.has(id(ofFaces.userId, ofFaces.imageId))) orphan(resources.mediaBucket, key, 'face file of no image');
     } else {
       orphan(resources.mediaBucket, key, 'not a key the app writes');
     }

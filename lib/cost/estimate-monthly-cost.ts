@@ -5,6 +5,13 @@ import {
   ANALYZE_LOCAL_WORKLOAD,
   ANALYZE_REKOGNITION_WORKLOAD,
   DERIVED_MB_PER_IMAGE,
+  FACE_INDEX_COPIES,
+  FACE_ITEM_KB,
+  FACE_SEARCHES_PER_USER,
+  FACES_PER_IMAGE,
+  GROUPING_SEARCHES_PER_FACE,
+  INDEX_FACES_LOCAL_WORKLOAD,
+  INDEX_FACES_REKOGNITION_WORKLOAD,
   ITEM_KB_PER_IMAGE,
   ORIGINAL_MB,
   PAGE_KB,
@@ -19,6 +26,7 @@ import {
   SQS_REQUESTS_PER_IMAGE,
   VIEW_KB,
   WEB_SERVER_WORKLOAD,
+  WRITE_UNITS_PER_FACE,
   WRITE_UNITS_PER_IMAGE,
   type LambdaWorkload,
 } from './workload';
@@ -36,11 +44,12 @@ function lambdaCost(images: number, workload: LambdaWorkload): number {
   return gbSeconds(images, workload.msPerImage, workload.memoryMb) * PRICES.lambda.gbSecond.arm64 + images * PRICES.lambda.perRequest;
 }
 
+const workloadBasis = (workload: LambdaWorkload) => `${workload.msPerImage} ms at ${workload.memoryMb} MB`;
 const round = (value: number) => Math.round(value * 100) / 100;
 const both = (service: string, basis: string, cost: number): CostLine => ({ service, basis, rekognition: cost, builtIn: cost });
 const number = (value: number) => Math.round(value).toLocaleString('en-US');
 
-/** A month of AWS for the given usage, priced per service, with analyze-profile on Rekognition and on the built-in model. */
+/** A month of AWS for the given usage, priced per service, with the face work (analyze-profile, index-faces, searches) on Rekognition and on the built-in model. */
 export function estimateMonthlyCost(rawInput: CostEstimateInput): CostEstimate {
   const input = createCostEstimateInput.parse(rawInput);
   const images = input.users * input.imagesPerUser;
@@ -59,6 +68,18 @@ export function estimateMonthlyCost(rawInput: CostEstimateInput): CostEstimate {
   const pageGb = (pageViews * PAGE_KB) / KB_PER_GB;
   const webGbSeconds = gbSeconds(pageViews, WEB_SERVER_WORKLOAD.msPerPageView, WEB_SERVER_WORKLOAD.memoryMb);
 
+  // Faces accumulate like the photos they are in; each new face is searched from once by grouping.
+  const faces = images * FACES_PER_IMAGE;
+  const storedFaces = storedImages * FACES_PER_IMAGE;
+  const groupingSearches = faces * GROUPING_SEARCHES_PER_FACE;
+  const userSearches = input.users * FACE_SEARCHES_PER_USER;
+  const faceCollectionCalls = images + groupingSearches + userSearches;
+  // IndexFaces and the searches share group 1's tiers, so the group is priced once and shared by calls.
+  const faceCollectionCost = chargeTiered(faceCollectionCalls, PRICES.rekognition.faceCollectionImage);
+  const faceCollectionShare = (calls: number) => (faceCollectionCalls === 0 ? 0 : (faceCollectionCost * calls) / faceCollectionCalls);
+  const faceWriteUnits = faces * WRITE_UNITS_PER_FACE;
+  const faceTableGb = (storedFaces * FACE_ITEM_KB * (1 + FACE_INDEX_COPIES)) / KB_PER_GB;
+
   const lines: CostLine[] = [
     both('S3 storage', `${number(storedGb)} GB of originals and variants`, chargeTiered(storedGb, PRICES.s3.storageGbMonth)),
     both('S3 requests', `${number(puts)} PUT/LIST, ${number(gets)} GET`, puts * PRICES.s3.putPerRequest + gets * PRICES.s3.getPerRequest),
@@ -70,14 +91,38 @@ export function estimateMonthlyCost(rawInput: CostEstimateInput): CostEstimate {
     ),
     {
       service: 'Lambda analyze-profile',
-      basis: `${ANALYZE_REKOGNITION_WORKLOAD.msPerImage} ms at ${ANALYZE_REKOGNITION_WORKLOAD.memoryMb} MB | ${ANALYZE_LOCAL_WORKLOAD.msPerImage} ms at ${ANALYZE_LOCAL_WORKLOAD.memoryMb} MB`,
+      basis: `${workloadBasis(ANALYZE_REKOGNITION_WORKLOAD)} | ${workloadBasis(ANALYZE_LOCAL_WORKLOAD)}`,
       rekognition: lambdaCost(images, ANALYZE_REKOGNITION_WORKLOAD),
       builtIn: lambdaCost(images, ANALYZE_LOCAL_WORKLOAD),
+    },
+    {
+      service: 'Lambda index-faces',
+      basis: `${workloadBasis(INDEX_FACES_REKOGNITION_WORKLOAD)} | ${workloadBasis(INDEX_FACES_LOCAL_WORKLOAD)}`,
+      rekognition: lambdaCost(images, INDEX_FACES_REKOGNITION_WORKLOAD),
+      builtIn: lambdaCost(images, INDEX_FACES_LOCAL_WORKLOAD),
     },
     {
       service: 'Rekognition DetectFaces',
       basis: `${number(images)} images`,
       rekognition: chargeTiered(images, PRICES.rekognition.detectFacesImage),
+      builtIn: 0,
+    },
+    {
+      service: 'Rekognition IndexFaces',
+      basis: `${number(images)} images`,
+      rekognition: faceCollectionShare(images),
+      builtIn: 0,
+    },
+    {
+      service: 'Rekognition SearchFaces',
+      basis: `${number(groupingSearches)} grouping + ${number(userSearches)} user searches`,
+      rekognition: faceCollectionShare(groupingSearches + userSearches),
+      builtIn: 0,
+    },
+    {
+      service: 'Rekognition face storage',
+      basis: `${number(storedFaces)} faces in collections`,
+      rekognition: storedFaces * PRICES.rekognition.faceStorageMonth,
       builtIn: 0,
     },
     both(
@@ -89,6 +134,11 @@ export function estimateMonthlyCost(rawInput: CostEstimateInput): CostEstimate {
       'DynamoDB on-demand',
       `${number(writeUnits)} WRU, ${number(readUnits)} RRU, ${number(tableGb)} GB`,
       writeUnits * PRICES.dynamodb.writeRequestUnit + readUnits * PRICES.dynamodb.readRequestUnit + tableGb * (PRICES.dynamodb.storageGbMonth + PRICES.dynamodb.pitrGbMonth),
+    ),
+    both(
+      'DynamoDB face items',
+      `${number(faceWriteUnits)} WRU, ${number(faceTableGb)} GB`,
+      faceWriteUnits * PRICES.dynamodb.writeRequestUnit + faceTableGb * (PRICES.dynamodb.storageGbMonth + PRICES.dynamodb.pitrGbMonth),
     ),
     both('SQS', `${number(sqsRequests)} requests`, sqsRequests * PRICES.sqs.perRequest),
     both(

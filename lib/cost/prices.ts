@@ -71,6 +71,18 @@ export const PRICES = {
       { upTo: 35_000_000, price: 0.0006 },
       { upTo: Infinity, price: 0.00025 },
     ] satisfies PriceTier[],
+    /**
+     * Image API group 1, the face collection calls (IndexFaces, SearchFaces, SearchFacesByImage,
+     * CompareFaces), USD per image: each call is one image, and the group's calls share its tiers.
+     */
+    faceCollectionImage: [
+      { upTo: 1_000_000, price: 0.001 },
+      { upTo: 5_000_000, price: 0.0008 },
+      { upTo: 35_000_000, price: 0.0006 },
+      { upTo: Infinity, price: 0.00025 },
+    ] satisfies PriceTier[],
+    /** Face metadata kept in collections, USD per face per month, pro rata ($0.01 per 1,000 faces). */
+    faceStorageMonth: 0.00001,
   },
   cloudfront: {
     /** Data transfer out to the internet from US / Europe edges, USD per GB. */

@@ -19,13 +19,30 @@ export interface LambdaWorkload {
 export const PROCESS_IMAGE_WORKLOAD: LambdaWorkload = { memoryMb: 1769, msPerImage: 900 };
 
 /*
- * The built-in face model: TensorFlow.js on WASM on one core. `npm run bench`: faces_local_median_ms 121,
- * faces_local_p95_ms 168 at 1024 px; the p95, rounded up, covers decoding the input and writing the crops.
+ * The built-in face model: TensorFlow.js on WASM on one core. `npm run bench`: faces_local_median_ms 371,
+ * faces_local_p95_ms 436 at 1024 px, with the small-face pass (lib/faces/find-faces.ts); the p95, rounded
+ * up, covers decoding the input and writing the crops.
  */
-export const ANALYZE_LOCAL_WORKLOAD: LambdaWorkload = { memoryMb: 1536, msPerImage: 200 };
+export const ANALYZE_LOCAL_WORKLOAD: LambdaWorkload = { memoryMb: 1536, msPerImage: 450 };
 
 /* With Rekognition the function mostly waits on the API call; it only decodes and forwards the photo. */
 export const ANALYZE_REKOGNITION_WORKLOAD: LambdaWorkload = { memoryMb: 512, msPerImage: 400 };
+
+/*
+ * index-faces with the built-in model: detection with the small-face pass, a descriptor per face, the
+ * face thumbnails, the table writes and grouping's searches. `npm run bench`: face_index_median_ms 901
+ * for the three-face group photo; rounded up to 1,000 ms for photos with more faces.
+ */
+export const INDEX_FACES_LOCAL_WORKLOAD: LambdaWorkload = { memoryMb: 2048, msPerImage: 1000 };
+
+/*
+ * index-faces with Rekognition: IndexFaces does the work, then a SearchFaces per new face for grouping;
+ * the function waits, and cuts the face thumbnails with sharp, which wants more than 256 MB for a 2048-px JPEG.
+ */
+export const INDEX_FACES_REKOGNITION_WORKLOAD: LambdaWorkload = { memoryMb: 512, msPerImage: 400 };
+
+/* describe-faces: the built-in model on one query photo for the site (detection and descriptors), as in index-faces. */
+export const DESCRIBE_FACES_WORKLOAD: LambdaWorkload = { memoryMb: 2048, msPerImage: 1000 };
 
 /*
  * What one image and one user consume besides Lambda time. Estimates, not measurements: each says
@@ -57,11 +74,27 @@ export const READ_UNITS_PER_PAGE_VIEW = 3;
 /** The image item (variants, scores) and its two index copies. */
 export const ITEM_KB_PER_IMAGE = 6;
 
+/*
+ * Faces, per image and per user. Assumptions, not measurements: uploads are mostly portraits and
+ * selfies with one face, and the group shots among them pull the mean up.
+ */
+export const FACES_PER_IMAGE = 1.5;
+/** Grouping searches once from each new face of an indexed photo (lib/people/group-new-faces.ts). */
+export const GROUPING_SEARCHES_PER_FACE = 1;
+/** Searches a user starts in a month: a face clicked to see that person's photos, or a photo searched with. */
+export const FACE_SEARCHES_PER_USER = 5;
+/** A face item: ids, box, thumbnail key, and the built-in model's descriptor (1,024 int8 in base64) or Rekognition's face id. */
+export const FACE_ITEM_KB = 1.4;
+/** Copies of a face item besides its own: the byPerson index projects the whole item once the face joins a person. */
+export const FACE_INDEX_COPIES = 1;
+/** Writes per face: the item (2 WRU at 1.4 KB), then grouping's personId (the item again, 2, and its index copy, 2). */
+export const WRITE_UNITS_PER_FACE = 6;
+
 /* SQS, per image and per queue: the S3 event's send, plus its share of a batched receive and delete. */
 export const SQS_REQUESTS_PER_IMAGE = 2 * 1.4;
 /* Lambda long-polls each queue around the clock (several pollers, 20 s waits), even when it is empty. */
 export const SQS_IDLE_POLLS_PER_QUEUE_MONTH = 650_000;
-export const PIPELINE_QUEUES = 2;
+export const PIPELINE_QUEUES = 3;
 
 /** Page views per user a month, each rendered by the Next.js server function and served through CloudFront. */
 export const DEFAULT_PAGE_VIEWS_PER_USER = 20;

@@ -1,4 +1,4 @@
-import type { ImageItem, ImageStatus, ImageVariant } from './entities/image';
+import type { FaceIndexState, ImageItem, ImageStatus, ImageVariant } from './entities/image';
 import { getDb, type Page } from './client';
 import { conditionally } from './conditions';
 
@@ -64,6 +64,20 @@ export async function completeImageProcessing(key: ImageKey, outcome: ImageOutco
 }
 
 /**
+ * Records where finding the image's faces stands: queued, running, done with a count, or failed with
+ * a sentence. False when the image is gone or being deleted.
+ */
+export async function setFaceIndexState(key: ImageKey, state: FaceIndexState): Promise<boolean> {
+  return conditionally(
+    getDb()
+      .entities.image.patch(key)
+      .set({ faceIndex: state })
+      .where(({ deletingAt }, { notExists }) => notExists(deletingAt))
+      .go({ response: 'none' }),
+  );
+}
+
+/**
  * Marks an image as being deleted, before any of its objects go: from then on no run can complete
  * it, so nothing a run writes afterwards outlives the deletion. False when there is no such image.
  */
@@ -74,4 +88,12 @@ export async function markImageDeleting(key: ImageKey, now: number): Promise<boo
 // Forgets an image record.
 export async function deleteImageRecord(key: ImageKey): Promise<void> {
   await getDb().entities.image.delete(key).go();
+}
+
+// Some of the user's images, by id; those that are gone are left out.
+export async function getImages(userId: string, imageIds: string[]): Promise<ImageItem[]> {
+  if (imageIds.length === 0) return [];
+  const { data, unprocessed } = await getDb().entities.image.get(imageIds.map((imageId) => ({ userId, imageId }))).go();
+  if (unprocessed.length > 0) throw new Error(`${unprocessed.length} images were not read; retry`);
+  return data;
 }

@@ -2,9 +2,11 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Service } from 'electrodb';
 import { Analysis } from './entities/analysis';
 import { DeadLetter } from './entities/dead-letter';
+import { Face } from './entities/face';
 import { Image } from './entities/image';
 import { Job } from './entities/job';
 import { Link } from './entities/link';
+import { FaceLibrary, Person } from './entities/person';
 import { RateLimitWindow } from './entities/rate-limit';
 import { Session } from './entities/session';
 import { Settings } from './entities/settings';
@@ -13,7 +15,7 @@ import { User } from './entities/user';
 /** Builds the one Service over the single table, for whichever client and table name the caller has. */
 export function createService(client: DynamoDBDocumentClient, table: string) {
   return new Service(
-    { user: User, image: Image, deadLetter: DeadLetter, settings: Settings, analysis: Analysis, link: Link, rateLimitWindow: RateLimitWindow, job: Job, session: Session },
+    { user: User, image: Image, deadLetter: DeadLetter, settings: Settings, analysis: Analysis, link: Link, rateLimitWindow: RateLimitWindow, job: Job, session: Session, face: Face, person: Person, faceLibrary: FaceLibrary },
     { client, table },
   );
 }

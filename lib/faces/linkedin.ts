@@ -138,7 +138,7 @@ export function scoreProfilePhoto(input: ScoreProfilePhotoInput): { score: numbe
 }
 
 /** The face the checks and the crop are about: the biggest, which in a portrait is the subject. */
-export function largestFace(faces: Face[]): Face | undefined {
+export function largestFace<T extends { box: Pick<Face['box'], 'width' | 'height'> }>(faces: T[]): T | undefined {
   return [...faces].sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height)[0];
 }
 

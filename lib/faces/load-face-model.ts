@@ -7,7 +7,7 @@ import type { Config, Human } from '@vladmandic/human';
 
 /** Where the built-in model's files are: the npm packages on disk unless told otherwise (a Lambda bundle may move them). */
 export interface FaceModelPaths {
-  /** Folder holding blazeface.json, facemesh.json, iris.json, emotion.json and their .bin weights. */
+  /** Folder holding blazeface.json, facemesh.json, iris.json, emotion.json, faceres.json and their .bin weights. */
   modelDir?: string;
   /** Folder holding tfjs-backend-wasm's .wasm binaries. */
   wasmDir?: string;
@@ -32,8 +32,8 @@ export const MAX_FACES = 20;
  */
 export const MIN_FACE_CONFIDENCE = 0.5;
 
-/** The models the analysis needs; loading fails loudly if any is missing, rather than finding no faces. */
-const REQUIRED_MODELS = ['blazeface', 'facemesh', 'iris', 'emotion'] as const;
+/** The models the analysis and face indexing need; loading fails loudly if any is missing, rather than finding no faces. */
+const REQUIRED_MODELS = ['blazeface', 'facemesh', 'iris', 'emotion', 'faceres'] as const;
 
 const require = createRequire(import.meta.url);
 
@@ -77,7 +77,8 @@ function humanConfig(modelDir: string, wasmDir: string): Partial<Config> {
       iris: { enabled: true },
       // Every emotion's score, so "not smiling" is a measured low happy score, not a missing entry.
       emotion: { enabled: true, minConfidence: 0 },
-      description: { enabled: false },
+      // The recognition model (faceres): a descriptor per face, for finding a person again. Loaded always, run only when asked for (lib/faces/find-faces.ts).
+      description: { enabled: true, minConfidence: 0 },
       attention: { enabled: false },
       antispoof: { enabled: false },
       liveness: { enabled: false },

@@ -1,9 +1,8 @@
-import sharp from 'sharp';
-import type * as tfjs from '@tensorflow/tfjs-core';
 import type { FaceResult, Point } from '@vladmandic/human';
 import type { FaceAnalyzer } from './analyzer';
-import { loadFaceModel, type FaceModelPaths } from './load-face-model';
-import { createAnalysisInput, type AnalysisInput, type Box, type Emotion, type Face, type FaceAttribute } from './schemas';
+import { findFaces, type FoundFace, type PixelRect } from './find-faces';
+import type { FaceModelPaths } from './load-face-model';
+import { createAnalysisInput, type Box, type Emotion, type Face, type FaceAttribute } from './schemas';
 
 /**
  * Eye aspect ratio (eyelid gap over eye width, averaged over both eyes) below which the eyes count
@@ -27,7 +26,6 @@ export const SMILE_MIN_HAPPY_SCORE = 0.5;
 const RIGHT_EYE = { corners: [33, 133], upper: [160, 158], lower: [144, 153] } as const;
 const LEFT_EYE = { corners: [362, 263], upper: [385, 387], lower: [380, 373] } as const;
 const INNER_LIPS = { top: 13, bottom: 14, left: 78, right: 308 } as const;
-const MESH_POINTS = 468;
 
 /** Human's emotion labels in the shared vocabulary (see EMOTIONS). */
 const EMOTION_WORDS: Record<string, Emotion> = {
@@ -40,48 +38,29 @@ const EMOTION_WORDS: Record<string, Emotion> = {
   fear: 'fearful',
 };
 
-/** One model per process, so one queue per process: every analyzer instance waits its turn on it. */
-let queue: Promise<unknown> = Promise.resolve();
-
 /**
  * The built-in analyzer: @vladmandic/human (BlazeFace, face mesh with iris, emotion) on the tfjs
- * wasm backend, models read from disk. The model loads once per process, on first use. Photos are
- * analysed one at a time, since the wasm backend is single-threaded anyway.
+ * wasm backend, models read from disk, small faces included (lib/faces/find-faces.ts). The model
+ * loads once per process, on first use.
  */
 export function createLocalAnalyzer(paths: FaceModelPaths = {}): FaceAnalyzer {
   return {
     name: 'local',
-    detect(input) {
+    async detect(input) {
       const parsed = createAnalysisInput.parse(input);
-      const next = queue.then(() => detectFaces(parsed, paths));
-      queue = next.catch(() => undefined);
-      return next;
+      const { faces, width, height } = await findFaces(parsed.jpeg, 'analysis', paths);
+      return faces.map((face) => toFace(face, width, height));
     },
   };
 }
 
-async function detectFaces(input: AnalysisInput, paths: FaceModelPaths): Promise<Face[]> {
-  const { human } = await loadFaceModel(paths);
-  const tf = human.tf as typeof tfjs;
-  const { data, info } = await sharp(input.jpeg).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
-  const tensor = tf.tensor3d(data, [info.height, info.width, 3], 'int32');
-  try {
-    const result = await human.detect(tensor);
-    if (result.error) throw new Error(`The face model failed: ${result.error}`);
-    // A face whose mesh failed is dropped by Human already; these guards keep toFace's inputs complete.
-    return result.face.filter((face) => face.mesh.length >= MESH_POINTS && face.rotation).map((face) => toFace(face, info.width, info.height));
-  } finally {
-    tf.dispose(tensor);
-  }
-}
-
-/** One Human face result in the shared shape. */
-function toFace(face: FaceResult, width: number, height: number): Face {
+/** One face in the shared shape; its mesh is in the coordinates of the pass that found it, its rect in the photo's. */
+function toFace({ result: face, rect }: FoundFace, width: number, height: number): Face {
   const meshConfidence = clamp01(face.faceScore);
   const angle = face.rotation?.angle;
   if (!angle) throw new Error('A face without head rotation cannot be described.');
   return {
-    box: meshBox(face.mesh, width, height),
+    box: boxOf(rect, width, height),
     confidence: clamp01(face.boxScore),
     pose: { yaw: toDegrees(angle.yaw), pitch: toDegrees(angle.pitch), roll: toDegrees(angle.roll) },
     // The eye and mouth answers are geometry on the mesh, so they are as reliable as the mesh.
@@ -94,14 +73,12 @@ function toFace(face: FaceResult, width: number, height: number): Face {
   };
 }
 
-/** Human's own box is the detector's square, enlarged for cropping; the mesh's extent is the face itself. */
-function meshBox(mesh: Point[], width: number, height: number): Box {
-  const xs = mesh.slice(0, MESH_POINTS).map((p) => p[0]!);
-  const ys = mesh.slice(0, MESH_POINTS).map((p) => p[1]!);
-  const left = clamp01(Math.min(...xs) / width);
-  const top = clamp01(Math.min(...ys) / height);
-  const right = clamp01(Math.max(...xs) / width);
-  const bottom = clamp01(Math.max(...ys) / height);
+/** A face's rect in fractions of the photo, inside it. */
+export function boxOf(rect: PixelRect, width: number, height: number): Box {
+  const left = clamp01(rect.x / width);
+  const top = clamp01(rect.y / height);
+  const right = clamp01((rect.x + rect.width) / width);
+  const bottom = clamp01((rect.y + rect.height) / height);
   // Five decimals is a sixth of a pixel at 1600 px; more is float noise in the stored report.
   return { left: round5(left), top: round5(top), width: round5(right - left), height: round5(bottom - top) };
 }

@@ -1,5 +1,6 @@
 import { resources } from '../aws/resources';
 import { completeImageProcessing, findImage, type ImageVariant } from '../db';
+import { requestFaceIndex } from '../faces/request-face-index';
 import type { JobRun, WorkResult } from '../jobs/job-kind';
 import { countMetric, METRIC, timeMetric } from '../observability/metrics';
 import { deleteObjects, deletePrefix, mediaPrefix, variantKey, writeObject } from '../storage';
@@ -58,6 +59,7 @@ export async function processUpload(run: JobRun): Promise<WorkResult> {
     variants,
   });
   if (!completed) return { status: 'gone' };
+  await requestFaceIndex({ ...key, variants });
   countMetric(METRIC.imagesProcessed);
   timeMetric(METRIC.processingMs, performance.now() - started);
   return { status: 'done' };

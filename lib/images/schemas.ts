@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IMAGE_STATUSES } from '../db';
+import { FACE_INDEX_STATUSES, IMAGE_STATUSES } from '../db';
 import { MAX_UPLOAD_BYTES } from './transform/limits';
 
 /** The types the upload form offers. The pipeline decides again from the bytes. */
@@ -62,6 +62,10 @@ export const ImageSchema = z.object({
   camera: z.object({ make: z.string().optional(), model: z.string().optional(), capturedAt: z.string().optional() }).nullable(),
   thumbnailUrl: z.string().nullable(),
   variants: z.array(VariantSchema),
+  /** Where finding its faces stands; null before it was asked for. */
+  faceIndex: z
+    .object({ status: z.enum(FACE_INDEX_STATUSES), faces: z.number().nullable(), failureReason: z.string().nullable(), deadLettered: z.boolean() })
+    .nullable(),
 });
 export type Image = z.infer<typeof ImageSchema>;
 export type Variant = z.infer<typeof VariantSchema>;

@@ -32,6 +32,14 @@ export async function toImage(item: ImageItem, options: { variants: 'all' | 'thu
     camera: item.camera ?? null,
     thumbnailUrl: thumbnailKey ? await presignDownload(resources.mediaBucket, thumbnailKey) : null,
     variants,
+    faceIndex: item.faceIndex
+      ? {
+          status: item.faceIndex.status,
+          faces: item.faceIndex.faces ?? null,
+          failureReason: item.faceIndex.failureReason ?? null,
+          deadLettered: item.faceIndex.failureCode === FAILURE_CODE.deadLetter,
+        }
+      : null,
   };
 }
 

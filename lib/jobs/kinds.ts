@@ -1,4 +1,5 @@
 import { analyzeProfileJob } from '../faces/analyze-profile-job';
+import { indexFacesJob } from '../faces/index-faces-job';
 import { processImageJob } from '../images/process-image-job';
 import type { JobKind } from './job-kind';
 
@@ -10,6 +11,7 @@ import type { JobKind } from './job-kind';
 export const JOB_KINDS = {
   'process-image': processImageJob,
   'analyze-profile': analyzeProfileJob,
+  'index-faces': indexFacesJob,
 } satisfies Record<string, JobKind>;
 
 export type JobName = keyof typeof JOB_KINDS;
@@ -24,4 +26,4 @@ export function jobKindOf(object: { bucket: string; key: string }): JobKind | nu
 }
 
 /** The kinds whose subject is an image, whose jobs go when the image does. */
-export const IMAGE_JOB_KINDS: readonly JobKind[] = [processImageJob, analyzeProfileJob];
+export const IMAGE_JOB_KINDS: readonly JobKind[] = [processImageJob, analyzeProfileJob, indexFacesJob];

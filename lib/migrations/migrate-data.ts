@@ -1,5 +1,6 @@
-import { migrateToExactCaseKeys, type MigratedItems } from '../db';
+import { migrateToExactCaseKeys, scanImages, type MigratedItems } from '../db';
 import { analyzeProfileJob } from '../faces/analyze-profile-job';
+import { requestFaceIndex } from '../faces/request-face-index';
 import { processImageJob } from '../images/process-image-job';
 import { expectJob } from '../jobs/expect-job';
 import { analysisInputKey } from '../storage';
@@ -10,7 +11,7 @@ import { analysisInputKey } from '../storage';
  * Photos and analyses that were in flight are expected as jobs, which earlier versions did not keep,
  * so the sweep settles them like any other.
  */
-export async function migrateData(now = Date.now()): Promise<MigratedItems> {
+export async function migrateData(now = Date.now()): Promise<MigratedItems & { facesRequested: number }> {
   const migrated = await migrateToExactCaseKeys();
   for (const image of migrated.imagesInFlight) {
     await expectJob(processImageJob, { userId: image.userId, subjectId: image.imageId }, image.originalKey, now);
@@ -18,5 +19,21 @@ export async function migrateData(now = Date.now()): Promise<MigratedItems> {
   for (const analysis of migrated.analysesInFlight) {
     await expectJob(analyzeProfileJob, { userId: analysis.userId, subjectId: analysis.imageId }, analysisInputKey(analysis.userId, analysis.imageId), now);
   }
-  return migrated;
+  return { ...migrated, facesRequested: await requestMissingFaceIndexes(now) };
+}
+
+/** Photos made ready before faces were indexed: their indexing is queued like a new photo's. */
+async function requestMissingFaceIndexes(now: number): Promise<number> {
+  let requested = 0;
+  let cursor: string | null = null;
+  do {
+    const page = await scanImages({ cursor, limit: 200 });
+    for (const image of page.items) {
+      if (image.status !== 'ready' || image.faceIndex || image.deletingAt) continue;
+      await requestFaceIndex(image, now);
+      requested += 1;
+    }
+    cursor = page.cursor;
+  } while (cursor);
+  return requested;
 }

@@ -13,6 +13,8 @@ export const METRIC = {
   processingMs: 'ProcessingMs',
   failures: 'Failures',
   facesAnalyzed: 'FacesAnalyzed',
+  facesIndexed: 'FacesIndexed',
+  faceIndexMs: 'FaceIndexMs',
   deadLetters: 'DeadLetters',
   jobsSwept: 'JobsSwept',
 } as const;

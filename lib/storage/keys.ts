@@ -7,6 +7,8 @@
 export const ORIGINALS_PREFIX = 'uploads/';
 /** Where analysis inputs land in the media bucket; its notifications start the analysis. */
 export const ANALYSIS_PREFIX = 'analysis/';
+/** Where face-index inputs land in the media bucket; its notifications start face indexing. */
+export const FACE_INDEX_PREFIX = 'faces/';
 
 export function originalKey(userId: string, imageId: string): string {
   return `${ORIGINALS_PREFIX}${userId}/${imageId}/original`;
@@ -56,4 +58,44 @@ export function parseAnalysisInputKey(key: string): { userId: string; imageId: s
 
 export function analysisPrefix(userId: string, imageId: string): string {
   return `${ANALYSIS_PREFIX}${userId}/${imageId}/`;
+}
+
+/**
+ * The face-index input of an image: its largest clean JPEG, copied here once the image is ready.
+ * Its arrival triggers the index-faces function.
+ */
+export function faceIndexInputKey(userId: string, imageId: string): string {
+  return `${FACE_INDEX_PREFIX}${userId}/${imageId}/input.jpg`;
+}
+
+const FACE_INDEX_INPUT_KEY = /^faces\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)\/input\.jpg$/;
+
+/** The owner and image a face-index input belongs to, or null for any other key. */
+export function parseFaceIndexInputKey(key: string): { userId: string; imageId: string } | null {
+  const match = FACE_INDEX_INPUT_KEY.exec(key);
+  return match ? { userId: match[1]!, imageId: match[2]! } : null;
+}
+
+export function faceIndexPrefix(userId: string, imageId: string): string {
+  return `${FACE_INDEX_PREFIX}${userId}/${imageId}/`;
+}
+
+/**
+ * Where the small square crops of an image's faces live: apart from its variants, because they come
+ * later, from another job, and go with its faces (and with the image).
+ */
+export function faceThumbnailPrefix(userId: string, imageId: string): string {
+  return `face-thumbnails/${userId}/${imageId}/`;
+}
+
+export function faceThumbnailKey(userId: string, imageId: string, faceId: string): string {
+  return `${faceThumbnailPrefix(userId, imageId)}${faceId}.jpeg`;
+}
+
+const FACE_THUMBNAIL_KEY = /^face-thumbnails\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)\/[A-Za-z0-9_.-]+\.jpeg$/;
+
+/** The owner and image a face thumbnail belongs to, or null for any other key. */
+export function parseFaceThumbnailKey(key: string): { userId: string; imageId: string } | null {
+  const match = FACE_THUMBNAIL_KEY.exec(key);
+  return match ? { userId: match[1]!, imageId: match[2]! } : null;
 }

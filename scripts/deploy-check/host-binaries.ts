@@ -26,3 +26,26 @@ export function shippedSharpBinaries(artifactDir: string, cpu: string): { binary
   const img = path.join(artifactDir, 'node_modules', '@img');
   return { binary: existsSync(path.join(img, `sharp-linux-${cpu}`)), libvips: existsSync(path.join(img, `sharp-libvips-linux-${cpu}`)) };
 }
+
+/**
+ * The same for USearch: an artifact ships its Linux binary for Lambda's CPU only, so this machine's is
+ * copied in beside it, from the project's install. An artifact without USearch gets nothing.
+ */
+export async function addHostUsearchBinary(artifactDir: string, projectRoot: string): Promise<boolean> {
+  const prebuilds = path.join(artifactDir, 'node_modules', 'usearch', 'prebuilds');
+  const host = `${process.platform}-${process.arch}`;
+  if (!existsSync(prebuilds) || existsSync(path.join(prebuilds, host))) return false;
+  await cp(path.join(projectRoot, 'node_modules', 'usearch', 'prebuilds', host), path.join(prebuilds, host), { recursive: true });
+  return true;
+}
+
+/**
+ * Whether an artifact's USearch would load on Lambda: its binary for that CPU is there, and no binary
+ * built on this machine (build/), which node-gyp-build would load first, is.
+ */
+export function shippedUsearch(artifactDir: string, cpu: string): 'missing' | 'no-binary' | 'built-here' | 'ok' {
+  const usearch = path.join(artifactDir, 'node_modules', 'usearch');
+  if (!existsSync(usearch)) return 'missing';
+  if (existsSync(path.join(usearch, 'build'))) return 'built-here';
+  return existsSync(path.join(usearch, 'prebuilds', `linux-${cpu}`)) ? 'ok' : 'no-binary';
+}

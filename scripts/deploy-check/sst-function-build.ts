@@ -26,6 +26,9 @@ export const SST_ESM_BANNER = [
 /** SST's target per runtime. */
 const TARGETS: Record<string, string> = { 'nodejs24.x': 'es2024', 'nodejs22.x': 'es2023', 'nodejs20.x': 'es2023' };
 
+/** Packages that load a native binary from their own folder at run time, so they cannot be bundled. */
+const NATIVE_PACKAGES = ['sharp', 'usearch'];
+
 /** Packages SST always leaves out of the bundle. */
 const ALWAYS_EXTERNAL = ['sharp', 'pg-native'];
 
@@ -44,7 +47,8 @@ export function esbuildOptions(root: string, spec: FunctionSpec, outDir: string)
     sourcemap: 'linked',
     keepNames: true,
     mainFields: ['module', 'main'],
-    external: [...ALWAYS_EXTERNAL, ...spec.install],
+    // SST's order: its own, then nodejs.install, then nodejs.esbuild.external.
+    external: [...ALWAYS_EXTERNAL, ...spec.install, ...spec.shipped],
     banner: { js: SST_ESM_BANNER },
     logLevel: 'silent',
   };
@@ -68,6 +72,8 @@ export interface BuiltFunction {
   dir: string;
   /** Packages the bundle imports at run time that are not installed beside it: it would fail to load on Lambda. */
   missingPackages: string[];
+  /** Packages with native binaries that were bundled: their binary is not beside them, so they would fail to load. */
+  bundledNative: string[];
   /** What SST zips: everything but the bundle's own source map, which it uploads apart (packages keep theirs). */
   bytes: number;
 }
@@ -75,18 +81,19 @@ export interface BuiltFunction {
 /** Builds one function into outDir; throws with npm's or esbuild's own output when a step fails. */
 export async function buildFunction(root: string, spec: FunctionSpec, outDir: string, options: { reuse?: boolean } = {}): Promise<BuiltFunction> {
   const ownSourceMap = path.join(outDir, 'bundle.mjs.map');
-  if (options.reuse && existsSync(path.join(outDir, 'bundle.mjs'))) return { spec, dir: outDir, missingPackages: [], bytes: directoryBytes(outDir, (file) => file !== ownSourceMap) };
+  if (options.reuse && existsSync(path.join(outDir, 'bundle.mjs'))) return { spec, dir: outDir, missingPackages: [], bundledNative: [], bytes: directoryBytes(outDir, (file) => file !== ownSourceMap) };
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   const { metafile } = await build(esbuildOptions(root, spec, outDir));
-  const missingPackages = externalPackages(metafile!).filter((name) => !spec.install.includes(name));
+  const missingPackages = externalPackages(metafile!).filter((name) => !spec.install.includes(name) && !spec.shipped.includes(name));
+  const bundledNative = NATIVE_PACKAGES.filter((name) => Object.keys(metafile!.inputs).some((input) => input.startsWith(`node_modules/${name}/`)));
   if (spec.install.length > 0) {
     await writeFile(path.join(outDir, 'package.json'), await installManifest(root, spec.install));
     const npm = spawnSync('npm', [...sstInstallArgs(spec.install), '--no-audit', '--no-fund'], { cwd: outDir, encoding: 'utf8' });
     if (npm.status !== 0) throw new Error(`npm install for ${spec.name} failed:\n${npm.stdout}${npm.stderr}`);
   }
   for (const file of spec.copyFiles) await cp(path.join(root, file.from), path.join(outDir, file.to), { recursive: true });
-  return { spec, dir: outDir, missingPackages, bytes: directoryBytes(outDir, (file) => file !== ownSourceMap) };
+  return { spec, dir: outDir, missingPackages, bundledNative, bytes: directoryBytes(outDir, (file) => file !== ownSourceMap) };
 }
 
 /** The packages (not Node's built-in modules) a bundle leaves to be loaded at run time. */

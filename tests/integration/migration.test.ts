@@ -63,6 +63,9 @@ it('moves version 1 items to exact-case keys, keeps existing links working, and 
   expect(migrated.imagesInFlight).toContainEqual({ userId, imageId: uploading, originalKey: originalKey(userId, uploading) });
 
   expect(await findImage(userId, ready)).toMatchObject({ status: 'ready' });
+  // Ready before faces were indexed: indexing is asked for, and this one, with no variants, says why it cannot be.
+  expect(migrated.facesRequested).toBeGreaterThanOrEqual(1);
+  expect((await findImage(userId, ready))?.faceIndex).toMatchObject({ status: 'failed', failureCode: 'no-source' });
   expect((await listImagesByOwner(userId, { limit: 10 })).items.map((item) => item.imageId).sort()).toEqual([ready, uploading].sort());
   expect(await findSettings(userId)).toMatchObject({ watermark: { enabled: false } });
   expect((await findLinkByCode(code))?.userId).toBe(userId);

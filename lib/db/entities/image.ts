@@ -2,6 +2,7 @@ import { Entity, type EntityItem } from 'electrodb';
 import { table } from '../table';
 
 export const IMAGE_STATUSES = ['uploading', 'processing', 'ready', 'failed'] as const;
+export const FACE_INDEX_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 
 export const Image = new Entity({
   model: { entity: 'image', version: '2', service: 'headshot' },
@@ -49,6 +50,17 @@ export const Image = new Entity({
         },
       },
     },
+    /** Where finding the faces in a ready image stands (lib/faces/index-faces-job.ts); absent before it is asked for. */
+    faceIndex: {
+      type: 'map',
+      properties: {
+        status: { type: FACE_INDEX_STATUSES, required: true },
+        /** How many faces were found, once done. */
+        faces: { type: 'number' },
+        failureReason: { type: 'string' },
+        failureCode: { type: 'string' },
+      },
+    },
     createdAt: { type: 'number', required: true, readOnly: true, default: () => Date.now() },
     updatedAt: { type: 'number', watch: '*', set: () => Date.now(), default: () => Date.now() },
   },
@@ -70,3 +82,4 @@ export const Image = new Entity({
 export type ImageItem = EntityItem<typeof Image>;
 export type ImageStatus = (typeof IMAGE_STATUSES)[number];
 export type ImageVariant = NonNullable<ImageItem['variants']>[number];
+export type FaceIndexState = NonNullable<ImageItem['faceIndex']>;

@@ -3,12 +3,15 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { AutoRefresh } from '@/components/auto-refresh';
 import { DeleteImageButton } from '@/components/delete-image-button';
+import { FaceIndexStatus } from '@/components/people/face-index-status';
+import { PhotoFaces } from '@/components/photo-faces';
 import { SharePanel } from '@/components/share-panel';
 import { StatusBadge } from '@/components/status-badge';
 import { VariantTable } from '@/components/variant-table';
 import { requireUser } from '@/adapters/current-user';
 import { getImage } from '@/lib/images';
 import { formatBytes } from '@/lib/images/format-bytes';
+import { listImageFaces } from '@/lib/people';
 
 const loadImage = cache(async (imageId: string) => getImage((await requireUser()).id, imageId));
 
@@ -18,8 +21,12 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 export default async function ImagePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
   const image = await loadImage((await params).id);
   if (!image) notFound();
+  // Faces exist only once looking for them was asked for.
+  const faces = image.faceIndex ? await listImageFaces(user.id, image.imageId) : [];
+  const findingFaces = image.faceIndex?.status === 'queued' || image.faceIndex?.status === 'running';
   const preview = image.variants.find((v) => v.name === 'w1280' && v.format === 'webp') ?? image.variants.find((v) => !v.watermarked && v.format === 'webp');
   const facts: [string, string | null][] = [
     ['Format', image.format?.toUpperCase() ?? null],
@@ -55,14 +62,19 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
         </p>
       ) : null}
       <div className="grid gap-8 lg:grid-cols-[2fr_1fr]">
-        <div className="flex items-center justify-center overflow-hidden rounded-xl border border-slate-200 bg-white" style={{ backgroundColor: image.placeholder ?? undefined }}>
-          {preview ? (
-            // eslint-disable-next-line @next/next/no-img-element -- a presigned variant, already sized
-            <img src={preview.url} alt={image.fileName} width={preview.width} height={preview.height} className="h-auto max-h-[70vh] w-auto" />
-          ) : (
+        {preview ? (
+          <PhotoFaces
+            preview={preview}
+            alt={image.fileName}
+            placeholder={image.placeholder}
+            faces={faces}
+            status={<FaceIndexStatus image={image} faceCount={faces.length} />}
+          />
+        ) : (
+          <div className="flex items-center justify-center overflow-hidden rounded-xl border border-slate-200 bg-white" style={{ backgroundColor: image.placeholder ?? undefined }}>
             <p className="p-16 text-slate-500">{image.status === 'failed' ? 'No preview: the file could not be processed.' : 'Processing…'}</p>
-          )}
-        </div>
+          </div>
+        )}
         <dl className="grid h-fit grid-cols-[auto_1fr] gap-x-4 gap-y-2 rounded-xl border border-slate-200 bg-white p-5 text-sm">
           {facts
             .filter(([, value]) => value)
@@ -76,7 +88,7 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
       </div>
       <SharePanel imageId={image.imageId} />
       {image.variants.length > 0 ? <VariantTable variants={image.variants} /> : null}
-      <AutoRefresh active={image.status === 'uploading' || image.status === 'processing'} />
+      <AutoRefresh active={image.status === 'uploading' || image.status === 'processing' || findingFaces} />
     </div>
   );
 }

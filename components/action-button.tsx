@@ -1,0 +1,41 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { actionErrorMessage } from './action-error';
+
+const ALIGN = { start: 'items-start', center: 'items-center', end: 'items-end' } as const;
+
+/** A button that runs a server action: disabled and relabelled while it runs, with the action's refusal announced under it. */
+export function ActionButton({
+  onClick,
+  isPending,
+  pendingLabel,
+  result,
+  className,
+  align = 'start',
+  ariaLabel,
+  children,
+}: {
+  onClick: () => void;
+  isPending: boolean;
+  pendingLabel: string;
+  result: { serverError?: string; validationErrors?: object } | undefined;
+  className: string;
+  align?: keyof typeof ALIGN;
+  ariaLabel?: string;
+  children: ReactNode;
+}) {
+  const error = actionErrorMessage(result);
+  return (
+    <span className={`inline-flex flex-col gap-1 ${ALIGN[align]}`}>
+      <button type="button" disabled={isPending} onClick={onClick} aria-label={ariaLabel} className={`${className} disabled:opacity-60`}>
+        {isPending ? pendingLabel : children}
+      </button>
+      {error ? (
+        <span role="alert" className="text-xs text-red-700">
+          {error}
+        </span>
+      ) : null}
+    </span>
+  );
+}

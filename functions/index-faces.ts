@@ -1,0 +1,6 @@
+import { indexFacesJob } from '../lib/faces/index-faces-job';
+import { indexPhotoFaces } from '../lib/faces/index-photo-faces';
+import { handleJobMessages } from '../lib/jobs';
+import { withMetrics } from '../lib/observability/metrics';
+
+export const handler = withMetrics((event: unknown) => handleJobMessages(indexFacesJob, indexPhotoFaces, event));

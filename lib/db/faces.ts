@@ -1,0 +1,71 @@
+import { getDb, type Page } from './client';
+import { conditionally } from './conditions';
+import type { FaceItem } from './entities/face';
+
+export type FaceKey = Pick<FaceItem, 'userId' | 'imageId' | 'faceId'>;
+type NewFace = Omit<FaceItem, 'createdAt'> & { createdAt?: number };
+
+const keyOf = ({ userId, imageId, faceId }: FaceKey): FaceKey => ({ userId, imageId, faceId });
+
+// Records the faces found in a photo, replacing earlier ones with the same ids.
+export async function putFaces(faces: NewFace[]): Promise<void> {
+  if (faces.length === 0) return;
+  const { unprocessed } = await getDb().entities.face.put(faces).go();
+  if (unprocessed.length > 0) throw new Error(`${unprocessed.length} faces were not written; retry`);
+}
+
+// The faces of one of the user's photos.
+export async function listFacesOfImage(userId: string, imageId: string): Promise<FaceItem[]> {
+  const { data } = await getDb().entities.face.query.byImage({ userId, imageId }).go({ pages: 'all' });
+  return data;
+}
+
+// Some of the user's faces, by key; those that are gone are left out.
+export async function getFaces(keys: FaceKey[]): Promise<FaceItem[]> {
+  if (keys.length === 0) return [];
+  const { data, unprocessed } = await getDb().entities.face.get(keys.map(keyOf)).go();
+  if (unprocessed.length > 0) throw new Error(`${unprocessed.length} faces were not read; retry`);
+  return data;
+}
+
+// Every face of a user, a page at a time (a search reads them in pages as it goes).
+export async function listFacesOfUser(userId: string, options: { cursor?: string | null; limit: number }): Promise<Page<FaceItem>> {
+  const { data, cursor } = await getDb().entities.face.query.byImage({ userId }).go({ limit: options.limit, cursor: options.cursor ?? null });
+  return { items: data, cursor };
+}
+
+// The faces of one person, a page at a time.
+export async function listFacesOfPerson(userId: string, personId: string, options: { cursor?: string | null; limit: number }): Promise<Page<FaceItem>> {
+  const { data, cursor } = await getDb().entities.face.query.byPerson({ userId, personId }).go({ limit: options.limit, cursor: options.cursor ?? null });
+  return { items: data, cursor };
+}
+
+/**
+ * Puts a face in a person (detached: false, so grouping may move it again) or takes it out of every
+ * person (detached: the owner said it is not theirs, and grouping leaves it alone from then on).
+ * False when the face is gone.
+ */
+export async function setFacePerson(face: FaceKey, change: { personId: string } | { detached: true }): Promise<boolean> {
+  const write = getDb().entities.face.patch(keyOf(face));
+  const update = 'personId' in change ? write.set({ personId: change.personId }).remove(['detached']) : write.set({ detached: true, personId: '' });
+  return conditionally(update.go({ response: 'none' }));
+}
+
+// Forgets faces.
+export async function deleteFaces(faces: FaceKey[]): Promise<void> {
+  if (faces.length === 0) return;
+  const { unprocessed } = await getDb().entities.face.delete(faces.map(keyOf)).go();
+  if (unprocessed.length > 0) throw new Error(`${unprocessed.length} faces were not deleted; retry`);
+}
+
+// Counts one more change to the set of a user's faces, for searches holding them in memory; answers the new count.
+export async function touchFaceLibrary(userId: string): Promise<number> {
+  const { data } = await getDb().entities.faceLibrary.update({ userId }).add({ version: 1 }).go({ response: 'updated_new' });
+  return data.version ?? 0;
+}
+
+// How many times the set of the user's faces changed (0 before the first face).
+export async function faceLibraryVersion(userId: string): Promise<number> {
+  const { data } = await getDb().entities.faceLibrary.get({ userId }).go();
+  return data?.version ?? 0;
+}

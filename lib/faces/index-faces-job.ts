@@ -1,0 +1,30 @@
+import { resources } from '../aws/resources';
+import { setFaceIndexState } from '../db';
+import type { JobKind, JobSubject } from '../jobs/job-kind';
+import { deletePrefix, faceIndexPrefix, parseFaceIndexInputKey } from '../storage';
+
+const imageKey = (subject: JobSubject) => ({ userId: subject.userId, imageId: subject.subjectId });
+
+/** Finding, describing and grouping the faces of a ready photo; its face-index input's arrival in the media bucket starts it. */
+export const indexFacesJob: JobKind = {
+  name: 'index-faces',
+  label: 'Finding the faces in a photo',
+  bucket: () => resources.mediaBucket,
+  parseKey(key) {
+    const owner = parseFaceIndexInputKey(key);
+    return owner ? { userId: owner.userId, subjectId: owner.imageId } : null;
+  },
+  show: {
+    running: (subject) => setFaceIndexState(imageKey(subject), { status: 'running' }),
+    queued: (subject) => setFaceIndexState(imageKey(subject), { status: 'queued' }),
+    failed: (subject, failure) => setFaceIndexState(imageKey(subject), { status: 'failed', failureReason: failure.reason, failureCode: failure.code }),
+  },
+  // A run writes its faces last, after its input arrived; without a run there is only the input.
+  discard: (subject) => deletePrefix(resources.mediaBucket, faceIndexPrefix(subject.userId, subject.subjectId)),
+  // The input is copied right after the job is queued; if it is not there within a minute, it will not come.
+  arrivalWindowMs: 60 * 1000,
+  messages: {
+    gaveUp: 'Finding the faces in this photo kept failing because of an error on our side. Press Retry to try again.',
+    neverArrived: 'Finding the faces in this photo could not start. Press “Find faces” to try again.',
+  },
+};

@@ -1,0 +1,82 @@
+import sharp from 'sharp';
+import { resources } from '../aws/resources';
+import { deleteFaces, findImage, listFacesOfImage, putFaces, setFaceIndexState, touchFaceLibrary, type FaceItem } from '../db';
+import type { JobRun, WorkResult } from '../jobs/job-kind';
+import { countMetric, METRIC, timeMetric } from '../observability/metrics';
+import { forgetImageFaces } from '../people/forget-image-faces';
+import { groupNewFaces } from '../people/group-new-faces';
+import { refreshPerson } from '../people/refresh-person';
+import { deleteObjects, deletePrefix, faceThumbnailKey, faceThumbnailPrefix, writeObject } from '../storage';
+import { renderFaceThumbnail } from './face-thumbnails';
+import type { RecognizedFace } from './recognizer';
+import type { Box } from './schemas';
+import { describeFacesInProcess } from './describe-faces';
+import { selectRecognizer } from './select-recognizer';
+
+/**
+ * A face found again when a photo is indexed anew (a retry, or "Find faces") overlaps its earlier self
+ * by at least this much of their union, and keeps the person it was in and whether the owner took it out.
+ */
+const SAME_FACE_MIN_OVERLAP = 0.5;
+
+/**
+ * The index-faces job's work: finds and describes the faces of a ready photo, keeps each with a
+ * thumbnail, and groups them into the owner's people. Anything that goes wrong is thrown, so the
+ * delivery is retried; a retry replaces what an earlier run wrote.
+ */
+export async function indexPhotoFaces(run: JobRun): Promise<WorkResult> {
+  const started = performance.now();
+  const key = { userId: run.subject.userId, imageId: run.subject.subjectId };
+  const image = await findImage(key.userId, key.imageId);
+  if (!image || image.deletingAt) return { status: 'gone' };
+
+  const { width = 0, height = 0 } = await sharp(run.body).metadata();
+  const recognizer = selectRecognizer(describeFacesInProcess);
+  const earlier = await listFacesOfImage(key.userId, key.imageId);
+  const found = await recognizer.index(key, { jpeg: run.body, width, height, location: { bucket: run.object.bucket, key: run.object.key } });
+
+  const faces: FaceItem[] = await Promise.all(
+    found.map(async (face, n) => {
+      const faceId = `${key.imageId}.${n}`;
+      const thumbnailKey = faceThumbnailKey(key.userId, key.imageId, faceId);
+      await writeObject(resources.mediaBucket, thumbnailKey, await renderFaceThumbnail(run.body, { width, height }, face.box), 'image/jpeg');
+      const before = earlierSelf(earlier, face);
+      return { ...key, faceId, ...recognized(face), thumbnailKey, personId: before?.personId ?? '', detached: before?.detached, createdAt: Date.now() };
+    }),
+  );
+  const kept = new Set(faces.map((face) => face.faceId));
+  const dropped = earlier.filter((face) => !kept.has(face.faceId));
+  await deleteFaces(dropped);
+  await deleteObjects(resources.mediaBucket, dropped.map((face) => face.thumbnailKey));
+  await putFaces(faces);
+  await touchFaceLibrary(key.userId);
+  await groupNewFaces(recognizer, key.userId, faces);
+  for (const personId of new Set(earlier.flatMap((face) => (face.personId ? [face.personId] : [])))) await refreshPerson({ userId: key.userId, personId });
+
+  if (!(await setFaceIndexState(key, { status: 'done', faces: faces.length }))) {
+    // Deleted while it ran: what this run wrote goes too.
+    await forgetImageFaces(recognizer, key);
+    await deletePrefix(resources.mediaBucket, faceThumbnailPrefix(key.userId, key.imageId));
+    return { status: 'gone' };
+  }
+  countMetric(METRIC.facesIndexed, faces.length);
+  timeMetric(METRIC.faceIndexMs, performance.now() - started);
+  return { status: 'done' };
+}
+
+function recognized(face: RecognizedFace): Pick<FaceItem, 'box' | 'confidence' | 'descriptor' | 'providerFaceId'> {
+  return { box: face.box, confidence: face.confidence, descriptor: face.descriptor, providerFaceId: face.providerFaceId };
+}
+
+function earlierSelf(earlier: FaceItem[], face: RecognizedFace): FaceItem | undefined {
+  return earlier.find((before) => overlap(before.box, face.box) >= SAME_FACE_MIN_OVERLAP);
+}
+
+/** Intersection over union of two boxes. */
+function overlap(a: Box, b: Box): number {
+  const width = Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left);
+  const height = Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
+  if (width <= 0 || height <= 0) return 0;
+  const intersection = width * height;
+  return intersection / (a.width * a.height + b.width * b.height - intersection);
+}

@@ -1,0 +1,52 @@
+import { decodeDescriptor } from './descriptors';
+import { readFaceLibrary } from './face-library';
+import { largestFace } from './linkedin';
+import { NoFaceError, type FaceMatch, type FaceRecognizer, type RecognizedFace, type RecognizerPhoto } from './recognizer';
+
+/**
+ * Cosine similarity of two built-in descriptors at and above which they are the same person.
+ * Measured on the fixture faces (lib/faces/describe-faces.test.ts holds the line): the same face after a
+ * crop, a 50% resize, ±30% brightness or a mirror scores 0.87–1.00; two different people 0.19–0.56.
+ * 0.70 sits in the gap, nearer the strangers, because a missed match costs a merge click while a false
+ * one puts a stranger among someone's photos.
+ */
+export const SAME_PERSON_MIN_SIMILARITY = 0.7;
+
+/** What the built-in model finds in a photo, wherever it runs: in this process, or in the describe-faces function. */
+export type DescribeFaces = (photo: RecognizerPhoto) => Promise<RecognizedFace[]>;
+
+/**
+ * The built-in recognizer: descriptors from the face model, kept with each face in the table (the
+ * user's partition, so a search reads that user's faces and nobody else's), compared in memory.
+ */
+export function createLocalRecognizer(describe: DescribeFaces): FaceRecognizer {
+  async function* search(userId: string, query: Int8Array, exceptFaceId?: string): AsyncGenerator<FaceMatch[]> {
+    for await (const block of readFaceLibrary(userId)) {
+      const matches: FaceMatch[] = [];
+      for (const { row, similarity } of block.matrix.nearest(query)) {
+        if (similarity < SAME_PERSON_MIN_SIMILARITY) break;
+        const face = block.faces[row]!;
+        if (face.faceId !== exceptFaceId) matches.push({ ...face, similarity: Math.min(1, similarity) });
+      }
+      if (matches.length > 0) yield matches;
+    }
+  }
+
+  return {
+    name: 'local',
+    samePersonMinSimilarity: SAME_PERSON_MIN_SIMILARITY,
+    index: (_owner, photo) => describe(photo),
+    searchByFace(userId, face) {
+      if (!face.descriptor) throw new Error(`Face ${face.faceId} has no descriptor: it was indexed by another recognizer.`);
+      return search(userId, decodeDescriptor(face.descriptor), face.faceId);
+    },
+    async *searchByPhoto(userId, photo) {
+      const largest = largestFace(await describe(photo));
+      if (!largest?.descriptor) throw new NoFaceError('No face was found in that photo. Try one where the face is clearly visible.');
+      yield* search(userId, decodeDescriptor(largest.descriptor));
+    },
+    // The descriptors live in the face items, which go with them; nothing else holds a copy.
+    forget: async () => undefined,
+    forgetUser: async () => undefined,
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * `npm run faces -- compare A.jpg B.jpg`
+ *
+ * Compares the largest face of each photo with the built-in model, as the app compares faces, and
+ * prints one JSON line: {"a","b","similarity","samePerson"}, samePerson at the app's threshold
+ * (SAME_PERSON_MIN_SIMILARITY). A photo that cannot be read, or shows no face, prints {"error"}.
+ *
+ * `npm run faces -- group A.jpg B.jpg ...`
+ *
+ * Groups every face of the photos into people, with the app's threshold and minimum group size, and
+ * prints one JSON line: {"people": [[{"photo","box"}, ...], ...], "ungrouped": [...]}.
+ *
+ * Exit status: 0 on an answer; 1 when a photo could not be read or compared; 2 on a usage error.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { compareFaces } from '../lib/faces/compare-faces';
+import { groupPhotoFaces } from '../lib/faces/group-photos';
+import { parseOrExplain } from './cli';
+
+const USAGE = 'usage: npm run faces -- compare A.jpg B.jpg\n       npm run faces -- group PHOTO...';
+
+type Command = { command: 'compare'; a: string; b: string } | { command: 'group'; photos: string[] };
+
+function parseCommandLine(): Command {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const [command, ...photos] = positionals;
+  if (command === 'group') {
+    if (photos.length === 0) throw new Error('group takes one photo or more.');
+    return { command, photos };
+  }
+  if (command !== 'compare') throw new Error(command ? `Unknown command "${command}".` : 'Name a command.');
+  const [a, b, ...rest] = photos;
+  if (!a || !b || rest.length > 0) throw new Error('compare takes exactly two photos.');
+  return { command, a, b };
+}
+
+async function main(): Promise<number> {
+  const args = parseOrExplain(parseCommandLine, USAGE);
+  if (!args) return 2;
+  try {
+    if (args.command === 'group') {
+      print(await groupPhotoFaces(await Promise.all(args.photos.map(async (name) => ({ photo: await read(name), name })))));
+      return 0;
+    }
+    const [a, b] = await Promise.all([read(args.a), read(args.b)]);
+    print({ a: args.a, b: args.b, ...(await compareFaces({ photo: a, name: args.a }, { photo: b, name: args.b })) });
+    return 0;
+  } catch (error) {
+    print({ error: error instanceof Error ? error.message : String(error) });
+    return 1;
+  }
+}
+
+async function read(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw new Error(`Could not read ${file} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`, { cause: error });
+  }
+}
+
+function print(line: Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}
+
+process.exitCode = await main();
