@@ -8,6 +8,8 @@ declare module 'sst' {
     DescribeFaces: { name: string; type: 'sst.aws.Function' };
     ClerkSecretKey: { value: string; type: 'sst.sst.Secret' };
     ClerkPublishableKey: { value: string; type: 'sst.sst.Secret' };
+    ClerkJwtKey: { value: string; type: 'sst.sst.Secret' };
+    ClerkWebhookSigningSecret: { value: string; type: 'sst.sst.Secret' };
   }
 }
 export {};

@@ -104,7 +104,8 @@ async function makeVictim(): Promise<Victim> {
 
 /** Everything of the victim's, read back: it must not change while the intruder tries. */
 async function snapshot(victim: Victim) {
-  const { findImage, findAnalysis, findLinkByCode, findSettings, listDeadLettersByOwner, listImagesByOwner, findUserByEmail, findPerson, listFacesOfImage } = await import('../lib/db');
+  const { findImage, findAnalysis, findLinkByCode, findSettings, listDeadLettersByOwner, listImagesByOwner, findUserByEmail, findPerson, listFacesOfImage, findAccountClosure, listExports } =
+    await import('../lib/db');
   return {
     images: (await listImagesByOwner(victim.userId, { limit: 100 })).items,
     image: await findImage(victim.userId, victim.imageId),
@@ -115,6 +116,8 @@ async function snapshot(victim: Victim) {
     passwordHash: (await findUserByEmail(victim.email))?.passwordHash,
     person: await findPerson({ userId: victim.userId, personId: victim.personId }),
     faces: await listFacesOfImage(victim.userId, victim.imageId),
+    closure: await findAccountClosure(victim.userId),
+    exports: await listExports(victim.userId),
   };
 }
 
@@ -220,6 +223,7 @@ const MATRIX: Record<string, Check> = {
   'page /sign-up/[[...sign-up]]': publicPage('/sign-up'),
   // The share benchmark's floor page, served only under the local cloud: it shows a fixed test item.
   'page /bench/baseline': async ({ http, victim }) => revealsNothing(await get(http, '/bench/baseline'), victim),
+  'page /account-deleted': publicPage('/account-deleted'),
   'page /dashboard': privatePage(() => '/dashboard', 200),
   'page /links': privatePage(() => '/links', 200),
   'page /settings': privatePage(() => '/settings', 200),
@@ -272,6 +276,19 @@ const MATRIX: Record<string, Check> = {
     /face does not exist/,
     (victim) => ({ personId: victim.personId, id: victim.imageId }),
   ),
+  // Deleting an account takes the account's own email: the victim's is refused, and the intruder's own account stays.
+  'action account.ts#deleteAccountAction': privateAction(action('account.ts', 'deleteAccountAction'), (victim) => [{ email: victim.email }], /not the email address/),
+  'action export.ts#requestExportAction': ownAction(action('export.ts', 'requestExportAction'), () => [{}]),
+  // Clerk's webhook: without a signing secret (local accounts) there is no such route; with one, an unsigned call is refused.
+  'route POST /webhooks/clerk': async ({ http, victim }) => {
+    const response = await http.post('/webhooks/clerk', {
+      headers: { 'content-type': 'application/json', 'svix-id': 'msg_forged', 'svix-timestamp': String(Math.floor(Date.now() / 1000)), 'svix-signature': 'v1,Zm9yZ2Vk' },
+      data: { type: 'user.deleted', data: { id: victim.userId, deleted: true, object: 'user' } },
+      maxRedirects: 0,
+    });
+    expect([400, 404]).toContain(response.status());
+    revealsNothing({ status: response.status(), location: '', body: await response.text(), result: null }, victim);
+  },
   'action create-upload.ts#createUploadAction': ownAction(action('create-upload.ts', 'createUploadAction'), () => [{ fileName: 'intruder.png', contentType: 'image/png', bytes: 10 }]),
   'action update-watermark.ts#updateWatermarkAction': ownAction(action('update-watermark.ts', 'updateWatermarkAction'), () => [{ enabled: true, text: 'intruder', position: 'center', opacity: 1 }]),
   // Signing in, up and out are for everyone; none opens the victim's account or says whether it exists.

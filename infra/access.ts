@@ -27,7 +27,7 @@ function scopedLink(target: LinkTarget, include: Permission[]): ScopedLink {
   };
 }
 
-export type ObjectAction = 's3:GetObject' | 's3:PutObject' | 's3:DeleteObject';
+export type ObjectAction = 's3:GetObject' | 's3:PutObject' | 's3:DeleteObject' | 's3:AbortMultipartUpload';
 
 /**
  * Object actions on every key, plus s3:ListBucket on the bucket: without it S3 answers a read of a
@@ -42,10 +42,13 @@ export function bucketLink(bucket: LinkTarget, actions: readonly ObjectAction[])
   ]);
 }
 
+export const READ: readonly ObjectAction[] = ['s3:GetObject'];
 export const READ_DELETE: readonly ObjectAction[] = ['s3:GetObject', 's3:DeleteObject'];
 /** Writing derived objects includes clearing a half-written set before a retry writes it again. */
 export const WRITE: readonly ObjectAction[] = ['s3:PutObject', 's3:DeleteObject'];
 export const READ_WRITE: readonly ObjectAction[] = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'];
+/** An archive streamed as a multipart upload, which is aborted if the stream fails. */
+export const READ_WRITE_MULTIPART: readonly ObjectAction[] = [...READ_WRITE, 's3:AbortMultipartUpload'];
 
 /** Item reads and writes through ElectroDB (transactions are checked per item action); no table admin, no Scan. */
 export const TABLE_ITEM_ACTIONS = [

@@ -8,6 +8,8 @@ import {
 } from '../lib/cost/workload';
 import {
   ANALYZE_PROFILE_TIMEOUT_SECONDS,
+  DELETE_ACCOUNT_TIMEOUT_SECONDS,
+  EXPORT_ACCOUNT_TIMEOUT_SECONDS,
   DESCRIBE_FACES_TIMEOUT_SECONDS,
   INDEX_FACES_TIMEOUT_SECONDS,
   PROCESS_IMAGE_TIMEOUT_SECONDS,
@@ -119,6 +121,29 @@ export function functionSpecs(settings: Pick<InfraSettings, 'faceAnalyzer'>, app
       shipped: [],
       copyFiles: [],
       environment: observability('describe-faces'),
+    },
+    deleteAccount: {
+      component: 'DeleteAccount',
+      name: 'delete-account',
+      description: "Deletes an account and everything of it: objects, items, faces, links",
+      memoryMb: 512,
+      timeoutSeconds: DELETE_ACCOUNT_TIMEOUT_SECONDS,
+      install: [],
+      // Its recognizer forgets the user's faces; the module that holds it also compares descriptors.
+      shipped: FACE_SEARCH_PACKAGES,
+      copyFiles: faceSearchCopies(npmCpu(FUNCTION_ARCHITECTURE)),
+      environment: { ...faceEnvironment, ...observability('delete-account') },
+    },
+    exportAccount: {
+      component: 'ExportAccount',
+      name: 'export-account',
+      description: 'Streams one ZIP archive of everything a user has to the media bucket',
+      memoryMb: 1024,
+      timeoutSeconds: EXPORT_ACCOUNT_TIMEOUT_SECONDS,
+      install: [],
+      shipped: [],
+      copyFiles: [],
+      environment: observability('export-account'),
     },
     storeDeadLetter: {
       component: 'StoreDeadLetter',

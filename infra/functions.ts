@@ -1,9 +1,9 @@
-import { READ_DELETE, READ_WRITE, WRITE, bucketLink, tableLink } from './access';
+import { READ, READ_DELETE, READ_WRITE, READ_WRITE_MULTIPART, WRITE, bucketLink, tableLink } from './access';
 import { table } from './database';
 import { faceCollectionPrefix, FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME, functionSpecs, handlerOf, type FunctionSpec } from './function-specs';
 import { ANALYZE_PROFILE_MAX_CONCURRENCY, BATCH_SIZE, INDEX_FACES_MAX_CONCURRENCY, PROCESS_IMAGE_BATCH_SIZE, SWEEP_SCHEDULE } from './limits';
 import { functionAlarms } from './monitoring';
-import { analyzeProfileEvents, indexFacesEvents, processImageEvents } from './queues';
+import { analyzeProfileEvents, deleteAccountEvents, exportAccountEvents, indexFacesEvents, jobDeadLetterQueues, processImageEvents } from './queues';
 import { readInfraSettings } from './settings';
 import { media, uploads } from './storage';
 
@@ -70,13 +70,28 @@ export const indexFaces = jobFunction(specs.indexFaces, {
   ],
 });
 
+/*
+ * Account deletion removes everything of a user: objects in both buckets, their items, their
+ * Rekognition collection. Its grants are the widest of any function, so it does nothing else.
+ */
+export const deleteAccount = jobFunction(specs.deleteAccount, {
+  link: [bucketLink(uploads, READ_DELETE), bucketLink(media, READ_DELETE), tableLink(table)],
+  permissions: [consume(deleteAccountEvents.queue), ...(usesRekognition ? [{ actions: ['rekognition:DeleteCollection'], resources: [faceCollections] }] : [])],
+});
+
+/* An export reads a user's originals and items, and writes one archive to the media bucket. */
+export const exportAccount = jobFunction(specs.exportAccount, {
+  link: [bucketLink(uploads, READ), bucketLink(media, READ_WRITE_MULTIPART), tableLink(table)],
+  permissions: [consume(exportAccountEvents.queue)],
+});
+
 /* The built-in model for the site's searches by photo; the site invokes it. Rekognition needs no such function. */
 export const describeFaces = usesRekognition ? undefined : jobFunction(specs.describeFaces, {});
 
 /* Every job queue's dead-letter queue has this one consumer: what fails every attempt becomes its owner's dead letter. */
 export const storeDeadLetter = jobFunction(specs.storeDeadLetter, {
   link: [tableLink(table)],
-  permissions: [consume(processImageEvents.deadLetters, analyzeProfileEvents.deadLetters, indexFacesEvents.deadLetters)],
+  permissions: [consume(...jobDeadLetterQueues)],
 });
 
 /*
@@ -106,7 +121,10 @@ function subscribeWithin(queue: sst.aws.Queue, fn: sst.aws.Function, maximumConc
 
 subscribeWithin(analyzeProfileEvents.queue, analyzeProfile, ANALYZE_PROFILE_MAX_CONCURRENCY);
 subscribeWithin(indexFacesEvents.queue, indexFaces, INDEX_FACES_MAX_CONCURRENCY);
+/* One account or export per invocation: each may take minutes. */
+deleteAccountEvents.queue.subscribe(deleteAccount.arn, { batch: { size: 1, partialResponses: true } });
+exportAccountEvents.queue.subscribe(exportAccount.arn, { batch: { size: 1, partialResponses: true } });
 
-for (const deadLetters of [processImageEvents.deadLetters, analyzeProfileEvents.deadLetters, indexFacesEvents.deadLetters]) {
+for (const deadLetters of jobDeadLetterQueues) {
   deadLetters.subscribe(storeDeadLetter.arn, { batch: { size: BATCH_SIZE, partialResponses: true } });
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { table as tableDefinition } from '../lib/db/table';
 import { MAX_DELIVERY_ATTEMPTS } from '../lib/jobs/retry-policy';
-import { faceIndexInputKey, originalKey } from '../lib/storage/keys';
+import { accountDeletionKey, exportArchiveKey, exportRequestKey, faceIndexInputKey, originalKey } from '../lib/storage/keys';
 import { expectedAccess } from './graph/expected-access';
 import { getResource, grantsByComponent, input, lambdaOf, plain, resourcesOfType, state, TYPES } from './graph/graph';
 import { disposeInfraGraph, runInfraGraph, type InfraGraph } from './graph/harness';
@@ -81,16 +81,31 @@ describe('event pipeline', () => {
     expect(originalKey('user', 'image').startsWith(queues[0]!.filterPrefix)).toBe(true);
   });
 
-  test('analysis inputs go to the analyze-profile queue, face-index inputs to the index-faces queue', () => {
+  test('media triggers: analysis inputs, face-index inputs, account deletions and export requests each go to their job queue', () => {
     const queues = input<{ queueArn: string; events: string[]; filterPrefix: string }[]>(notification('Media'), 'queues');
     expect(queues).toEqual([
       expect.objectContaining({ queueArn: state(queueNamed('AnalyzeProfileQueue'), 'arn'), events: ['s3:ObjectCreated:*'], filterPrefix: 'analysis/' }),
       expect.objectContaining({ queueArn: state(queueNamed('IndexFacesQueue'), 'arn'), events: ['s3:ObjectCreated:*'], filterPrefix: 'faces/' }),
+      expect.objectContaining({ queueArn: state(queueNamed('DeleteAccountQueue'), 'arn'), events: ['s3:ObjectCreated:*'], filterPrefix: 'account-deletions/' }),
+      expect.objectContaining({ queueArn: state(queueNamed('ExportAccountQueue'), 'arn'), events: ['s3:ObjectCreated:*'], filterPrefix: 'export-requests/' }),
     ]);
     expect(faceIndexInputKey('user', 'image').startsWith(queues[1]!.filterPrefix)).toBe(true);
+    expect(accountDeletionKey('user').startsWith(queues[2]!.filterPrefix)).toBe(true);
+    expect(exportRequestKey('user', 'export').startsWith(queues[3]!.filterPrefix)).toBe(true);
+    // An archive is written under another prefix, so writing one starts nothing.
+    expect(queues.some((queue) => exportArchiveKey('user', 'export').startsWith(queue.filterPrefix))).toBe(false);
   });
 
-  test.each(['ProcessImage', 'AnalyzeProfile', 'IndexFaces'])('%s: three attempts, then a dead-letter queue kept for 14 days', (name) => {
+  test('export archives and their requests expire after 7 days, and abandoned multipart uploads after a day', () => {
+    const rules = input<{ id: string; status: string; filter?: { prefix?: string }; expiration?: { days: number }; abortIncompleteMultipartUpload?: { daysAfterInitiation: number } }[]>(forBucket(TYPES.lifecycle, 'Media')[0]!, 'rules');
+    expect(rules).toEqual([
+      expect.objectContaining({ id: 'abort-incomplete-multipart-uploads', abortIncompleteMultipartUpload: { daysAfterInitiation: 1 } }),
+      expect.objectContaining({ id: 'expire-exports', filter: expect.objectContaining({ prefix: 'exports/' }), expiration: expect.objectContaining({ days: 7 }) }),
+      expect.objectContaining({ id: 'expire-export-requests', filter: expect.objectContaining({ prefix: 'export-requests/' }), expiration: expect.objectContaining({ days: 7 }) }),
+    ]);
+  });
+
+  test.each(['ProcessImage', 'AnalyzeProfile', 'IndexFaces', 'DeleteAccount', 'ExportAccount'])('%s: three attempts, then a dead-letter queue kept for 14 days', (name) => {
     const redrive = JSON.parse(input<string>(queueNamed(`${name}Queue`), 'redrivePolicy')) as { deadLetterTargetArn: string; maxReceiveCount: number };
     expect(redrive.maxReceiveCount).toBe(MAX_DELIVERY_ATTEMPTS);
     const deadLetters = queueNamed(`${name}DeadLetters`);
@@ -98,12 +113,12 @@ describe('event pipeline', () => {
     expect(input(deadLetters, 'messageRetentionSeconds')).toBe(14 * 24 * 3600);
   });
 
-  test.each(['ProcessImage', 'AnalyzeProfile', 'IndexFaces'])('%s: the queue hides a message for at least six function timeouts', (name) => {
+  test.each(['ProcessImage', 'AnalyzeProfile', 'IndexFaces', 'DeleteAccount', 'ExportAccount'])('%s: the queue hides a message for at least six function timeouts', (name) => {
     const timeout = input<number>(lambdaOf(graph, name), 'timeout');
     expect(input<number>(queueNamed(`${name}Queue`), 'visibilityTimeoutSeconds')).toBeGreaterThanOrEqual(6 * timeout);
   });
 
-  test.each(['ProcessImage', 'AnalyzeProfile', 'IndexFaces'])('%s: the dead-letter alarm notifies the alerts topic', (name) => {
+  test.each(['ProcessImage', 'AnalyzeProfile', 'IndexFaces', 'DeleteAccount', 'ExportAccount'])('%s: the dead-letter alarm notifies the alerts topic', (name) => {
     const alarm = getResource(graph, TYPES.alarm, `${name}DeadLetterAlarm`);
     expect(input<Record<string, string>>(alarm, 'dimensions').QueueName).toBe(state(queueNamed(`${name}DeadLetters`), 'name'));
     expect(input(alarm, 'threshold')).toBe(0);
@@ -130,6 +145,8 @@ describe('functions', () => {
     ['ProcessImage', 'functions/process-image.handler'],
     ['AnalyzeProfile', 'functions/analyze-profile.handler'],
     ['IndexFaces', 'functions/index-faces.handler'],
+    ['DeleteAccount', 'functions/delete-account.handler'],
+    ['ExportAccount', 'functions/export-account.handler'],
   ])('%s is built from %s, which exists', (name, handler) => {
     expect(build(name).handler).toBe(handler);
     expect(build(name).sourceExists).toBe(true);
@@ -211,7 +228,7 @@ describe('table', () => {
 describe('secrets and the site', () => {
   test("Clerk's keys are SST secrets", () => {
     const secrets = resourcesOfType(graph, TYPES.secret).map((secret) => secret.name);
-    expect(secrets.sort()).toEqual(['ClerkJwtKey', 'ClerkPublishableKey', 'ClerkSecretKey']);
+    expect(secrets.sort()).toEqual(['ClerkJwtKey', 'ClerkPublishableKey', 'ClerkSecretKey', 'ClerkWebhookSigningSecret']);
   });
 
   test('the Next.js server gets the Clerk keys from the secrets', () => {
@@ -220,6 +237,8 @@ describe('secrets and the site', () => {
     expect(variables.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY).toBe('pk_test_graph');
     // Sessions verify with no network call to Clerk on AWS too.
     expect(variables.CLERK_JWT_KEY).toBe('jwt_key_graph');
+    // Clerk's user.deleted webhook is verified with it (app/webhooks/clerk).
+    expect(variables.CLERK_WEBHOOK_SIGNING_SECRET).toBe('whsec_Z3JhcGg=');
   });
 
   test('the site trusts one proxy, CloudFront, for the client address, and has no fixed origin without a domain', () => {
@@ -269,7 +288,7 @@ describe('nothing lost', () => {
   });
 
   test('every function alarms on its errors and its throttles', () => {
-    for (const name of ['ProcessImage', 'AnalyzeProfile', 'IndexFaces', 'StoreDeadLetter', 'Sweep', 'WebServerUseast1']) {
+    for (const name of ['ProcessImage', 'AnalyzeProfile', 'IndexFaces', 'DeleteAccount', 'ExportAccount', 'StoreDeadLetter', 'Sweep', 'WebServerUseast1']) {
       const functionName = state<string>(lambdaOf(graph, name), 'name');
       const metrics = resourcesOfType(graph, TYPES.alarm)
         .filter((alarm) => input<Record<string, string>>(alarm, 'dimensions')?.FunctionName === functionName)

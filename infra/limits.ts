@@ -20,6 +20,10 @@ export const ANALYZE_PROFILE_TIMEOUT_SECONDS = 60;
 export const INDEX_FACES_TIMEOUT_SECONDS = 120;
 /** One query photo while the site waits; the site gives up before its own timeout. */
 export const DESCRIBE_FACES_TIMEOUT_SECONDS = 20;
+/** A whole account: every object and item of a large library goes in one run (an interrupted one starts over, finding less). */
+export const DELETE_ACCOUNT_TIMEOUT_SECONDS = 900;
+/** A whole library read and zipped in one run: 15 minutes is Lambda's limit and streams several GB. */
+export const EXPORT_ACCOUNT_TIMEOUT_SECONDS = 900;
 /** A dead letter is three small table writes. */
 export const STORE_DEAD_LETTER_TIMEOUT_SECONDS = 30;
 /** A sweep pages through every overdue job; a backlog of thousands still fits. */

@@ -30,6 +30,7 @@ export const SITE_ENVIRONMENT_SECRETS = {
   CLERK_SECRET_KEY: 'ClerkSecretKey',
   NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: 'ClerkPublishableKey',
   CLERK_JWT_KEY: 'ClerkJwtKey',
+  CLERK_WEBHOOK_SIGNING_SECRET: 'ClerkWebhookSigningSecret',
 } as const;
 
 /** CloudFront appends the viewer's address to X-Forwarded-For: the one proxy the site trusts (lib/config.ts). */

@@ -1,4 +1,5 @@
 import { ORIGINALS_PREFIX } from '../lib/storage/keys';
+import { MEDIA_EXPIRY_RULES } from '../lib/storage/lifecycle';
 import { encryptBucket } from './encryption';
 import { readInfraSettings } from './settings';
 
@@ -22,22 +23,28 @@ export const uploads = new sst.aws.Bucket('Uploads', {
       ? []
       : [{ id: EXPIRE_ORIGINALS_RULE_ID, prefix: ORIGINALS_PREFIX, expiresIn: `${settings.uploadExpiryDays} days` as const }]),
   ],
-  transform: {
-    lifecycle: (args) => {
-      args.rules = $output(args.rules).apply((rules) =>
-        (rules ?? []).map((rule) =>
-          rule.id === ABORT_MULTIPART_RULE_ID
-            ? { ...rule, filter: {}, abortIncompleteMultipartUpload: { daysAfterInitiation: ABORT_INCOMPLETE_MULTIPART_AFTER_DAYS } }
-            : rule,
-        ),
-      );
-    },
-  },
+  transform: { lifecycle: abortAbandonedMultipartUploads },
 });
 
-/* Derived images. Private: the site hands out short-lived presigned GET URLs, so no CORS and no public policy. */
+/** Aborts multipart uploads left open for a day, in whichever bucket's rule it is. */
+function abortAbandonedMultipartUploads(args: aws.s3.BucketLifecycleConfigurationArgs): undefined {
+  args.rules = $output(args.rules).apply((rules) =>
+    (rules ?? []).map((rule) =>
+      rule.id === ABORT_MULTIPART_RULE_ID ? { ...rule, filter: {}, abortIncompleteMultipartUpload: { daysAfterInitiation: ABORT_INCOMPLETE_MULTIPART_AFTER_DAYS } } : rule,
+    ),
+  );
+  return undefined;
+}
+
+/*
+ * Derived images, face thumbnails and export archives. Private: the site hands out short-lived
+ * presigned GET URLs, so no CORS and no public policy. Archives are streamed as multipart uploads,
+ * and expire with their requests (lib/storage/lifecycle.ts).
+ */
 export const media = new sst.aws.Bucket('Media', {
   cors: false,
+  lifecycle: [{ id: ABORT_MULTIPART_RULE_ID }, ...MEDIA_EXPIRY_RULES.map(({ id, prefix, days }) => ({ id, prefix, expiresIn: `${days} days` as const }))],
+  transform: { lifecycle: abortAbandonedMultipartUploads },
 });
 
 encryptBucket('Uploads', uploads.name);

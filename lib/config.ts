@@ -63,6 +63,8 @@ const AuthEnv = z.object({
   NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: optionalText,
   /** Clerk's JWT public key (PEM), so sessions verify with no network call to Clerk. */
   CLERK_JWT_KEY: optionalText,
+  /** Signs the webhooks Clerk sends (Clerk's dashboard → Webhooks → Signing secret); without it the webhook route does not exist. */
+  CLERK_WEBHOOK_SIGNING_SECRET: z.preprocess(unsetIfEmpty, z.string().regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/).optional()),
   /** Set by the local cloud. */
   HEADSHOT_LOCAL_CLOUD: z.preprocess(unsetIfEmpty, z.literal('1').optional()),
   /** An explicit opt-in to local accounts outside the local cloud (self-hosting without Clerk). */
@@ -71,7 +73,7 @@ const AuthEnv = z.object({
 });
 
 export type AuthSettings =
-  | { mode: 'clerk'; clerk: { secretKey: string; publishableKey: string; jwtKey: string | undefined }; keyMaterial: string }
+  | { mode: 'clerk'; clerk: { secretKey: string; publishableKey: string; jwtKey: string | undefined; webhookSigningSecret: string | undefined }; keyMaterial: string }
   | { mode: 'local'; local: { secret: string; secureCookies: boolean }; keyMaterial: string };
 
 /**
@@ -85,7 +87,12 @@ export const authSettings = section((env): AuthSettings => {
   if (config.CLERK_SECRET_KEY && config.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY) {
     return {
       mode: 'clerk',
-      clerk: { secretKey: config.CLERK_SECRET_KEY, publishableKey: config.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY, jwtKey: config.CLERK_JWT_KEY },
+      clerk: {
+        secretKey: config.CLERK_SECRET_KEY,
+        publishableKey: config.NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY,
+        jwtKey: config.CLERK_JWT_KEY,
+        webhookSigningSecret: config.CLERK_WEBHOOK_SIGNING_SECRET,
+      },
       keyMaterial: config.CLERK_SECRET_KEY,
     };
   }

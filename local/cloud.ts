@@ -6,12 +6,15 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { functionSpecs } from '../infra/function-specs';
 import { jobTiming } from '../lib/jobs/timing';
 import { log } from '../lib/observability/log';
-import { ANALYSIS_PREFIX, FACE_INDEX_PREFIX, headObject, ORIGINALS_PREFIX } from '../lib/storage';
+import { ACCOUNT_DELETION_PREFIX, ANALYSIS_PREFIX, EXPORT_REQUEST_PREFIX, FACE_INDEX_PREFIX, headObject, ORIGINALS_PREFIX } from '../lib/storage';
 import { startBridge, type Invoke, type Route } from './bridge';
 import { ensureTable, startDynamo, type DynamoEmulator } from './dynamo';
 import { invokeInProcess } from './functions';
 import { LOCAL_RESOURCES, localCloudEnv } from './env';
 import { EMULATOR_CREDENTIALS, startS3 } from './s3';
+import { s3Client } from '../lib/aws/clients';
+import { MEDIA_EXPIRY_RULES } from '../lib/storage/lifecycle';
+import { expireObjects } from './expire-objects';
 import { sweepExpired } from './sweep-expired';
 
 /** Bucket notifications and their dead-letter consumer, as infra/ wires them on AWS. */
@@ -19,6 +22,8 @@ export const ROUTES: Route[] = [
   { bucket: LOCAL_RESOURCES.Uploads.name, prefix: ORIGINALS_PREFIX, functionName: 'process-image', deadLetterFunction: 'store-dead-letter' },
   { bucket: LOCAL_RESOURCES.Media.name, prefix: ANALYSIS_PREFIX, functionName: 'analyze-profile', deadLetterFunction: 'store-dead-letter' },
   { bucket: LOCAL_RESOURCES.Media.name, prefix: FACE_INDEX_PREFIX, functionName: 'index-faces', deadLetterFunction: 'store-dead-letter' },
+  { bucket: LOCAL_RESOURCES.Media.name, prefix: ACCOUNT_DELETION_PREFIX, functionName: 'delete-account', deadLetterFunction: 'store-dead-letter' },
+  { bucket: LOCAL_RESOURCES.Media.name, prefix: EXPORT_REQUEST_PREFIX, functionName: 'export-account', deadLetterFunction: 'store-dead-letter' },
 ];
 
 /** Every function's timeout, as deployed. */
@@ -102,6 +107,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const documents = DynamoDBDocumentClient.from(client);
   const sweep = async () => {
     await sweepExpired(documents, LOCAL_RESOURCES.Table.name).catch((error: unknown) => log.warn('TTL sweep failed', { error: String(error) }));
+    await expireObjects(s3Client(), LOCAL_RESOURCES.Media.name, MEDIA_EXPIRY_RULES).catch((error: unknown) => log.warn('Lifecycle expiration failed', { error: String(error) }));
     await invoke('sweep', scheduledEvent()).catch((error: unknown) => log.warn('The sweep function failed', { error: String(error) }));
   };
   const sweeper = setInterval(() => void sweep(), options.sweepIntervalMs ?? SWEEP_INTERVAL_MS);

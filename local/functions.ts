@@ -4,6 +4,8 @@ export const FUNCTIONS = {
   'analyze-profile': () => import('../functions/analyze-profile'),
   'index-faces': () => import('../functions/index-faces'),
   'describe-faces': () => import('../functions/describe-faces'),
+  'delete-account': () => import('../functions/delete-account'),
+  'export-account': () => import('../functions/export-account'),
   'store-dead-letter': () => import('../functions/store-dead-letter'),
   sweep: () => import('../functions/sweep'),
 } satisfies Record<string, () => Promise<{ handler: (event: never) => Promise<unknown> }>>;

@@ -268,6 +268,8 @@ async function main(): Promise<void> {
       pass('function index-faces (built-in model) loads');
       await checkFaceIndex(site, siteDir!, authSecret, 'local');
     }
+    // Last: the account it uses is deleted.
+    if (site) await checkAccountData(site, siteDir!, authSecret);
   } finally {
     if (site) await writeFile(path.join(WORK_DIR, 'server-function.log'), site.output());
     for (const fn of built.values()) await writeFile(path.join(WORK_DIR, `${fn.spec.name}.log`), hosts.output(fn.spec.name)).catch(() => undefined);
@@ -287,10 +289,11 @@ interface SignedIn {
 }
 
 let signedIn: SignedIn | null = null;
+const signedInEmail = `deploy-check-${Date.now()}@example.com`;
 async function signIn(authSecret: string): Promise<SignedIn> {
   if (signedIn) return signedIn;
   const { signUp, SESSION_COOKIE, signSession, startSession } = await import('../lib/auth');
-  const account = await signUp({ email: `deploy-check-${Date.now()}@example.com`, password: 'deploy-check-password' }, { address: '127.0.0.1' });
+  const account = await signUp({ email: signedInEmail, password: 'deploy-check-password' }, { address: '127.0.0.1' });
   // The session item in the table, and its token signed with the site's own secret.
   const { session } = await startSession(account);
   signedIn = { userId: account.userId, cookies: [`${SESSION_COOKIE}=${await signSession(session, authSecret)}`] };
@@ -409,6 +412,36 @@ async function checkFaceIndex(site: SiteFunction, siteDir: string, authSecret: s
     return rekognitionCalls().includes('RekognitionService.SearchFaces') ? null : 'answered without calling SearchFaces';
   });
   expectStatus('POST /people/search malformed', await site.request('/people/search', { method: 'POST', cookies: user.cookies, headers: { 'content-type': 'application/json', origin: `https://${SITE_HOST}` }, body: '{"face":' }), 400);
+}
+
+/**
+ * The user's data through the export-account and delete-account bundles: an export asked for in the
+ * built site becomes a ZIP that downloads, then deleting the account leaves nothing of the user.
+ * Runs last for its user: the account is gone afterwards.
+ */
+async function checkAccountData(site: SiteFunction, siteDir: string, authSecret: string): Promise<void> {
+  const { listExports } = await import('../lib/db');
+  const { listOwnExports } = await import('../lib/account/list-exports');
+  const { findUserData, holdsUserData } = await import('../lib/account/find-user-data');
+  const user = await signIn(authSecret);
+  const actions = await readServerActions(siteDir);
+  const exported = await callAction(site, findAction(actions, 'app/actions/export.ts', 'requestExportAction'), [{}], user.cookies);
+  if (exported.response.status >= 400) return fail('server action requestExportAction', `answered ${exported.response.status}`);
+  const what = 'export → ZIP through the export-account bundle';
+  const ready = await waitFor(what, async () => (await listExports(user.userId))[0] ?? null, (item) => item.status === 'ready' || item.status === 'failed');
+  if (!ready) return;
+  if (ready.status !== 'ready') return fail(what, `ended ${ready.status}: ${ready.failureReason}`);
+  const [shown] = await listOwnExports(user.userId);
+  const archive = shown?.downloadUrl ? Buffer.from(await (await fetch(shown.downloadUrl)).arrayBuffer()) : Buffer.alloc(0);
+  // A ZIP's local file header signature, then its end-of-central-directory record.
+  if (archive.subarray(0, 4).toString('hex') !== '504b0304' || !archive.includes(Buffer.from('504b0506', 'hex'))) return fail(what, `the download is not a ZIP archive (${archive.length} bytes)`);
+  pass(what, `${archive.length} bytes, ${ready.photosTotal} photos`);
+
+  const deletion = 'account deletion through the delete-account bundle';
+  const deleted = await callAction(site, findAction(actions, 'app/actions/account.ts', 'deleteAccountAction'), [{ email: signedInEmail }], user.cookies);
+  if (deleted.response.status >= 400) return fail('server action deleteAccountAction', `answered ${deleted.response.status}`);
+  const left = await waitFor(deletion, () => findUserData(user.userId), (report) => !holdsUserData(report));
+  if (left) pass(deletion, 'check:user finds nothing');
 }
 
 /** A photo whose processing fails every attempt reaches the store-dead-letter bundle, and Retry in the built site brings it back. */

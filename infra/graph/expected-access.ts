@@ -31,7 +31,7 @@ export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'
     visibilityTimeoutMultiplier: 6,
     deadLetterConsumer: 'StoreDeadLetter',
     scheduled: { Sweep: 'rate(5 minutes)' },
-    alarmed: ['ProcessImage', 'AnalyzeProfile', 'IndexFaces', ...(rekognition ? [] : ['DescribeFaces']), 'StoreDeadLetter', 'Sweep', 'WebServerUseast1'],
+    alarmed: ['ProcessImage', 'AnalyzeProfile', 'IndexFaces', 'DeleteAccount', 'ExportAccount', ...(rekognition ? [] : ['DescribeFaces']), 'StoreDeadLetter', 'Sweep', 'WebServerUseast1'],
     functions: {
       ProcessImage: {
         links: ['Media', 'Table', 'Uploads'],
@@ -63,6 +63,29 @@ export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'
           ...key,
         },
       },
+      // Everything of one user goes: objects in both buckets, their items, their collection.
+      DeleteAccount: {
+        links: ['Media', 'Table', 'Uploads'],
+        grants: {
+          DeleteAccountQueue: QUEUE_CONSUMER,
+          Uploads: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket'],
+          Media: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket'],
+          Table: TABLE_ITEMS,
+          ...(rekognition ? { [collections]: ['rekognition:DeleteCollection'] } : {}),
+          ...key,
+        },
+      },
+      // Reads originals, writes one archive as a multipart upload (aborted if the stream fails).
+      ExportAccount: {
+        links: ['Media', 'Table', 'Uploads'],
+        grants: {
+          ExportAccountQueue: QUEUE_CONSUMER,
+          Uploads: ['s3:GetObject', 's3:ListBucket'],
+          Media: ['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
+          Table: TABLE_ITEMS,
+          ...key,
+        },
+      },
       // The built-in model for the site's searches by photo: it reads nothing and writes nothing.
       ...(rekognition ? {} : { DescribeFaces: { links: [], grants: {} } }),
       StoreDeadLetter: {
@@ -71,6 +94,8 @@ export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'
           ProcessImageDeadLetters: QUEUE_CONSUMER,
           AnalyzeProfileDeadLetters: QUEUE_CONSUMER,
           IndexFacesDeadLetters: QUEUE_CONSUMER,
+          DeleteAccountDeadLetters: QUEUE_CONSUMER,
+          ExportAccountDeadLetters: QUEUE_CONSUMER,
           Table: TABLE_ITEMS,
         },
       },
@@ -86,7 +111,7 @@ export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'
       },
       // The Next.js server: SST adds its own cache bucket and CloudFront invalidation.
       WebServerUseast1: {
-        links: ['ClerkJwtKey', 'ClerkPublishableKey', 'ClerkSecretKey', ...(rekognition ? [] : ['DescribeFaces']), 'Media', 'Table', 'Uploads'],
+        links: ['ClerkJwtKey', 'ClerkPublishableKey', 'ClerkSecretKey', 'ClerkWebhookSigningSecret', ...(rekognition ? [] : ['DescribeFaces']), 'Media', 'Table', 'Uploads'],
         grants: {
           Uploads: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
           // PutObject: starting an analysis copies a variant to the analysis input; sharing stores a preview.

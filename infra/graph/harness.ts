@@ -46,7 +46,7 @@ interface SstConfig {
   run(): Promise<Record<string, unknown> | void>;
 }
 
-const SECRET_VALUES = { ClerkSecretKey: 'sk_test_graph', ClerkPublishableKey: 'pk_test_graph', ClerkJwtKey: 'jwt_key_graph' };
+const SECRET_VALUES = { ClerkSecretKey: 'sk_test_graph', ClerkPublishableKey: 'pk_test_graph', ClerkJwtKey: 'jwt_key_graph', ClerkWebhookSigningSecret: 'whsec_Z3JhcGg=' };
 
 /** What `open-next build` leaves behind, reduced to what the Nextjs component reads. */
 async function writeFakeNextBuild(root: string): Promise<void> {

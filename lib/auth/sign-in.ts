@@ -1,4 +1,4 @@
-import { findUserByEmail } from '../db';
+import { findAccountClosure, findUserByEmail } from '../db';
 import { enforceRateLimit, hashedSubject } from '../rate-limit';
 import { SIGN_IN_PER_ADDRESS, SIGN_IN_PER_EMAIL, tooManyAttempts } from './limits';
 import { hashPassword, verifyPassword } from './password';
@@ -20,5 +20,7 @@ export async function signIn(input: unknown, context: AttemptContext): Promise<{
   await enforceRateLimit(SIGN_IN_PER_EMAIL, hashedSubject('email', email), tooManyAttempts, context.now);
   const user = await findUserByEmail(email);
   const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
-  return user && valid ? { userId: user.userId, email: user.email } : null;
+  if (!user || !valid) return null;
+  // An account being deleted is as good as gone, from the moment its owner asked.
+  return (await findAccountClosure(user.userId)) ? null : { userId: user.userId, email: user.email };
 }

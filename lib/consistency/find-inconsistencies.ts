@@ -1,7 +1,16 @@
 import { resources } from '../aws/resources';
-import { scanAnalyses, scanImages, type AnalysisItem, type ImageItem, type Page } from '../db';
+import { findAccountClosure, findExport, scanAnalyses, scanImages, type AnalysisItem, type ImageItem, type Page } from '../db';
 import { FAILURE_CODE } from '../jobs/failure-codes';
-import { listKeys, parseAnalysisInputKey, parseFaceIndexInputKey, parseFaceThumbnailKey, parseOriginalKey } from '../storage';
+import {
+  listKeys,
+  parseAccountDeletionKey,
+  parseAnalysisInputKey,
+  parseExportArchiveKey,
+  parseExportRequestKey,
+  parseFaceIndexInputKey,
+  parseFaceThumbnailKey,
+  parseOriginalKey,
+} from '../storage';
 
 /** Something the buckets and the table disagree on. */
 export interface Inconsistency {
@@ -55,12 +64,18 @@ export async function findInconsistencies(options: { now?: number; originalsExpi
     const media = MEDIA_KEY.exec(key);
     const input = parseAnalysisInputKey(key);
     const ofFaces = parseFaceIndexInputKey(key) ?? parseFaceThumbnailKey(key);
+    const ofExport = parseExportRequestKey(key) ?? parseExportArchiveKey(key);
+    const deletion = parseAccountDeletionKey(key);
     if (media) {
       if (!imagesById.has(id(media[1]!, media[2]!))) orphan(resources.mediaBucket, key, 'derived file of no image');
     } else if (input) {
       if (!analysesById.has(id(input.userId, input.imageId))) orphan(resources.mediaBucket, key, 'analysis input of no analysis');
     } else if (ofFaces) {
       if (!imagesById.has(id(ofFaces.userId, ofFaces.imageId))) orphan(resources.mediaBucket, key, 'face file of no image');
+    } else if (ofExport) {
+      if (!(await findExport(ofExport.userId, ofExport.exportId))) orphan(resources.mediaBucket, key, 'export file of no export');
+    } else if (deletion) {
+      if (!(await findAccountClosure(deletion.userId))) orphan(resources.mediaBucket, key, 'deletion request of no closing account');
     } else {
       orphan(resources.mediaBucket, key, 'not a key the app writes');
     }

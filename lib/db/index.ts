@@ -27,3 +27,7 @@ export * from './rate-limits';
 export type { LinkItem, LinkExpiry } from './entities/link';
 export { LINK_EXPIRIES } from './entities/link';
 export { migrateToExactCaseKeys, type MigratedItems } from './migrations/exact-case-keys';
+export * from './accounts';
+export type { AccountClosureItem, DataExportItem, ExportStatus } from './entities/account';
+export { EXPORT_STATUSES } from './entities/account';
+export * from './webhook-deliveries';

@@ -182,3 +182,8 @@ export async function deleteJobs(refs: JobRef[]): Promise<void> {
   const { unprocessed } = await getDb().entities.job.delete(refs).go();
   if (unprocessed.length > 0) throw new Error(`${unprocessed.length} jobs were not deleted; retry`);
 }
+
+/** The table key of a job's item, for a bulk deletion that must leave it for last. */
+export function jobItemKey(ref: JobRef): Record<string, string> {
+  return getDb().entities.job.delete(ref).params<{ Key: Record<string, string> }>().Key;
+}

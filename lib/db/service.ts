@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Service } from 'electrodb';
+import { AccountClosure, DataExport } from './entities/account';
 import { Analysis } from './entities/analysis';
 import { DeadLetter } from './entities/dead-letter';
 import { Face } from './entities/face';
@@ -11,11 +12,12 @@ import { RateLimitWindow } from './entities/rate-limit';
 import { Session } from './entities/session';
 import { Settings } from './entities/settings';
 import { User } from './entities/user';
+import { WebhookDelivery } from './entities/webhook-delivery';
 
 /** Builds the one Service over the single table, for whichever client and table name the caller has. */
 export function createService(client: DynamoDBDocumentClient, table: string) {
   return new Service(
-    { user: User, image: Image, deadLetter: DeadLetter, settings: Settings, analysis: Analysis, link: Link, rateLimitWindow: RateLimitWindow, job: Job, session: Session, face: Face, person: Person, faceLibrary: FaceLibrary },
+    { user: User, image: Image, deadLetter: DeadLetter, settings: Settings, analysis: Analysis, link: Link, rateLimitWindow: RateLimitWindow, job: Job, session: Session, face: Face, person: Person, faceLibrary: FaceLibrary, accountClosure: AccountClosure, dataExport: DataExport, webhookDelivery: WebhookDelivery },
     { client, table },
   );
 }

@@ -1,6 +1,6 @@
 import { getDb } from './client';
 import type { UserItem } from './entities/user';
-import { isConditionFailure } from './conditions';
+import { conditionally, isConditionFailure } from './conditions';
 
 // Creates a local account; null when the email is taken.
 export async function insertUser(user: Pick<UserItem, 'userId' | 'email' | 'passwordHash'>): Promise<UserItem | null> {
@@ -22,4 +22,9 @@ export async function findUserByEmail(email: string): Promise<UserItem | null> {
 // Replaces a local account's password hash.
 export async function updatePasswordHash(email: string, passwordHash: string): Promise<void> {
   await getDb().entities.user.patch({ email }).set({ passwordHash }).go({ response: 'none' });
+}
+
+// Deletes a local account, only if it is the given user's: an email may since belong to someone else.
+export async function deleteUserAccount(email: string, userId: string): Promise<void> {
+  await conditionally(getDb().entities.user.delete({ email }).where(({ userId: owner }, { eq }) => eq(owner, userId)).go({ response: 'none' }));
 }

@@ -1,7 +1,7 @@
 import { similarity } from './descriptor-matrix';
 import { decodeDescriptor } from './descriptors';
 import { describeFacesInProcess } from './describe-faces';
-import { largestFace } from './linkedin';
+import { largestFace } from './largest-face';
 import { SAME_PERSON_MIN_SIMILARITY } from './local-recognizer';
 import { prepareAnalysisInput } from './prepare-analysis-input';
 import { NoFaceError } from './recognizer';

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { similarity } from './descriptor-matrix';
 import { decodeDescriptor } from './descriptors';
 import { describeFacesInProcess } from './describe-faces';
-import { largestFace } from './linkedin';
+import { largestFace } from './largest-face';
 import { createLocalAnalyzer } from './local-analyzer';
 import { SAME_PERSON_MIN_SIMILARITY } from './local-recognizer';
 import type { RecognizedFace } from './recognizer';

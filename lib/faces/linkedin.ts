@@ -1,3 +1,4 @@
+import { largestFace } from './largest-face';
 import { LINKEDIN_FACE_SHARE, LINKEDIN_MIN_SIDE, planLinkedInCrop } from './crop';
 import {
   scoreProfilePhotoInput,
@@ -135,11 +136,6 @@ export function scoreProfilePhoto(input: ScoreProfilePhotoInput): { score: numbe
   if (faces.length === 0) score = Math.min(score, NO_FACE_MAX_SCORE);
   if (faces.length > 1) score = Math.min(score, SEVERAL_FACES_MAX_SCORE);
   return { score, checks };
-}
-
-/** The face the checks and the crop are about: the biggest, which in a portrait is the subject. */
-export function largestFace<T extends { box: Pick<Face['box'], 'width' | 'height'> }>(faces: T[]): T | undefined {
-  return [...faces].sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height)[0];
 }
 
 function credit(status: CheckStatus): number {

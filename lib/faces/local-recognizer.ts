@@ -1,6 +1,6 @@
 import { decodeDescriptor } from './descriptors';
 import { readFaceLibrary } from './face-library';
-import { largestFace } from './linkedin';
+import { largestFace } from './largest-face';
 import { NoFaceError, type FaceMatch, type FaceRecognizer, type RecognizedFace, type RecognizerPhoto } from './recognizer';
 
 /**
@@ -47,6 +47,12 @@ export function createLocalRecognizer(describe: DescribeFaces): FaceRecognizer {
     },
     // The descriptors live in the face items, which go with them; nothing else holds a copy.
     forget: async () => undefined,
+    // The descriptors are the face items themselves, which go with the rest of the user's items.
     forgetUser: async () => undefined,
+    async countFaces(userId) {
+      let count = 0;
+      for await (const block of readFaceLibrary(userId)) count += block.faces.length;
+      return count;
+    },
   };
 }

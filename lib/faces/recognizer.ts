@@ -59,4 +59,6 @@ export interface FaceRecognizer {
   forget(userId: string, faces: IndexedFaceRef[]): Promise<void>;
   /** Forgets every face of the owner's. */
   forgetUser(userId: string): Promise<void>;
+  /** How many faces of the owner's it still holds: what `npm run check:user` reports of the face index. */
+  countFaces(userId: string): Promise<number>;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   CreateCollectionCommand,
   DeleteCollectionCommand,
+  DescribeCollectionCommand,
   DeleteFacesCommand,
   DetectFacesCommand,
   IndexFacesCommand,
@@ -345,6 +346,15 @@ describe('forgetUser', () => {
   it('takes a user who never had a collection as forgotten', async () => {
     rekognition.on(DeleteCollectionCommand).rejects(recordedError('rekognition-error-collection-not-found.json'));
     await expect(recognizer.forgetUser(USER_B)).resolves.toBeUndefined();
+  });
+});
+
+describe('countFaces', () => {
+  it('reads the user’s own collection’s face count, and 0 when the collection is gone', async () => {
+    rekognition.on(DescribeCollectionCommand, { CollectionId: `${PREFIX}${USER_A}` }).resolves({ FaceCount: 3, FaceModelVersion: '7.0', CollectionARN: 'arn', CreationTimestamp: new Date(0) });
+    rekognition.on(DescribeCollectionCommand, { CollectionId: `${PREFIX}${USER_B}` }).rejects(recordedError('rekognition-error-collection-not-found.json'));
+    expect(await recognizer.countFaces(USER_A)).toBe(3);
+    expect(await recognizer.countFaces(USER_B)).toBe(0);
   });
 });
 

@@ -2,6 +2,7 @@ import {
   CreateCollectionCommand,
   DeleteCollectionCommand,
   DeleteFacesCommand,
+  DescribeCollectionCommand,
   DetectFacesCommand,
   IndexFacesCommand,
   SearchFacesByImageCommand,
@@ -240,6 +241,12 @@ export function createRekognitionRecognizer(options: RekognitionRecognizerOption
       const collectionId = collectionOf(userId);
       knownCollections.delete(collectionId);
       await unlessMissing(collectionId, client.send(new DeleteCollectionCommand({ CollectionId: collectionId })));
+    },
+
+    async countFaces(userId) {
+      const collectionId = collectionOf(userId);
+      const described = await unlessMissing(collectionId, client.send(new DescribeCollectionCommand({ CollectionId: collectionId })));
+      return described?.FaceCount ?? 0;
     },
   };
 }

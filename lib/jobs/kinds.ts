@@ -1,3 +1,5 @@
+import { deleteAccountJob } from '../account/delete-account-job';
+import { exportAccountJob } from '../account/export-job';
 import { analyzeProfileJob } from '../faces/analyze-profile-job';
 import { indexFacesJob } from '../faces/index-faces-job';
 import { processImageJob } from '../images/process-image-job';
@@ -12,6 +14,8 @@ export const JOB_KINDS = {
   'process-image': processImageJob,
   'analyze-profile': analyzeProfileJob,
   'index-faces': indexFacesJob,
+  'delete-account': deleteAccountJob,
+  'export-account': exportAccountJob,
 } satisfies Record<string, JobKind>;
 
 export type JobName = keyof typeof JOB_KINDS;

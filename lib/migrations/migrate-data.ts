@@ -1,6 +1,7 @@
 import { migrateToExactCaseKeys, scanImages, type MigratedItems } from '../db';
 import { analyzeProfileJob } from '../faces/analyze-profile-job';
 import { requestFaceIndex } from '../faces/request-face-index';
+import { log } from '../observability/log';
 import { processImageJob } from '../images/process-image-job';
 import { expectJob } from '../jobs/expect-job';
 import { analysisInputKey } from '../storage';
@@ -30,8 +31,11 @@ async function requestMissingFaceIndexes(now: number): Promise<number> {
     const page = await scanImages({ cursor, limit: 200 });
     for (const image of page.items) {
       if (image.status !== 'ready' || image.faceIndex || image.deletingAt) continue;
-      await requestFaceIndex(image, now);
-      requested += 1;
+      // One photo whose files are gone must not stop the rest: its job is expected, and the sweep tells its owner.
+      await requestFaceIndex(image, now).then(
+        () => (requested += 1),
+        (error: unknown) => log.warn('Could not queue face indexing for a photo', { imageId: image.imageId, error: String(error) }),
+      );
     }
     cursor = page.cursor;
   } while (cursor);

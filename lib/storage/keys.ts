@@ -99,3 +99,61 @@ export function parseFaceThumbnailKey(key: string): { userId: string; imageId: s
   const match = FACE_THUMBNAIL_KEY.exec(key);
   return match ? { userId: match[1]!, imageId: match[2]! } : null;
 }
+
+/** Where account deletions are asked for, in the media bucket; its notifications start the deletion. */
+export const ACCOUNT_DELETION_PREFIX = 'account-deletions/';
+/** Where exports are asked for, in the media bucket; its notifications start the export. */
+export const EXPORT_REQUEST_PREFIX = 'export-requests/';
+/** Where export archives are written, in the media bucket: apart from the requests, so writing one starts nothing, and a lifecycle rule expires them. */
+export const EXPORT_PREFIX = 'exports/';
+
+/** The trigger of a user's account deletion: a small JSON request, kept until the deletion is over. */
+export function accountDeletionKey(userId: string): string {
+  return `${ACCOUNT_DELETION_PREFIX}${userId}/request.json`;
+}
+
+const ACCOUNT_DELETION_KEY = /^account-deletions\/([A-Za-z0-9_-]+)\/request\.json$/;
+
+export function parseAccountDeletionKey(key: string): { userId: string } | null {
+  const match = ACCOUNT_DELETION_KEY.exec(key);
+  return match ? { userId: match[1]! } : null;
+}
+
+/** What one export writes: its archive. */
+export function exportPrefix(userId: string, exportId: string): string {
+  return `${EXPORT_PREFIX}${userId}/${exportId}/`;
+}
+
+export function exportRequestKey(userId: string, exportId: string): string {
+  return `${EXPORT_REQUEST_PREFIX}${userId}/${exportId}/request.json`;
+}
+
+export function exportArchiveKey(userId: string, exportId: string): string {
+  return `${exportPrefix(userId, exportId)}headshot-export.zip`;
+}
+
+const EXPORT_REQUEST_KEY = /^export-requests\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)\/request\.json$/;
+
+export function parseExportRequestKey(key: string): { userId: string; exportId: string } | null {
+  const match = EXPORT_REQUEST_KEY.exec(key);
+  return match ? { userId: match[1]!, exportId: match[2]! } : null;
+}
+
+const EXPORT_ARCHIVE_KEY = /^exports\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)\/headshot-export\.zip$/;
+
+export function parseExportArchiveKey(key: string): { userId: string; exportId: string } | null {
+  const match = EXPORT_ARCHIVE_KEY.exec(key);
+  return match ? { userId: match[1]!, exportId: match[2]! } : null;
+}
+
+/**
+ * Every prefix under which a user's objects can be, by bucket. Each key above that names a user puts
+ * the user id right after its first segment, so these cover all of them; deletion removes them, and
+ * `npm run check:user` lists them.
+ */
+export function userPrefixes(userId: string): { uploads: string[]; media: string[] } {
+  return {
+    uploads: [`${ORIGINALS_PREFIX}${userId}/`],
+    media: ['images/', ANALYSIS_PREFIX, FACE_INDEX_PREFIX, 'face-thumbnails/', EXPORT_REQUEST_PREFIX, EXPORT_PREFIX, ACCOUNT_DELETION_PREFIX].map((prefix) => `${prefix}${userId}/`),
+  };
+}

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import {
   CopyObjectCommand,
   DeleteObjectsCommand,
@@ -97,4 +98,15 @@ export async function renotifyObject(bucket: string, key: string, reason: string
       Metadata: { renotified: reason },
     }),
   );
+}
+
+/** An object's bytes as a stream and its length, read as they are needed; null when it does not exist. */
+export async function openObjectStream(bucket: string, key: string): Promise<{ body: Readable; bytes: number } | null> {
+  try {
+    const result = await s3Client().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    return { body: result.Body as Readable, bytes: result.ContentLength ?? 0 };
+  } catch (error) {
+    if (error instanceof NoSuchKey) return null;
+    throw error;
+  }
 }

@@ -25,7 +25,7 @@ export const DOWNLOAD_URL_TTL_SECONDS = 15 * 60;
  */
 const SIGNING_WINDOW_MS = 5 * 60 * 1000;
 
-export async function presignDownload(bucket: string, key: string, options: { fileName?: string; now?: number } = {}): Promise<string> {
+export async function presignDownload(bucket: string, key: string, options: { fileName?: string; now?: number; expiresInSeconds?: number } = {}): Promise<string> {
   const now = options.now ?? Date.now();
   const signingDate = new Date(now - (now % SIGNING_WINDOW_MS));
   return getSignedUrl(
@@ -35,7 +35,7 @@ export async function presignDownload(bucket: string, key: string, options: { fi
       Key: key,
       ResponseContentDisposition: options.fileName ? `attachment; filename="${options.fileName.replace(/["\\\r\n]/g, '_')}"` : undefined,
     }),
-    { expiresIn: DOWNLOAD_URL_TTL_SECONDS + SIGNING_WINDOW_MS / 1000, signingDate },
+    { expiresIn: (options.expiresInSeconds ?? DOWNLOAD_URL_TTL_SECONDS) + SIGNING_WINDOW_MS / 1000, signingDate },
   );
 }
 

@@ -20,6 +20,7 @@ export async function startRekognitionStub(root: string): Promise<{ endpoint: st
   answers['RekognitionService.IndexFaces'] = (body) => indexedGroup.replaceAll(/"ExternalImageId": "[^"]*"/g, `"ExternalImageId": ${JSON.stringify(body.ExternalImageId)}`);
   answers['RekognitionService.SearchFaces'] = (body) => JSON.stringify({ SearchedFaceId: body.FaceId, FaceMatches: [], FaceModelVersion: '7.0' });
   answers['RekognitionService.DeleteFaces'] = (body) => JSON.stringify({ DeletedFaces: body.FaceIds, UnsuccessfulFaceDeletions: [] });
+  answers['RekognitionService.DeleteCollection'] = () => JSON.stringify({ StatusCode: 200 });
 
   const calls: string[] = [];
   const server = http.createServer(async (request, response) => {

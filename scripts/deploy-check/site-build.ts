@@ -14,6 +14,7 @@ const PLACEHOLDER_SECRETS: Record<string, string> = {
   ClerkSecretKey: 'sk_test_deploycheckplaceholder',
   ClerkPublishableKey: `pk_test_${Buffer.from('clerk.example.com$').toString('base64')}`,
   ClerkJwtKey: '-----BEGIN PUBLIC KEY-----\nplaceholder\n-----END PUBLIC KEY-----',
+  ClerkWebhookSigningSecret: `whsec_${Buffer.from('deploy-check-placeholder-secret').toString('base64')}`,
 };
 
 export function siteBuildEnvironment(links: Record<string, string>): Record<string, string> {

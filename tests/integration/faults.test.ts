@@ -116,6 +116,35 @@ describe('faults, survived', () => {
     await expectConsistent();
   }, 90_000);
 
+  it('finishes an account deletion on the next delivery when its process is killed midway, leaving nothing', async () => {
+    const { findJob, listUserPartition, putFaces } = await import('@/lib/db');
+    const { requestAccountDeletion } = await import('@/lib/account/request-account-deletion');
+    const { findUserData, holdsUserData } = await import('@/lib/account/find-user-data');
+    const { resources } = await import('@/lib/aws/resources');
+    const { writeObject } = await import('@/lib/storage');
+    const userId = newUserId();
+    // A library large enough that its deletion takes seconds: 3,000 face items and 200 objects.
+    const faces = Array.from({ length: 3000 }, (_, n) => {
+      const imageId = `img${String(n).padStart(13, '0')}`;
+      return { userId, imageId, faceId: `${imageId}.0`, personId: '', box: { left: 0, top: 0, width: 0.5, height: 0.5 }, confidence: 0.9, thumbnailKey: 'unused' };
+    });
+    for (let start = 0; start < faces.length; start += 500) await putFaces(faces.slice(start, start + 500));
+    await Promise.all(Array.from({ length: 200 }, (_, n) => writeObject(resources.mediaBucket, `face-thumbnails/${userId}/img${n}/img${n}.0.jpeg`, Buffer.from('x'), 'image/jpeg')));
+    const countItems = async () => (await listUserPartition(userId)).items.length;
+    const before = await countItems();
+
+    await requestAccountDeletion(userId, { requestedBy: 'owner' });
+    // Killed once it is deleting items, before it is done with them.
+    await waitFor('the deletion to be under way', countItems, (count) => count < before);
+    await killRuntime();
+    expect(holdsUserData(await findUserData(userId))).toBe(true);
+    await startRuntime();
+
+    await waitFor('the deletion to finish', () => findUserData(userId), (report) => !holdsUserData(report));
+    expect(await findJob({ userId, kind: 'delete-account', subjectId: userId })).toBeNull();
+    await expectConsistent();
+  }, 120_000);
+
   it('retries through a few seconds of DynamoDB being unreachable, and succeeds', async () => {
     const { findImage } = await import('@/lib/db');
     const userId = newUserId();

@@ -1,13 +1,22 @@
+import { clerkAccountEmail } from '@/adapters/clerk-account';
 import { requireUser } from '@/adapters/current-user';
 import { ChangePasswordForm } from '@/components/change-password-form';
+import { DeleteAccountForm } from '@/components/delete-account-form';
+import { ExportPanel } from '@/components/export-panel';
 import { WatermarkForm } from '@/components/watermark-form';
+import { listOwnExports } from '@/lib/account/list-exports';
+import { authMode } from '@/lib/auth/mode';
 import { getWatermarkSettings } from '@/lib/images';
 
 export const metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   const user = await requireUser();
-  const watermark = await getWatermarkSettings(user.id);
+  const [watermark, exports, email] = await Promise.all([
+    getWatermarkSettings(user.id),
+    listOwnExports(user.id),
+    authMode() === 'clerk' ? clerkAccountEmail(user.id) : Promise.resolve(user.email),
+  ]);
   return (
     <div className="flex max-w-xl flex-col gap-6">
       <h1 className="text-2xl font-semibold">Settings</h1>
@@ -26,6 +35,17 @@ export default async function SettingsPage() {
           <ChangePasswordForm />
         </section>
       ) : null}
+      <ExportPanel exports={exports} />
+      <section className="flex flex-col gap-2 rounded-xl border border-red-200 bg-white p-6" aria-labelledby="delete-account-heading">
+        <h2 id="delete-account-heading" className="text-lg font-semibold text-red-800">
+          Delete account
+        </h2>
+        <p className="text-sm text-slate-600">
+          Deletes your account and everything in it: photos, sizes, analyses, share links (they stop working at once), the faces and
+          people found in your photos, exports and settings. It cannot be undone. Export your data first if you want to keep it.
+        </p>
+        <DeleteAccountForm email={email} />
+      </section>
     </div>
   );
 }

@@ -1,0 +1,26 @@
+'use server';
+
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { clerkAccountEmail, deleteClerkUser } from '@/adapters/clerk-account';
+import { deleteAccountInput, deleteOwnAccount } from '@/lib/account/delete-own-account';
+import { endSession, readSession, SESSION_COOKIE } from '@/lib/auth';
+import { authMode } from '@/lib/auth/mode';
+import { authedAction } from './safe-action';
+
+/** Settings → Delete account: starts the deletion, signs the owner out everywhere, and shows the last page. */
+export const deleteAccountAction = authedAction.inputSchema(deleteAccountInput).action(async ({ parsedInput, ctx }) => {
+  const clerk = authMode() === 'clerk';
+  const email = clerk ? await clerkAccountEmail(ctx.user.id) : ctx.user.email;
+  await deleteOwnAccount(ctx.user.id, { email, local: !clerk }, parsedInput);
+  if (clerk) {
+    // Clerk then sends user.deleted to the webhook, which asks for the same deletion again: a no-op by then.
+    await deleteClerkUser(ctx.user.id);
+  } else {
+    const jar = await cookies();
+    const session = await readSession(jar.get(SESSION_COOKIE)?.value);
+    if (session) await endSession(session);
+    jar.delete(SESSION_COOKIE);
+  }
+  redirect('/account-deleted');
+});

@@ -1,0 +1,6 @@
+import { exportAccount } from '../lib/account/export-account';
+import { exportAccountJob } from '../lib/account/export-job';
+import { handleJobMessages } from '../lib/jobs';
+import { withMetrics } from '../lib/observability/metrics';
+
+export const handler = withMetrics((event: unknown) => handleJobMessages(exportAccountJob, exportAccount, event));

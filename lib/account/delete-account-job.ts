@@ -1,0 +1,28 @@
+import { resources } from '../aws/resources';
+import { findAccountClosure } from '../db';
+import type { JobKind } from '../jobs/job-kind';
+import { ACCOUNT_DELETION_PREFIX, deletePrefix, parseAccountDeletionKey } from '../storage';
+
+/** Deleting an account and everything of it; its request's arrival in the media bucket starts it. */
+export const deleteAccountJob: JobKind = {
+  name: 'delete-account',
+  label: 'Deleting an account',
+  bucket: () => resources.mediaBucket,
+  parseKey(key) {
+    const owner = parseAccountDeletionKey(key);
+    return owner ? { userId: owner.userId, subjectId: owner.userId } : null;
+  },
+  // Nobody is left to see it: the account's closure mark is all the state there is.
+  show: {
+    running: async (subject) => (await findAccountClosure(subject.userId)) !== null,
+    queued: async (subject) => (await findAccountClosure(subject.userId)) !== null,
+    failed: async (subject) => (await findAccountClosure(subject.userId)) !== null,
+  },
+  discard: (subject) => deletePrefix(resources.mediaBucket, `${ACCOUNT_DELETION_PREFIX}${subject.userId}/`),
+  // The request is written right after the job is queued.
+  arrivalWindowMs: 60 * 1000,
+  messages: {
+    gaveUp: 'Deleting this account kept failing. Run `npm run redrive` once the cause is fixed.',
+    neverArrived: 'The account deletion could not start. Ask for it again.',
+  },
+};

@@ -1,0 +1,84 @@
+import { resources } from '../aws/resources';
+import { deleteItemsByKey, deleteRateLimitWindows, deleteUserAccount, expireAccountClosure, jobItemKey, listUserPartition } from '../db';
+import { siteRecognizer } from '../faces/site-recognizer';
+import type { JobRun, WorkResult } from '../jobs/job-kind';
+import { jobRefOf } from '../jobs/run-job';
+import { log } from '../observability/log';
+import { hashedSubject } from '../rate-limit';
+import { SIGN_IN_PER_EMAIL } from '../auth/limits';
+import { accountDeletionKey, deleteObjects, deletePrefix, listKeys, userPrefixes } from '../storage';
+import { deleteAccountJob } from './delete-account-job';
+import { CLOSURE_MARK_HOURS } from './limits';
+import { AccountDeletionRequestSchema } from './request-account-deletion';
+import { revokeEveryLink } from './revoke-every-link';
+import { USER_RATE_LIMITS } from './user-rate-limits';
+
+/**
+ * The delete-account job's work: everything of one user, in an order that is safe to stop anywhere
+ * and run again. Sign-in goes first, then every share link (they stop answering at once), then the
+ * face index, then every object under the user's prefixes and every item of their partition, the
+ * job's own item last, so a crash before the end leaves the job to be delivered or swept again.
+ * A run of another job still in flight for the user finds its job gone and removes what it wrote.
+ */
+export async function deleteAccount(run: JobRun): Promise<WorkResult> {
+  const { userId } = run.subject;
+  const request = AccountDeletionRequestSchema.parse(JSON.parse(run.body.toString('utf8')));
+
+  if (request.email) {
+    await deleteUserAccount(request.email, userId);
+    await deleteRateLimitWindows(SIGN_IN_PER_EMAIL.scope, hashedSubject('email', request.email));
+  }
+  await revokeEveryLink(userId);
+  await siteRecognizer().forgetUser(userId);
+
+  const ownJob = jobItemKey(jobRefOf(deleteAccountJob, run.subject));
+  const trigger = accountDeletionKey(userId);
+  const { deletedObjects, deletedItems } = await emptyEverything(userId, { keepItem: ownJob, keepObject: trigger });
+  for (const rule of USER_RATE_LIMITS) await deleteRateLimitWindows(rule.scope, userId);
+
+  await expireAccountClosure(userId, Math.floor((Date.now() + CLOSURE_MARK_HOURS * 3600 * 1000) / 1000));
+  log.info('Account deleted', { deletedObjects, deletedItems });
+  // Last: with its own item gone, the runner finds the job missing and removes the request object.
+  await deleteItemsByKey([ownJob]);
+  await deletePrefix(resources.mediaBucket, trigger);
+  return { status: 'done' };
+}
+
+/** Passes after which something is still writing for the account: the delivery fails and is retried. */
+const MAX_PASSES = 5;
+
+/**
+ * Every object under the user's prefixes and every item of their partition, until a pass finds none:
+ * a photo whose upload URL was handed out before the account was closed may still arrive meanwhile.
+ */
+async function emptyEverything(userId: string, keep: { keepItem: Record<string, string>; keepObject: string }): Promise<{ deletedObjects: number; deletedItems: number }> {
+  const prefixes = userPrefixes(userId);
+  const isKept = (key: Record<string, string>) => Object.entries(keep.keepItem).every(([name, value]) => key[name] === value);
+  let deletedObjects = 0;
+  let deletedItems = 0;
+  for (let pass = 0; ; pass++) {
+    let found = 0;
+    for (const [bucket, list] of [
+      [resources.uploadsBucket, prefixes.uploads],
+      [resources.mediaBucket, prefixes.media],
+    ] as const) {
+      for (const prefix of list) {
+        const keys = (await listKeys(bucket, prefix)).filter((key) => key !== keep.keepObject);
+        await deleteObjects(bucket, keys);
+        found += keys.length;
+        deletedObjects += keys.length;
+      }
+    }
+    let cursor: Record<string, string> | undefined;
+    do {
+      const page = await listUserPartition(userId, cursor);
+      const keys = page.items.map((item) => item.key).filter((key) => !isKept(key));
+      await deleteItemsByKey(keys);
+      found += keys.length;
+      deletedItems += keys.length;
+      cursor = page.cursor;
+    } while (cursor);
+    if (found === 0) return { deletedObjects, deletedItems };
+    if (pass >= MAX_PASSES) throw new Error(`Still finding the account's data after ${MAX_PASSES} passes; retry`);
+  }
+}

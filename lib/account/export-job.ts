@@ -1,0 +1,31 @@
+import { resources } from '../aws/resources';
+import { updateExport } from '../db';
+import type { JobKind, JobSubject } from '../jobs/job-kind';
+import { deleteObjects, deletePrefix, exportPrefix, exportRequestKey, parseExportRequestKey } from '../storage';
+
+const exportKey = (subject: JobSubject) => ({ userId: subject.userId, exportId: subject.subjectId });
+
+/** Writing one archive of everything a user has; its request's arrival in the media bucket starts it. */
+export const exportAccountJob: JobKind = {
+  name: 'export-account',
+  label: 'Exporting your data',
+  bucket: () => resources.mediaBucket,
+  parseKey(key) {
+    const owner = parseExportRequestKey(key);
+    return owner ? { userId: owner.userId, subjectId: owner.exportId } : null;
+  },
+  show: {
+    running: (subject) => updateExport(exportKey(subject), { status: 'running' }),
+    queued: (subject) => updateExport(exportKey(subject), { status: 'queued' }),
+    failed: (subject, failure) => updateExport(exportKey(subject), { status: 'failed', failureReason: failure.reason, failureCode: failure.code }),
+  },
+  async discard(subject) {
+    await deletePrefix(resources.mediaBucket, exportPrefix(subject.userId, subject.subjectId));
+    await deleteObjects(resources.mediaBucket, [exportRequestKey(subject.userId, subject.subjectId)]);
+  },
+  arrivalWindowMs: 60 * 1000,
+  messages: {
+    gaveUp: 'The export kept failing because of an error on our side. Press Retry to try again.',
+    neverArrived: 'The export could not start. Please ask for it again.',
+  },
+};
