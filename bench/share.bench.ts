@@ -13,7 +13,7 @@ import { percentile, type Bench, type Figure } from './figure';
 /**
  * The public share page (/s/{code}) against a baseline page of the same build that does one
  * DocumentClient GetItem and renders a few lines, both served by `next start` on the local cloud
- * (local/serve.ts, started here on free ports with a throwaway data folder). Needs `npx next build` first.
+ * (local/serve.ts, started here on free ports with a throwaway data folder). bench/run.ts builds first when the build is missing or stale.
  *
  * - Maximum throughput: autocannon, closed loop, CONNECTIONS connections, the two pages alternated.
  * - Latency at 200 req/s: an open-loop schedule, one request every 5 ms, latency measured from the
@@ -193,7 +193,7 @@ async function seed(ports: { s3: number; dynamo: number }): Promise<{ code: stri
 async function assertBuilt(): Promise<void> {
   const manifest = await readFile(path.join(root, '.next/app-path-routes-manifest.json'), 'utf8').catch(() => null);
   if (!manifest || !manifest.includes('/s/[code]/route') || !manifest.includes('/bench/baseline/page')) {
-    throw new Error('The share bench runs against a production build: run `npx next build` first.');
+    throw new Error('The share bench runs against a production build of the current sources: `npm run bench` makes one, or run `npx next build`.');
   }
 }
 

@@ -1,0 +1,30 @@
+import { spawn } from 'node:child_process';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/** What the production build is made from: a change to any of these makes `.next` stale. */
+const SOURCES = ['app', 'components', 'lib', 'adapters', 'middleware', 'proxy.ts', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'public'];
+
+async function newestChange(entry: string): Promise<number> {
+  const info = await stat(entry).catch(() => null);
+  if (!info) return 0;
+  if (!info.isDirectory()) return info.mtimeMs;
+  const children = await readdir(entry);
+  return Math.max(info.mtimeMs, ...(await Promise.all(children.map((child) => newestChange(path.join(entry, child))))));
+}
+
+/**
+ * The benches that serve pages need a production build of the current sources. Builds one when
+ * `.next` has none or is older than a source, and says why on stderr (stdout carries the figures).
+ */
+export async function ensureBuild(root: string): Promise<void> {
+  const built = await stat(path.join(root, '.next', 'BUILD_ID')).catch(() => null);
+  const newest = Math.max(...(await Promise.all(SOURCES.map((source) => newestChange(path.join(root, source))))));
+  if (built && built.mtimeMs >= newest) return;
+  process.stderr.write(built ? 'bench: the production build is older than the sources; building it again (next build)…\n' : 'bench: no production build yet; building it (next build)…\n');
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(path.join(root, 'node_modules/.bin/next'), ['build'], { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`))));
+  });
+}
