@@ -69,3 +69,25 @@ export async function faceLibraryVersion(userId: string): Promise<number> {
   const { data } = await getDb().entities.faceLibrary.get({ userId }).go();
   return data?.version ?? 0;
 }
+
+// Takes the lease on grouping the user's faces, for one run until `until`; false while another run holds it.
+export async function claimGrouping(userId: string, holder: string, now: number, until: number): Promise<boolean> {
+  return conditionally(
+    getDb()
+      .entities.faceLibrary.update({ userId })
+      .set({ groupingBy: holder, groupingUntil: until })
+      .where(({ groupingUntil }, { notExists, lt }) => `${notExists(groupingUntil)} OR ${lt(groupingUntil, now)}`)
+      .go({ response: 'none' }),
+  );
+}
+
+// Gives the lease back, if this run still holds it.
+export async function releaseGrouping(userId: string, holder: string): Promise<void> {
+  await conditionally(
+    getDb()
+      .entities.faceLibrary.update({ userId })
+      .remove(['groupingBy', 'groupingUntil'])
+      .where(({ groupingBy }, { eq }) => eq(groupingBy, holder))
+      .go({ response: 'none' }),
+  );
+}

@@ -1,7 +1,7 @@
 import { nanoid } from 'nanoid';
-import { getFaces, insertPerson, setFacePerson, type FaceItem } from '../db';
+import { claimGrouping, getFaces, insertPerson, releaseGrouping, setFacePerson, type FaceItem } from '../db';
 import type { FaceRecognizer } from '../faces/recognizer';
-import { GROUPING_MATCH_LIMIT, MIN_FACES_PER_PERSON } from './limits';
+import { GROUPING_LEASE_MS, GROUPING_MATCH_LIMIT, GROUPING_WAIT_MS, MIN_FACES_PER_PERSON } from './limits';
 import { refreshPerson } from './refresh-person';
 
 /**
@@ -12,6 +12,34 @@ import { refreshPerson } from './refresh-person';
  * the owner took out of a person are never pulled back in.
  */
 export async function groupNewFaces(recognizer: FaceRecognizer, userId: string, faces: FaceItem[]): Promise<void> {
+  await holdingGrouping(userId, async () => {
+    // As they are now: a run that grouped before this one may have put some of them into people.
+    const current = await getFaces(faces.map(({ imageId, faceId }) => ({ userId, imageId, faceId })));
+    await groupFaces(recognizer, userId, current);
+  });
+}
+
+/**
+ * One run groups a user's faces at a time: two photos of one new person indexed at once would each
+ * find the other's face still ungrouped and make two people of one. A run waits for the lease; one
+ * that dies holding it loses it after GROUPING_LEASE_MS. Waiting too long fails the run, and its job
+ * is retried.
+ */
+async function holdingGrouping(userId: string, work: () => Promise<void>): Promise<void> {
+  const holder = nanoid(12);
+  const deadline = Date.now() + GROUPING_WAIT_MS;
+  while (!(await claimGrouping(userId, holder, Date.now(), Date.now() + GROUPING_LEASE_MS))) {
+    if (Date.now() > deadline) throw new Error('Another run kept grouping this user’s faces; retry');
+    await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 150));
+  }
+  try {
+    await work();
+  } finally {
+    await releaseGrouping(userId, holder);
+  }
+}
+
+async function groupFaces(recognizer: FaceRecognizer, userId: string, faces: FaceItem[]): Promise<void> {
   const peopleInPhoto = new Set<string>();
   const changed = new Set<string>();
   for (const face of [...faces].sort((a, b) => b.confidence - a.confidence)) {

@@ -9,6 +9,12 @@ export const MIN_FACES_PER_PERSON = 2;
 /** The closest matches that grouping looks at for a new face: enough to find its person, bounded for someone in every photo. */
 export const GROUPING_MATCH_LIMIT = 50;
 
+/** How long a run may group a user's faces before another may take over: grouping one photo takes well under a second. */
+export const GROUPING_LEASE_MS = 60_000;
+
+/** How long a run waits for another run's grouping of the same user before it fails and is retried. */
+export const GROUPING_WAIT_MS = 30_000;
+
 /** Photos a person's page shows at a time. */
 export const PERSON_PAGE_SIZE = 60;
 

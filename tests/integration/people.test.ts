@@ -187,4 +187,27 @@ describe('people', () => {
       for (const batch of batches) expect(batch.map((match) => match.similarity)).toEqual([...batch.map((match) => match.similarity)].sort((a, b) => b - a));
     }
   });
+
+  it('makes one person of two photos of a new person grouped at the same moment', async () => {
+    const { putFaces, touchFaceLibrary } = await import('@/lib/db');
+    const { groupNewFaces } = await import('@/lib/people/group-new-faces');
+    const userId = newUserId();
+    const astronaut = await fixture('faces/astronaut.png');
+    const photos = [await asJpeg(sharp(astronaut)), await asJpeg(sharp(astronaut).flop())];
+    // Both photos' faces are in the table before either is grouped, as when two index-faces runs overlap.
+    const faces = await Promise.all(
+      photos.map(async (jpeg, n) => {
+        const { width = 0, height = 0 } = await sharp(jpeg).metadata();
+        const [found] = await describeFacesInProcess({ jpeg, width, height });
+        const imageId = `concurrent${n}${Date.now()}`;
+        return { userId, imageId, faceId: `${imageId}.0`, personId: '', box: found!.box, confidence: found!.confidence, descriptor: found!.descriptor, thumbnailKey: 'unused' };
+      }),
+    );
+    await putFaces(faces);
+    await touchFaceLibrary(userId);
+    await Promise.all(faces.map((face) => groupNewFaces(recognizer, userId, [{ ...face, createdAt: Date.now() }])));
+    const people = await listPersonItems(userId);
+    expect(people).toHaveLength(1);
+    expect(people[0]).toMatchObject({ faceCount: 2 });
+  });
 });
