@@ -1,13 +1,12 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { startLocalCloud } from '../local/cloud';
 import { clusterFaces } from '../lib/faces/cluster-faces';
 import { DescriptorMatrix } from '../lib/faces/descriptor-matrix';
 import { quantize } from '../lib/faces/descriptors';
 import { GROUPING_MATCH_LIMIT, MIN_FACES_PER_PERSON } from '../lib/people/limits';
 import { median, percentile, ratio, round, wallTime, type Bench, type Figure } from './figure';
+import { withLocalCloud } from './with-local-cloud';
 
 /**
  * People, through the local cloud (dynalite holds the faces, as DynamoDB would):
@@ -34,17 +33,11 @@ const SEARCHES = 60;
 const COLD_SEARCHES = 3;
 const INDEX_RUNS = 5;
 
-export const run: Bench = async () => {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'headshot-bench-people-'));
-  const cloud = await startLocalCloud({ dataDir, s3Port: 0, dynamoPort: 0, appOrigins: [] });
-  try {
+export const run: Bench = () =>
+  withLocalCloud({}, async () => {
     const faces = syntheticFaces();
     return [...(await search(faces)), ...compare(faces), ...(await cluster(faces)), ...(await indexing())];
-  } finally {
-    await cloud.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  }
-};
+  });
 
 function syntheticFaces(): Int8Array[] {
   let state = 20261130;

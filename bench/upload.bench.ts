@@ -1,10 +1,9 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { startLocalCloud } from '../local/cloud';
 import { percentile, median, ratio, round, time, type Bench, type Figure, type Timing } from './figure';
 import { prepareRawSharp, WATERMARK } from './pipeline.bench';
+import { withLocalCloud } from './with-local-cloud';
 
 /**
  * The whole process-image handler through the local cloud (S3 read, validation, every variant, the
@@ -22,9 +21,9 @@ const WARMUP_RUNS = 1;
 const MEASURED_RUNS = 7;
 const LATENCY_UPLOADS = 20;
 
-export const run: Bench = async () => {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'headshot-bench-'));
-  const cloud = await startLocalCloud({ dataDir, s3Port: 0, dynamoPort: 0, appOrigins: [], extraBuckets: [UNROUTED] });
+export const run: Bench = () => withLocalCloud({ extraBuckets: [UNROUTED] }, measure);
+
+async function measure(): Promise<Figure[]> {
   const previousConcurrency = sharp.concurrency();
   sharp.concurrency(1);
   try {
@@ -39,10 +38,8 @@ export const run: Bench = async () => {
     return figures;
   } finally {
     sharp.concurrency(previousConcurrency);
-    await cloud.stop();
-    await rm(dataDir, { recursive: true, force: true });
   }
-};
+}
 
 async function handlerVersusRawSharp(userId: string, label: string, input: Buffer): Promise<Figure[]> {
   const { createUpload, processImageJob, processUpload } = await import('../lib/images');

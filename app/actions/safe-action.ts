@@ -2,7 +2,7 @@ import 'server-only';
 import { createSafeActionClient } from 'next-safe-action';
 import { ZodError } from 'zod';
 import { currentUser, UnauthenticatedError } from '@/adapters/current-user';
-import { isAccountClosed } from '@/lib/account/delete-own-account';
+import { isAccountClosed } from '@/lib/account/is-account-closed';
 import { log } from '@/lib/observability/log';
 import { UserError } from '@/lib/user-error';
 

@@ -1,7 +1,9 @@
 import { resources } from '../aws/resources';
-import { findAccountClosure } from '../db';
-import type { JobKind } from '../jobs/job-kind';
+import type { JobKind, JobSubject } from '../jobs/job-kind';
 import { ACCOUNT_DELETION_PREFIX, deletePrefix, parseAccountDeletionKey } from '../storage';
+import { isAccountClosed } from './is-account-closed';
+
+const isClosing = (subject: JobSubject) => isAccountClosed(subject.userId);
 
 /** Deleting an account and everything of it; its request's arrival in the media bucket starts it. */
 export const deleteAccountJob: JobKind = {
@@ -13,11 +15,7 @@ export const deleteAccountJob: JobKind = {
     return owner ? { userId: owner.userId, subjectId: owner.userId } : null;
   },
   // Nobody is left to see it: the account's closure mark is all the state there is.
-  show: {
-    running: async (subject) => (await findAccountClosure(subject.userId)) !== null,
-    queued: async (subject) => (await findAccountClosure(subject.userId)) !== null,
-    failed: async (subject) => (await findAccountClosure(subject.userId)) !== null,
-  },
+  show: { running: isClosing, queued: isClosing, failed: isClosing },
   discard: (subject) => deletePrefix(resources.mediaBucket, `${ACCOUNT_DELETION_PREFIX}${subject.userId}/`),
   // The request is written right after the job is queued.
   arrivalWindowMs: 60 * 1000,

@@ -1,4 +1,3 @@
-import { resources } from '../aws/resources';
 import { deleteItemsByKey, deleteRateLimitWindows, deleteUserAccount, expireAccountClosure, jobItemKey, listUserPartition } from '../db';
 import { siteRecognizer } from '../faces/site-recognizer';
 import type { JobRun, WorkResult } from '../jobs/job-kind';
@@ -6,10 +5,11 @@ import { jobRefOf } from '../jobs/run-job';
 import { log } from '../observability/log';
 import { hashedSubject } from '../rate-limit';
 import { SIGN_IN_PER_EMAIL } from '../auth/limits';
-import { accountDeletionKey, deleteObjects, deletePrefix, listKeys, userPrefixes } from '../storage';
+import { accountDeletionKey, deleteObjects } from '../storage';
 import { deleteAccountJob } from './delete-account-job';
 import { CLOSURE_MARK_HOURS } from './limits';
 import { AccountDeletionRequestSchema } from './request-account-deletion';
+import { listUserObjects } from './list-user-objects';
 import { revokeEveryLink } from './revoke-every-link';
 import { USER_RATE_LIMITS } from './user-rate-limits';
 
@@ -38,9 +38,8 @@ export async function deleteAccount(run: JobRun): Promise<WorkResult> {
 
   await expireAccountClosure(userId, Math.floor((Date.now() + CLOSURE_MARK_HOURS * 3600 * 1000) / 1000));
   log.info('Account deleted', { deletedObjects, deletedItems });
-  // Last: with its own item gone, the runner finds the job missing and removes the request object.
+  // Last: with its own item gone, the runner finds the job missing and discards the request object.
   await deleteItemsByKey([ownJob]);
-  await deletePrefix(resources.mediaBucket, trigger);
   return { status: 'done' };
 }
 
@@ -52,23 +51,16 @@ const MAX_PASSES = 5;
  * a photo whose upload URL was handed out before the account was closed may still arrive meanwhile.
  */
 async function emptyEverything(userId: string, keep: { keepItem: Record<string, string>; keepObject: string }): Promise<{ deletedObjects: number; deletedItems: number }> {
-  const prefixes = userPrefixes(userId);
   const isKept = (key: Record<string, string>) => Object.entries(keep.keepItem).every(([name, value]) => key[name] === value);
   let deletedObjects = 0;
   let deletedItems = 0;
   for (let pass = 0; ; pass++) {
-    let found = 0;
-    for (const [bucket, list] of [
-      [resources.uploadsBucket, prefixes.uploads],
-      [resources.mediaBucket, prefixes.media],
-    ] as const) {
-      for (const prefix of list) {
-        const keys = (await listKeys(bucket, prefix)).filter((key) => key !== keep.keepObject);
-        await deleteObjects(bucket, keys);
-        found += keys.length;
-        deletedObjects += keys.length;
-      }
+    const objects = (await listUserObjects(userId)).filter((object) => object.key !== keep.keepObject);
+    for (const bucket of new Set(objects.map((object) => object.bucket))) {
+      await deleteObjects(bucket, objects.filter((object) => object.bucket === bucket).map((object) => object.key));
     }
+    let found = objects.length;
+    deletedObjects += objects.length;
     let cursor: Record<string, string> | undefined;
     do {
       const page = await listUserPartition(userId, cursor);

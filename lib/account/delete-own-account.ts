@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { findAccountClosure } from '../db';
 import { enforceRateLimit, inMinutes } from '../rate-limit';
 import { UserError } from '../user-error';
 import { ACCOUNT_DELETION_LIMIT } from './limits';
@@ -17,9 +16,4 @@ export async function deleteOwnAccount(userId: string, account: { email: string 
   if (!account.email || email.toLowerCase() !== account.email.toLowerCase()) throw new UserError('That is not the email address of this account.');
   await enforceRateLimit(ACCOUNT_DELETION_LIMIT, userId, (minutes) => `Too many attempts; try again in ${inMinutes(minutes)}.`, now);
   await requestAccountDeletion(userId, { requestedBy: 'owner', ...(account.local ? { email: account.email } : {}) }, now);
-}
-
-/** Whether the account is being deleted, or was: nothing may be written for it any more. */
-export async function isAccountClosed(userId: string): Promise<boolean> {
-  return (await findAccountClosure(userId)) !== null;
 }

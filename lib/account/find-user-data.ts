@@ -1,7 +1,6 @@
-import { resources } from '../aws/resources';
 import { findAccountClosure, scanItemsNamingUser } from '../db';
 import { siteRecognizer } from '../faces/site-recognizer';
-import { listKeys, userPrefixes } from '../storage';
+import { listUserObjects } from './list-user-objects';
 
 export interface UserDataReport {
   userId: string;
@@ -19,14 +18,7 @@ const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'];
 
 /** Everything the buckets, the table and the face index still hold for one user. For proof, not for serving: it scans. */
 export async function findUserData(userId: string): Promise<UserDataReport> {
-  const prefixes = userPrefixes(userId);
-  const objects: UserDataReport['objects'] = [];
-  for (const [bucket, list] of [
-    [resources.uploadsBucket, prefixes.uploads],
-    [resources.mediaBucket, prefixes.media],
-  ] as const) {
-    for (const prefix of list) objects.push(...(await listKeys(bucket, prefix)).map((key) => ({ bucket, key })));
-  }
+  const objects = await listUserObjects(userId);
   const items = (await scanItemsNamingUser(userId))
     .filter((item) => item.__edb_e__ !== 'accountClosure')
     .map((item) => ({ entity: String(item.__edb_e__ ?? 'unknown'), keys: Object.fromEntries(KEY_ATTRIBUTES.filter((name) => name in item).map((name) => [name, item[name]])) }));

@@ -1,4 +1,5 @@
-import { findAccountClosure, findUserByEmail } from '../db';
+import { isAccountClosed } from '../account/is-account-closed';
+import { findUserByEmail } from '../db';
 import { enforceRateLimit, hashedSubject } from '../rate-limit';
 import { SIGN_IN_PER_ADDRESS, SIGN_IN_PER_EMAIL, tooManyAttempts } from './limits';
 import { hashPassword, verifyPassword } from './password';
@@ -22,5 +23,5 @@ export async function signIn(input: unknown, context: AttemptContext): Promise<{
   const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
   if (!user || !valid) return null;
   // An account being deleted is as good as gone, from the moment its owner asked.
-  return (await findAccountClosure(user.userId)) ? null : { userId: user.userId, email: user.email };
+  return (await isAccountClosed(user.userId)) ? null : { userId: user.userId, email: user.email };
 }

@@ -95,8 +95,7 @@ interface RawImage {
 }
 
 async function findInPhoto(human: Human, image: RawImage, pass: Partial<Config>): Promise<FoundFace[]> {
-  const scale = Math.min(1, WHOLE_PASS_SIDE / Math.max(image.width, image.height));
-  const reduced = scale === 1 ? image : await resizeRaw(image, Math.round(image.width * scale), Math.round(image.height * scale));
+  const { image: reduced, scale } = await reduceTo(image, WHOLE_PASS_SIDE);
   const whole = (await detect(human, reduced, pass)).filter(hasMesh).map((result) => ({ result, rect: scaleRect(meshRect(result.mesh), 1 / scale) }));
   if (Math.max(image.width, image.height) < WINDOW_PASS_MIN_SIDE) return whole;
 
@@ -111,8 +110,7 @@ async function findInPhoto(human: Human, image: RawImage, pass: Partial<Config>)
 
 /** The detector alone over overlapping windows of a reduced copy; boxes in photo pixels, best first, one per face. */
 async function windowCandidates(human: Human, image: RawImage): Promise<PixelRect[]> {
-  const scale = Math.min(1, WINDOW_PASS_SIDE / Math.max(image.width, image.height));
-  const reduced = scale === 1 ? image : await resizeRaw(image, Math.round(image.width * scale), Math.round(image.height * scale));
+  const { image: reduced, scale } = await reduceTo(image, WINDOW_PASS_SIDE);
   const candidates: { rect: PixelRect; score: number }[] = [];
   for (const top of windowStarts(reduced.height)) {
     for (const left of windowStarts(reduced.width)) {
@@ -141,11 +139,7 @@ async function examineCrop(human: Human, image: RawImage, candidate: PixelRect, 
   const centreX = candidate.x + candidate.width / 2;
   const centreY = candidate.y + candidate.height / 2;
   const area = clampRect(image, { x: Math.round(centreX - side / 2), y: Math.round(centreY - side / 2), width: side, height: side });
-  let crop = cut(image, area);
-  if (Math.max(crop.width, crop.height) > CROP_MAX_SIDE) {
-    const shrink = CROP_MAX_SIDE / Math.max(crop.width, crop.height);
-    crop = await resizeRaw(crop, Math.round(crop.width * shrink), Math.round(crop.height * shrink));
-  }
+  const { image: crop } = await reduceTo(cut(image, area), CROP_MAX_SIDE);
   const k = area.width / crop.width;
   const atCentre = (await detect(human, crop, pass))
     .filter(hasMesh)
@@ -200,9 +194,13 @@ function cut(image: RawImage, area: PixelRect): RawImage {
   return { data, width: area.width, height: area.height };
 }
 
-async function resizeRaw(image: RawImage, width: number, height: number): Promise<RawImage> {
+/** A copy at most `side` px on its long side (the image itself when it is no larger), and the scale it was taken at. */
+async function reduceTo(image: RawImage, side: number): Promise<{ image: RawImage; scale: number }> {
+  const scale = Math.min(1, side / Math.max(image.width, image.height));
+  if (scale === 1) return { image, scale };
+  const [width, height] = [Math.round(image.width * scale), Math.round(image.height * scale)];
   const data = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } }).resize(width, height).raw().toBuffer();
-  return { data, width, height };
+  return { image: { data, width, height }, scale };
 }
 
 function clampRect(image: RawImage, rect: PixelRect): PixelRect {

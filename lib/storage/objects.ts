@@ -3,6 +3,7 @@ import {
   CopyObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
+  type GetObjectCommandOutput,
   HeadObjectCommand,
   ListObjectsV2Command,
   NoSuchKey,
@@ -11,16 +12,22 @@ import {
 } from '@aws-sdk/client-s3';
 import { s3Client } from '../aws/clients';
 
-// Reads a whole object; null when it does not exist.
-export async function readObject(bucket: string, key: string): Promise<{ body: Buffer; eTag: string; contentType?: string } | null> {
+// An object's GetObject answer, its body not yet read; null when it does not exist.
+async function getObject(bucket: string, key: string): Promise<GetObjectCommandOutput | null> {
   try {
-    const result = await s3Client().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    const body = Buffer.from(await result.Body!.transformToByteArray());
-    return { body, eTag: unquote(result.ETag ?? ''), contentType: result.ContentType };
+    return await s3Client().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
   } catch (error) {
     if (error instanceof NoSuchKey) return null;
     throw error;
   }
+}
+
+// Reads a whole object; null when it does not exist.
+export async function readObject(bucket: string, key: string): Promise<{ body: Buffer; eTag: string; contentType?: string } | null> {
+  const result = await getObject(bucket, key);
+  if (!result) return null;
+  const body = Buffer.from(await result.Body!.transformToByteArray());
+  return { body, eTag: unquote(result.ETag ?? ''), contentType: result.ContentType };
 }
 
 // The size and version of an object without reading it; null when it does not exist.
@@ -102,11 +109,6 @@ export async function renotifyObject(bucket: string, key: string, reason: string
 
 /** An object's bytes as a stream and its length, read as they are needed; null when it does not exist. */
 export async function openObjectStream(bucket: string, key: string): Promise<{ body: Readable; bytes: number } | null> {
-  try {
-    const result = await s3Client().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    return { body: result.Body as Readable, bytes: result.ContentLength ?? 0 };
-  } catch (error) {
-    if (error instanceof NoSuchKey) return null;
-    throw error;
-  }
+  const result = await getObject(bucket, key);
+  return result ? { body: result.Body as Readable, bytes: result.ContentLength ?? 0 } : null;
 }
