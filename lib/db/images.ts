@@ -45,20 +45,37 @@ export async function setImageStatus(
 }
 
 export type ImageOutcome =
-  | { status: 'ready'; details: Pick<ImageItem, 'format' | 'width' | 'height' | 'bytes' | 'hasAlpha' | 'animated' | 'placeholder' | 'camera'>; variants: ImageVariant[] }
+  | {
+      status: 'ready';
+      details: Pick<ImageItem, 'format' | 'width' | 'height' | 'bytes' | 'hasAlpha' | 'animated' | 'placeholder' | 'blurDataUrl' | 'camera'>;
+      variants: ImageVariant[];
+    }
   | { status: 'failed'; failureReason: string; failureCode: string };
+
+/** What a failed image no longer shows: the thumbnail recorded early belongs to files that are deleted. */
+const PREVIEW_ATTRIBUTES = ['variants', 'placeholder', 'blurDataUrl'] as const;
 
 // Records how processing ended; false when the image was deleted meanwhile.
 export async function completeImageProcessing(key: ImageKey, outcome: ImageOutcome): Promise<boolean> {
-  const values =
+  const write = getDb().entities.image.patch(key);
+  const change =
     outcome.status === 'ready'
-      ? { status: 'ready' as const, ...outcome.details, variants: outcome.variants }
-      : { status: 'failed' as const, failureReason: outcome.failureReason, failureCode: outcome.failureCode };
+      ? write.set({ status: 'ready', ...outcome.details, variants: outcome.variants })
+      : write.set({ status: 'failed', failureReason: outcome.failureReason, failureCode: outcome.failureCode }).remove([...PREVIEW_ATTRIBUTES]);
+  return conditionally(change.where(({ deletingAt }, { notExists }) => notExists(deletingAt)).go({ response: 'none' }));
+}
+
+/**
+ * Records the thumbnail of an image still processing, so that the grid shows the picture while the
+ * larger sizes are being made. The status stays `processing`. False when the image is no longer
+ * processing (finished, failed or being deleted).
+ */
+export async function recordThumbnail(key: ImageKey, thumbnail: Required<Pick<ImageItem, 'variants' | 'placeholder' | 'blurDataUrl'>>): Promise<boolean> {
   return conditionally(
     getDb()
       .entities.image.patch(key)
-      .set(values)
-      .where(({ deletingAt }, { notExists }) => notExists(deletingAt))
+      .set(thumbnail)
+      .where(({ status, deletingAt }, { eq, notExists }) => `${eq(status, 'processing')} AND ${notExists(deletingAt)}`)
       .go({ response: 'none' }),
   );
 }

@@ -26,8 +26,7 @@ export async function requestFaceIndex(image: Pick<ImageItem, 'userId' | 'imageI
     return;
   }
   const input = faceIndexInputKey(image.userId, image.imageId);
-  await setFaceIndexState(key, { status: 'queued' });
-  await expectJob(indexFacesJob, { userId: image.userId, subjectId: image.imageId }, input, now);
+  await Promise.all([setFaceIndexState(key, { status: 'queued' }), expectJob(indexFacesJob, { userId: image.userId, subjectId: image.imageId }, input, now)]);
   await copyObject(resources.mediaBucket, source.key, input);
 }
 

@@ -1,11 +1,11 @@
 import { resources } from '../aws/resources';
-import { completeImageProcessing, findImage, type ImageVariant } from '../db';
+import { completeImageProcessing, findImage, recordThumbnail, type ImageVariant } from '../db';
 import { requestFaceIndex } from '../faces/request-face-index';
 import type { JobRun, WorkResult } from '../jobs/job-kind';
 import { countMetric, METRIC, timeMetric } from '../observability/metrics';
 import { deleteObjects, deletePrefix, mediaPrefix, variantKey, writeObject } from '../storage';
 import { MAX_UPLOAD_BYTES } from './transform/limits';
-import { processImageBuffer } from './transform';
+import { processImageBuffer, type ProcessImageSink, type Variant } from './transform';
 import { getWatermarkSettings } from './watermark-settings';
 
 /**
@@ -16,7 +16,7 @@ import { getWatermarkSettings } from './watermark-settings';
 export async function processUpload(run: JobRun): Promise<WorkResult> {
   const started = performance.now();
   const key = { userId: run.subject.userId, imageId: run.subject.subjectId };
-  const image = await findImage(key.userId, key.imageId);
+  const [image, watermark] = await Promise.all([findImage(key.userId, key.imageId), getWatermarkSettings(key.userId)]);
   if (!image || image.deletingAt) return { status: 'gone' };
 
   const refusal =
@@ -25,7 +25,14 @@ export async function processUpload(run: JobRun): Promise<WorkResult> {
       : run.body.length !== image.declaredBytes
         ? { reason: 'The upload does not match the size the browser announced. Please upload it again.', code: 'size-mismatch' }
         : null;
-  const result = refusal ? { status: 'failed' as const, ...refusal } : await processImageBuffer(run.body, { watermark: await getWatermarkSettings(key.userId) });
+  // Each file is stored as soon as it is encoded, and the thumbnail is on the record while the larger sizes are still encoding.
+  const store: ProcessImageSink = {
+    variant: (variant) => writeObject(resources.mediaBucket, storedKey(key, variant), variant.body, variant.contentType),
+    thumbnail: async ({ variants, placeholder, blurDataUrl }) => {
+      await recordThumbnail(key, { variants: variants.map((variant) => toRecord(key, variant)), placeholder, blurDataUrl });
+    },
+  };
+  const result = refusal ? { status: 'failed' as const, ...refusal } : await processImageBuffer(run.body, { watermark }, store);
 
   if (result.status === 'failed') {
     if (!(await completeImageProcessing(key, { status: 'failed', failureReason: result.reason, failureCode: result.code }))) return { status: 'gone' };
@@ -36,13 +43,7 @@ export async function processUpload(run: JobRun): Promise<WorkResult> {
     return { status: 'failed' };
   }
 
-  const variants: ImageVariant[] = await Promise.all(
-    result.variants.map(async ({ body, contentType, name, format, width, height, bytes, watermarked }) => {
-      const variant = variantKey(key.userId, key.imageId, `${name}.${format}`);
-      await writeObject(resources.mediaBucket, variant, body, contentType);
-      return { name, key: variant, format, width, height, bytes, watermarked };
-    }),
-  );
+  const variants = result.variants.map((variant) => toRecord(key, variant));
   const { metadata } = result;
   const completed = await completeImageProcessing(key, {
     status: 'ready',
@@ -54,6 +55,7 @@ export async function processUpload(run: JobRun): Promise<WorkResult> {
       hasAlpha: metadata.hasAlpha,
       animated: metadata.animated,
       placeholder: metadata.placeholder,
+      blurDataUrl: metadata.blurDataUrl,
       camera: metadata.camera,
     },
     variants,
@@ -63,4 +65,15 @@ export async function processUpload(run: JobRun): Promise<WorkResult> {
   countMetric(METRIC.imagesProcessed);
   timeMetric(METRIC.processingMs, performance.now() - started);
   return { status: 'done' };
+}
+
+type ImageKey = { userId: string; imageId: string };
+
+function storedKey(key: ImageKey, variant: Variant): string {
+  return variantKey(key.userId, key.imageId, `${variant.name}.${variant.format}`);
+}
+
+function toRecord(key: ImageKey, variant: Variant): ImageVariant {
+  const { name, format, width, height, bytes, watermarked } = variant;
+  return { name, key: storedKey(key, variant), format, width, height, bytes, watermarked };
 }

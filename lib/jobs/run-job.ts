@@ -44,8 +44,9 @@ export async function runJob(kind: JobKind, work: JobWork, object: StoredObject,
 
   const heartbeat = keepLease(ref, object.eTag, clock);
   try {
-    if (!(await kind.show.running(subject))) return await settle(kind, ref, subject, object, { status: 'gone' });
-    const stored = await readObject(object.bucket, object.key);
+    // The read does not wait for the status write: a run is mostly waiting, and this is where it can overlap.
+    const [running, stored] = await Promise.all([kind.show.running(subject), readObject(object.bucket, object.key)]);
+    if (!running) return await settle(kind, ref, subject, object, { status: 'gone' });
     if (!stored || stored.eTag !== object.eTag) {
       await releaseJob(ref, object.eTag, { dueAt: timing.retryDue(clock()), error: 'stale: the object changed since it was announced' });
       return 'stale';

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { resources } from '@/lib/aws/resources';
-import { findAnalysis, findImage, findJob, listDeadLettersByOwner, resetAnalysis } from '@/lib/db';
+import { completeImageProcessing, findAnalysis, findImage, findJob, listDeadLettersByOwner, recordThumbnail, resetAnalysis } from '@/lib/db';
 import { analyzeProfileJob } from '@/lib/faces/analyze-profile-job';
 import { processAnalysisInput } from '@/lib/faces/process-analysis-input';
-import { createUpload, deleteImage, processImageJob, processUpload } from '@/lib/images';
+import { createUpload, deleteImage, listImages, processImageJob, processUpload } from '@/lib/images';
 import { expectJob, handleJobMessages, listDeadLetters, MAX_DELIVERY_ATTEMPTS, redriveOwnDeadLetter, runJob, storeDeadLetters } from '@/lib/jobs';
 import { analysisInputKey, headObject, listKeys, mediaPrefix, originalKey, readObject, writeObject } from '@/lib/storage';
 import { fixture, newUserId } from './helpers';
@@ -19,6 +19,8 @@ const faults = vi.hoisted(() => ({
   failReads: 0,
   writesBeforeCrash: Infinity,
   onWrite: null as null | (() => Promise<void>),
+  /** Runs before every write, with its key. */
+  beforeEachWrite: null as null | ((key: string) => Promise<void>),
 }));
 vi.mock('@/lib/storage/objects', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/lib/storage/objects')>();
@@ -37,6 +39,7 @@ vi.mock('@/lib/storage/objects', async (importOriginal) => {
       const hook = faults.onWrite;
       faults.onWrite = null;
       await hook?.();
+      await faults.beforeEachWrite?.(args[1]);
       return real.writeObject(...args);
     },
   };
@@ -46,6 +49,7 @@ beforeEach(() => {
   faults.failReads = 0;
   faults.writesBeforeCrash = Infinity;
   faults.onWrite = null;
+  faults.beforeEachWrite = null;
 });
 
 /** An upload whose original is stored where the bridge does not see it, so each test delivers it itself. */
@@ -117,6 +121,51 @@ describe('processing an upload', () => {
     expect(await process(overwritten)).toBe('duplicate');
     expect(await findImage(userId, imageId)).toMatchObject({ status: 'ready' });
     expect(await mediaKeys(userId, imageId)).toEqual(before);
+  });
+});
+
+describe('the thumbnail first', () => {
+  it('puts the thumbnail on the record, still processing, while the largest size is not yet written', async () => {
+    const { userId, imageId, object } = await stage('bench/photo-13mp.jpg', 'image/jpeg');
+    const seen: string[] = [];
+    faults.beforeEachWrite = async (key) => {
+      if (!key.endsWith('/w2048.webp')) return;
+      // Holds the largest file back until the grid can show the picture: a pipeline that recorded the thumbnail
+      // only after every write would never get there.
+      for (let waited = 0; waited < 5000; waited += 20) {
+        const [card] = (await listImages(userId)).items;
+        if (card?.thumbnailUrl) {
+          seen.push(`${card.status} ${card.placeholder}`);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      seen.push('no thumbnail after 5 s');
+    };
+    expect(await process(object)).toBe('done');
+    const image = (await findImage(userId, imageId))!;
+    expect(seen).toEqual([`processing ${image.placeholder}`]);
+    expect(image.status).toBe('ready');
+    expect(image.blurDataUrl).toMatch(/^data:image\/webp;base64,/);
+    expect(image.variants!.map((v) => v.name)).toEqual(expect.arrayContaining(['w256', 'w640', 'w1280', 'w2048']));
+  });
+
+  it('shows a thumbnail only for a photo still processing, and drops it when processing fails', async () => {
+    const { userId, imageId, object } = await stage();
+    const thumbnail = { variants: [{ name: 'w256', key: 'k', format: 'webp', width: 1, height: 1, bytes: 1 }], placeholder: '#000000', blurDataUrl: 'data:image/webp;base64,' };
+    // Before the run starts, the upload is not processing yet.
+    expect(await recordThumbnail({ userId, imageId }, thumbnail)).toBe(false);
+    expect(await process(object)).toBe('done');
+    const ready = (await findImage(userId, imageId))!;
+    expect(await recordThumbnail({ userId, imageId }, thumbnail)).toBe(false);
+    expect((await findImage(userId, imageId))!.variants).toEqual(ready.variants);
+
+    const other = await stage();
+    await processImageJob.show.running({ userId: other.userId, subjectId: other.imageId });
+    expect(await recordThumbnail({ userId: other.userId, imageId: other.imageId }, thumbnail)).toBe(true);
+    await completeImageProcessing({ userId: other.userId, imageId: other.imageId }, { status: 'failed', failureReason: 'Broken.', failureCode: 'corrupt' });
+    const failed = (await findImage(other.userId, other.imageId))!;
+    expect([failed.status, failed.variants, failed.placeholder, failed.blurDataUrl]).toEqual(['failed', undefined, undefined, undefined]);
   });
 });
 

@@ -27,6 +27,8 @@ export const Image = new Entity({
     animated: { type: 'boolean' },
     /** A colour shown while the thumbnail loads. */
     placeholder: { type: 'string' },
+    /** A ~16-px blurred WebP as a data URL, shown while the thumbnail loads. */
+    blurDataUrl: { type: 'string' },
     camera: {
       type: 'map',
       properties: {
@@ -35,6 +37,7 @@ export const Image = new Entity({
         capturedAt: { type: 'string' },
       },
     },
+    /** Every stored file once ready; while processing, the thumbnail's files once they are written (so the grid shows it early). */
     variants: {
       type: 'list',
       items: {

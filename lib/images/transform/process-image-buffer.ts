@@ -1,21 +1,41 @@
-import { decodeImage } from './decode-image';
+import { decodeImage, shrinksOnLoad, type DecodeOptions, type RawImage } from './decode-image';
 import { inspectImage } from './inspect-image';
-import { readMetadata } from './read-metadata';
+import { describePreview, readCamera, toMetadata, type PreviewPlaceholders } from './read-metadata';
 import { STEP_TIMEOUT_SECONDS } from './limits';
-import { renderVariants } from './render-variants';
-import { bufferInput, FORMAT_LABELS, processImageOptionsInput, type AcceptedFormat, type ProcessImageOptions, type ProcessImageResult, type RefusalCode } from './schemas';
+import { planVariants, renderVariants, resizeRaw } from './render-variants';
+import { bufferInput, FORMAT_LABELS, processImageOptionsInput, type AcceptedFormat, type ProcessImageOptions, type ProcessImageResult, type RefusalCode, type Variant } from './schemas';
+
+/** The smallest size's files and the placeholders: enough for the grid to show the picture. */
+export interface ThumbnailStage extends PreviewPlaceholders {
+  variants: Variant[];
+}
+
+/** Where the pipeline hands its results over while it is still working. The pipeline waits for both. */
+export interface ProcessImageSink {
+  /** Each file as soon as it is encoded, so storing it overlaps the encodes still running. */
+  variant?(variant: Variant): Promise<void>;
+  /** Once the thumbnail's files have gone to `variant`, while the larger sizes are still being made. */
+  thumbnail?(stage: ThumbnailStage): Promise<void>;
+}
 
 /**
- * The whole pure pipeline on one file's bytes: inspect, then either refuse, or decode once and
- * derive the metadata and every variant (plus watermarked public copies when the owner has a
- * watermark). No I/O; the S3 handler and `npm run process` both call this.
+ * The whole pure pipeline on one file's bytes: inspect, then either refuse, or decode and derive the
+ * metadata and every variant (plus watermarked public copies when the owner has a watermark). No
+ * I/O of its own: the S3 handler passes a sink that stores each file as it comes, `npm run process`
+ * writes the result to disk.
+ *
+ * The thumbnail comes first. A JPEG or WebP is decoded twice: once reduced to thumbnail size while it
+ * is read (an eighth of the pixels or fewer, so it is ready in a fraction of the full decode), and
+ * once down to the largest size; other formats cannot skip detail, so their thumbnail is resized
+ * from the one full decode.
  *
  * Bad input never throws: every refusal comes back as `failed` with a reason for people and a code
  * for programs, and is permanent (retrying the same bytes gives the same answer). It throws only
- * for programming errors (options that fail the schema, input that isn't a Buffer), or when
- * encoding a successfully decoded image fails, which is not the file's fault and worth a retry.
+ * for programming errors (options that fail the schema, input that isn't a Buffer), when encoding a
+ * successfully decoded image fails, or when the sink does: not the file's fault, and worth a retry.
+ * It returns only once nothing it started is still running.
  */
-export async function processImageBuffer(input: Buffer, options?: ProcessImageOptions): Promise<ProcessImageResult> {
+export async function processImageBuffer(input: Buffer, options?: ProcessImageOptions, sink: ProcessImageSink = {}): Promise<ProcessImageResult> {
   const bytes = bufferInput.parse(input);
   const { watermark } = processImageOptionsInput.parse(options);
 
@@ -23,19 +43,47 @@ export async function processImageBuffer(input: Buffer, options?: ProcessImageOp
   if (!inspected.ok) return { status: 'failed', reason: inspected.reason, code: inspected.code };
   const { info } = inspected;
 
-  let image;
-  try {
-    image = await decodeImage(bytes, info);
-  } catch (error) {
-    return { status: 'failed', ...decodeFailure(error, info.format) };
-  }
+  const [thumbnailSize, ...largerSizes] = planVariants(info.width, info.height, info.animated);
+  if (!thumbnailSize) throw new Error('Every image has at least one planned size.');
+  const decode = (options: DecodeOptions) => decodeImage(bytes, info, options).catch((error: unknown) => Promise.reject(new UnreadableImage(error)));
+  const full = largerSizes.length > 0 ? decode({}) : undefined;
+  const small: Promise<RawImage> =
+    full && !shrinksOnLoad(info)
+      ? full.then((image) => resizeRaw(image, thumbnailSize.longSide, { first: true }))
+      : decode({ longSide: thumbnailSize.longSide, first: true });
+  const onVariant = sink.variant?.bind(sink);
 
-  try {
-    const [metadata, variants] = await Promise.all([readMetadata(bytes, info, image), renderVariants(image, { watermark })]);
-    return { status: 'ready', info, metadata, variants };
-  } catch (error) {
-    if (isTimeout(error)) return { status: 'failed', ...TOO_SLOW };
-    throw error;
+  const [thumbnail, larger, camera] = await Promise.allSettled([
+    small.then(async (image) => {
+      const [variants, preview] = await Promise.all([
+        renderVariants(image, { plan: [thumbnailSize], watermark, onVariant, first: true }),
+        describePreview(image),
+      ]);
+      await sink.thumbnail?.({ variants, ...preview });
+      return { variants, preview };
+    }),
+    full ? full.then((image) => renderVariants(image, { plan: largerSizes, watermark, onVariant })) : Promise.resolve([]),
+    readCamera(bytes),
+  ]);
+  if (thumbnail.status === 'fulfilled' && larger.status === 'fulfilled' && camera.status === 'fulfilled') {
+    return {
+      status: 'ready',
+      info,
+      metadata: toMetadata(info, thumbnail.value.preview, camera.value),
+      variants: [...thumbnail.value.variants, ...larger.value],
+    };
+  }
+  const errors = [thumbnail, larger, camera].flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
+  const unreadable = errors.find((error) => error instanceof UnreadableImage);
+  if (unreadable) return { status: 'failed', ...decodeFailure(unreadable.cause, info.format) };
+  if (errors.some(isTimeout)) return { status: 'failed', ...TOO_SLOW };
+  throw errors[0];
+}
+
+/** The decoder gave up on the pixel data: the file's fault, unlike a failure after it was decoded. */
+class UnreadableImage extends Error {
+  constructor(cause: unknown) {
+    super('The image could not be decoded.', { cause });
   }
 }
 

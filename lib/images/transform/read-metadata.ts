@@ -12,13 +12,28 @@ const BLUR_PREVIEW_QUALITY = 40;
 
 /**
  * What the image record keeps about an accepted image. The camera summary comes from EXIF; the
- * location never does: GPS tags are not read, not returned and not stored. The placeholder comes
- * from the decoded pixels, so it costs no second decode.
+ * location never does: GPS tags are not read, not returned and not stored. The placeholders come
+ * from decoded pixels (any size will do: the thumbnail's is plenty), so they cost no second decode.
  */
 export async function readMetadata(input: Buffer, info: ImageInfo, image: RawImage): Promise<ImageMetadata> {
-  const bytes = bufferInput.parse(input);
+  const [camera, preview] = await Promise.all([readCamera(bufferInput.parse(input)), describePreview(image)]);
+  return toMetadata(info, preview, camera);
+}
+
+/** What the grid shows before the thumbnail arrives: a dominant colour and a tiny blurred picture. */
+export interface PreviewPlaceholders {
+  placeholder: string;
+  blurDataUrl: string;
+}
+
+export async function describePreview(image: RawImage): Promise<PreviewPlaceholders> {
+  const [placeholder, blurDataUrl] = await Promise.all([dominantColour(image), blurPreview(image)]);
+  return { placeholder, blurDataUrl };
+}
+
+/** The record's metadata from the header's facts, the placeholders and the camera summary. */
+export function toMetadata(info: ImageInfo, preview: PreviewPlaceholders, camera: CameraSummary | undefined): ImageMetadata {
   const checked = ImageInfoSchema.parse(info);
-  const [camera, placeholder, blurDataUrl] = await Promise.all([readCamera(bytes), dominantColour(image), blurPreview(image)]);
   return ImageMetadataSchema.parse({
     format: checked.format,
     width: checked.width,
@@ -27,8 +42,7 @@ export async function readMetadata(input: Buffer, info: ImageInfo, image: RawIma
     hasAlpha: checked.hasAlpha,
     animated: checked.animated,
     pages: checked.pages,
-    placeholder,
-    blurDataUrl,
+    ...preview,
     ...(camera ? { camera } : {}),
   });
 }

@@ -2,6 +2,8 @@ import sharp from 'sharp';
 import { applyWatermark } from './apply-watermark';
 import { rawInput, type RawImage } from './decode-image';
 import { ANIMATED_VARIANT_SIZES, JPEG_BACKGROUND, JPEG_QUALITY, PUBLIC_VARIANT_SIZES, STEP_TIMEOUT_SECONDS, VARIANT_SIZES, WEBP_EFFORT, WEBP_QUALITY } from './limits';
+import { settleAll } from './settle-all';
+import { inSharpSlot } from './sharp-slots';
 import { WatermarkSettingsSchema, type Variant, type VariantFormat, type WatermarkSettings } from './schemas';
 
 export interface PlannedVariant {
@@ -37,6 +39,12 @@ export function planVariants(width: number, height: number, animated: boolean): 
 export interface RenderVariantsOptions {
   /** When enabled, the public sizes also come as `w<size>-public`, watermarked. The plain ones stay. */
   watermark?: WatermarkSettings;
+  /** The sizes to make; by default every size planned for the image. */
+  plan?: PlannedVariant[];
+  /** Takes each file as soon as it is encoded, so storing it overlaps the encodes still running. The render waits for it. */
+  onVariant?: (variant: Variant) => Promise<void>;
+  /** Ahead of other sharp work: the thumbnail. */
+  first?: boolean;
 }
 
 /**
@@ -47,36 +55,51 @@ export interface RenderVariantsOptions {
  */
 export async function renderVariants(image: RawImage, options: RenderVariantsOptions = {}): Promise<Variant[]> {
   const watermark = WatermarkSettingsSchema.optional().parse(options.watermark);
-  const plan = planVariants(image.width, image.height, image.frames > 1).reverse();
+  const plan = [...(options.plan ?? planVariants(image.width, image.height, image.frames > 1))].sort((a, b) => b.size - a.size);
+  const deliver = async (encoding: Promise<Variant>) => {
+    const variant = await encoding;
+    await options.onVariant?.(variant);
+    return variant;
+  };
+
+  const { first } = options;
+  const encode = (sized: RawImage, name: string, format: VariantFormat, watermarked: boolean) =>
+    encodeVariant(sized, { name, format, watermarked, first });
 
   const perSize = plan.map(async (planned) => {
-    const sized = await resizeRaw(image, planned.longSide);
+    const sized = await resizeRaw(image, planned.longSide, { first });
     const name = `w${planned.size}`;
-    const jobs = [encodeVariant(sized, name, 'webp', false), encodeVariant(sized, name, 'jpeg', false)];
+    const jobs = [encode(sized, name, 'webp', false), encode(sized, name, 'jpeg', false)];
     if (planned.public && watermark?.enabled) {
-      const marked = applyWatermark(sized, watermark).then(({ image: withMark }) => withMark);
-      jobs.push(marked.then((withMark) => encodeVariant(withMark, `${name}-public`, 'webp', true)));
-      jobs.push(marked.then((withMark) => encodeVariant(withMark, `${name}-public`, 'jpeg', true)));
+      const marked = inSharpSlot({ kind: 'watermark', first }, () => applyWatermark(sized, watermark)).then(({ image: withMark }) => withMark);
+      jobs.push(marked.then((withMark) => encode(withMark, `${name}-public`, 'webp', true)));
+      jobs.push(marked.then((withMark) => encode(withMark, `${name}-public`, 'jpeg', true)));
     }
-    return Promise.all(jobs);
+    return settleAll(jobs.map(deliver));
   });
-  return (await Promise.all(perSize)).flat();
+  return (await settleAll(perSize)).flat();
 }
 
 /** A smaller copy of a decoded image, or the image itself when it already has that long side. */
-export async function resizeRaw(image: RawImage, longSide: number): Promise<RawImage> {
+export async function resizeRaw(image: RawImage, longSide: number, { first }: { first?: boolean } = {}): Promise<RawImage> {
   if (Math.max(image.width, image.height) === longSide) return image;
-  const { data, info } = await sharp(image.data, rawInput(image))
-    .resize({ width: longSide, height: longSide, fit: 'inside' })
-    .raw()
-    .timeout({ seconds: STEP_TIMEOUT_SECONDS })
-    .toBuffer({ resolveWithObject: true });
+  const { data, info } = await inSharpSlot({ kind: 'resize', first }, () =>
+    sharp(image.data, rawInput(image))
+      .resize({ width: longSide, height: longSide, fit: 'inside' })
+      .raw()
+      .timeout({ seconds: STEP_TIMEOUT_SECONDS })
+      .toBuffer({ resolveWithObject: true }),
+  );
   return { ...image, data, width: info.width, height: image.frames > 1 ? (info.pageHeight ?? info.height / image.frames) : info.height };
 }
 
-async function encodeVariant(image: RawImage, name: string, format: VariantFormat, watermarked: boolean): Promise<Variant> {
+async function encodeVariant(
+  image: RawImage,
+  { name, format, watermarked, first }: { name: string; format: VariantFormat; watermarked: boolean; first?: boolean },
+): Promise<Variant> {
   const animated = format === 'webp' && image.frames > 1;
-  const body = format === 'webp' ? await encodeWebp(image) : await encodeJpeg(image);
+  const step = { kind: 'encode', format, pixels: image.width * image.height * image.frames, first } as const;
+  const body = await inSharpSlot(step, () => (format === 'webp' ? encodeWebp(image) : encodeJpeg(image)));
   return {
     name,
     format,
