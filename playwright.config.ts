@@ -33,6 +33,6 @@ export default defineConfig({
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { PORT: String(ports.app), S3_PORT: String(ports.s3), DYNAMODB_PORT: String(ports.dynamo), LAMBDA_PORT: String(ports.lambda), DATA_DIR: dataDir, AUTH_SECRET: E2E_AUTH_SECRET },
+    env: { PORT: String(ports.app), S3_PORT: String(ports.s3), DYNAMODB_PORT: String(ports.dynamo), LAMBDA_PORT: String(ports.lambda), REALTIME_PORT: String(ports.realtime), DATA_DIR: dataDir, AUTH_SECRET: E2E_AUTH_SECRET },
   },
 });

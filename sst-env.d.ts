@@ -6,6 +6,7 @@ declare module 'sst' {
     Media: { name: string; type: 'sst.aws.Bucket' };
     Table: { name: string; type: 'sst.aws.Dynamo' };
     DescribeFaces: { name: string; type: 'sst.aws.Function' };
+    Realtime: { endpoint: string; authorizer: string; type: 'sst.aws.Realtime' };
     ClerkSecretKey: { value: string; type: 'sst.sst.Secret' };
     ClerkPublishableKey: { value: string; type: 'sst.sst.Secret' };
     ClerkJwtKey: { value: string; type: 'sst.sst.Secret' };

@@ -23,6 +23,7 @@ export default $config({
     const { table } = await import('./infra/database');
     await import('./infra/monitoring');
     const { processImageEvents, analyzeProfileEvents, indexFacesEvents } = await import('./infra/queues');
+    const { realtime } = await import('./infra/realtime');
     await import('./infra/functions');
     const { site } = await import('./infra/web');
 
@@ -31,6 +32,7 @@ export default $config({
       uploadsBucket: uploads.name,
       mediaBucket: media.name,
       table: table.name,
+      realtimeEndpoint: realtime.endpoint,
       processImageDeadLetters: processImageEvents.deadLetters.url,
       analyzeProfileDeadLetters: analyzeProfileEvents.deadLetters.url,
       indexFacesDeadLetters: indexFacesEvents.deadLetters.url,

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { ClerkProvider } from '@clerk/nextjs';
 import { connection } from 'next/server';
+import { Toaster } from 'sonner';
 import { authSettings } from '@/lib/config';
 import './globals.css';
 
@@ -14,7 +15,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   const page = (
     <html lang="en">
-      <body className="min-h-screen font-sans">{children}</body>
+      <body className="min-h-screen font-sans">
+        {children}
+        {/* Results of actions, announced politely; it follows the system's light or dark setting like the pages. */}
+        <Toaster theme="system" closeButton />
+      </body>
     </html>
   );
   const auth = authSettings();

@@ -12,7 +12,7 @@ export default async function Home() {
         LinkedIn profile picture, with advice and a ready-made crop.
       </p>
       <div className="flex gap-3">
-        <Link href="/sign-up" className="rounded-md bg-brand-500 px-5 py-2.5 font-medium text-white hover:bg-brand-600">
+        <Link href="/sign-up" className="rounded-md bg-brand-500 px-5 py-2.5 font-medium text-on-brand hover:bg-brand-600">
           Create an account
         </Link>
         <Link href="/sign-in" className="rounded-md border border-slate-300 bg-white px-5 py-2.5 font-medium hover:bg-slate-100">

@@ -12,7 +12,7 @@ import {
   resizeRaw,
   WEBP_EFFORT,
   WEBP_QUALITY,
-  type Variant,
+  type EncodedVariant,
   type WatermarkSettings,
 } from '../lib/images/transform';
 import { median, ratio, round, time, wallTime, type Bench, type Figure, type Timing } from './figure';
@@ -83,7 +83,7 @@ async function compare(label: string, input: Buffer): Promise<Figure[]> {
 }
 
 /** Raw sharp producing the same files as the pipeline did: same sizes, formats, settings and watermarks. */
-export async function prepareRawSharp(input: Buffer, variants: Variant[]): Promise<() => Promise<Buffer[]>> {
+export async function prepareRawSharp(input: Buffer, variants: EncodedVariant[]): Promise<() => Promise<Buffer[]>> {
   const overlays = new Map<string, OverlayOptions>();
   for (const variant of variants.filter((v) => v.watermarked)) {
     if (!WATERMARK.enabled) break;

@@ -208,6 +208,8 @@ function startServer(ports: { app: number; s3: number; dynamo: number }, dataDir
       PORT: String(ports.app),
       S3_PORT: String(ports.s3),
       DYNAMODB_PORT: String(ports.dynamo),
+      // Any free port: the bench may run beside `npm run dev`.
+      REALTIME_PORT: '0',
       DATA_DIR: dataDir,
       AUTH_SECRET: randomBytes(32).toString('base64url'),
       LINK_RESOLVE_LIMIT_PER_MINUTE: '1000000000',

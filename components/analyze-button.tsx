@@ -13,7 +13,7 @@ export function AnalyzeButton({ imageId, label = 'LinkedIn check' }: { imageId: 
       isPending={isPending}
       pendingLabel="Starting…"
       result={result}
-      className="rounded-md border border-brand-500 px-3 py-1 text-sm font-medium text-brand-600 hover:bg-brand-50"
+      className="rounded-md border border-brand-500 px-3 py-1 text-sm font-medium text-link hover:bg-brand-50"
     >
       {label}
     </ActionButton>

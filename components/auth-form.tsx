@@ -31,17 +31,17 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
         />
       </label>
       <ActionError result={result} />
-      <button type="submit" disabled={isPending} className="rounded-md bg-brand-500 px-4 py-2 font-medium text-white hover:bg-brand-600 disabled:opacity-60">
+      <button type="submit" disabled={isPending} className="rounded-md bg-brand-500 px-4 py-2 font-medium text-on-brand hover:bg-brand-600 disabled:opacity-60">
         {isPending ? 'Please wait…' : mode === 'sign-in' ? 'Sign in' : 'Sign up'}
       </button>
       <p className="text-sm text-slate-600">
         {mode === 'sign-in' ? (
           <>
-            New here? <Link href="/sign-up" className="text-brand-600 underline">Create an account</Link>
+            New here? <Link href="/sign-up" className="text-link underline">Create an account</Link>
           </>
         ) : (
           <>
-            Have an account? <Link href="/sign-in" className="text-brand-600 underline">Sign in</Link>
+            Have an account? <Link href="/sign-in" className="text-link underline">Sign in</Link>
           </>
         )}
       </p>

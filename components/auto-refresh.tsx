@@ -2,17 +2,29 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
+import { useLiveUpdates } from './live-updates';
 
-/** How often the dashboard checks on photos still being processed. */
-const POLL_MS = 1500;
+/** How often a page checks on work in flight when it cannot hear live updates. */
+const FALLBACK_POLL_MS = 10_000;
+/** Polling stops after this long: whatever is still in flight then is shown on the next visit or reload. */
+const FALLBACK_POLL_LIMIT_MS = 10 * 60_000;
 
-/** Re-renders the page from the server while something is still processing; stops when nothing is. */
+/**
+ * The fallback for pages with work in flight while the live connection is down (or cannot be made,
+ * behind a proxy that blocks WebSockets): re-renders from the server now and then, and stops when
+ * nothing is in flight, when live updates are back, or after a while.
+ */
 export function AutoRefresh({ active }: { active: boolean }) {
   const router = useRouter();
+  const { connected } = useLiveUpdates();
   useEffect(() => {
-    if (!active) return;
-    const timer = setInterval(() => router.refresh(), POLL_MS);
+    if (!active || connected) return;
+    const started = Date.now();
+    const timer = setInterval(() => {
+      if (Date.now() - started > FALLBACK_POLL_LIMIT_MS) return clearInterval(timer);
+      router.refresh();
+    }, FALLBACK_POLL_MS);
     return () => clearInterval(timer);
-  }, [active, router]);
+  }, [active, connected, router]);
   return null;
 }

@@ -27,7 +27,7 @@ export function ChangePasswordForm() {
           Password changed. {ended === 0 ? 'You had no other sessions.' : `Signed out ${ended} other session${ended === 1 ? '' : 's'}.`}
         </p>
       ) : null}
-      <button type="submit" disabled={isPending} className="self-start rounded-md bg-brand-500 px-4 py-2 font-medium text-white hover:bg-brand-600 disabled:opacity-60">
+      <button type="submit" disabled={isPending} className="self-start rounded-md bg-brand-500 px-4 py-2 font-medium text-on-brand hover:bg-brand-600 disabled:opacity-60">
         {isPending ? 'Changing…' : 'Change password'}
       </button>
     </form>

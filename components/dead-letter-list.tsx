@@ -1,12 +1,13 @@
 'use client';
 
 import { useAction } from 'next-safe-action/hooks';
+import { toast } from 'sonner';
 import { retryDeadLetterAction } from '@/app/actions/retry-dead-letter';
 import type { DeadLetterView } from '@/lib/jobs/list-dead-letters';
 
 /** Work that failed every attempt, each with a Retry button that sends it through again. */
 export function DeadLetterList({ items }: { items: DeadLetterView[] }) {
-  const { execute, isPending, result } = useAction(retryDeadLetterAction);
+  const { execute, isPending, result } = useAction(retryDeadLetterAction, { onSuccess: () => toast.success('Retry queued', { description: 'It runs again in a moment.' }) });
   if (items.length === 0) return null;
   return (
     <section className="rounded-xl border border-amber-300 bg-amber-50 p-4" aria-label="Failed processing">
@@ -21,7 +22,7 @@ export function DeadLetterList({ items }: { items: DeadLetterView[] }) {
               type="button"
               disabled={isPending}
               onClick={() => execute({ deadLetterId: item.deadLetterId })}
-              className="rounded-md bg-amber-600 px-3 py-1 font-medium text-white hover:bg-amber-700 disabled:opacity-60"
+              className="rounded-md bg-amber-700 px-3 py-1 font-medium text-on-brand hover:bg-amber-700/90 disabled:opacity-60"
             >
               Retry
             </button>

@@ -4,11 +4,16 @@ import { useAction } from 'next-safe-action/hooks';
 import { useId, useState } from 'react';
 import { deleteAccountAction } from '@/app/actions/account';
 import { ActionError } from './action-error';
+import { ConfirmDialog } from './confirm-dialog';
 
-/** Deletes the account once its email is typed in full: there is no undo, so no single click does it. */
+/**
+ * Deletes the account once its email is typed in full and the last question is answered: there is
+ * no undo, so no single click, and no single slip of the keyboard, does it.
+ */
 export function DeleteAccountForm({ email }: { email: string | null }) {
   const [typed, setTyped] = useState('');
-  const { execute, result, isPending } = useAction(deleteAccountAction);
+  const [asking, setAsking] = useState(false);
+  const { execute, result, isPending } = useAction(deleteAccountAction, { onError: () => setAsking(false) });
   const inputId = useId();
   const confirmed = email !== null && typed.trim().toLowerCase() === email.toLowerCase();
   return (
@@ -16,11 +21,11 @@ export function DeleteAccountForm({ email }: { email: string | null }) {
       className="flex flex-col gap-3"
       onSubmit={(event) => {
         event.preventDefault();
-        execute({ email: typed });
+        if (confirmed) setAsking(true);
       }}
     >
       <label htmlFor={inputId} className="text-sm font-medium">
-        Type {email ? <span className="font-mono">{email}</span> : 'your email address'} to confirm
+        Type {email ? <span className="font-mono break-all">{email}</span> : 'your email address'} to confirm
       </label>
       <input
         id={inputId}
@@ -36,10 +41,21 @@ export function DeleteAccountForm({ email }: { email: string | null }) {
       <button
         type="submit"
         disabled={isPending || !confirmed}
-        className="self-start rounded-md bg-red-600 px-4 py-2 font-medium text-white hover:bg-red-700 disabled:opacity-50"
+        className="self-start rounded-md bg-red-600 px-4 py-2 font-medium text-on-brand hover:bg-red-600/90 disabled:opacity-50"
       >
         {isPending ? 'Deleting…' : 'Delete my account'}
       </button>
+      <ConfirmDialog
+        open={asking}
+        title="Delete your account for good?"
+        confirmLabel="Delete everything"
+        pendingLabel="Deleting…"
+        isPending={isPending}
+        onConfirm={() => execute({ email: typed })}
+        onCancel={() => setAsking(false)}
+      >
+        <p>Your photos, their sizes and analyses, your share links, the people found in your photos and your exports are deleted. You are signed out, and this cannot be undone.</p>
+      </ConfirmDialog>
     </form>
   );
 }

@@ -38,7 +38,7 @@ export function ExportPanel({ exports }: { exports: ExportView[] }) {
         isPending={isPending}
         pendingLabel="Starting…"
         result={result}
-        className="rounded-md bg-brand-500 px-4 py-2 font-medium text-white hover:bg-brand-600"
+        className="rounded-md bg-brand-500 px-4 py-2 font-medium text-on-brand hover:bg-brand-600"
       >
         Export my data
       </ActionButton>
@@ -68,7 +68,7 @@ function ExportStatusLine({ item }: { item: ExportView }) {
         <span>
           Ready:{' '}
           {item.downloadUrl ? (
-            <a href={item.downloadUrl} download data-testid="export-download" className="font-medium text-brand-600 underline">
+            <a href={item.downloadUrl} download data-testid="export-download" className="font-medium text-link underline">
               Download
             </a>
           ) : null}{' '}

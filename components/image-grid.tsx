@@ -1,58 +1,116 @@
-import Link from 'next/link';
-import type { Image } from '@/lib/images/schemas';
-import { AnalyzeButton } from './analyze-button';
-import { StatusBadge } from './status-badge';
+'use client';
 
+import { useAction } from 'next-safe-action/hooks';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { toast } from 'sonner';
+import { deleteImagesAction } from '@/app/actions/delete-images';
+import { listImagesAction } from '@/app/actions/list-images';
+import { MAX_BULK_DELETE } from '@/lib/images/limits';
+import type { Image } from '@/lib/images/schemas';
+import { actionErrorMessage } from './action-error';
+import { ConfirmDialog } from './confirm-dialog';
+import { ImageCard } from './image-card';
+import { SelectionBar } from './selection-bar';
+
+/** Cards whose thumbnails load at once: about the first screenful; the rest wait until they scroll near. */
+const EAGER_CARDS = 10;
+
+const photos = (count: number) => `${count} photo${count === 1 ? '' : 's'}`;
+
+/**
+ * The owner's photos: the server's first page, then whatever "Load more" appended, with a selection
+ * for deleting several at once. "Load more" is a plain GET form underneath, so it works without script.
+ */
 export function ImageGrid({ images, nextCursor }: { images: Image[]; nextCursor: string | null }) {
-  if (images.length === 0) {
+  const router = useRouter();
+  const [more, setMore] = useState<{ images: Image[]; cursor: string | null } | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [confirming, setConfirming] = useState(false);
+
+  const shown = new Set(images.map((image) => image.imageId));
+  const all = [...images, ...(more?.images ?? []).filter((image) => !shown.has(image.imageId))];
+  const cursor = more ? more.cursor : nextCursor;
+  // A photo deleted elsewhere (or by the last refresh) cannot stay selected.
+  const selectedIds = all.filter((image) => selected.has(image.imageId)).map((image) => image.imageId);
+
+  const loading = useAction(listImagesAction, {
+    onSuccess: ({ data }) => data && setMore((previous) => ({ images: [...(previous?.images ?? []), ...data.items], cursor: data.cursor })),
+    onError: ({ error }) => toast.error('Could not load more photos', { description: actionErrorMessage(error) }),
+  });
+  const deleting = useAction(deleteImagesAction, {
+    onSuccess: ({ data, input }) => {
+      const gone = new Set(input.imageIds);
+      setMore((previous) => previous && { ...previous, images: previous.images.filter((image) => !gone.has(image.imageId)) });
+      setSelected(new Set());
+      setConfirming(false);
+      toast.success(`${photos(data?.deleted ?? 0)} deleted`);
+      router.refresh();
+    },
+    onError: ({ error }) => {
+      setConfirming(false);
+      toast.error('Nothing was deleted', { description: actionErrorMessage(error) });
+    },
+  });
+
+  function select(imageId: string, on: boolean) {
+    setSelected((previous) => {
+      const next = new Set(previous);
+      if (on) next.add(imageId);
+      else next.delete(imageId);
+      return next;
+    });
+  }
+
+  if (all.length === 0) {
     return (
-      <p className="rounded-xl border border-dashed border-slate-300 bg-white p-12 text-center text-slate-500">
-        No photos yet. Upload one to get started.
+      <p className="rounded-xl border border-dashed border-slate-300 bg-white p-12 text-center text-slate-600" data-testid="empty-state">
+        No photos yet. Drop some here, paste them, or choose them above to get started.
       </p>
     );
   }
   return (
-    <section className="flex flex-col gap-6">
-      <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4" aria-label="Photos">
-        {images.map((image) => (
-          <li
-            key={image.imageId}
-            data-testid="image-card"
-            data-status={image.status}
-            className="flex flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm"
-          >
-            <Link href={`/images/${image.imageId}`} className="group block">
-              <div className="flex aspect-square items-center justify-center" style={{ backgroundColor: image.placeholder ?? '#e2e8f0' }}>
-                {image.thumbnailUrl ? (
-                  // eslint-disable-next-line @next/next/no-img-element -- presigned S3 URLs are already sized variants
-                  <img src={image.thumbnailUrl} alt={image.fileName} className="h-full w-full object-cover" />
-                ) : (
-                  <span className="px-3 text-center text-sm text-slate-600">
-                    {image.status === 'failed' ? 'Could not process' : image.status === 'uploading' ? 'Uploading…' : 'Processing…'}
-                  </span>
-                )}
-              </div>
-              <div className="flex items-center justify-between gap-2 px-3 pt-3">
-                <span className="truncate text-sm font-medium">{image.fileName}</span>
-                <StatusBadge status={image.status} />
-              </div>
-            </Link>
-            <div className="flex flex-col gap-2 px-3 pt-1 pb-3">
-              {image.failureReason ? (
-                <p className="text-xs text-red-700" data-testid="failure-reason">
-                  {image.failureReason}
-                </p>
-              ) : null}
-              {image.status === 'ready' ? <AnalyzeButton imageId={image.imageId} /> : null}
-            </div>
-          </li>
+    <section className="flex flex-col gap-6" aria-label="Your photo library">
+      <SelectionBar
+        count={selectedIds.length}
+        total={all.length}
+        limit={MAX_BULK_DELETE}
+        onSelectAll={() => setSelected(new Set(all.slice(0, MAX_BULK_DELETE).map((image) => image.imageId)))}
+        onClear={() => setSelected(new Set())}
+        onDelete={() => setConfirming(true)}
+      />
+      <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-5" aria-label="Photos">
+        {all.map((image, index) => (
+          <ImageCard key={image.imageId} image={image} eager={index < EAGER_CARDS} selected={selected.has(image.imageId)} onSelectedChange={(on) => select(image.imageId, on)} />
         ))}
       </ul>
-      {nextCursor ? (
-        <Link href={`/dashboard?cursor=${encodeURIComponent(nextCursor)}`} className="self-center text-sm text-brand-600 underline">
-          Older photos
-        </Link>
+      {cursor ? (
+        <form
+          action="/dashboard"
+          method="get"
+          className="self-center"
+          onSubmit={(event) => {
+            event.preventDefault();
+            loading.execute({ cursor });
+          }}
+        >
+          <input type="hidden" name="cursor" value={cursor} />
+          <button type="submit" disabled={loading.isPending} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100 disabled:opacity-60">
+            {loading.isPending ? 'Loading…' : 'Load more'}
+          </button>
+        </form>
       ) : null}
+      <ConfirmDialog
+        open={confirming}
+        title={`Delete ${photos(selectedIds.length)}?`}
+        confirmLabel={`Delete ${photos(selectedIds.length)}`}
+        pendingLabel="Deleting…"
+        isPending={deleting.isPending}
+        onConfirm={() => deleting.execute({ imageIds: selectedIds })}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>Each photo is deleted with every size made from it, its analysis and its faces. Their share links stop working at once. This cannot be undone.</p>
+      </ConfirmDialog>
     </section>
   );
 }

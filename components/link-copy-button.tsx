@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { toast } from 'sonner';
 
 /** Copies the absolute URL of a share path, built from the address the owner is using. */
 export function LinkCopyButton({ path }: { path: string }) {
@@ -9,7 +10,15 @@ export function LinkCopyButton({ path }: { path: string }) {
     <button
       type="button"
       onClick={async () => {
-        await navigator.clipboard.writeText(new URL(path, window.location.origin).toString());
+        const url = new URL(path, window.location.origin).toString();
+        try {
+          await navigator.clipboard.writeText(url);
+        } catch {
+          // Refused when the page is not focused or the permission was denied.
+          toast.error('Could not copy the link', { description: 'Select it and copy it yourself.' });
+          return;
+        }
+        toast.success('Link copied to the clipboard', { description: url });
         setCopied(true);
         setTimeout(() => setCopied(false), 1500);
       }}

@@ -12,8 +12,9 @@ export function LinkList({ links, now }: { links: ShareLink[]; now: number }) {
       </p>
     );
   }
+  // The scroller is positioned, so that the header's screen-reader text stays inside it instead of widening the page.
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white">
       <table className="w-full text-left text-sm" aria-label="Links">
         <thead className="bg-slate-50 text-slate-500">
           <tr>
@@ -22,7 +23,9 @@ export function LinkList({ links, now }: { links: ShareLink[]; now: number }) {
             <th className="px-4 py-2 font-medium">Views</th>
             <th className="px-4 py-2 font-medium">Expires</th>
             <th className="px-4 py-2 font-medium">Options</th>
-            <th className="px-4 py-2" />
+            <th className="px-4 py-2">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -30,7 +33,7 @@ export function LinkList({ links, now }: { links: ShareLink[]; now: number }) {
             <tr key={link.code} className="border-t border-slate-100" data-testid="link-row" data-code={link.code} data-state={link.state}>
               <td className="px-4 py-2">
                 <div className="flex items-center gap-2">
-                  <a href={link.path} target="_blank" rel="noreferrer" className="font-mono text-brand-600 underline">
+                  <a href={link.path} target="_blank" rel="noreferrer" className="font-mono text-link underline">
                     {link.path}
                   </a>
                   <LinkCopyButton path={link.path} />
@@ -50,7 +53,7 @@ export function LinkList({ links, now }: { links: ShareLink[]; now: number }) {
                 {link.allowDownload ? ', downloads' : ''}
               </td>
               <td className="px-4 py-2 text-right">
-                <LinkRevokeButton code={link.code} />
+                <LinkRevokeButton code={link.code} path={link.path} />
               </td>
             </tr>
           ))}

@@ -61,9 +61,9 @@ function FaceBox({ face, selected, onSelect }: { face: FaceView; selected: boole
       title={label}
       onClick={onSelect}
       style={boxStyle(face.box)}
-      // The dark hairline keeps a white box visible on a light background.
+      // The dark hairline keeps a white box visible on a light background; the box stays white in dark mode too.
       className={`absolute rounded-md border-2 shadow-[0_0_0_1px_rgb(0_0_0/0.35)] transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500 ${
-        selected ? 'border-brand-500 bg-brand-500/15' : 'border-white/90 hover:border-brand-500 hover:bg-white/10'
+        selected ? 'border-brand-500 bg-brand-500/15' : 'border-on-photo/90 hover:border-brand-500 hover:bg-on-photo/10'
       }`}
     />
   );
@@ -101,11 +101,11 @@ function FaceStrip({ faces, selectedFaceId, onSelect }: { faces: FaceView[]; sel
               <img src={face.thumbnailUrl} alt="" width={56} height={56} className="h-14 w-14 rounded-full bg-slate-200 object-cover" />
             </button>
             {face.personId ? (
-              <Link href={`/people/${face.personId}`} className={`max-w-full truncate text-xs underline ${face.personName ? 'text-brand-600' : 'text-slate-500 italic'}`}>
+              <Link href={`/people/${face.personId}`} className={`max-w-full truncate text-xs underline ${face.personName ? 'text-link' : 'text-slate-500 italic'}`}>
                 {face.personName ?? 'Unnamed'}
               </Link>
             ) : (
-              <span className="text-xs text-slate-400">Not in People</span>
+              <span className="text-xs text-slate-500">Not in People</span>
             )}
           </li>
         );

@@ -2,6 +2,7 @@
 
 import { useAction } from 'next-safe-action/hooks';
 import { useState } from 'react';
+import { toast } from 'sonner';
 import { createLinkAction } from '@/app/actions/create-link';
 import type { Link, LinkExpiry, ShareVariant } from '@/lib/links/schemas';
 import { actionErrorMessage } from './action-error';
@@ -18,7 +19,12 @@ const EXPIRY_OPTIONS: { value: LinkExpiry; label: string }[] = [
 /** The options of a new link, and the link itself once it is made. */
 export function ShareForm({ imageId, variants, defaultVariant }: { imageId: string; variants: ShareVariant[]; defaultVariant: string }) {
   const [created, setCreated] = useState<Link | null>(null);
-  const { execute, result, isPending } = useAction(createLinkAction, { onSuccess: ({ data }) => setCreated(data ?? null) });
+  const { execute, result, isPending } = useAction(createLinkAction, {
+    onSuccess: ({ data }) => {
+      setCreated(data ?? null);
+      toast.success('Link created', { description: 'Copy it, or scan its QR code.' });
+    },
+  });
   const error = actionErrorMessage(result);
 
   if (created) return <CreatedLink link={created} onAnother={() => setCreated(null)} />;
@@ -65,7 +71,7 @@ export function ShareForm({ imageId, variants, defaultVariant }: { imageId: stri
           {error}
         </p>
       ) : null}
-      <button type="submit" disabled={isPending} className="self-start rounded-md bg-brand-500 px-4 py-2 font-medium text-white hover:bg-brand-600 disabled:opacity-60">
+      <button type="submit" disabled={isPending} className="self-start rounded-md bg-brand-500 px-4 py-2 font-medium text-on-brand hover:bg-brand-600 disabled:opacity-60">
         {isPending ? 'Creating…' : 'Create link'}
       </button>
     </form>
@@ -81,13 +87,13 @@ function CreatedLink({ link, onAnother }: { link: Link; onAnother: () => void })
         {link.allowDownload ? ' and allows downloads' : ''}.
       </p>
       <div className="flex items-center gap-2">
-        <a href={link.path} target="_blank" rel="noreferrer" className="truncate font-mono text-brand-600 underline" data-testid="share-link">
+        <a href={link.path} target="_blank" rel="noreferrer" className="truncate font-mono text-link underline" data-testid="share-link">
           {link.path}
         </a>
         <LinkCopyButton path={link.path} />
       </div>
       <QrCode path={link.path} />
-      <button type="button" onClick={onAnother} className="self-start text-brand-600 underline">
+      <button type="button" onClick={onAnother} className="self-start text-link underline">
         Create another link
       </button>
     </div>

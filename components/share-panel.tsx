@@ -18,7 +18,7 @@ export async function SharePanel({ imageId }: { imageId: string }) {
         <h2 id="share-heading" className="text-lg font-semibold">
           Share
         </h2>
-        <Link href="/links" className="text-sm text-brand-600 underline">
+        <Link href="/links" className="text-sm text-link underline">
           My links
         </Link>
       </div>

@@ -1,93 +1,38 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useRef, useState } from 'react';
-import { createUploadAction } from '@/app/actions/create-upload';
-import { actionErrorMessage } from './action-error';
+import { MAX_UPLOAD_BYTES } from '@/lib/images/transform/limits';
+import { useUploads } from './upload/upload-area';
+import { UploadRow } from './upload/upload-row';
 
-interface Upload {
-  id: string;
-  name: string;
-  progress: number;
-  error?: string;
-  done?: boolean;
-}
-
-/** Sends the bytes straight to S3 with XHR, whose upload events give a real progress bar. */
-function putWithProgress(url: string, file: File, headers: Record<string, string>, onProgress: (fraction: number) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const request = new XMLHttpRequest();
-    request.open('PUT', url);
-    for (const [name, value] of Object.entries(headers)) request.setRequestHeader(name, value);
-    request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
-    request.onload = () => (request.status >= 200 && request.status < 300 ? resolve() : reject(new Error(`Storage refused the upload (HTTP ${request.status}).`)));
-    request.onerror = () => reject(new Error('The upload was interrupted. Check your connection and try again.'));
-    request.send(file);
-  });
-}
-
+/**
+ * The visible drop zone, with the keyboard's way in (Choose photos), and every file on its way.
+ * Lives inside <UploadArea>, which takes drops anywhere on the page.
+ */
 export function Uploader() {
-  const router = useRouter();
-  const input = useRef<HTMLInputElement>(null);
-  const [uploads, setUploads] = useState<Upload[]>([]);
-  const update = (id: string, change: Partial<Upload>) => setUploads((all) => all.map((u) => (u.id === id ? { ...u, ...change } : u)));
-
-  async function upload(file: File) {
-    const id = crypto.randomUUID();
-    setUploads((all) => [...all, { id, name: file.name, progress: 0 }]);
-    const result = await createUploadAction({ fileName: file.name, contentType: file.type, bytes: file.size });
-    if (!result?.data) {
-      const message = actionErrorMessage(result);
-      update(id, { error: message ?? 'The upload could not start.' });
-      return;
-    }
-    router.refresh();
-    try {
-      await putWithProgress(result.data.url, file, result.data.headers, (progress) => update(id, { progress }));
-      update(id, { progress: 1, done: true });
-      setTimeout(() => setUploads((all) => all.filter((u) => u.id !== id)), 2000);
-    } catch (error) {
-      update(id, { error: (error as Error).message });
-    }
-    router.refresh();
-  }
-
+  const { items, openPicker, cancel, retry, dismiss } = useUploads();
   return (
-    <div className="flex flex-col items-end gap-2">
-      <label className="cursor-pointer rounded-md bg-brand-500 px-4 py-2 font-medium text-white hover:bg-brand-600">
-        Upload photos
-        <input
-          ref={input}
-          type="file"
-          accept="image/jpeg,image/png,image/webp,image/avif,image/gif,image/tiff"
-          multiple
-          className="sr-only"
-          data-testid="file-input"
-          onChange={(event) => {
-            for (const file of Array.from(event.target.files ?? [])) void upload(file);
-            if (input.current) input.current.value = '';
-          }}
-        />
-      </label>
-      {uploads.length > 0 ? (
-        <ul className="flex w-72 flex-col gap-2" aria-label="Uploads in progress">
-          {uploads.map((u) => (
-            <li key={u.id} className="text-sm">
-              <div className="flex justify-between gap-2">
-                <span className="truncate">{u.name}</span>
-                <span className="text-slate-500">{u.error ? 'failed' : u.done ? 'uploaded' : `${Math.round(u.progress * 100)}%`}</span>
-              </div>
-              {u.error ? (
-                <p role="alert" className="text-red-700">
-                  {u.error}
-                </p>
-              ) : (
-                <progress className="h-1.5 w-full accent-brand-500" max={1} value={u.progress} aria-label={`Upload of ${u.name}`} />
-              )}
-            </li>
+    <section className="flex flex-col gap-3" aria-label="Upload photos">
+      <div
+        className="flex flex-col items-center gap-3 rounded-xl border-2 border-dashed border-slate-300 bg-white px-6 py-8 text-center sm:flex-row sm:justify-between sm:text-left"
+        data-testid="drop-zone"
+      >
+        <div className="flex flex-col gap-1">
+          <p className="font-medium">Drag photos here, paste them, or choose them</p>
+          <p className="text-sm text-slate-600">
+            JPEG, PNG, WebP, AVIF, GIF or TIFF, up to {MAX_UPLOAD_BYTES / 1024 / 1024} MB each.
+          </p>
+        </div>
+        <button type="button" onClick={openPicker} className="shrink-0 rounded-md bg-brand-500 px-4 py-2 font-medium text-on-brand hover:bg-brand-600">
+          Choose photos
+        </button>
+      </div>
+      {items.length > 0 ? (
+        <ul className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4" aria-label="Uploads">
+          {items.map((item) => (
+            <UploadRow key={item.id} item={item} onCancel={() => void cancel(item.id)} onRetry={() => retry(item.id)} onDismiss={() => dismiss(item.id)} />
           ))}
         </ul>
       ) : null}
-    </div>
+    </section>
   );
 }

@@ -57,7 +57,7 @@ export function WatermarkForm({ initial }: { initial: WatermarkSettings }) {
       ) : hasSucceeded ? (
         <p className="text-sm text-emerald-700">Saved.</p>
       ) : null}
-      <button type="submit" disabled={isPending} className="self-start rounded-md bg-brand-500 px-4 py-2 font-medium text-white hover:bg-brand-600 disabled:opacity-60">
+      <button type="submit" disabled={isPending} className="self-start rounded-md bg-brand-500 px-4 py-2 font-medium text-on-brand hover:bg-brand-600 disabled:opacity-60">
         Save
       </button>
     </form>

@@ -31,6 +31,10 @@ test('the owner exports everything, then deletes the account from Settings: sign
   await expect(button).toBeDisabled();
   await page.getByTestId('delete-account-email').fill(email);
   await button.click();
+  // One last question, in a dialog whose default is to keep everything.
+  const dialog = page.getByRole('dialog', { name: 'Delete your account for good?' });
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Delete everything' }).click();
   await expect(page).toHaveURL(/\/account-deleted$/);
   await expect(page.getByRole('heading', { name: 'Your account is being deleted' })).toBeVisible();
 

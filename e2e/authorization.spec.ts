@@ -289,6 +289,10 @@ const MATRIX: Record<string, Check> = {
     expect([400, 404]).toContain(response.status());
     revealsNothing({ status: response.status(), location: '', body: await response.text(), result: null }, victim);
   },
+  'action cancel-upload.ts#cancelUploadAction': privateAction(action('cancel-upload.ts', 'cancelUploadAction'), (victim) => [{ imageId: victim.imageId }], /does not exist/),
+  // Ids are looked up under the caller's own account: the victim's photos are not the intruder's to delete (the snapshot proves them kept).
+  'action delete-images.ts#deleteImagesAction': ownAction(action('delete-images.ts', 'deleteImagesAction'), (victim) => [{ imageIds: [victim.imageId, victim.failedImageId] }]),
+  'action list-images.ts#listImagesAction': ownAction(action('list-images.ts', 'listImagesAction'), () => [{}]),
   'action create-upload.ts#createUploadAction': ownAction(action('create-upload.ts', 'createUploadAction'), () => [{ fileName: 'intruder.png', contentType: 'image/png', bytes: 10 }]),
   'action update-watermark.ts#updateWatermarkAction': ownAction(action('update-watermark.ts', 'updateWatermarkAction'), () => [{ enabled: true, text: 'intruder', position: 'center', opacity: 1 }]),
   // Signing in, up and out are for everyone; none opens the victim's account or says whether it exists.

@@ -1,6 +1,7 @@
+import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { connectE2eCloud } from './cloud';
 import { E2E_PORTS } from './ports';
 
@@ -37,6 +38,73 @@ export async function signUpThroughForm(page: Page): Promise<string> {
 /** Uploads fixtures through the real file input. */
 export async function upload(page: Page, ...fixtures: string[]) {
   await page.getByTestId('file-input').setInputFiles(fixtures.map((f) => path.join(FIXTURES, f)));
+}
+
+/** A file for the page to build: a fixture's bytes, or a size of zeros (for files too big to read in). */
+export type PageFile = { name: string; type: string } & ({ fixture: string } | { zeros: number });
+
+/** Builds a DataTransfer holding these files inside the page, as the browser makes one for a drag or a paste. */
+async function dataTransferOf(page: Page, files: PageFile[]) {
+  const payload = await Promise.all(
+    files.map(async (file) => ({ name: file.name, type: file.type, ...('fixture' in file ? { base64: (await readFile(path.join(FIXTURES, file.fixture))).toString('base64') } : { zeros: file.zeros }) })),
+  );
+  return page.evaluateHandle((files) => {
+    const transfer = new DataTransfer();
+    for (const file of files) {
+      const bytes = 'base64' in file ? Uint8Array.from(atob(file.base64!), (c) => c.charCodeAt(0)) : new Uint8Array(file.zeros!);
+      transfer.items.add(new File([bytes], file.name, { type: file.type }));
+    }
+    return transfer;
+  }, payload);
+}
+
+/** Waits until the dashboard takes drops and pastes: events sent before its script runs are lost, as they would be for a person. */
+function uploadsListening(page: Page) {
+  return expect(page.locator('[data-testid="upload-area"][data-listening]')).toBeAttached();
+}
+
+/** Drags files over the page and drops them on target, with the events a real drag sends. */
+export async function dropFiles(page: Page, target: Locator, files: PageFile[]) {
+  await uploadsListening(page);
+  const dataTransfer = await dataTransferOf(page, files);
+  await target.dispatchEvent('dragenter', { dataTransfer });
+  await target.dispatchEvent('dragover', { dataTransfer });
+  await target.dispatchEvent('drop', { dataTransfer });
+}
+
+/** Pastes files as the clipboard would, with the focus wherever it is. */
+export async function pasteFiles(page: Page, files: PageFile[]) {
+  await uploadsListening(page);
+  const clipboardData = await dataTransferOf(page, files);
+  await page.evaluate((clipboardData) => {
+    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+  }, clipboardData);
+}
+
+/**
+ * Holds every PUT to storage until released, so that an upload stays in flight for as long as a
+ * test needs (to see its progress, to cancel it). Released PUTs go through unchanged.
+ */
+export async function holdUploads(page: Page): Promise<{ release: () => void; held: () => number }> {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let count = 0;
+  await page.route(`http://127.0.0.1:${E2E_PORTS.s3}/**`, async (route) => {
+    if (route.request().method() === 'PUT') {
+      count++;
+      await gate;
+    }
+    // An upload cancelled meanwhile was aborted by the page: there is nothing left to continue.
+    await route.continue().catch(() => undefined);
+  });
+  return { release, held: () => count };
+}
+
+/** Makes the page's uploads crawl at this many bytes a second, as on a slow line, so that their progress can be watched. */
+export async function slowUploads(page: Page, bytesPerSecond: number) {
+  const devtools = await page.context().newCDPSession(page);
+  await devtools.send('Network.enable');
+  await devtools.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: bytesPerSecond });
 }
 
 /**

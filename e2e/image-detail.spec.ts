@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { signUp, upload } from './helpers';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { FIXTURES, signUp, upload } from './helpers';
 
-test('the detail page lists every size with a download, and Delete removes the photo', async ({ page }) => {
+test('the detail page lists every size with a download, downloads the original, and Delete asks, then removes the photo', async ({ page }) => {
   await signUp(page);
   await upload(page, 'bench/flower-3mp.jpg');
   const card = page.getByTestId('image-card').filter({ hasText: 'flower-3mp.jpg' });
@@ -14,11 +16,26 @@ test('the detail page lists every size with a download, and Delete removes the p
   // 256, 640, 1280 and 2048 px, each as WebP and JPEG.
   await expect(rows).toHaveCount(8);
   await expect(rows.filter({ hasText: '2048 × 1365' }).first()).toBeVisible();
-  const download = await page.getByRole('link', { name: 'Download' }).first().getAttribute('href');
+  const download = await page.getByRole('link', { name: 'Download', exact: true }).first().getAttribute('href');
   expect((await page.request.get(download!)).status()).toBe(200);
 
-  page.once('dialog', (dialog) => dialog.accept());
-  await page.getByRole('button', { name: 'Delete' }).click();
+  // The original, byte for byte, under the name it was uploaded with.
+  const original = await page.request.get((await page.getByRole('link', { name: 'Download original' }).getAttribute('href'))!);
+  expect(original.status()).toBe(200);
+  expect(original.headers()['content-disposition']).toBe('attachment; filename="flower-3mp.jpg"');
+  expect(Buffer.compare(await original.body(), await readFile(path.join(FIXTURES, 'bench/flower-3mp.jpg')))).toBe(0);
+
+  // Delete asks first; Cancel keeps the photo.
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete this photo?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'flower-3mp.jpg' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await dialog.getByRole('button', { name: 'Delete photo' }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByText('No photos yet')).toBeVisible();
+  await expect(page.getByText('flower-3mp.jpg deleted')).toBeVisible();
 });

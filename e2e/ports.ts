@@ -1,5 +1,5 @@
 /** The e2e suite's own ports, so that a running `npm run dev` is left alone. */
-export const E2E_PORTS = { app: 3100, s3: 4668, dynamo: 4667, lambda: 4669 };
+export const E2E_PORTS = { app: 3100, s3: 4668, dynamo: 4667, lambda: 4669, realtime: 4670 };
 
 /**
  * The e2e server's session-signing secret, so that specs can start sessions for accounts they make

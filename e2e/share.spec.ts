@@ -64,7 +64,9 @@ test('the owner shares a photo, a signed-out visitor sees it with its preview ta
     await expect(row.getByTestId('link-views')).toHaveText('1', { timeout: 1000 });
   }).toPass({ timeout: 15_000 });
   await row.getByRole('button', { name: 'Revoke' }).click();
+  await page.getByRole('dialog', { name: 'Revoke this link?' }).getByRole('button', { name: 'Revoke link' }).click();
   await expect(row).toHaveCount(0);
+  await expect(page.getByText('Link revoked')).toBeVisible();
 
   const gone = await visitor.goto(path);
   expect(gone?.status()).toBe(404);

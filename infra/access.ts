@@ -72,3 +72,24 @@ export function tableLink(table: LinkTarget): ScopedLink {
   ]);
 }
 
+
+interface RealtimeTarget {
+  urn: $util.Output<string>;
+  endpoint: $util.Output<string>;
+  authorizer: $util.Output<string>;
+}
+
+/**
+ * Linking SST's Realtime grants "iot:Publish" on every topic in the account, whose IoT broker every
+ * app and stage shares. This link keeps `Resource.Realtime` (endpoint, authorizer) and allows
+ * publishing to this stage's user topics only (lib/realtime/topics.ts).
+ */
+export function realtimeLink(realtime: RealtimeTarget): { urn: $util.Output<string>; getSSTLink(): { properties: Record<string, $util.Output<string>>; include: Permission[] } } {
+  return {
+    urn: realtime.urn,
+    getSSTLink: () => ({
+      properties: { endpoint: realtime.endpoint, authorizer: realtime.authorizer },
+      include: [sst.aws.permission({ actions: ['iot:Publish'], resources: [$interpolate`arn:aws:iot:*:*:topic/${$app.name}/${$app.stage}/users/*`] })],
+    }),
+  };
+}

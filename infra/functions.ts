@@ -1,9 +1,10 @@
-import { READ, READ_DELETE, READ_WRITE, READ_WRITE_MULTIPART, WRITE, bucketLink, tableLink } from './access';
+import { READ, READ_DELETE, READ_WRITE, READ_WRITE_MULTIPART, WRITE, bucketLink, realtimeLink, tableLink } from './access';
 import { table } from './database';
 import { faceCollectionPrefix, FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME, functionSpecs, handlerOf, type FunctionSpec } from './function-specs';
 import { ANALYZE_PROFILE_MAX_CONCURRENCY, BATCH_SIZE, INDEX_FACES_MAX_CONCURRENCY, PROCESS_IMAGE_BATCH_SIZE, SWEEP_SCHEDULE } from './limits';
 import { functionAlarms } from './monitoring';
 import { analyzeProfileEvents, deleteAccountEvents, exportAccountEvents, indexFacesEvents, jobDeadLetterQueues, processImageEvents } from './queues';
+import { realtime } from './realtime';
 import { readInfraSettings } from './settings';
 import { media, uploads } from './storage';
 
@@ -17,6 +18,9 @@ function consume(...queues: sst.aws.Queue[]) {
     resources: queues.map((queue) => queue.arn),
   };
 }
+
+/** Every job tells its owner's open pages how it is going (lib/jobs/publish-job-state.ts). */
+const live = realtimeLink(realtime);
 
 /** A function from its spec (build and sizing), with its links and permissions, and alarms on its errors and throttles. */
 function jobFunction(spec: FunctionSpec, access: Pick<sst.aws.FunctionArgs, 'link' | 'permissions'>): sst.aws.Function {
@@ -38,14 +42,14 @@ function jobFunction(spec: FunctionSpec, access: Pick<sst.aws.FunctionArgs, 'lin
 }
 
 export const processImage = jobFunction(specs.processImage, {
-  link: [bucketLink(uploads, READ_DELETE), bucketLink(media, WRITE), tableLink(table)],
+  link: [bucketLink(uploads, READ_DELETE), bucketLink(media, WRITE), tableLink(table), live],
   permissions: [consume(processImageEvents.queue)],
 });
 
 const usesRekognition = settings.faceAnalyzer === 'rekognition';
 
 export const analyzeProfile = jobFunction(specs.analyzeProfile, {
-  link: [bucketLink(media, READ_WRITE), tableLink(table)],
+  link: [bucketLink(media, READ_WRITE), tableLink(table), live],
   permissions: [
     consume(analyzeProfileEvents.queue),
     // DetectFaces has no resource-level permissions, hence "*"; it is the only Rekognition action granted.
@@ -61,7 +65,7 @@ export const analyzeProfile = jobFunction(specs.analyzeProfile, {
 export const faceCollections = $interpolate`arn:aws:rekognition:*:*:collection/${faceCollectionPrefix({ name: $app.name, stage: $app.stage })}*`;
 
 export const indexFaces = jobFunction(specs.indexFaces, {
-  link: [bucketLink(media, READ_WRITE), tableLink(table)],
+  link: [bucketLink(media, READ_WRITE), tableLink(table), live],
   permissions: [
     consume(indexFacesEvents.queue),
     ...(usesRekognition
@@ -75,13 +79,13 @@ export const indexFaces = jobFunction(specs.indexFaces, {
  * Rekognition collection. Its grants are the widest of any function, so it does nothing else.
  */
 export const deleteAccount = jobFunction(specs.deleteAccount, {
-  link: [bucketLink(uploads, READ_DELETE), bucketLink(media, READ_DELETE), tableLink(table)],
+  link: [bucketLink(uploads, READ_DELETE), bucketLink(media, READ_DELETE), tableLink(table), live],
   permissions: [consume(deleteAccountEvents.queue), ...(usesRekognition ? [{ actions: ['rekognition:DeleteCollection'], resources: [faceCollections] }] : [])],
 });
 
 /* An export reads a user's originals and items, and writes one archive to the media bucket. */
 export const exportAccount = jobFunction(specs.exportAccount, {
-  link: [bucketLink(uploads, READ), bucketLink(media, READ_WRITE_MULTIPART), tableLink(table)],
+  link: [bucketLink(uploads, READ), bucketLink(media, READ_WRITE_MULTIPART), tableLink(table), live],
   permissions: [consume(exportAccountEvents.queue)],
 });
 
@@ -90,7 +94,7 @@ export const describeFaces = usesRekognition ? undefined : jobFunction(specs.des
 
 /* Every job queue's dead-letter queue has this one consumer: what fails every attempt becomes its owner's dead letter. */
 export const storeDeadLetter = jobFunction(specs.storeDeadLetter, {
-  link: [tableLink(table)],
+  link: [tableLink(table), live],
   permissions: [consume(...jobDeadLetterQueues)],
 });
 
@@ -99,7 +103,7 @@ export const storeDeadLetter = jobFunction(specs.storeDeadLetter, {
  * (a copy onto themselves) and removes what a job that never started left behind.
  */
 export const sweep = jobFunction(specs.sweep, {
-  link: [bucketLink(uploads, READ_WRITE), bucketLink(media, READ_WRITE), tableLink(table)],
+  link: [bucketLink(uploads, READ_WRITE), bucketLink(media, READ_WRITE), tableLink(table), live],
 });
 
 export const sweepSchedule = new sst.aws.Cron('SweepSchedule', { schedule: SWEEP_SCHEDULE, function: sweep.arn });

@@ -201,6 +201,36 @@ describe('functions', () => {
   });
 });
 
+describe('live updates', () => {
+  const build = (name: string) => graph.builds.find((candidate) => candidate.functionID === name)!;
+
+  test('an IoT custom authorizer (unsigned tokens: the MQTT password) runs functions/live-authorizer.handler, which IoT may invoke', () => {
+    const [authorizer, ...others] = resourcesOfType(graph, 'aws:iot/authorizer:Authorizer');
+    expect(others).toEqual([]);
+    expect(input(authorizer!, 'signingDisabled')).toBe(true);
+    expect(build('RealtimeAuthorizerHandler').handler).toBe('functions/live-authorizer.handler');
+    expect(build('RealtimeAuthorizerHandler').sourceExists).toBe(true);
+    const permission = resourcesOfType(graph, 'aws:lambda/permission:Permission').find((candidate) => input(candidate, 'principal') === 'iot.amazonaws.com');
+    expect(permission && input(permission, 'action')).toBe('lambda:InvokeFunction');
+  });
+
+  test('the authorizer: arm64, within IoT’s 5-second limit, with the site’s sign-in secrets to check the site’s tokens', () => {
+    const lambda = lambdaOf(graph, 'RealtimeAuthorizerHandler');
+    expect(input(lambda, 'architectures')).toEqual(['arm64']);
+    expect(input(lambda, 'timeout')).toBe(5);
+    const variables = plain<{ variables: Record<string, string> }>(input(lambda, 'environment')).variables;
+    expect(Object.keys(variables)).toEqual(expect.arrayContaining(['CLERK_SECRET_KEY', 'NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY']));
+  });
+
+  test('functions and the site publish to this stage’s user topics only, and browsers publish nothing', () => {
+    for (const component of ['ProcessImage', 'AnalyzeProfile', 'IndexFaces', 'ExportAccount', 'StoreDeadLetter', 'Sweep', 'WebServerUseast1']) {
+      const grants = grantsByComponent(graph, component);
+      const iot = Object.entries(grants).filter(([, actions]) => actions.some((action) => action.startsWith('iot:')));
+      expect(iot, component).toEqual([['arn:aws:iot:*:*:topic/headshot/graph/users/*', ['iot:Publish']]]);
+    }
+  });
+});
+
 describe('table', () => {
   const table = () => getResource(graph, TYPES.table, 'TableTable');
 

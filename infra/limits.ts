@@ -26,6 +26,8 @@ export const DELETE_ACCOUNT_TIMEOUT_SECONDS = 900;
 export const EXPORT_ACCOUNT_TIMEOUT_SECONDS = 900;
 /** A dead letter is three small table writes. */
 export const STORE_DEAD_LETTER_TIMEOUT_SECONDS = 30;
+/** AWS IoT waits at most 5 seconds for a custom authorizer; it reads two items. */
+export const LIVE_AUTHORIZER_TIMEOUT_SECONDS = 5;
 /** A sweep pages through every overdue job; a backlog of thousands still fits. */
 export const SWEEP_TIMEOUT_SECONDS = 300;
 

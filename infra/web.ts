@@ -1,8 +1,9 @@
-import { READ_WRITE, bucketLink, tableLink } from './access';
+import { READ_WRITE, bucketLink, realtimeLink, tableLink } from './access';
 import { table } from './database';
 import { describeFaces, faceCollections } from './functions';
 import { faceCollectionPrefix } from './function-specs';
 import { functionAlarms } from './monitoring';
+import { realtime } from './realtime';
 import { secrets } from './secrets';
 import { OPEN_NEXT_VERSION, SITE_ENVIRONMENT_SECRETS, SITE_SERVER_ARCHITECTURE, SITE_SERVER_MEMORY_MB, SITE_SERVER_RUNTIME, SITE_TRUSTED_PROXY_HOPS } from './site-build';
 import { readInfraSettings } from './settings';
@@ -34,7 +35,8 @@ const faceSearch = describeFaces
     };
 
 export const site = new sst.aws.Nextjs('Web', {
-  link: [bucketLink(uploads, READ_WRITE), bucketLink(media, READ_WRITE), tableLink(table), ...Object.values(secrets), ...faceSearch.link],
+  // The site issues live-updates tokens and names the endpoint to browsers; it publishes what its own actions change.
+  link: [bucketLink(uploads, READ_WRITE), bucketLink(media, READ_WRITE), tableLink(table), realtimeLink(realtime), ...Object.values(secrets), ...faceSearch.link],
   permissions: faceSearch.permissions,
   environment: {
     FACE_ANALYZER: settings.faceAnalyzer,

@@ -155,6 +155,8 @@ export const requestSettings = section((env) => {
 const AwsEnv = z.object({
   /** Set under the local cloud: the SDK sends S3 calls there (it reads the variable itself), and path-style addressing is needed. */
   AWS_ENDPOINT_URL_S3: optionalText,
+  /** Set under the local cloud: IoT's Data Plane (Publish) is the local broker's, not the account's IoT endpoint. */
+  AWS_ENDPOINT_URL_IOT_DATA_PLANE: optionalText,
   /** Which face adapter runs: the built-in model needs no AWS account, so it is the default. */
   FACE_ANALYZER: z.preprocess(unsetIfEmpty, z.enum(['rekognition', 'local']).default('local')),
   /** Rekognition collections are named this plus the owner's id, one per user; infra/ sets it per app and stage. */
@@ -163,7 +165,10 @@ const AwsEnv = z.object({
 
 export const awsSettings = section((env) => {
   const parsed = parseWith(AwsEnv, env, 'AWS');
-  return { s3OnEmulator: Boolean(parsed.AWS_ENDPOINT_URL_S3), faceAnalyzer: parsed.FACE_ANALYZER, faceCollectionPrefix: parsed.FACE_COLLECTION_PREFIX };
+  return {
+    s3OnEmulator: Boolean(parsed.AWS_ENDPOINT_URL_S3),
+    iotDataOnEmulator: Boolean(parsed.AWS_ENDPOINT_URL_IOT_DATA_PLANE),
+    faceAnalyzer: parsed.FACE_ANALYZER, faceCollectionPrefix: parsed.FACE_COLLECTION_PREFIX };
 });
 
 // ---- Observability -------------------------------------------------------------------------------

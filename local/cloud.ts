@@ -11,6 +11,7 @@ import { startBridge, type Invoke, type Route } from './bridge';
 import { ensureTable, startDynamo, type DynamoEmulator } from './dynamo';
 import { invokeInProcess } from './functions';
 import { LOCAL_RESOURCES, localCloudEnv } from './env';
+import { startRealtime } from './realtime';
 import { EMULATOR_CREDENTIALS, startS3 } from './s3';
 import { s3Client } from '../lib/aws/clients';
 import { MEDIA_EXPIRY_RULES } from '../lib/storage/lifecycle';
@@ -51,6 +52,8 @@ export interface LocalCloudOptions {
   invoke?: Invoke;
   /** How often the sweep runs; it also runs once at start, to settle what a crash left in flight. */
   sweepIntervalMs?: number;
+  /** The live-updates broker's port (MQTT over WebSocket and IoT Data Plane's Publish); a free one by default. */
+  realtimePort?: number;
 }
 
 export interface LocalCloud {
@@ -85,8 +88,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   });
   const dynamoPort = dynamo.port;
 
+  const invoke = options.invoke ?? invokeInProcess;
+  const realtime = await startRealtime({ port: options.realtimePort ?? 0, invoke }).catch(async (error) => {
+    await Promise.allSettled([s3.stop(), dynamo?.stop()]);
+    throw error;
+  });
+
   const env: Record<string, string> = {
-    ...localCloudEnv({ s3: s3.endpoint, dynamo: dynamo.endpoint }),
+    ...localCloudEnv({ s3: s3.endpoint, dynamo: dynamo.endpoint, realtime }),
     AUTH_SECRET: process.env.AUTH_SECRET ?? (await persistentSecret(path.join(options.dataDir, 'auth-secret'))),
   };
   Object.assign(process.env, env);
@@ -94,7 +103,6 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: EMULATOR_CREDENTIALS });
   await ensureTable(client, LOCAL_RESOURCES.Table.name);
 
-  const invoke = options.invoke ?? invokeInProcess;
   const bridge = startBridge({
     events: s3.events,
     routes: ROUTES,
@@ -130,7 +138,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     async stop() {
       clearInterval(sweeper);
       await bridge.stop();
-      await Promise.allSettled([s3.stop(), dynamo?.stop()]);
+      await Promise.allSettled([s3.stop(), dynamo?.stop(), realtime.stop()]);
       client.destroy();
     },
   };

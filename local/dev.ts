@@ -16,6 +16,7 @@ const cloud = await startLocalCloud({
   dataDir: path.resolve(process.env.DATA_DIR ?? '.data'),
   s3Port: ports.s3,
   dynamoPort: ports.dynamo,
+  realtimePort: ports.realtime,
   appOrigins: [`http://localhost:${ports.app}`, `http://127.0.0.1:${ports.app}`],
   invoke: httpInvoker(`http://127.0.0.1:${ports.lambda}`),
 });
@@ -31,6 +32,7 @@ console.log(`
   ─ app       http://localhost:${ports.app}
   ─ S3        ${cloud.env.AWS_ENDPOINT_URL_S3}   (buckets under .data/s3)
   ─ DynamoDB  ${cloud.env.AWS_ENDPOINT_URL_DYNAMODB}   (table under .data/dynamodb)
+  ─ live      ${cloud.env.AWS_ENDPOINT_URL_IOT_DATA_PLANE}   (MQTT over WebSocket at /mqtt, standing in for AWS IoT)
   ─ functions http://127.0.0.1:${ports.lambda}   (reload when functions/ or lib/ change)
 `);
 

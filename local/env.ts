@@ -1,6 +1,9 @@
 import { portFromEnv } from './ports';
 import { EMULATOR_CREDENTIALS } from './s3';
 
+/** The live-updates authorizer's name, which browsers put in the broker's URL as they do on AWS IoT. */
+export const LIVE_AUTHORIZER_NAME = 'headshot-live-authorizer';
+
 /** Resource names under the local cloud; on AWS, SST names them. */
 export const LOCAL_RESOURCES = {
   Uploads: { name: 'headshot-uploads', type: 'sst.aws.Bucket' },
@@ -13,7 +16,7 @@ export const LOCAL_RESOURCES = {
  * The environment under which the app, the handlers and the scripts reach the emulators with the
  * same SDK calls and `Resource` reads they make on AWS.
  */
-export function localCloudEnv(endpoints: { s3: string; dynamo: string; lambda?: string }): Record<string, string> {
+export function localCloudEnv(endpoints: { s3: string; dynamo: string; lambda?: string; realtime?: { endpoint: string; dataPlaneUrl: string } }): Record<string, string> {
   return {
     AWS_REGION: 'us-east-1',
     AWS_ACCESS_KEY_ID: EMULATOR_CREDENTIALS.accessKeyId,
@@ -23,6 +26,13 @@ export function localCloudEnv(endpoints: { s3: string; dynamo: string; lambda?: 
     // The site invokes describe-faces here; the functions themselves are reached by the bridge.
     ...(endpoints.lambda ? { AWS_ENDPOINT_URL_LAMBDA: endpoints.lambda } : {}),
     ...Object.fromEntries(Object.entries(LOCAL_RESOURCES).map(([name, value]) => [`SST_RESOURCE_${name}`, JSON.stringify(value)])),
+    // The live-updates broker: browsers connect to its endpoint, functions publish through IoT Data Plane's SDK call.
+    ...(endpoints.realtime
+      ? {
+          SST_RESOURCE_Realtime: JSON.stringify({ endpoint: endpoints.realtime.endpoint, authorizer: LIVE_AUTHORIZER_NAME, type: 'sst.aws.Realtime' }),
+          AWS_ENDPOINT_URL_IOT_DATA_PLANE: endpoints.realtime.dataPlaneUrl,
+        }
+      : {}),
     SST_RESOURCE_App: JSON.stringify({ name: 'headshot', stage: 'local' }),
     HEADSHOT_LOCAL_CLOUD: '1',
     FACE_ANALYZER: process.env.FACE_ANALYZER ?? 'local',

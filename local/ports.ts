@@ -49,11 +49,17 @@ export async function claimPortsOrExit(claims: PortClaim[]): Promise<void> {
 
 /** The ports of the app and the emulators, from the environment, with the variables that move them. */
 export function appAndEmulatorPorts() {
-  const ports = { app: portFromEnv('PORT', 3000), s3: portFromEnv('S3_PORT', 4568), dynamo: portFromEnv('DYNAMODB_PORT', 4567) };
+  const ports = {
+    app: portFromEnv('PORT', 3000),
+    s3: portFromEnv('S3_PORT', 4568),
+    dynamo: portFromEnv('DYNAMODB_PORT', 4567),
+    realtime: portFromEnv('REALTIME_PORT', 4570),
+  };
   const claims: PortClaim[] = [
     { port: ports.app, what: 'the Next.js app', variable: 'PORT' },
     { port: ports.s3, what: 'the S3 emulator', variable: 'S3_PORT' },
     { port: ports.dynamo, what: 'the DynamoDB emulator', variable: 'DYNAMODB_PORT' },
+    { port: ports.realtime, what: 'the live-updates broker', variable: 'REALTIME_PORT' },
   ];
   return { ports, claims };
 }

@@ -16,6 +16,7 @@ const cloud = await startLocalCloud({
   dataDir: path.resolve(process.env.DATA_DIR ?? '.data'),
   s3Port: ports.s3,
   dynamoPort: ports.dynamo,
+  realtimePort: ports.realtime,
   appOrigins: [`http://localhost:${ports.app}`, `http://127.0.0.1:${ports.app}`],
 });
 

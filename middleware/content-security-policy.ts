@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { resources } from '@/lib/aws/resources';
 import { authSettings, requestSettings } from '@/lib/config';
+import { liveOrigin } from '@/lib/realtime/live-connection';
 import { clerkFrontendOrigin, pageContentSecurityPolicy } from '@/lib/security/headers';
 import { storageOrigins } from '@/lib/storage';
 
@@ -15,6 +16,7 @@ export async function nextWithContentSecurityPolicy(request: NextRequest): Promi
     nonce,
     storageOrigins: await storageOrigins([resources.uploadsBucket, resources.mediaBucket]),
     clerkOrigin: auth.mode === 'clerk' ? clerkFrontendOrigin(auth.clerk.publishableKey) : null,
+    liveOrigin: liveOrigin(),
     development: requestSettings().development,
   });
   const headers = new Headers(request.headers);

@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { UserButton } from '@clerk/nextjs';
 import { signOutAction } from '@/app/actions/local-auth';
 import { currentUser } from '@/adapters/current-user';
+import { LiveUpdates } from '@/components/live-updates';
 import { authMode } from '@/lib/auth/mode';
 
 const NAV = [
@@ -40,7 +41,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </div>
         </nav>
       </header>
-      <main className="mx-auto max-w-6xl px-6 py-8">{children}</main>
+      <main className="mx-auto max-w-6xl px-6 py-8"><LiveUpdates>{children}</LiveUpdates></main>
     </div>
   );
 }

@@ -50,7 +50,7 @@ export function MergePersonForm({ person, others }: { person: PersonSummary; oth
         <button
           type="submit"
           disabled={!intoPersonId || isPending}
-          className="self-start rounded-md border border-brand-500 px-4 py-2 font-medium text-brand-600 hover:bg-brand-50 disabled:opacity-60"
+          className="self-start rounded-md border border-brand-500 px-4 py-2 font-medium text-link hover:bg-brand-50 disabled:opacity-60"
         >
           {isPending ? 'Merging…' : 'Merge'}
         </button>

@@ -14,7 +14,7 @@ export function PersonCover({ url, size }: { url: string | null; size: keyof typ
     return <img src={url} alt="" className={`${SIZES[size]} shrink-0 rounded-full bg-slate-200 object-cover`} />;
   }
   return (
-    <span aria-hidden="true" className={`${SIZES[size]} flex shrink-0 items-center justify-center overflow-hidden rounded-full bg-slate-200 text-slate-400`}>
+    <span aria-hidden="true" className={`${SIZES[size]} flex shrink-0 items-center justify-center overflow-hidden rounded-full bg-slate-200 text-slate-500`}>
       <svg viewBox="0 0 24 24" className="h-3/5 w-3/5" fill="currentColor">
         <circle cx="12" cy="8" r="4.5" />
         <path d="M3 22c0-5 4-8.5 9-8.5s9 3.5 9 8.5z" />

@@ -62,7 +62,7 @@ export function PhotoSearchForm() {
           </h2>
           <p className="text-sm text-slate-600">Choose a photo of someone to find them in your photos. The largest face in it is used.</p>
         </div>
-        <label className="cursor-pointer rounded-md border border-brand-500 px-4 py-2 text-sm font-medium text-brand-600 focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-brand-500 hover:bg-brand-50">
+        <label className="cursor-pointer rounded-md border border-brand-500 px-4 py-2 text-sm font-medium text-link focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-brand-500 hover:bg-brand-50">
           {preparing ? 'Preparing…' : query ? 'Choose another photo' : 'Choose a photo'}
           <input
             type="file"

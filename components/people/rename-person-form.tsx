@@ -42,7 +42,7 @@ export function RenamePersonForm({ personId, name }: { personId: string; name: s
           aria-describedby={hintId}
           className="min-w-0 flex-1 rounded-md border border-slate-300 px-3 py-2 sm:max-w-xs"
         />
-        <button type="submit" disabled={isPending} className="rounded-md bg-brand-500 px-4 py-2 font-medium text-white hover:bg-brand-600 disabled:opacity-60">
+        <button type="submit" disabled={isPending} className="rounded-md bg-brand-500 px-4 py-2 font-medium text-on-brand hover:bg-brand-600 disabled:opacity-60">
           {isPending ? 'Saving…' : 'Save'}
         </button>
       </div>

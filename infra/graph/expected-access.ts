@@ -26,16 +26,19 @@ export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'
   const collections = `arn:aws:rekognition:*:*:collection/headshot-${stage}-*`;
   // With the customer-managed key, whoever reads or writes objects also uses the key.
   const key: Record<string, string[]> = encryption === 'kms' ? { Data: KMS_OBJECTS } : {};
+  // Live updates: every job tells its owner's pages how it is going, on this stage's user topics only.
+  const live: Record<string, string[]> = { [`arn:aws:iot:*:*:topic/headshot/${stage}/users/*`]: ['iot:Publish'] };
   return {
     maxReceiveCount: 3,
     visibilityTimeoutMultiplier: 6,
     deadLetterConsumer: 'StoreDeadLetter',
     scheduled: { Sweep: 'rate(5 minutes)' },
-    alarmed: ['ProcessImage', 'AnalyzeProfile', 'IndexFaces', 'DeleteAccount', 'ExportAccount', ...(rekognition ? [] : ['DescribeFaces']), 'StoreDeadLetter', 'Sweep', 'WebServerUseast1'],
+    alarmed: ['ProcessImage', 'AnalyzeProfile', 'IndexFaces', 'DeleteAccount', 'ExportAccount', ...(rekognition ? [] : ['DescribeFaces']), 'StoreDeadLetter', 'Sweep', 'RealtimeAuthorizerHandler', 'WebServerUseast1'],
     functions: {
       ProcessImage: {
-        links: ['Media', 'Table', 'Uploads'],
+        links: ['Media', 'Realtime', 'Table', 'Uploads'],
         grants: {
+          ...live,
           ProcessImageQueue: QUEUE_CONSUMER,
           Uploads: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket'],
           Media: ['s3:DeleteObject', 's3:ListBucket', 's3:PutObject'],
@@ -44,8 +47,9 @@ export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'
         },
       },
       AnalyzeProfile: {
-        links: ['Media', 'Table'],
+        links: ['Media', 'Realtime', 'Table'],
         grants: {
+          ...live,
           AnalyzeProfileQueue: QUEUE_CONSUMER,
           Media: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
           Table: TABLE_ITEMS,
@@ -54,8 +58,9 @@ export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'
         },
       },
       IndexFaces: {
-        links: ['Media', 'Table'],
+        links: ['Media', 'Realtime', 'Table'],
         grants: {
+          ...live,
           IndexFacesQueue: QUEUE_CONSUMER,
           Media: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
           Table: TABLE_ITEMS,
@@ -65,8 +70,9 @@ export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'
       },
       // Everything of one user goes: objects in both buckets, their items, their collection.
       DeleteAccount: {
-        links: ['Media', 'Table', 'Uploads'],
+        links: ['Media', 'Realtime', 'Table', 'Uploads'],
         grants: {
+          ...live,
           DeleteAccountQueue: QUEUE_CONSUMER,
           Uploads: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket'],
           Media: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket'],
@@ -77,8 +83,9 @@ export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'
       },
       // Reads originals, writes one archive as a multipart upload (aborted if the stream fails).
       ExportAccount: {
-        links: ['Media', 'Table', 'Uploads'],
+        links: ['Media', 'Realtime', 'Table', 'Uploads'],
         grants: {
+          ...live,
           ExportAccountQueue: QUEUE_CONSUMER,
           Uploads: ['s3:GetObject', 's3:ListBucket'],
           Media: ['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
@@ -89,8 +96,9 @@ export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'
       // The built-in model for the site's searches by photo: it reads nothing and writes nothing.
       ...(rekognition ? {} : { DescribeFaces: { links: [], grants: {} } }),
       StoreDeadLetter: {
-        links: ['Table'],
+        links: ['Realtime', 'Table'],
         grants: {
+          ...live,
           ProcessImageDeadLetters: QUEUE_CONSUMER,
           AnalyzeProfileDeadLetters: QUEUE_CONSUMER,
           IndexFacesDeadLetters: QUEUE_CONSUMER,
@@ -101,8 +109,9 @@ export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'
       },
       // Reads overdue jobs, HEADs and re-announces their triggers (a copy onto themselves), removes what never-started jobs left.
       Sweep: {
-        links: ['Media', 'Table', 'Uploads'],
+        links: ['Media', 'Realtime', 'Table', 'Uploads'],
         grants: {
+          ...live,
           Uploads: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
           Media: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
           Table: TABLE_ITEMS,
@@ -111,8 +120,9 @@ export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'
       },
       // The Next.js server: SST adds its own cache bucket and CloudFront invalidation.
       WebServerUseast1: {
-        links: ['ClerkJwtKey', 'ClerkPublishableKey', 'ClerkSecretKey', 'ClerkWebhookSigningSecret', ...(rekognition ? [] : ['DescribeFaces']), 'Media', 'Table', 'Uploads'],
+        links: ['ClerkJwtKey', 'ClerkPublishableKey', 'ClerkSecretKey', 'ClerkWebhookSigningSecret', ...(rekognition ? [] : ['DescribeFaces']), 'Media', 'Realtime', 'Table', 'Uploads'],
         grants: {
+          ...live,
           Uploads: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
           // PutObject: starting an analysis copies a variant to the analysis input; sharing stores a preview.
           Media: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
@@ -129,6 +139,9 @@ export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'
         ignore: ['WebAssets'],
       },
       WebImageOptimizer: { links: [], grants: {}, ignore: ['WebAssets'] },
+      // Checks a live connection's token and reads the table (account open, session alive). SST's Realtime
+      // gives its authorizer iot:* on everything, which it never uses; the IoT policy it returns is what binds a browser.
+      RealtimeAuthorizerHandler: { links: ['Table'], grants: { Table: TABLE_ITEMS, '*': ['iot:*'] } },
     },
   };
 }

@@ -104,6 +104,8 @@ function invokeResult(token: string, inputs: Record<string, unknown>): Record<st
       const statements = (inputs.statements ?? []) as PolicyStatementInput[];
       return { id: 'policy', json: policyJson(statements), statements };
     }
+    case 'aws:iot/getEndpoint:getEndpoint':
+      return { id: 'iot', endpointAddress: `abc123example-ats.iot.${FAKE_REGION}.amazonaws.com`, endpointType: inputs.endpointType };
     case 'aws:cloudfront/getCachePolicy:getCachePolicy':
     case 'aws:cloudfront/getOriginRequestPolicy:getOriginRequestPolicy':
     case 'aws:cloudfront/getResponseHeadersPolicy:getResponseHeadersPolicy':

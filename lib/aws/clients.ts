@@ -1,9 +1,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { RekognitionClient } from '@aws-sdk/client-rekognition';
+import { IoTDataPlaneClient } from '@aws-sdk/client-iot-data-plane';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import { awsSettings } from '../config';
+import { resources } from './resources';
 
 /*
  * AWS clients, built once per process. Endpoints come from the standard AWS_ENDPOINT_URL_<SERVICE>
@@ -63,4 +65,11 @@ export function lambdaClient(): LambdaClient {
   // Under the local cloud AWS_ENDPOINT_URL_LAMBDA points at its Invoke API (local/invoke-server.ts).
   lambda ??= new LambdaClient({});
   return lambda;
+}
+
+let iotData: IoTDataPlaneClient | undefined;
+/** Publishes live updates: to the account's IoT endpoint on AWS (which SST links), to the local broker under the local cloud. */
+export function iotDataClient(): IoTDataPlaneClient {
+  iotData ??= new IoTDataPlaneClient(awsSettings().iotDataOnEmulator ? {} : { endpoint: `https://${resources.realtime.endpoint}` });
+  return iotData;
 }

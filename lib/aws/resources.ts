@@ -15,6 +15,14 @@ export const resources = {
   get tableName(): string {
     return Resource.Table.name;
   },
+  /** The app's name and stage, which every live-updates topic starts with (IoT is shared by every app in an account). */
+  get app(): { name: string; stage: string } {
+    return { name: Resource.App.name, stage: Resource.App.stage };
+  },
+  /** The live-updates broker: AWS IoT's data endpoint (host) and the custom authorizer's name. */
+  get realtime(): { endpoint: string; authorizer: string } {
+    return { endpoint: Resource.Realtime.endpoint, authorizer: Resource.Realtime.authorizer };
+  },
   /** The function that runs the built-in face model for the site, which has no model of its own. */
   get describeFacesFunction(): string {
     return Resource.DescribeFaces.name;

@@ -5,4 +5,8 @@ export { processImageJob } from './process-image-job';
 export { listImages } from './list-images';
 export { getImage } from './get-image';
 export { deleteImage } from './delete-image';
+export { deleteImages } from './delete-images';
+export { cancelUpload, CANCELLED_FAILURE_CODE, CANCELLED_REASON, type CancelUploadResult } from './cancel-upload';
+export { getOriginalDownload } from './get-original-download';
+export { listImagesInput } from './list-images';
 export { getWatermarkSettings, updateWatermarkSettings } from './watermark-settings';

@@ -1,11 +1,13 @@
 import { resources } from '../aws/resources';
 import { completeImageProcessing, findImage, recordThumbnail, type ImageVariant } from '../db';
 import { requestFaceIndex } from '../faces/request-face-index';
+import { publishLiveEvent } from '../realtime/publish-live-event';
 import type { JobRun, WorkResult } from '../jobs/job-kind';
 import { countMetric, METRIC, timeMetric } from '../observability/metrics';
 import { deleteObjects, deletePrefix, mediaPrefix, variantKey, writeObject } from '../storage';
+import { processImageJob } from './process-image-job';
 import { MAX_UPLOAD_BYTES } from './transform/limits';
-import { processImageBuffer, type ProcessImageSink, type Variant } from './transform';
+import { processImageBuffer, type ProcessImageSink, type EncodedVariant } from './transform';
 import { getWatermarkSettings } from './watermark-settings';
 
 /**
@@ -29,7 +31,9 @@ export async function processUpload(run: JobRun): Promise<WorkResult> {
   const store: ProcessImageSink = {
     variant: (variant) => writeObject(resources.mediaBucket, storedKey(key, variant), variant.body, variant.contentType),
     thumbnail: async ({ variants, placeholder, blurDataUrl }) => {
-      await recordThumbnail(key, { variants: variants.map((variant) => toRecord(key, variant)), placeholder, blurDataUrl });
+      if (await recordThumbnail(key, { variants: variants.map((variant) => toRecord(key, variant)), placeholder, blurDataUrl })) {
+        await publishLiveEvent(key.userId, { topic: processImageJob.name, subjectId: key.imageId, state: 'thumbnail' });
+      }
     },
   };
   const result = refusal ? { status: 'failed' as const, ...refusal } : await processImageBuffer(run.body, { watermark }, store);
@@ -69,11 +73,11 @@ export async function processUpload(run: JobRun): Promise<WorkResult> {
 
 type ImageKey = { userId: string; imageId: string };
 
-function storedKey(key: ImageKey, variant: Variant): string {
+function storedKey(key: ImageKey, variant: EncodedVariant): string {
   return variantKey(key.userId, key.imageId, `${variant.name}.${variant.format}`);
 }
 
-function toRecord(key: ImageKey, variant: Variant): ImageVariant {
+function toRecord(key: ImageKey, variant: EncodedVariant): ImageVariant {
   const { name, format, width, height, bytes, watermarked } = variant;
   return { name, key: storedKey(key, variant), format, width, height, bytes, watermarked };
 }

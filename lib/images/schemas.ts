@@ -1,39 +1,25 @@
 import { z } from 'zod';
 import { FACE_INDEX_STATUSES, IMAGE_STATUSES } from '../db';
-import { MAX_UPLOAD_BYTES } from './transform/limits';
+import { MAX_BULK_DELETE } from './limits';
 
-/** The types the upload form offers. The pipeline decides again from the bytes. */
-export const UPLOAD_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif', 'image/tiff'] as const;
-
-const HEIC_TYPES = new Set(['image/heic', 'image/heif', 'image/heic-sequence', 'image/heif-sequence']);
-
-export const createUploadInput = z.object({
-  fileName: z
-    .string()
-    .trim()
-    .min(1, 'The file needs a name.')
-    .max(200, 'File names are limited to 200 characters.')
-    .refine((name) => !/[\u0000-\u001f]/.test(name), 'The file name contains control characters.'),
-  contentType: z.string().superRefine((type, context) => {
-    if ((UPLOAD_CONTENT_TYPES as readonly string[]).includes(type)) return;
-    context.addIssue({
-      code: 'custom',
-      message: HEIC_TYPES.has(type)
-        ? 'HEIC photos are not supported yet. Export the photo as JPEG (on iPhone: Settings → Camera → Formats → Most Compatible).'
-        : `Only JPEG, PNG, WebP, AVIF, GIF and TIFF images can be uploaded${type ? ` (this file is ${type})` : ''}.`,
-    });
-  }),
-  bytes: z
-    .number()
-    .int()
-    .positive('The file is empty.')
-    .max(MAX_UPLOAD_BYTES, `Files are limited to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`),
-});
-export type CreateUploadInput = z.infer<typeof createUploadInput>;
+// The upload's own checks live apart, so that the browser can run them without the database.
+export { createUploadInput, UPLOAD_CONTENT_TYPES, type CreateUploadInput } from './upload-rules';
 
 export const imageIdInput = z.string().regex(/^[A-Za-z0-9_-]{10,32}$/, 'Not an image id.');
 
-export const VariantSchema = z.object({
+export const cancelUploadInput = z.object({ imageId: imageIdInput });
+export type CancelUploadInput = z.infer<typeof cancelUploadInput>;
+
+export const deleteImagesInput = z.object({
+  imageIds: z
+    .array(imageIdInput)
+    .min(1, 'Select at least one photo.')
+    .max(MAX_BULK_DELETE, `At most ${MAX_BULK_DELETE} photos can be deleted at once.`)
+    .transform((ids) => [...new Set(ids)]),
+});
+export type DeleteImagesInput = z.input<typeof deleteImagesInput>;
+
+export const VariantLinkSchema = z.object({
   name: z.string(),
   format: z.string(),
   width: z.number(),
@@ -59,13 +45,17 @@ export const ImageSchema = z.object({
   hasAlpha: z.boolean().nullable(),
   animated: z.boolean().nullable(),
   placeholder: z.string().nullable(),
+  /** A tiny blurred WebP as a data URL, shown until the thumbnail has loaded. */
+  blurDataUrl: z.string().nullable(),
   camera: z.object({ make: z.string().optional(), model: z.string().optional(), capturedAt: z.string().optional() }).nullable(),
   thumbnailUrl: z.string().nullable(),
-  variants: z.array(VariantSchema),
+  /** The thumbnail and its larger WebP as a srcset (with widths); null until both exist. */
+  thumbnailSrcSet: z.string().nullable(),
+  variants: z.array(VariantLinkSchema),
   /** Where finding its faces stands; null before it was asked for. */
   faceIndex: z
     .object({ status: z.enum(FACE_INDEX_STATUSES), faces: z.number().nullable(), failureReason: z.string().nullable(), deadLettered: z.boolean() })
     .nullable(),
 });
 export type Image = z.infer<typeof ImageSchema>;
-export type Variant = z.infer<typeof VariantSchema>;
+export type VariantLink = z.infer<typeof VariantLinkSchema>;

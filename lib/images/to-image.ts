@@ -6,6 +6,8 @@ import type { Image } from './schemas';
 
 /** The smallest variant is the grid's thumbnail. */
 const THUMBNAIL_VARIANT = 'w256';
+/** The grid's source for screens with two pixels or more per point, or cards wider than the thumbnail. */
+const THUMBNAIL_2X_VARIANT = 'w640';
 
 /**
  * Translates a stored image into what the owner's pages show, with short-lived links. The grid
@@ -13,8 +15,15 @@ const THUMBNAIL_VARIANT = 'w256';
  */
 export async function toImage(item: ImageItem, options: { variants: 'all' | 'thumbnail' } = { variants: 'all' }): Promise<Image> {
   const stored = item.variants ?? [];
-  const thumbnailKey = stored.find((v) => v.name === THUMBNAIL_VARIANT && v.format === 'webp' && !v.watermarked)?.key;
-  const variants = options.variants === 'all' ? await Promise.all(stored.map((variant) => withLinks(item, variant))) : [];
+  const cleanWebp = (name: string) => stored.find((v) => v.name === name && v.format === 'webp' && !v.watermarked);
+  const thumbnail = cleanWebp(THUMBNAIL_VARIANT);
+  const larger = cleanWebp(THUMBNAIL_2X_VARIANT);
+  // At most two signed URLs a card, whatever the mode: the grid's page signs one card per photo.
+  const [thumbnailUrl, largerUrl, variants] = await Promise.all([
+    thumbnail ? presignDownload(resources.mediaBucket, thumbnail.key) : null,
+    larger ? presignDownload(resources.mediaBucket, larger.key) : null,
+    options.variants === 'all' ? Promise.all(stored.map((variant) => withLinks(item, variant))) : [],
+  ]);
   return {
     imageId: item.imageId,
     fileName: item.fileName,
@@ -29,8 +38,10 @@ export async function toImage(item: ImageItem, options: { variants: 'all' | 'thu
     hasAlpha: item.hasAlpha ?? null,
     animated: item.animated ?? null,
     placeholder: item.placeholder ?? null,
+    blurDataUrl: item.blurDataUrl ?? null,
     camera: item.camera ?? null,
-    thumbnailUrl: thumbnailKey ? await presignDownload(resources.mediaBucket, thumbnailKey) : null,
+    thumbnailUrl,
+    thumbnailSrcSet: thumbnail && thumbnailUrl && larger && largerUrl ? `${thumbnailUrl} ${thumbnail.width}w, ${largerUrl} ${larger.width}w` : null,
     variants,
     faceIndex: item.faceIndex
       ? {

@@ -4,6 +4,7 @@ import { countMetric, METRIC } from '../observability/metrics';
 import { FAILURE_CODE } from './failure-codes';
 import type { JobKind, JobSubject } from './job-kind';
 import { deadLetterIdOf } from './dead-letter-id';
+import { publishJobState } from './publish-job-state';
 import { jobRefOf } from './run-job';
 
 /**
@@ -29,6 +30,7 @@ export async function giveUpJob(kind: JobKind, subject: JobSubject, trigger: { k
     createdAt: now,
   });
   await kind.show.failed(subject, { reason: kind.messages.gaveUp, code: FAILURE_CODE.deadLetter });
+  await publishJobState(kind, subject, 'failed');
   countMetric(METRIC.deadLetters);
   log.warn('Gave up on a job', { kind: kind.name, subjectId: subject.subjectId, attempts: job.attempts });
   return 'dead';

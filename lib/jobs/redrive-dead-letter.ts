@@ -5,6 +5,7 @@ import { FAILURE_CODE } from './failure-codes';
 import type { JobKind } from './job-kind';
 import { jobKind } from './kinds';
 import { RETRY_LIMIT } from './limits';
+import { publishJobState } from './publish-job-state';
 import { jobRefOf } from './run-job';
 import { jobTiming } from './timing';
 
@@ -22,12 +23,14 @@ export async function redriveDeadLetter(item: DeadLetterItem, now = Date.now()):
   const trigger = await headObject(kind.bucket(), item.key);
   if (!trigger) {
     await kind.show.failed(subject, { reason: kind.messages.neverArrived, code: FAILURE_CODE.neverArrived });
+    await publishJobState(kind, subject, 'failed');
     await deleteDeadLetter(item.userId, item.deadLetterId);
     return 'never-arrived';
   }
   // Queued before it is announced: should the announcement be lost, the sweep announces it again.
   await requeueJob(jobRefOf(kind, subject), { dueAt: jobTiming().queuedDue(now) });
   await kind.show.queued(subject);
+  await publishJobState(kind, subject, 'queued');
   await renotifyObject(kind.bucket(), item.key, item.deadLetterId);
   await deleteDeadLetter(item.userId, item.deadLetterId);
   return 'requeued';

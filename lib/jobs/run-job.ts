@@ -3,6 +3,7 @@ import { log } from '../observability/log';
 import { readObject } from '../storage';
 import type { JobKind, JobSubject, JobWork, WorkResult } from './job-kind';
 import type { StoredObject } from './schemas';
+import { publishJobState } from './publish-job-state';
 import { jobTiming } from './timing';
 
 /**
@@ -47,6 +48,7 @@ export async function runJob(kind: JobKind, work: JobWork, object: StoredObject,
     // The read does not wait for the status write: a run is mostly waiting, and this is where it can overlap.
     const [running, stored] = await Promise.all([kind.show.running(subject), readObject(object.bucket, object.key)]);
     if (!running) return await settle(kind, ref, subject, object, { status: 'gone' });
+    await publishJobState(kind, subject, 'running');
     if (!stored || stored.eTag !== object.eTag) {
       await releaseJob(ref, object.eTag, { dueAt: timing.retryDue(clock()), error: 'stale: the object changed since it was announced' });
       return 'stale';
@@ -66,13 +68,17 @@ export async function runJob(kind: JobKind, work: JobWork, object: StoredObject,
 async function settle(kind: JobKind, ref: JobRef, subject: JobSubject, object: StoredObject, result: WorkResult): Promise<RunOutcome> {
   if (result.status !== 'gone') {
     const finished = await finishJob(ref, object.eTag, result.status);
-    if (finished === 'finished') return result.status;
+    if (finished === 'finished') {
+      await publishJobState(kind, subject, result.status);
+      return result.status;
+    }
     // Taken over by a newer run: it writes the same keys, so nothing here is removed.
     if (finished === 'superseded') return 'superseded';
   }
   // The subject was deleted while the run worked: what it wrote after the deletion's cleanup goes now.
   await kind.discard(subject);
   await deleteJobs([ref]);
+  await publishJobState(kind, subject, 'gone');
   return 'gone';
 }
 

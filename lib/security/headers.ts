@@ -22,6 +22,8 @@ export interface PageCspInput {
   storageOrigins: string[];
   /** Clerk's frontend API origin, when Clerk is the sign-in. */
   clerkOrigin: string | null;
+  /** The live-updates endpoint (AWS IoT's, or the local broker's), which pages open a WebSocket to. */
+  liveOrigin: string | null;
   /** Under `next dev`: React's dev tools evaluate code, and hot reloading opens a WebSocket. */
   development: boolean;
 }
@@ -30,7 +32,7 @@ export interface PageCspInput {
  * The pages' policy: scripts only with this response's nonce (and what they load, 'strict-dynamic'),
  * images and uploads only to the site and the buckets, no framing by anyone, no plugins.
  */
-export function pageContentSecurityPolicy({ nonce, storageOrigins, clerkOrigin, development }: PageCspInput): string {
+export function pageContentSecurityPolicy({ nonce, storageOrigins, clerkOrigin, liveOrigin, development }: PageCspInput): string {
   const clerk = clerkOrigin ? [clerkOrigin] : [];
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
@@ -39,7 +41,7 @@ export function pageContentSecurityPolicy({ nonce, storageOrigins, clerkOrigin, 
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'blob:', ...storageOrigins, ...(clerkOrigin ? ['https://img.clerk.com'] : [])],
     'font-src': ["'self'"],
-    'connect-src': ["'self'", ...storageOrigins, ...clerk, ...(development ? ['ws:'] : [])],
+    'connect-src': ["'self'", ...storageOrigins, ...clerk, ...(liveOrigin ? [liveOrigin] : []), ...(development ? ['ws:'] : [])],
     'frame-src': clerkOrigin ? ['https://challenges.cloudflare.com'] : ["'none'"],
     'worker-src': ["'self'", 'blob:'],
     'object-src': ["'none'"],

@@ -1,6 +1,8 @@
+import Link from 'next/link';
 import { AutoRefresh } from '@/components/auto-refresh';
 import { DeadLetterList } from '@/components/dead-letter-list';
 import { ImageGrid } from '@/components/image-grid';
+import { UploadArea } from '@/components/upload/upload-area';
 import { Uploader } from '@/components/uploader';
 import { requireUser } from '@/adapters/current-user';
 import { listImages } from '@/lib/images';
@@ -15,14 +17,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const pending = page.items.some((image) => image.status === 'uploading' || image.status === 'processing');
 
   return (
-    <div className="flex flex-col gap-8">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <h1 className="text-2xl font-semibold">Your photos</h1>
+    <UploadArea>
+      <div className="flex flex-col gap-8">
+        <div className="flex flex-wrap items-baseline justify-between gap-4">
+          <h1 className="text-2xl font-semibold">Your photos</h1>
+          {/* Reached without script, through "Load more": the way back to the newest. */}
+          {cursor ? (
+            <Link href="/dashboard" className="text-sm text-link underline">
+              Newest photos
+            </Link>
+          ) : null}
+        </div>
         <Uploader />
+        <DeadLetterList items={deadLetters} />
+        <ImageGrid images={page.items} nextCursor={page.cursor} />
+        <AutoRefresh active={pending} />
       </div>
-      <DeadLetterList items={deadLetters} />
-      <ImageGrid images={page.items} nextCursor={page.cursor} />
-      <AutoRefresh active={pending} />
-    </div>
+    </UploadArea>
   );
 }

@@ -23,7 +23,7 @@ export default async function LinksPage({ searchParams }: { searchParams: Promis
       </div>
       <LinkList links={page.items} now={now} />
       {page.cursor ? (
-        <Link href={`/links?cursor=${encodeURIComponent(page.cursor)}`} className="self-center text-sm text-brand-600 underline">
+        <Link href={`/links?cursor=${encodeURIComponent(page.cursor)}`} className="self-center text-sm text-link underline">
           Older links
         </Link>
       ) : null}

@@ -20,7 +20,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
             {showHidden ? 'People you took off the People page. Their photos are untouched.' : 'The people in your photos, most photos first.'}
           </p>
         </div>
-        <Link href={showHidden ? '/people' : '/people?hidden=1'} className="text-sm text-brand-600 underline" data-testid="hidden-people-toggle">
+        <Link href={showHidden ? '/people' : '/people?hidden=1'} className="text-sm text-link underline" data-testid="hidden-people-toggle">
           {showHidden ? '← People' : 'Hidden people'}
         </Link>
       </div>
@@ -47,7 +47,7 @@ function NoPeopleYet() {
       <p>Someone appears here once their face has been seen in at least {MIN_FACES_PER_PERSON} of your photos.</p>
       <p>
         Until then, open any{' '}
-        <Link href="/dashboard" className="text-brand-600 underline">
+        <Link href="/dashboard" className="text-link underline">
           photo
         </Link>{' '}
         and click a face on it to find the other photos of that person.

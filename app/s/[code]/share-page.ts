@@ -6,7 +6,7 @@ const SITE_NAME = 'Headshot';
 const TITLE = 'A photo shared with you';
 const DESCRIPTION = 'Shared on Headshot. Open the link to see the photo.';
 
-/** The page's own look: it ships no JavaScript and no stylesheet request. */
+/** The page's own look, light or dark as the visitor's system is: it ships no JavaScript and no stylesheet request. */
 const STYLE = `
 *{box-sizing:border-box}
 body{margin:0;min-height:100vh;font-family:ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f1f5f9;color:#0f172a;display:flex;flex-direction:column;align-items:center}
@@ -20,8 +20,17 @@ h1{font-size:1.25rem;margin:0}
 p{margin:0;color:#475569;font-size:.875rem;line-height:1.4}
 a.button{display:block;text-align:center;background:#0a66c2;color:#fff;text-decoration:none;padding:.6rem 1rem;border-radius:.375rem;font-weight:600}
 a.button:hover{background:#0958a8}
-footer{padding:1rem;font-size:.75rem;color:#64748b}
+footer{padding:1rem;font-size:.75rem;color:#475569}
 .center{max-width:32rem;margin:20vh auto;text-align:center;display:flex;flex-direction:column;gap:.75rem}
+a:focus-visible{outline:2px solid #0a66c2;outline-offset:2px}
+@media(prefers-color-scheme:dark){
+:root{color-scheme:dark}
+body{background:#020617;color:#f8fafc}
+figure,aside{background:#0f172a;border-color:#273449}
+p{color:#cbd5e1}
+footer{color:#a3b1c6}
+a:focus-visible{outline-color:#8cc4ff}
+}
 `;
 
 function documentOf(options: { title: string; head?: Html; body: Html }): string {

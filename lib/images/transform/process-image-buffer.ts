@@ -3,17 +3,17 @@ import { inspectImage } from './inspect-image';
 import { describePreview, readCamera, toMetadata, type PreviewPlaceholders } from './read-metadata';
 import { STEP_TIMEOUT_SECONDS } from './limits';
 import { planVariants, renderVariants, resizeRaw } from './render-variants';
-import { bufferInput, FORMAT_LABELS, processImageOptionsInput, type AcceptedFormat, type ProcessImageOptions, type ProcessImageResult, type RefusalCode, type Variant } from './schemas';
+import { bufferInput, FORMAT_LABELS, processImageOptionsInput, type AcceptedFormat, type ProcessImageOptions, type ProcessImageResult, type RefusalCode, type EncodedVariant } from './schemas';
 
 /** The smallest size's files and the placeholders: enough for the grid to show the picture. */
 export interface ThumbnailStage extends PreviewPlaceholders {
-  variants: Variant[];
+  variants: EncodedVariant[];
 }
 
 /** Where the pipeline hands its results over while it is still working. The pipeline waits for both. */
 export interface ProcessImageSink {
   /** Each file as soon as it is encoded, so storing it overlaps the encodes still running. */
-  variant?(variant: Variant): Promise<void>;
+  variant?(variant: EncodedVariant): Promise<void>;
   /** Once the thumbnail's files have gone to `variant`, while the larger sizes are still being made. */
   thumbnail?(stage: ThumbnailStage): Promise<void>;
 }

@@ -5,12 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { findLeftoverMetadata } from './find-leftover-metadata';
 import { processImageBuffer } from './process-image-buffer';
 import { planVariants } from './render-variants';
-import type { Variant } from './schemas';
+import type { EncodedVariant } from './schemas';
 
 const fixtures = path.resolve(import.meta.dirname, '../../../fixtures');
 const read = (relative: string) => readFileSync(path.join(fixtures, relative));
 
-async function variantsOf(relative: string): Promise<Variant[]> {
+async function variantsOf(relative: string): Promise<EncodedVariant[]> {
   const result = await processImageBuffer(read(relative));
   if (result.status !== 'ready') throw new Error(`${relative} was refused: ${result.reason}`);
   return result.variants;

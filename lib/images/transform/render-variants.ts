@@ -4,7 +4,7 @@ import { rawInput, type RawImage } from './decode-image';
 import { ANIMATED_VARIANT_SIZES, JPEG_BACKGROUND, JPEG_QUALITY, PUBLIC_VARIANT_SIZES, STEP_TIMEOUT_SECONDS, VARIANT_SIZES, WEBP_EFFORT, WEBP_QUALITY } from './limits';
 import { settleAll } from './settle-all';
 import { inSharpSlot } from './sharp-slots';
-import { WatermarkSettingsSchema, type Variant, type VariantFormat, type WatermarkSettings } from './schemas';
+import { WatermarkSettingsSchema, type EncodedVariant, type VariantFormat, type WatermarkSettings } from './schemas';
 
 export interface PlannedVariant {
   /** The size bucket, e.g. 1280. */
@@ -42,7 +42,7 @@ export interface RenderVariantsOptions {
   /** The sizes to make; by default every size planned for the image. */
   plan?: PlannedVariant[];
   /** Takes each file as soon as it is encoded, so storing it overlaps the encodes still running. The render waits for it. */
-  onVariant?: (variant: Variant) => Promise<void>;
+  onVariant?: (variant: EncodedVariant) => Promise<void>;
   /** Ahead of other sharp work: the thumbnail. */
   first?: boolean;
 }
@@ -53,10 +53,10 @@ export interface RenderVariantsOptions {
  * decoded buffer, never from the original file. The outputs carry no EXIF, XMP, IPTC or ICC data:
  * they are encoded from raw pixels. Largest first, so the slowest encode starts first.
  */
-export async function renderVariants(image: RawImage, options: RenderVariantsOptions = {}): Promise<Variant[]> {
+export async function renderVariants(image: RawImage, options: RenderVariantsOptions = {}): Promise<EncodedVariant[]> {
   const watermark = WatermarkSettingsSchema.optional().parse(options.watermark);
   const plan = [...(options.plan ?? planVariants(image.width, image.height, image.frames > 1))].sort((a, b) => b.size - a.size);
-  const deliver = async (encoding: Promise<Variant>) => {
+  const deliver = async (encoding: Promise<EncodedVariant>) => {
     const variant = await encoding;
     await options.onVariant?.(variant);
     return variant;
@@ -96,7 +96,7 @@ export async function resizeRaw(image: RawImage, longSide: number, { first }: { 
 async function encodeVariant(
   image: RawImage,
   { name, format, watermarked, first }: { name: string; format: VariantFormat; watermarked: boolean; first?: boolean },
-): Promise<Variant> {
+): Promise<EncodedVariant> {
   const animated = format === 'webp' && image.frames > 1;
   const step = { kind: 'encode', format, pixels: image.width * image.height * image.frames, first } as const;
   const body = await inSharpSlot(step, () => (format === 'webp' ? encodeWebp(image) : encodeJpeg(image)));

@@ -92,8 +92,8 @@ export const VariantRecordSchema = z.object({
 });
 export type VariantRecord = z.infer<typeof VariantRecordSchema>;
 
-export const VariantSchema = VariantRecordSchema.extend({ body: z.instanceof(Buffer) });
-export type Variant = z.infer<typeof VariantSchema>;
+export const EncodedVariantSchema = VariantRecordSchema.extend({ body: z.instanceof(Buffer) });
+export type EncodedVariant = z.infer<typeof EncodedVariantSchema>;
 
 // ---- Metadata ----------------------------------------------------------------------------------
 
@@ -130,7 +130,7 @@ export const processImageOptionsInput = z
 export type ProcessImageOptions = z.input<typeof processImageOptionsInput>;
 
 export type ProcessImageResult =
-  | { status: 'ready'; info: ImageInfo; metadata: ImageMetadata; variants: Variant[] }
+  | { status: 'ready'; info: ImageInfo; metadata: ImageMetadata; variants: EncodedVariant[] }
   | { status: 'failed'; reason: string; code: RefusalCode };
 
 /** Kinds of embedded metadata that a derived file must not carry. */

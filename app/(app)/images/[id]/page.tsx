@@ -9,7 +9,7 @@ import { SharePanel } from '@/components/share-panel';
 import { StatusBadge } from '@/components/status-badge';
 import { VariantTable } from '@/components/variant-table';
 import { requireUser } from '@/adapters/current-user';
-import { getImage } from '@/lib/images';
+import { getImage, getOriginalDownload } from '@/lib/images';
 import { formatBytes } from '@/lib/images/format-bytes';
 import { listImageFaces } from '@/lib/people';
 
@@ -25,7 +25,10 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
   const image = await loadImage((await params).id);
   if (!image) notFound();
   // Faces exist only once looking for them was asked for.
-  const faces = image.faceIndex ? await listImageFaces(user.id, image.imageId) : [];
+  const [faces, originalUrl] = await Promise.all([
+    image.faceIndex ? listImageFaces(user.id, image.imageId) : [],
+    image.status === 'ready' ? getOriginalDownload(user.id, image.imageId) : null,
+  ]);
   const findingFaces = image.faceIndex?.status === 'queued' || image.faceIndex?.status === 'running';
   const preview = image.variants.find((v) => v.name === 'w1280' && v.format === 'webp') ?? image.variants.find((v) => !v.watermarked && v.format === 'webp');
   const facts: [string, string | null][] = [
@@ -42,18 +45,23 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
   return (
     <div className="flex flex-col gap-8">
       <div className="flex flex-wrap items-center gap-3">
-        <Link href="/dashboard" className="text-sm text-brand-600 underline">
+        <Link href="/dashboard" className="text-sm text-link underline">
           ← Photos
         </Link>
         <h1 className="text-2xl font-semibold break-all">{image.fileName}</h1>
         <StatusBadge status={image.status} />
-        <div className="ml-auto flex items-start gap-3">
+        <div className="flex flex-wrap items-start gap-3 sm:ml-auto">
+          {originalUrl ? (
+            <a href={originalUrl} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100" data-testid="download-original">
+              Download original
+            </a>
+          ) : null}
           {image.status === 'ready' ? (
-            <Link href={`/images/${image.imageId}/analysis`} className="rounded-md border border-brand-500 px-3 py-1.5 text-sm font-medium text-brand-600 hover:bg-brand-50">
+            <Link href={`/images/${image.imageId}/analysis`} className="rounded-md border border-brand-500 px-3 py-1.5 text-sm font-medium text-link hover:bg-brand-50">
               LinkedIn check
             </Link>
           ) : null}
-          <DeleteImageButton imageId={image.imageId} />
+          <DeleteImageButton imageId={image.imageId} fileName={image.fileName} />
         </div>
       </div>
       {image.failureReason ? (

@@ -39,7 +39,7 @@ export default async function PersonPage({ params, searchParams }: { params: Pro
 
   return (
     <div className="flex flex-col gap-8">
-      <Link href={person.hidden ? '/people?hidden=1' : '/people'} className="self-start text-sm text-brand-600 underline">
+      <Link href={person.hidden ? '/people?hidden=1' : '/people'} className="self-start text-sm text-link underline">
         ← {person.hidden ? 'Hidden people' : 'People'}
       </Link>
       <div className="flex flex-col gap-6 sm:flex-row sm:items-start">
@@ -94,12 +94,12 @@ function PersonPhotos({ personId, photos, nextCursor, paged, lastPhoto }: { pers
       )}
       <div className="flex flex-wrap justify-center gap-6 text-sm">
         {paged ? (
-          <Link href={`/people/${personId}`} className="text-brand-600 underline">
+          <Link href={`/people/${personId}`} className="text-link underline">
             ← First photos
           </Link>
         ) : null}
         {nextCursor ? (
-          <Link href={`/people/${personId}?cursor=${encodeURIComponent(nextCursor)}`} className="text-brand-600 underline" data-testid="more-photos">
+          <Link href={`/people/${personId}?cursor=${encodeURIComponent(nextCursor)}`} className="text-link underline" data-testid="more-photos">
             More photos
           </Link>
         ) : null}

@@ -25,7 +25,7 @@ export default async function AnalysisPage({ params }: { params: Promise<{ id: s
   return (
     <div className="flex flex-col gap-8">
       <div className="flex flex-wrap items-center gap-3">
-        <Link href={`/images/${image.imageId}`} className="text-sm text-brand-600 underline">
+        <Link href={`/images/${image.imageId}`} className="text-sm text-link underline">
           ← {image.fileName}
         </Link>
         <h1 className="text-2xl font-semibold">LinkedIn profile photo check</h1>
@@ -82,7 +82,7 @@ export default async function AnalysisPage({ params }: { params: Promise<{ id: s
               <ul className="flex flex-col gap-2">
                 {analysis.crop.files.map((file) => (
                   <li key={file.size}>
-                    <a href={file.downloadUrl} className="rounded-md bg-brand-500 px-4 py-2 text-sm font-medium text-white hover:bg-brand-600">
+                    <a href={file.downloadUrl} className="rounded-md bg-brand-500 px-4 py-2 text-sm font-medium text-on-brand hover:bg-brand-600">
                       Download {file.width}×{file.height} ({formatBytes(file.bytes)})
                     </a>
                   </li>

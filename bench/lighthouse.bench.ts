@@ -1,0 +1,449 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as chromeLauncher from 'chrome-launcher';
+import { decodeJwt } from 'jose';
+import lighthouse from 'lighthouse';
+import { SESSION_COOKIE } from '../lib/auth/session';
+import { localCloudEnv } from '../local/env';
+import type { Bench, Figure } from './figure';
+
+/**
+ * Lighthouse 12.2.3 (pinned: 13 needs Node 22) with its default mobile emulation and simulated
+ * throttling, driving Debian's Chromium over four pages of a production build (`next start` on
+ * the local cloud, started here like bench/share.bench.ts: local/serve.ts on free ports with a
+ * throwaway data folder; bench/run.ts builds first when the build is missing or stale):
+ *
+ * - the landing page `/`, signed out;
+ * - the dashboard of an account with 50 processed photos, signed in;
+ * - one of those photos' detail page `/images/{id}`, signed in;
+ * - that photo's public share page `/s/{code}`, signed out.
+ *
+ * The account is made through the sign-up form's server action (the request the browser sends),
+ * which answers with the session cookie; Lighthouse sends that cookie on the signed-in pages
+ * (`extraHeaders`). The photos are real presigned uploads of the fixtures, processed by the local
+ * cloud; Lighthouse starts only once every photo is ready and its faces are indexed, so that no
+ * background work shares the two cores with the page being measured.
+ *
+ * Only the performance and accessibility categories run. Each page is measured twice (the pages in
+ * turn, so that a passing disturbance does not hit both runs of one page), with a fresh Chromium
+ * for every run, and each page keeps its better score per category: simulated throttling still
+ * scales the main-thread work it observes on this shared 2-core machine, and one slow run should
+ * not decide the figure. A page's LCP is the one of its run kept for performance.
+ *
+ * Set LIGHTHOUSE_REPORTS=<folder> to keep each run's full report (JSON) there. With Chromium 156,
+ * Lighthouse 12.2.3 cannot attribute trace elements ("RootCauses … frame_sequence"), so six
+ * diagnostics that no score reads come out as errors in those reports (the LCP element, layout
+ * shifts, render-blocking resources, lcp-lazy-loaded, prioritize-lcp-image, non-composited
+ * animations); the metrics and the scores are unaffected. Progress goes to stderr.
+ */
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..');
+
+const CHROME_PATH = '/usr/bin/chromium';
+const CHROME_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu'];
+const CATEGORIES = ['performance', 'accessibility'] as const;
+const RUNS_PER_PAGE = 2;
+const PHOTOS = 50;
+/**
+ * Real photos, in turn; the shared photo (its detail and share pages) is the first, a group photo.
+ * No 13 MP photo: the grid shows the same thumbnails whatever the original's size, and it would
+ * only lengthen the wait for processing.
+ */
+const FIXTURES = [
+  { file: 'faces/group-sample1.jpg', type: 'image/jpeg' },
+  { file: 'bench/flower-3mp.jpg', type: 'image/jpeg' },
+  { file: 'faces/astronaut.png', type: 'image/png' },
+  { file: 'nofaces/coffee.png', type: 'image/png' },
+  { file: 'nofaces/chelsea.png', type: 'image/png' },
+  { file: 'formats/alpha.png', type: 'image/png' },
+  { file: 'formats/example.avif', type: 'image/avif' },
+  { file: 'formats/lzw.tif', type: 'image/tiff' },
+  { file: 'formats/cmyk.jpeg', type: 'image/jpeg' },
+] as const;
+const UPLOAD_CONCURRENCY = 4;
+const PROCESSING_TIMEOUT_MS = 150_000;
+const SERVER_START_TIMEOUT_MS = 90_000;
+/** Lighthouse waits up to 45 s for a load by default; a run that takes longer than this is stuck. */
+const RUN_TIMEOUT_MS = 120_000;
+
+type Category = (typeof CATEGORIES)[number];
+type PageName = 'landing' | 'dashboard' | 'detail' | 'share';
+interface Target {
+  name: PageName;
+  path: string;
+  signedIn: boolean;
+}
+interface RunResult {
+  scores: Record<Category, number>;
+  lcpMs: number;
+  /** Lighthouse's measure of how fast this machine was during the run (higher is faster). */
+  benchmarkIndex: number;
+}
+
+export const run: Bench = async () => {
+  await assertBuilt();
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'headshot-lighthouse-bench-'));
+  const processes = new Processes(scratch);
+  try {
+    return await measure(processes, scratch);
+  } finally {
+    await processes.stopAll();
+    await rm(scratch, { recursive: true, force: true });
+    processes.release();
+  }
+};
+
+/** `scratch` holds the local cloud's data and each Chromium's profile; it is removed afterwards. */
+async function measure(processes: Processes, scratch: string): Promise<Figure[]> {
+  const ports = { app: await freePort(), s3: await freePort(), dynamo: await freePort(), lambda: await freePort() };
+  const server = startServer(processes, ports, path.join(scratch, 'data'));
+  const origin = `http://localhost:${ports.app}`;
+  await waitForServer(`${origin}/sign-in`, server);
+  progress('the server answers');
+
+  const cookie = await signUpThroughAction(origin);
+  const userId = decodeJwt(cookie.slice(cookie.indexOf('=') + 1)).sub!;
+  const { imageId, code } = await seedPhotos(ports, userId);
+  progress(`${PHOTOS} photos ready`);
+  const targets: Target[] = [
+    { name: 'landing', path: '/', signedIn: false },
+    { name: 'dashboard', path: '/dashboard', signedIn: true },
+    { name: 'detail', path: `/images/${imageId}`, signedIn: true },
+    { name: 'share', path: `/s/${code}`, signedIn: false },
+  ];
+  // The first request to each route loads its server code; Lighthouse should see a warm server.
+  for (const target of targets) {
+    for (let i = 0; i < 3; i++) await expectPage(`${origin}${target.path}`, target.signedIn ? cookie : undefined);
+  }
+
+  const runs = new Map<PageName, RunResult[]>(targets.map((t) => [t.name, []]));
+  for (let round = 0; round < RUNS_PER_PAGE; round++) {
+    for (const target of targets) {
+      const profile = path.join(scratch, `chrome-${target.name}-${round + 1}`);
+      runs.get(target.name)!.push(await audit(processes, profile, `${origin}${target.path}`, target, round, target.signedIn ? { Cookie: cookie } : undefined));
+      const last = runs.get(target.name)!.at(-1)!;
+      progress(`${target.name}, run ${round + 1}: ${CATEGORIES.map((c) => `${c} ${last.scores[c]}`).join(', ')}, LCP ${Math.round(last.lcpMs)} ms, benchmark index ${Math.round(last.benchmarkIndex)}`);
+    }
+  }
+
+  const figures: Figure[] = [];
+  const best = targets.map((target) => {
+    const results = runs.get(target.name)!;
+    // The better of the runs per category, to damp the noise of a shared machine (see above).
+    const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.max(...results.map((r) => r.scores[c]))])) as Record<Category, number>;
+    const kept = results.reduce((a, b) => (b.scores.performance > a.scores.performance || (b.scores.performance === a.scores.performance && b.lcpMs < a.lcpMs) ? b : a));
+    return { name: target.name, scores, lcpMs: kept.lcpMs };
+  });
+  for (const category of CATEGORIES) {
+    figures.push({ name: `lighthouse_${category}_min`, value: Math.min(...best.map((b) => b.scores[category])), unit: 'score', goal: '≥ 95' });
+  }
+  for (const page of best) {
+    for (const category of CATEGORIES) figures.push({ name: `lighthouse_${page.name}_${category}`, value: page.scores[category], unit: 'score', goal: '≥ 95' });
+    figures.push({ name: `lighthouse_${page.name}_lcp_ms`, value: Math.round(page.lcpMs), unit: 'ms' });
+  }
+  return figures;
+}
+
+/** One Lighthouse run in a Chromium of its own (its profile in `profile`), which is gone when this returns. */
+async function audit(processes: Processes, profile: string, url: string, target: Target, round: number, extraHeaders: Record<string, string> | undefined): Promise<RunResult> {
+  await mkdir(profile);
+  // chrome-launcher starts Chromium in a process group of its own and kills that group.
+  const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS, userDataDir: profile, handleSIGINT: false, logLevel: 'silent' });
+  const stop = async () => chrome.kill();
+  processes.track(chrome.pid, stop);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        chrome.kill();
+        reject(new Error(`Lighthouse did not finish ${target.name} within ${RUN_TIMEOUT_MS / 1000} s`));
+      }, RUN_TIMEOUT_MS);
+    });
+    const result = await Promise.race([
+      lighthouse(url, {
+        port: chrome.port,
+        logLevel: 'error',
+        onlyCategories: [...CATEGORIES],
+        // Two steps after the load that no score reads (the full-page screenshot; the back/forward
+        // cache check, which navigates away and back): ~2.5 s a run on this machine.
+        disableFullPageScreenshot: true,
+        skipAudits: ['bf-cache'],
+        ...(extraHeaders ? { extraHeaders } : {}),
+      }),
+      timeout,
+    ]);
+    const lhr = result?.lhr;
+    if (!lhr) throw new Error(`Lighthouse returned no report for ${target.name}`);
+    if (lhr.runtimeError) throw new Error(`Lighthouse could not measure ${target.name}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+    // A signed-in page that redirected to the sign-in form would be measuring the wrong page.
+    if (new URL(lhr.finalDisplayedUrl).pathname !== new URL(url).pathname) throw new Error(`${target.name}: Lighthouse ended on ${lhr.finalDisplayedUrl}, not ${url}`);
+    const scores = Object.fromEntries(
+      CATEGORIES.map((category) => {
+        const score = lhr.categories[category]?.score;
+        if (typeof score !== 'number') throw new Error(`${target.name}: no ${category} score`);
+        return [category, Math.round(score * 100)];
+      }),
+    ) as Record<Category, number>;
+    const lcpMs = lhr.audits['largest-contentful-paint']?.numericValue;
+    if (typeof lcpMs !== 'number') throw new Error(`${target.name}: no LCP`);
+    const reports = process.env.LIGHTHOUSE_REPORTS;
+    if (reports) {
+      await mkdir(reports, { recursive: true });
+      await writeFile(path.join(reports, `${target.name}-${round + 1}.json`), JSON.stringify(lhr));
+    }
+    return { scores, lcpMs, benchmarkIndex: lhr.environment.benchmarkIndex };
+  } finally {
+    clearTimeout(timer);
+    await processes.stop(chrome.pid);
+  }
+}
+
+/**
+ * Signs up as the browser does: the sign-up form calls the `signUpAction` server action, a POST
+ * to the page with the action's id, and its answer carries the session cookie. The id is the
+ * build's own, from its server-reference manifest.
+ */
+async function signUpThroughAction(origin: string): Promise<string> {
+  const manifest = JSON.parse(await readFile(path.join(root, '.next/server/server-reference-manifest.json'), 'utf8')) as {
+    node: Record<string, { filename?: string; exportedName?: string }>;
+  };
+  const actionId = Object.entries(manifest.node).find(([, a]) => a.filename === 'app/actions/local-auth.ts' && a.exportedName === 'signUpAction')?.[0];
+  if (!actionId) throw new Error('The build has no signUpAction in its server-reference manifest');
+  const email = `lighthouse-${randomBytes(4).toString('hex')}@example.com`;
+  const response = await fetch(`${origin}/sign-up`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Next-Action': actionId, Accept: 'text/x-component', 'Content-Type': 'text/plain;charset=UTF-8', Origin: origin },
+    body: JSON.stringify([{ email, password: randomBytes(12).toString('base64url') }]),
+  });
+  await response.arrayBuffer();
+  const session = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  if (!session) throw new Error(`Signing up did not start a session: HTTP ${response.status}`);
+  return session.split(';')[0]!;
+}
+
+/**
+ * PHOTOS presigned uploads of the fixtures, made through lib/ against the server's emulators (as
+ * bench/share.bench.ts does), and a never-expiring link to the first. Returns once every photo is
+ * ready and its faces are indexed.
+ */
+async function seedPhotos(ports: { s3: number; dynamo: number }, userId: string): Promise<{ imageId: string; code: string }> {
+  Object.assign(process.env, localCloudEnv({ s3: `http://127.0.0.1:${ports.s3}`, dynamo: `http://127.0.0.1:${ports.dynamo}` }));
+  // Imported only now: the AWS clients and SST's Resource read the environment just set.
+  const { findImage } = await import('../lib/db');
+  const { createUpload } = await import('../lib/images');
+  const { createLink } = await import('../lib/links');
+
+  const bodies = await Promise.all(FIXTURES.map(async (f) => ({ ...f, body: await readFile(path.join(root, 'fixtures', f.file)) })));
+  const imageIds: string[] = new Array(PHOTOS);
+  let next = 0;
+  const uploader = async () => {
+    for (let i = next++; i < PHOTOS; i = next++) {
+      const fixture = bodies[i % bodies.length]!;
+      const upload = await createUpload(userId, { fileName: `${i + 1}-${path.basename(fixture.file)}`, contentType: fixture.type, bytes: fixture.body.length });
+      const put = await fetch(upload.url, { method: 'PUT', body: new Uint8Array(fixture.body), headers: upload.headers });
+      if (!put.ok) throw new Error(`The upload of ${fixture.file} was refused: HTTP ${put.status}`);
+      imageIds[i] = upload.imageId;
+    }
+  };
+  await Promise.all(Array.from({ length: UPLOAD_CONCURRENCY }, uploader));
+  progress(`${PHOTOS} photos uploaded`);
+
+  const pending = new Set(imageIds);
+  const deadline = Date.now() + PROCESSING_TIMEOUT_MS;
+  while (pending.size > 0) {
+    for (const imageId of [...pending]) {
+      const image = await findImage(userId, imageId);
+      if (image?.status === 'failed') throw new Error(`${image.fileName} did not process: ${image.failureReason ?? 'failed'}`);
+      const faces = image?.faceIndex?.status;
+      if (image?.status === 'ready' && (faces === 'done' || faces === 'failed')) pending.delete(imageId);
+    }
+    if (pending.size === 0) break;
+    if (Date.now() > deadline) throw new Error(`${pending.size} of ${PHOTOS} photos were not ready within ${PROCESSING_TIMEOUT_MS / 1000} s`);
+    await sleep(1000);
+  }
+  const imageId = imageIds[0]!;
+  const link = await createLink(userId, { imageId, expiry: 'never', allowDownload: true });
+  return { imageId, code: link.code };
+}
+
+async function assertBuilt(): Promise<void> {
+  const manifest = await readFile(path.join(root, '.next/app-path-routes-manifest.json'), 'utf8').catch(() => null);
+  if (!manifest || !manifest.includes('/s/[code]/route') || !manifest.includes('/dashboard/page')) {
+    throw new Error('The Lighthouse bench runs against a production build of the current sources: `npm run bench` makes one, or run `npx next build`.');
+  }
+}
+
+function startServer(processes: Processes, ports: { app: number; s3: number; dynamo: number; lambda: number }, dataDir: string): ChildProcess {
+  const server = spawn('npx', ['tsx', 'local/serve.ts'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    // Its own process group, so that stopping it also stops `next start` under it.
+    detached: true,
+    env: {
+      ...process.env,
+      PORT: String(ports.app),
+      S3_PORT: String(ports.s3),
+      DYNAMODB_PORT: String(ports.dynamo),
+      LAMBDA_PORT: String(ports.lambda),
+      // Any free port for the live-updates broker: the bench may run beside `npm run dev`.
+      REALTIME_PORT: '0',
+      DATA_DIR: dataDir,
+      AUTH_SECRET: randomBytes(32).toString('base64url'),
+      LINK_RESOLVE_LIMIT_PER_MINUTE: '1000000000',
+      POWERTOOLS_LOG_LEVEL: 'ERROR',
+    },
+  });
+  processes.track(server.pid, () => stopGroup(server.pid!));
+  return server;
+}
+
+async function waitForServer(url: string, server: ChildProcess): Promise<void> {
+  let stderr = '';
+  server.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`local/serve.ts exited (${server.exitCode}): ${stderr}`);
+    const ok = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) return;
+    await sleep(300);
+  }
+  throw new Error(`local/serve.ts did not answer within ${SERVER_START_TIMEOUT_MS / 1000} s: ${stderr}`);
+}
+
+/** SIGTERM to a process group, then waits until every process in it has gone (SIGKILL after 10 s). */
+async function stopGroup(pgid: number): Promise<void> {
+  if (!signalGroup(pgid, 'SIGTERM')) return;
+  const deadline = Date.now() + 10_000;
+  while (signalGroup(pgid, 0)) {
+    if (Date.now() > deadline) {
+      signalGroup(pgid, 'SIGKILL');
+      break;
+    }
+    await sleep(100);
+  }
+}
+
+/** Whether the group still had a process to signal. */
+function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(-pgid, signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The process groups this bench starts (the server, each Chromium), stopped however it ends:
+ * - normally, by `stop` and `stopAll`;
+ * - when this process exits early (an uncaught error; Ctrl-C, on which tsx's loader exits it),
+ *   by SIGKILL to each group, synchronously, on `exit`;
+ * - when this process is killed outright (tsx sends SIGKILL to a child that does not acknowledge
+ *   Ctrl-C within 60 ms, and Lighthouse keeps the event loop busy for longer), by a watcher in a
+ *   process and group of its own: told of each group on a pipe, it stops them and removes the
+ *   scratch folder when the pipe closes unexpectedly.
+ */
+class Processes {
+  private readonly stops = new Map<number, () => Promise<void>>();
+  private readonly watcher: ChildProcess;
+  private readonly onExit = () => {
+    for (const pgid of this.stops.keys()) signalGroup(pgid, 'SIGKILL');
+  };
+
+  constructor(scratch: string) {
+    this.watcher = spawn(process.execPath, ['-e', WATCHER, scratch], { stdio: ['pipe', 'ignore', 'ignore'], detached: true });
+    this.watcher.unref();
+    process.once('exit', this.onExit);
+  }
+
+  track(pgid: number | undefined, stop: () => Promise<void>): void {
+    if (pgid === undefined) throw new Error('A process the bench started has no pid');
+    this.stops.set(pgid, stop);
+    this.watcher.stdin?.write(`+${pgid}\n`);
+  }
+
+  async stop(pgid: number | undefined): Promise<void> {
+    const stop = pgid === undefined ? undefined : this.stops.get(pgid);
+    if (!stop) return;
+    await stop();
+    this.stops.delete(pgid!);
+    this.watcher.stdin?.write(`-${pgid}\n`);
+  }
+
+  /** Newest first: each Chromium, then the server. */
+  async stopAll(): Promise<void> {
+    for (const pgid of [...this.stops.keys()].reverse()) {
+      await this.stop(pgid).catch((error: unknown) => process.stderr.write(`lighthouse bench: stopping ${pgid}: ${String(error)}\n`));
+    }
+  }
+
+  /** Once everything is stopped and the scratch folder removed: the watcher ends with nothing to do. */
+  release(): void {
+    this.watcher.stdin?.end('done\n');
+    process.off('exit', this.onExit);
+  }
+}
+
+/** The watcher's program (see Processes): `+pgid`/`-pgid` lines; `done`, or the pipe's end without it. */
+const WATCHER = `
+const fs = require('node:fs');
+const groups = new Set();
+let done = false;
+let pending = '';
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (chunk) => {
+  const lines = (pending + chunk).split('\\n');
+  pending = lines.pop();
+  for (const line of lines) {
+    if (line === 'done') done = true;
+    else if (line[0] === '+') groups.add(Number(line.slice(1)));
+    else if (line[0] === '-') groups.delete(Number(line.slice(1)));
+  }
+});
+process.stdin.on('end', async () => {
+  if (done) return;
+  const signal = (pgid, name) => { try { process.kill(-pgid, name); return true; } catch { return false; } };
+  for (const pgid of groups) signal(pgid, 'SIGTERM');
+  const deadline = Date.now() + 10000;
+  while ([...groups].some((pgid) => signal(pgid, 0)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  for (const pgid of groups) signal(pgid, 'SIGKILL');
+  fs.rmSync(process.argv[1], { recursive: true, force: true });
+});
+`;
+
+async function expectPage(url: string, cookie: string | undefined): Promise<void> {
+  const response = await fetch(url, { redirect: 'manual', headers: cookie ? { Cookie: cookie } : {} });
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}, not the page`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const started = performance.now();
+/** On stderr, which bench/run.ts shows only when the bench fails: how far it got, and when. */
+function progress(message: string): void {
+  process.stderr.write(`lighthouse bench: ${((performance.now() - started) / 1000).toFixed(0)} s: ${message}\n`);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,77 @@
+'use client';
+
+import type { UploadItem } from './use-upload-queue';
+
+const STATE_LABELS: Record<Exclude<UploadItem['state'], 'uploading'>, string> = {
+  refused: 'Not uploaded',
+  waiting: 'Waiting',
+  done: 'Uploaded',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+};
+
+const BUTTON = 'rounded-md border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium hover:bg-slate-100';
+
+/** One file on its way: its local preview, how far it got, and what can be done about it. */
+export function UploadRow({
+  item,
+  onCancel,
+  onRetry,
+  onDismiss,
+}: {
+  item: UploadItem;
+  onCancel: () => void;
+  onRetry: () => void;
+  onDismiss: () => void;
+}) {
+  const label = item.state === 'uploading' ? `${Math.round(item.progress * 100)}%` : STATE_LABELS[item.state];
+  const inFlight = item.state === 'waiting' || item.state === 'uploading';
+  return (
+    <li className="flex items-center gap-3 text-sm" data-testid="upload-row" data-state={item.state} data-name={item.name}>
+      <div className="size-12 shrink-0 overflow-hidden rounded-md bg-slate-200">
+        {item.previewUrl ? (
+          // The file's name is written beside it, so the preview is decoration to a screen reader.
+          // eslint-disable-next-line @next/next/no-img-element -- a blob: URL of the file being uploaded
+          <img src={item.previewUrl} alt="" className="size-full object-cover" data-testid="upload-preview" />
+        ) : null}
+      </div>
+      <div className="flex min-w-0 flex-1 flex-col gap-1">
+        <div className="flex justify-between gap-2">
+          <span className="truncate font-medium">{item.name}</span>
+          <span className="shrink-0 text-slate-600 tabular-nums" data-testid="upload-status">
+            {label}
+          </span>
+        </div>
+        {item.message ? (
+          <p role="alert" className="text-xs text-red-700">
+            {item.message}
+          </p>
+        ) : (
+          <progress
+            className="h-1.5 w-full appearance-none overflow-hidden rounded-full bg-slate-200 [&::-moz-progress-bar]:bg-brand-500 [&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:bg-brand-500"
+            max={1}
+            value={item.progress}
+            aria-label={`Upload of ${item.name}`}
+          />
+        )}
+      </div>
+      <div className="flex shrink-0 gap-1">
+        {inFlight ? (
+          <button type="button" className={BUTTON} onClick={onCancel} aria-label={`Cancel upload of ${item.name}`}>
+            Cancel
+          </button>
+        ) : null}
+        {item.state === 'failed' || item.state === 'cancelled' ? (
+          <button type="button" className={BUTTON} onClick={onRetry} aria-label={`Retry upload of ${item.name}`}>
+            Retry
+          </button>
+        ) : null}
+        {!inFlight && item.state !== 'done' ? (
+          <button type="button" className={BUTTON} onClick={onDismiss} aria-label={`Dismiss ${item.name}`}>
+            Dismiss
+          </button>
+        ) : null}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,98 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { signUp, upload } from './helpers';
+
+/*
+ * axe on every screen, in the light and the dark scheme: any serious or critical violation fails.
+ * One account is set up once with what every screen needs (a ready photo, its analysis, a share link);
+ * the signed-out screens use a browser that never signed in.
+ */
+
+const SCHEMES = ['light', 'dark'] as const;
+
+interface Screen {
+  name: string;
+  signedIn: boolean;
+  path: () => string;
+  /** Waits until the screen has what it shows once settled, so axe sees the page people see. */
+  ready?: (page: Page) => Promise<void>;
+}
+
+let account: BrowserContext;
+let emptyAccount: BrowserContext;
+const made = { imageId: '', sharePath: '' };
+
+const SCREENS: Screen[] = [
+  { name: 'landing', signedIn: false, path: () => '/' },
+  { name: 'sign in', signedIn: false, path: () => '/sign-in' },
+  { name: 'sign up', signedIn: false, path: () => '/sign-up' },
+  { name: 'share page', signedIn: false, path: () => made.sharePath, ready: (page) => expect(page.getByTestId('shared-photo')).toBeVisible() },
+  { name: 'dashboard, empty', signedIn: true, path: () => '/dashboard', ready: (page) => expect(page.getByTestId('empty-state')).toBeVisible() },
+  {
+    name: 'dashboard with photos',
+    signedIn: true,
+    path: () => '/dashboard',
+    ready: (page) => expect(page.getByTestId('image-card').first()).toHaveAttribute('data-status', 'ready'),
+  },
+  {
+    name: 'photo detail',
+    signedIn: true,
+    path: () => `/images/${made.imageId}`,
+    ready: (page) => expect(page.getByTestId('face-index-status')).toHaveAttribute('data-state', 'done', { timeout: 30_000 }),
+  },
+  { name: 'LinkedIn analysis', signedIn: true, path: () => `/images/${made.imageId}/analysis`, ready: (page) => expect(page.getByTestId('face-count')).toBeVisible() },
+  { name: 'people', signedIn: true, path: () => '/people' },
+  { name: 'links', signedIn: true, path: () => '/links', ready: (page) => expect(page.getByTestId('link-row')).toHaveCount(1) },
+  { name: 'settings', signedIn: true, path: () => '/settings' },
+];
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(120_000);
+  emptyAccount = await browser.newContext();
+  await signUp(await emptyAccount.newPage());
+
+  account = await browser.newContext();
+  const page = await account.newPage();
+  await signUp(page);
+  await upload(page, 'faces/astronaut.png');
+  const card = page.getByTestId('image-card').filter({ hasText: 'astronaut.png' });
+  await expect(card).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
+  await card.getByRole('button', { name: 'LinkedIn check' }).click();
+  await expect(page.getByTestId('face-count')).toBeVisible({ timeout: 30_000 });
+  made.imageId = page.url().match(/\/images\/([^/]+)\/analysis$/)![1]!;
+
+  await page.goto(`/images/${made.imageId}`);
+  const share = page.getByRole('region', { name: 'Share' });
+  await share.getByRole('button', { name: 'Create link' }).click();
+  made.sharePath = (await share.getByTestId('share-link').textContent())!;
+  await page.close();
+});
+
+test.afterAll(async () => {
+  await account?.close();
+  await emptyAccount?.close();
+});
+
+for (const scheme of SCHEMES) {
+  for (const screen of SCREENS) {
+    test(`${screen.name} (${scheme}) has no serious or critical axe violation`, async ({ browser }) => {
+      const context = screen.name === 'dashboard, empty' ? emptyAccount : screen.signedIn ? account : await browser.newContext();
+      const page = await context.newPage();
+      try {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(screen.path());
+        await screen.ready?.(page);
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        const serious = violations
+          .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+          .map((violation) => ({ rule: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.map((node) => `${node.target.join(' ')}: ${node.failureSummary}`) }));
+        expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
+        // Every picture says what it is, or is marked as decoration.
+        expect(await page.locator('img:not([alt])').count()).toBe(0);
+      } finally {
+        await page.close();
+        if (!screen.signedIn) await context.close();
+      }
+    });
+  }
+}

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { FIXTURES, signUp } from './helpers';
+
+/**
+ * Moves the focus with Tab alone until it reaches target, as a person without a mouse does, and checks
+ * that they can see where it is: the focused control matches :focus-visible and draws an outline.
+ */
+async function tabTo(page: Page, target: Locator, most = 80) {
+  for (let presses = 0; presses < most; presses++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) {
+      const ring = await target.evaluate((element) => ({ visible: element.matches(':focus-visible'), outline: getComputedStyle(element).outlineStyle }));
+      expect(ring).toEqual({ visible: true, outline: 'solid' });
+      return;
+    }
+  }
+  throw new Error(`${target} was not reached in ${most} presses of Tab`);
+}
+
+test('a keyboard alone uploads a photo, shares it, runs the LinkedIn check and opens People, with the focus always visible', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await signUp(page);
+
+  // Upload: the picker opens from a focusable button.
+  await tabTo(page, page.getByRole('button', { name: 'Choose photos' }));
+  const [picker] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  expect(picker.isMultiple()).toBe(true);
+  await picker.setFiles(path.join(FIXTURES, 'faces/astronaut.png'));
+  const card = page.getByTestId('image-card').filter({ hasText: 'astronaut.png' });
+  await expect(card).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
+
+  // Open the photo.
+  await tabTo(page, card.getByRole('link'));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'astronaut.png' })).toBeVisible();
+
+  // Share: a link made with Space, copied with Enter.
+  const share = page.getByRole('region', { name: 'Share' });
+  await tabTo(page, share.getByRole('button', { name: 'Create link' }));
+  await page.keyboard.press('Space');
+  await expect(share.getByTestId('share-link')).toHaveText(/^\/s\//);
+  await tabTo(page, share.getByRole('button', { name: 'Copy link' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Link copied to the clipboard')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/s\/[0-9A-Za-z]{12}$/);
+
+  // The LinkedIn check.
+  await tabTo(page, page.getByRole('link', { name: 'LinkedIn check' }));
+  await page.keyboard.press('Enter');
+  await tabTo(page, page.getByRole('button', { name: 'Analyse this photo' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('face-count')).toHaveText('One face found.', { timeout: 30_000 });
+
+  // People, from the navigation.
+  await tabTo(page, page.getByRole('link', { name: 'People', exact: true }));
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/people$/);
+  await expect(page.getByRole('heading', { name: 'People', exact: true })).toBeVisible();
+});

@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+import { signUp, upload } from './helpers';
+
+/*
+ * Status changes reach the page as they happen, over the live connection (the local broker standing
+ * in for AWS IoT), with no reload and no polling: polling runs only while the connection is down.
+ */
+
+test('a photo becomes ready on the dashboard without a reload, pushed over the live connection', async ({ page }) => {
+  await signUp(page);
+  await expect(page.locator('[data-live="connected"]')).toBeAttached();
+  // A reload would drop this marker.
+  await page.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
+  const refreshes: string[] = [];
+  page.on('request', (request) => {
+    if (request.headers()['rsc'] === '1') refreshes.push(request.url());
+  });
+
+  await upload(page, 'faces/astronaut.png');
+  const card = page.getByTestId('image-card').filter({ hasText: 'astronaut.png' });
+  await expect(card).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
+  expect(await page.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true);
+  // A handful of pushes (running, thumbnail, done, faces…), not a poll every few seconds.
+  expect(refreshes.length).toBeLessThan(12);
+});
+
+test('without a live connection the page falls back to polling, and reconnects when it can', async ({ page }) => {
+  let blocked = true;
+  await page.routeWebSocket(/\/mqtt/, (socket) => {
+    if (blocked) return socket.close();
+    socket.connectToServer();
+  });
+  await signUp(page);
+  await expect(page.locator('[data-live="offline"]')).toBeAttached();
+  await upload(page, 'faces/astronaut.png');
+  const card = page.getByTestId('image-card').filter({ hasText: 'astronaut.png' });
+  // The fallback poll runs every 10 s while the connection is down.
+  await expect(card).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
+
+  // Back online: the browser says so, and the page reconnects at once rather than at its next backoff.
+  blocked = false;
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await expect(page.locator('[data-live="connected"]')).toBeAttached();
+});

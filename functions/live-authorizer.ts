@@ -1,0 +1,5 @@
+import type { Context } from 'aws-lambda';
+import { authorizeLiveConnection } from '../lib/realtime';
+
+/** AWS IoT's custom authorizer for live updates (sst.aws.Realtime); the local broker calls it too. */
+export const handler = (event: unknown, context: Pick<Context, 'invokedFunctionArn'>) => authorizeLiveConnection(event, context.invokedFunctionArn);
