@@ -55,7 +55,7 @@ test('a bucket notification whose queue has no dead-letter queue is reported', (
 });
 
 test('a function linked to a bucket it does not use is reported, with the access that came with the link', () => {
-  expect(violations).toContain('function AnalyzeProfile is linked to [Media, Table, Uploads], expected [Media, Table]');
+  expect(violations).toContain('function AnalyzeProfile is linked to [Media, Realtime, Table, Uploads], expected [Media, Realtime, Table]');
   expect(violations).toContain('function AnalyzeProfile may [s3:*] on Uploads, expected []');
 });
 

@@ -22,9 +22,10 @@ beforeAll(async () => {
   vi.stubEnv('CLERK_SECRET_KEY', 'sk_live_offline_test_key');
   vi.stubEnv('NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY', PUBLISHABLE_KEY);
   vi.stubEnv('CLERK_PUBLISHABLE_KEY', PUBLISHABLE_KEY);
-  // What a page's content security policy names: the buckets, as presigned URLs address them (signing needs no network).
+  // What a page's content security policy names: the buckets, as presigned URLs address them (signing needs no network), and the live endpoint.
   vi.stubEnv('SST_RESOURCE_Uploads', JSON.stringify({ name: 'uploads-bucket' }));
   vi.stubEnv('SST_RESOURCE_Media', JSON.stringify({ name: 'media-bucket' }));
+  vi.stubEnv('SST_RESOURCE_Realtime', JSON.stringify({ endpoint: 'abc123example-ats.iot.us-east-1.amazonaws.com', authorizer: 'headshot-live-authorizer' }));
   vi.stubEnv('AWS_REGION', 'us-east-1');
   vi.stubEnv('AWS_ACCESS_KEY_ID', 'offline');
   vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'offline');
