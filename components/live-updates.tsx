@@ -19,8 +19,9 @@ const MAX_RETRY_MS = 30_000;
 /**
  * Keeps one live connection per signed-in tab: MQTT over WebSocket to AWS IoT (the local broker
  * offline), subscribed to the owner's topic. Any event reloads the page's data from the server, which
- * checks every read; a message only says that something changed. After a drop it reconnects with a
- * fresh token, backing off, and reloads once connected again, so that nothing missed while offline is lost.
+ * checks every read; a message only says that something changed. It reloads once each time it has
+ * subscribed, so nothing that happened before (between the render and the subscription, or while
+ * offline) is lost; after a drop it reconnects with a fresh token, backing off.
  */
 export function LiveUpdates({ children }: { children: React.ReactNode }) {
   const router = useRouter();
@@ -30,7 +31,6 @@ export function LiveUpdates({ children }: { children: React.ReactNode }) {
     let client: MqttClient | null = null;
     let stopped = false;
     let failures = 0;
-    let connectedBefore = false;
     let retryTimer: ReturnType<typeof setTimeout> | undefined;
     let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -64,8 +64,8 @@ export function LiveUpdates({ children }: { children: React.ReactNode }) {
           if (error) return current.end(true);
           failures = 0;
           setConnected(true);
-          if (connectedBefore) refresh();
-          connectedBefore = true;
+          // What changed between the page's render (or the drop) and this subscription was never pushed: reload it once.
+          refresh();
         });
       });
       current.on('message', refresh);

@@ -293,6 +293,8 @@ const MATRIX: Record<string, Check> = {
   // Ids are looked up under the caller's own account: the victim's photos are not the intruder's to delete (the snapshot proves them kept).
   'action delete-images.ts#deleteImagesAction': ownAction(action('delete-images.ts', 'deleteImagesAction'), (victim) => [{ imageIds: [victim.imageId, victim.failedImageId] }]),
   'action list-images.ts#listImagesAction': ownAction(action('list-images.ts', 'listImagesAction'), () => [{}]),
+  // A live-updates token for the caller's own topic: the intruder's names the intruder, never the victim.
+  'action live-connection.ts#liveConnectionAction': ownAction(action('live-connection.ts', 'liveConnectionAction'), () => []),
   'action create-upload.ts#createUploadAction': ownAction(action('create-upload.ts', 'createUploadAction'), () => [{ fileName: 'intruder.png', contentType: 'image/png', bytes: 10 }]),
   'action update-watermark.ts#updateWatermarkAction': ownAction(action('update-watermark.ts', 'updateWatermarkAction'), () => [{ enabled: true, text: 'intruder', position: 'center', opacity: 1 }]),
   // Signing in, up and out are for everyone; none opens the victim's account or says whether it exists.
