@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +10,7 @@ import lighthouse from 'lighthouse';
 import { SESSION_COOKIE } from '../lib/auth/session';
 import { localCloudEnv } from '../local/env';
 import type { Bench, Figure } from './figure';
+import { freeAppPorts, startApp, waitForApp, type AppPorts } from './local-app';
 
 /**
  * Lighthouse 12.2.3 (pinned: 13 needs Node 22) with its default mobile emulation and simulated
@@ -68,7 +68,6 @@ const FIXTURES = [
 ] as const;
 const UPLOAD_CONCURRENCY = 4;
 const PROCESSING_TIMEOUT_MS = 150_000;
-const SERVER_START_TIMEOUT_MS = 90_000;
 /** Lighthouse waits up to 45 s for a load by default; a run that takes longer than this is stuck. */
 const RUN_TIMEOUT_MS = 120_000;
 
@@ -101,10 +100,10 @@ export const run: Bench = async () => {
 
 /** `scratch` holds the local cloud's data and each Chromium's profile; it is removed afterwards. */
 async function measure(processes: Processes, scratch: string): Promise<Figure[]> {
-  const ports = { app: await freePort(), s3: await freePort(), dynamo: await freePort(), lambda: await freePort() };
+  const ports = await freeAppPorts();
   const server = startServer(processes, ports, path.join(scratch, 'data'));
   const origin = `http://localhost:${ports.app}`;
-  await waitForServer(`${origin}/sign-in`, server);
+  await waitForApp(`${origin}/sign-in`, server);
   progress('the server answers');
 
   const cookie = await signUpThroughAction(origin);
@@ -280,46 +279,10 @@ async function assertBuilt(): Promise<void> {
   }
 }
 
-function startServer(processes: Processes, ports: { app: number; s3: number; dynamo: number; lambda: number }, dataDir: string): ChildProcess {
-  const server = spawn('npx', ['tsx', 'local/serve.ts'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    // Its own process group, so that stopping it also stops `next start` under it.
-    detached: true,
-    env: {
-      ...process.env,
-      PORT: String(ports.app),
-      S3_PORT: String(ports.s3),
-      DYNAMODB_PORT: String(ports.dynamo),
-      LAMBDA_PORT: String(ports.lambda),
-      // Any free port for the live-updates broker: the bench may run beside `npm run dev`.
-      REALTIME_PORT: '0',
-      DATA_DIR: dataDir,
-      AUTH_SECRET: randomBytes(32).toString('base64url'),
-      LINK_RESOLVE_LIMIT_PER_MINUTE: '1000000000',
-      POWERTOOLS_LOG_LEVEL: 'ERROR',
-    },
-  });
+function startServer(processes: Processes, ports: AppPorts, dataDir: string): ChildProcess {
+  const server = startApp(ports, dataDir);
   processes.track(server.pid, () => stopGroup(server.pid!));
   return server;
-}
-
-async function waitForServer(url: string, server: ChildProcess): Promise<void> {
-  let stderr = '';
-  server.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
-  const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`local/serve.ts exited (${server.exitCode}): ${stderr}`);
-    const ok = await fetch(url).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) return;
-    await sleep(300);
-  }
-  throw new Error(`local/serve.ts did not answer within ${SERVER_START_TIMEOUT_MS / 1000} s: ${stderr}`);
 }
 
 /** SIGTERM to a process group, then waits until every process in it has gone (SIGKILL after 10 s). */
@@ -427,17 +390,6 @@ async function expectPage(url: string, cookie: string | undefined): Promise<void
   const response = await fetch(url, { redirect: 'manual', headers: cookie ? { Cookie: cookie } : {} });
   await response.arrayBuffer();
   if (response.status !== 200) throw new Error(`${url} answered ${response.status}, not the page`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 const started = performance.now();

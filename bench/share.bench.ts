@@ -1,14 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { localCloudEnv } from '../local/env';
 import { percentile, type Bench, type Figure } from './figure';
+import { freeAppPorts, startApp, waitForApp } from './local-app';
 
 /**
  * The public share page (/s/{code}) against a baseline page of the same build that does one
@@ -40,7 +40,6 @@ const PACED_RATE = 200;
 const LOW_PACED_RATE = 100;
 const PACED_SECONDS = 8;
 const REQUEST_TIMEOUT_MS = 10_000;
-const SERVER_START_TIMEOUT_MS = 90_000;
 
 interface AutocannonResult {
   requests: { total: number };
@@ -60,11 +59,11 @@ const autocannon = require('autocannon') as (options: {
 export const run: Bench = async () => {
   await assertBuilt();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'headshot-share-bench-'));
-  const ports = { app: await freePort(), s3: await freePort(), dynamo: await freePort() };
-  const server = startServer(ports, dataDir);
+  const ports = await freeAppPorts();
+  const server = startApp(ports, dataDir);
   try {
     const origin = `http://localhost:${ports.app}`;
-    await waitForServer(`${origin}/sign-in`, server);
+    await waitForApp(`${origin}/sign-in`, server);
     const { code } = await seed(ports);
     const share = `${origin}/s/${code}`;
     const baseline = `${origin}/bench/baseline`;
@@ -197,45 +196,6 @@ async function assertBuilt(): Promise<void> {
   }
 }
 
-function startServer(ports: { app: number; s3: number; dynamo: number }, dataDir: string): ChildProcess {
-  return spawn('npx', ['tsx', 'local/serve.ts'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'pipe'],
-    // Its own process group, so that stopping it also stops `next start` under it.
-    detached: true,
-    env: {
-      ...process.env,
-      PORT: String(ports.app),
-      S3_PORT: String(ports.s3),
-      DYNAMODB_PORT: String(ports.dynamo),
-      // Any free port: the bench may run beside `npm run dev`.
-      REALTIME_PORT: '0',
-      DATA_DIR: dataDir,
-      AUTH_SECRET: randomBytes(32).toString('base64url'),
-      LINK_RESOLVE_LIMIT_PER_MINUTE: '1000000000',
-      POWERTOOLS_LOG_LEVEL: 'ERROR',
-    },
-  });
-}
-
-async function waitForServer(url: string, server: ChildProcess): Promise<void> {
-  let stderr = '';
-  server.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
-  const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`local/serve.ts exited (${server.exitCode}): ${stderr}`);
-    const ok = await fetch(url).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  throw new Error(`local/serve.ts did not answer within ${SERVER_START_TIMEOUT_MS / 1000} s: ${stderr}`);
-}
-
 async function stopServer(server: ChildProcess): Promise<void> {
   if (server.exitCode !== null || server.pid === undefined) return;
   const exited = new Promise((resolve) => server.once('exit', resolve));
@@ -249,17 +209,6 @@ async function expectStatus(url: string, status: number, body: RegExp): Promise<
   const response = await fetch(url, { headers: { 'user-agent': BROWSER_UA } });
   const text = await response.text();
   if (response.status !== status || !body.test(text)) throw new Error(`${url} answered ${response.status}, not the page expected`);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 function mean(values: number[]): number {

@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import net from 'node:net';
+import path from 'node:path';
+
+/*
+ * The production build on a local cloud of its own (local/serve.ts), for the benches that load pages:
+ * free ports, a throwaway data folder, a fresh session secret.
+ */
+
+const root = path.resolve(import.meta.dirname, '..');
+const START_TIMEOUT_MS = 90_000;
+
+export interface AppPorts {
+  app: number;
+  s3: number;
+  dynamo: number;
+  lambda: number;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Free ports for everything local/serve.ts listens on, so a bench may run beside `npm run dev`. */
+export async function freeAppPorts(): Promise<AppPorts> {
+  return { app: await freePort(), s3: await freePort(), dynamo: await freePort(), lambda: await freePort() };
+}
+
+/**
+ * Starts local/serve.ts in its own process group, so that stopping the group also stops `next start`
+ * under it. Every request may come from one address, so the per-address link limit is lifted.
+ */
+export function startApp(ports: AppPorts, dataDir: string): ChildProcess {
+  return spawn('npx', ['tsx', 'local/serve.ts'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    detached: true,
+    env: {
+      ...process.env,
+      PORT: String(ports.app),
+      S3_PORT: String(ports.s3),
+      DYNAMODB_PORT: String(ports.dynamo),
+      LAMBDA_PORT: String(ports.lambda),
+      // Any free port for the live-updates broker.
+      REALTIME_PORT: '0',
+      DATA_DIR: dataDir,
+      AUTH_SECRET: randomBytes(32).toString('base64url'),
+      LINK_RESOLVE_LIMIT_PER_MINUTE: '1000000000',
+      POWERTOOLS_LOG_LEVEL: 'ERROR',
+    },
+  });
+}
+
+/** Waits until the app answers `url` with a 2xx; fails with the server's last words if it exits or never answers. */
+export async function waitForApp(url: string, server: ChildProcess): Promise<void> {
+  let stderr = '';
+  server.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`local/serve.ts exited (${server.exitCode}): ${stderr}`);
+    const ok = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`local/serve.ts did not answer within ${START_TIMEOUT_MS / 1000} s: ${stderr}`);
+}
