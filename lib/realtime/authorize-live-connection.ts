@@ -55,7 +55,7 @@ export async function authorizeLiveConnection(event: unknown, functionArn: strin
   if (closed || !session) return DENIED;
 
   const arn = iotArn(functionArn);
-  const topic = userTopic({ app: resources.app.name, stage: resources.app.stage }, claims.userId);
+  const topic = userTopic(resources.app, claims.userId);
   return {
     isAuthenticated: true,
     principalId: livePrincipal(claims.userId),

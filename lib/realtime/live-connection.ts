@@ -10,13 +10,11 @@ import { userTopic } from './topics';
  * with the custom authorizer named in the URL (the local broker takes the same URL over plain ws).
  */
 export async function liveConnectionFor(user: { id: string; sessionId: string | null }, now = Date.now()): Promise<LiveConnection> {
-  const { endpoint, authorizer } = resources.realtime;
-  const scheme = requestSettings().localCloud ? 'ws' : 'wss';
   const { token, expiresAt } = await issueLiveToken({ userId: user.id, sessionId: user.sessionId }, now);
   return {
-    url: `${scheme}://${endpoint}/mqtt?x-amz-customauthorizer-name=${encodeURIComponent(authorizer)}`,
+    url: `${liveOrigin()}/mqtt?x-amz-customauthorizer-name=${encodeURIComponent(resources.realtime.authorizer)}`,
     token,
-    topic: userTopic({ app: resources.app.name, stage: resources.app.stage }, user.id),
+    topic: userTopic(resources.app, user.id),
     expiresAt,
     clientIdPrefix: liveClientIdPrefix(user.id),
   };

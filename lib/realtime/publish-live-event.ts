@@ -15,7 +15,7 @@ export async function publishLiveEvent(userId: string, event: LiveEvent): Promis
   try {
     await iotDataClient().send(
       new PublishCommand({
-        topic: userTopic({ app: resources.app.name, stage: resources.app.stage }, userId),
+        topic: userTopic(resources.app, userId),
         // At most once: a page that misses one reloads on reconnect anyway.
         qos: 0,
         payload: Buffer.from(JSON.stringify(payload)),

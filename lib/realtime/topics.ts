@@ -4,11 +4,12 @@
  * authorizer lets a connection subscribe to its owner's topic and nothing else.
  */
 
+/** The app and stage a topic belongs to, as `resources.app` gives them. */
 export interface TopicScope {
-  app: string;
+  name: string;
   stage: string;
 }
 
-export function userTopic(scope: TopicScope, userId: string): string {
-  return `${scope.app}/${scope.stage}/users/${userId}`;
+export function userTopic(app: TopicScope, userId: string): string {
+  return `${app.name}/${app.stage}/users/${userId}`;
 }
