@@ -12,11 +12,13 @@ const FALLBACK_POLL_LIMIT_MS = 10 * 60_000;
 /**
  * The fallback for pages with work in flight while the live connection is down (or cannot be made,
  * behind a proxy that blocks WebSockets): re-renders from the server now and then, and stops when
- * nothing is in flight, when live updates are back, or after a while.
+ * nothing is in flight, when live updates are back, or after a while. While it is active, the live
+ * connection knows the page has work in flight, and reloads it once subscribed.
  */
 export function AutoRefresh({ active }: { active: boolean }) {
   const router = useRouter();
-  const { connected } = useLiveUpdates();
+  const { connected, watchInFlight } = useLiveUpdates();
+  useEffect(() => (active ? watchInFlight() : undefined), [active, watchInFlight]);
   useEffect(() => {
     if (!active || connected) return;
     const started = Date.now();

@@ -6,14 +6,19 @@ const SITE_NAME = 'Headshot';
 const TITLE = 'A photo shared with you';
 const DESCRIPTION = 'Shared on Headshot. Open the link to see the photo.';
 
-/** The page's own look, light or dark as the visitor's system is: it ships no JavaScript and no stylesheet request. */
+/**
+ * The page's own look, light or dark as the visitor's system is: it ships no JavaScript and no stylesheet request.
+ * The photo's box is the full width at the ratio of its width and height attributes, fixed before the
+ * bytes arrive so nothing moves when they do; a tall photo is letterboxed within 80vh by object-fit.
+ */
 const STYLE = `
 *{box-sizing:border-box}
 body{margin:0;min-height:100vh;font-family:ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f1f5f9;color:#0f172a;display:flex;flex-direction:column;align-items:center}
 main{width:100%;max-width:72rem;padding:2rem 1.5rem;display:grid;gap:2rem;grid-template-columns:minmax(0,1fr)}
 @media(min-width:900px){main{grid-template-columns:minmax(0,1fr) 16rem;align-items:start}}
-figure{margin:0;background:#fff;border:1px solid #e2e8f0;border-radius:.75rem;overflow:hidden;display:flex;justify-content:center}
-figure img{display:block;max-width:100%;height:auto;max-height:80vh;width:auto}
+figure{margin:0;background:#fff;border:1px solid #e2e8f0;border-radius:.75rem;overflow:hidden}
+picture{display:block}
+figure img{display:block;width:100%;height:auto;max-height:80vh;object-fit:contain}
 aside{display:flex;flex-direction:column;gap:1rem;background:#fff;border:1px solid #e2e8f0;border-radius:.75rem;padding:1.25rem}
 aside svg{width:100%;height:auto}
 h1{font-size:1.25rem;margin:0}
