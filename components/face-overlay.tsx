@@ -1,14 +1,18 @@
 import type { ProfileReport } from '@/lib/faces/schemas';
+import type { PhotoView } from '@/lib/images/photo-view';
+
+/** How wide the photo is drawn (three fifths of the page from 1024 px, the page's width below), for the browser to pick its size. */
+const PHOTO_SIZES = '(min-width: 1152px) 660px, (min-width: 1024px) 58vw, 100vw';
 
 /**
  * The photo with a box around each face. The SVG uses the photo's own 0..1 coordinates and
  * stretches with it, so the boxes stay on the faces at any displayed size.
  */
-export function FaceOverlay({ src, alt, width, height, faces }: { src: string; alt: string; width: number; height: number; faces: ProfileReport['faces'] }) {
+export function FaceOverlay({ photo, alt, faces }: { photo: PhotoView; alt: string; faces: ProfileReport['faces'] }) {
   return (
     <figure className="relative w-fit max-w-full self-start">
       {/* eslint-disable-next-line @next/next/no-img-element -- a presigned variant, already sized */}
-      <img src={src} alt={alt} width={width} height={height} className="block h-auto max-h-[70vh] w-auto max-w-full" />
+      <img src={photo.url} srcSet={photo.srcSet} sizes={PHOTO_SIZES} alt={alt} width={photo.width} height={photo.height} className="block h-auto max-h-[70vh] w-auto max-w-full" />
       <svg className="pointer-events-none absolute inset-0 h-full w-full" viewBox="0 0 1 1" preserveAspectRatio="none" role="img" aria-label={`${faces.length} face${faces.length === 1 ? '' : 's'} found`}>
         {faces.map((face, index) => (
           <rect

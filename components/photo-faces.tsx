@@ -2,21 +2,19 @@
 
 import Link from 'next/link';
 import { useState, type CSSProperties, type ReactNode } from 'react';
+import type { PhotoView } from '@/lib/images/photo-view';
 import type { FaceView } from '@/lib/people/schemas';
 import { FaceSearchResults } from './face-search-results';
 
-interface Preview {
-  url: string;
-  width: number;
-  height: number;
-}
+/** How wide the photo is drawn (two thirds of the page from 1024 px, the page's width below), for the browser to pick its size. */
+const PHOTO_SIZES = '(min-width: 1152px) 720px, (min-width: 1024px) 64vw, 100vw';
 
 /**
  * The photo page's photo with a button over each face, and the same faces as a row of thumbnails,
  * which are easier to hit than a small face on a phone. Choosing a face searches the owner's other
  * photos for that person; choosing it again closes the results.
  */
-export function PhotoFaces({ preview, alt, placeholder, faces, status }: { preview: Preview; alt: string; placeholder: string | null; faces: FaceView[]; status: ReactNode }) {
+export function PhotoFaces({ preview, alt, placeholder, faces, status }: { preview: PhotoView; alt: string; placeholder: string | null; faces: FaceView[]; status: ReactNode }) {
   const [selectedFaceId, setSelectedFaceId] = useState<string | null>(null);
   const selected = faces.find((face) => face.faceId === selectedFaceId) ?? null;
   const toggle = (faceId: string) => setSelectedFaceId((current) => (current === faceId ? null : faceId));
@@ -26,7 +24,7 @@ export function PhotoFaces({ preview, alt, placeholder, faces, status }: { previ
       <div className="flex items-center justify-center overflow-hidden rounded-xl border border-slate-200 bg-white" style={{ backgroundColor: placeholder ?? undefined }}>
         <div className="relative w-fit max-w-full">
           {/* eslint-disable-next-line @next/next/no-img-element -- a presigned variant, already sized */}
-          <img src={preview.url} alt={alt} width={preview.width} height={preview.height} className="block h-auto max-h-[70vh] w-auto max-w-full" />
+          <img src={preview.url} srcSet={preview.srcSet} sizes={PHOTO_SIZES} alt={alt} width={preview.width} height={preview.height} className="block h-auto max-h-[70vh] w-auto max-w-full" />
           {faces.map((face) => (
             <FaceBox key={face.faceId} face={face} selected={face.faceId === selectedFaceId} onSelect={() => toggle(face.faceId)} />
           ))}

@@ -10,3 +10,4 @@ export { cancelUpload, CANCELLED_FAILURE_CODE, CANCELLED_REASON, type CancelUplo
 export { getOriginalDownload } from './get-original-download';
 export { listImagesInput } from './list-images';
 export { getWatermarkSettings, updateWatermarkSettings } from './watermark-settings';
+export { photoView, type PhotoView } from './photo-view';

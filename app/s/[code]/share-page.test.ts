@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { html, trusted } from './html';
+import { html, trusted } from '@/app/_html/html';
 import { renderSharePage, SHARE_PAGE_CSP, tooManyRequestsPage, UNAVAILABLE_PAGE } from './share-page';
 
 const presented = {

@@ -1,19 +1,19 @@
 import QRCode from 'qrcode';
 import { PREVIEW_HEIGHT, PREVIEW_WIDTH, type PresentedLink } from '@/lib/links';
-import { html, trusted, type Html } from './html';
+import { documentOf } from '@/app/_html/document';
+import { html, trusted, type Html } from '@/app/_html/html';
 
 const SITE_NAME = 'Headshot';
 const TITLE = 'A photo shared with you';
 const DESCRIPTION = 'Shared on Headshot. Open the link to see the photo.';
 
 /**
- * The page's own look, light or dark as the visitor's system is: it ships no JavaScript and no stylesheet request.
+ * The share page's own layout, after the shared look (app/_html/document.ts).
  * The photo's box is the full width at the ratio of its width and height attributes, fixed before the
  * bytes arrive so nothing moves when they do; a tall photo is letterboxed within 80vh by object-fit.
  */
 const STYLE = `
-*{box-sizing:border-box}
-body{margin:0;min-height:100vh;font-family:ui-sans-serif,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f1f5f9;color:#0f172a;display:flex;flex-direction:column;align-items:center}
+body{display:flex;flex-direction:column;align-items:center}
 main{width:100%;max-width:72rem;padding:2rem 1.5rem;display:grid;gap:2rem;grid-template-columns:minmax(0,1fr)}
 @media(min-width:900px){main{grid-template-columns:minmax(0,1fr) 16rem;align-items:start}}
 figure{margin:0;background:#fff;border:1px solid #e2e8f0;border-radius:.75rem;overflow:hidden}
@@ -22,27 +22,17 @@ figure img{display:block;width:100%;height:auto;max-height:80vh;object-fit:conta
 aside{display:flex;flex-direction:column;gap:1rem;background:#fff;border:1px solid #e2e8f0;border-radius:.75rem;padding:1.25rem}
 aside svg{width:100%;height:auto}
 h1{font-size:1.25rem;margin:0}
-p{margin:0;color:#475569;font-size:.875rem;line-height:1.4}
-a.button{display:block;text-align:center;background:#0a66c2;color:#fff;text-decoration:none;padding:.6rem 1rem;border-radius:.375rem;font-weight:600}
-a.button:hover{background:#0958a8}
+p{font-size:.875rem;line-height:1.4}
 footer{padding:1rem;font-size:.75rem;color:#475569}
 .center{max-width:32rem;margin:20vh auto;text-align:center;display:flex;flex-direction:column;gap:.75rem}
-a:focus-visible{outline:2px solid #0a66c2;outline-offset:2px}
 @media(prefers-color-scheme:dark){
-:root{color-scheme:dark}
-body{background:#020617;color:#f8fafc}
 figure,aside{background:#0f172a;border-color:#273449}
-p{color:#cbd5e1}
 footer{color:#a3b1c6}
-a:focus-visible{outline-color:#8cc4ff}
 }
 `;
 
-function documentOf(options: { title: string; head?: Html; body: Html }): string {
-  return `<!doctype html>${
-    html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex, nofollow"><title>${options.title}</title>${options.head}<style>${trusted(STYLE)}</style></head><body>${options.body}</body></html>`
-      .value
-  }`;
+function pageOf(options: { title: string; head?: Html; body: Html }): string {
+  return documentOf({ ...options, indexable: false, style: STYLE });
 }
 
 /** The share pages run no script and load nothing but their own images and inline style. */
@@ -96,20 +86,20 @@ ${expires ? html`<p>This link stops working on <time datetime="${expires.toISOSt
 </main>
 <footer>Shared with ${SITE_NAME}</footer>`;
 
-  return { html: documentOf({ title: `${TITLE} · ${SITE_NAME}`, head, body }) };
+  return { html: pageOf({ title: `${TITLE} · ${SITE_NAME}`, head, body }) };
 }
 
 /**
  * The one page for a code that shows nothing: unknown, revoked and expired codes all get this
  * same body (only the status differs, 404 or 410), so it never says whether a code existed.
  */
-export const UNAVAILABLE_PAGE = documentOf({
+export const UNAVAILABLE_PAGE = pageOf({
   title: `Link not available · ${SITE_NAME}`,
   body: html`<div class="center"><h1>This link is not available</h1><p>The address may be mistyped, or the person who shared it may have turned it off or let it expire.</p></div>`,
 });
 
 export function tooManyRequestsPage(retryAfterSeconds: number): string {
-  return documentOf({
+  return pageOf({
     title: `Too many requests · ${SITE_NAME}`,
     body: html`<div class="center"><h1>Too many requests</h1><p>Please wait ${retryAfterSeconds} seconds, then try again.</p></div>`,
   });

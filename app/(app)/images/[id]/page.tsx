@@ -9,7 +9,7 @@ import { SharePanel } from '@/components/share-panel';
 import { StatusBadge } from '@/components/status-badge';
 import { VariantTable } from '@/components/variant-table';
 import { requireUser } from '@/adapters/current-user';
-import { getImage, getOriginalDownload } from '@/lib/images';
+import { getImage, getOriginalDownload, photoView } from '@/lib/images';
 import { formatBytes } from '@/lib/images/format-bytes';
 import { listImageFaces } from '@/lib/people';
 
@@ -30,7 +30,7 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
     image.status === 'ready' ? getOriginalDownload(user.id, image.imageId) : null,
   ]);
   const findingFaces = image.faceIndex?.status === 'queued' || image.faceIndex?.status === 'running';
-  const preview = image.variants.find((v) => v.name === 'w1280' && v.format === 'webp') ?? image.variants.find((v) => !v.watermarked && v.format === 'webp');
+  const preview = photoView(image);
   const facts: [string, string | null][] = [
     ['Format', image.format?.toUpperCase() ?? null],
     ['Dimensions', image.width && image.height ? `${image.width} × ${image.height}` : null],

@@ -7,7 +7,7 @@ import { FaceOverlay } from '@/components/face-overlay';
 import { ScoreDial } from '@/components/score-dial';
 import { requireUser } from '@/adapters/current-user';
 import { getProfileAnalysis } from '@/lib/faces/get-profile-analysis';
-import { getImage } from '@/lib/images';
+import { getImage, photoView } from '@/lib/images';
 import { formatBytes } from '@/lib/images/format-bytes';
 
 export const metadata = { title: 'LinkedIn check' };
@@ -17,7 +17,7 @@ export default async function AnalysisPage({ params }: { params: Promise<{ id: s
   const user = await requireUser();
   const [image, analysis] = await Promise.all([getImage(user.id, id), getProfileAnalysis(user.id, id)]);
   if (!image) notFound();
-  const photo = image.variants.find((v) => v.name === 'w1280' && v.format === 'webp') ?? image.variants.find((v) => v.format === 'webp' && !v.watermarked);
+  const photo = photoView(image);
   const inFlight = analysis?.status === 'pending' || analysis?.status === 'running';
   const report = analysis?.status === 'ready' ? analysis.report : null;
   const faceCount = report?.faces.length ?? 0;
@@ -56,7 +56,7 @@ export default async function AnalysisPage({ params }: { params: Promise<{ id: s
       {report && photo ? (
         <div className="grid gap-8 lg:grid-cols-[3fr_2fr]">
           <div className="flex flex-col gap-3">
-            <FaceOverlay src={photo.url} alt={image.fileName} width={photo.width} height={photo.height} faces={report.faces} />
+            <FaceOverlay photo={photo} alt={image.fileName} faces={report.faces} />
             <p className="text-sm text-slate-600" data-testid="face-count">
               {faceCount === 0
                 ? 'No face found. Choose a photo where your face is clearly visible.'

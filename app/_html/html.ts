@@ -1,8 +1,8 @@
 /*
- * The share page is answered by a route handler (so it can say 404, 410 and 429), and Next.js does
- * not let app/ code render React to a string (react-dom/server is refused there). Its few lines of
- * markup are written with this tagged template instead, which escapes every interpolated value
- * unless it is markup made by this same template.
+ * The pages answered by route handlers (the landing page, the share pages) are a few lines of markup
+ * with no script, and Next.js does not let app/ code render React to a string (react-dom/server is
+ * refused there). They are written with this tagged template instead, which escapes every
+ * interpolated value unless it is markup made by this same template.
  */
 
 const SAFE = Symbol('html');
