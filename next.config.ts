@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { buildsWithClerk } from './lib/config';
 import { STATIC_SECURITY_HEADERS } from './lib/security/headers';
 
 const nextConfig: NextConfig = {
@@ -8,6 +9,10 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: '1mb' },
   },
   poweredByHeader: false,
+  turbopack: {
+    // Without Clerk's keys the site has local accounts only: Clerk's client would load on every page and never run.
+    resolveAlias: buildsWithClerk() ? {} : { '@clerk/nextjs': './lib/auth/clerk-not-built.tsx' },
+  },
   // On every response: pages, routes, the share pages and static files (lib/security/headers.ts).
   async headers() {
     return [{ source: '/:path*', headers: Object.entries(STATIC_SECURITY_HEADERS).map(([key, value]) => ({ key, value })) }];

@@ -218,7 +218,7 @@ function ownAction(ref: ReturnType<typeof action>, args: (victim: Victim) => unk
 }
 
 const MATRIX: Record<string, Check> = {
-  'page /': publicPage('/'),
+  'route GET /': publicPage('/'),
   'page /sign-in/[[...sign-in]]': publicPage('/sign-in'),
   'page /sign-up/[[...sign-up]]': publicPage('/sign-up'),
   // The share benchmark's floor page, served only under the local cloud: it shows a fixed test item.

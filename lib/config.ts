@@ -72,6 +72,14 @@ const AuthEnv = z.object({
   AUTH_SECRET: optionalText,
 });
 
+/**
+ * Whether the site is built with Clerk's components (next.config.ts): when Clerk's publishable key is
+ * set at build time, as SST does from its secrets. Without it, the build serves local accounts only.
+ */
+export function buildsWithClerk(env: Env = process.env): boolean {
+  return parseWith(AuthEnv.pick({ NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: true }), env, 'build').NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY !== undefined;
+}
+
 export type AuthSettings =
   | { mode: 'clerk'; clerk: { secretKey: string; publishableKey: string; jwtKey: string | undefined; webhookSigningSecret: string | undefined }; keyMaterial: string }
   | { mode: 'local'; local: { secret: string; secureCookies: boolean }; keyMaterial: string };

@@ -1,3 +1,10 @@
+/** A PUT that storage answered with an error status; a connection that broke is a plain Error. */
+export class StorageRefusedError extends Error {
+  constructor(readonly status: number) {
+    super(`Storage refused the upload (HTTP ${status}).`);
+  }
+}
+
 /**
  * Sends the bytes straight to S3 with XHR, whose upload events give a real progress bar (fetch has
  * none for request bodies). Aborting the signal aborts the request and rejects with the signal's reason.
@@ -15,7 +22,7 @@ export function putWithProgress(
     request.open('PUT', url);
     for (const [name, value] of Object.entries(headers)) request.setRequestHeader(name, value);
     request.upload.onprogress = (event) => event.lengthComputable && onProgress(event.loaded / event.total);
-    request.onload = () => (request.status >= 200 && request.status < 300 ? resolve() : reject(new Error(`Storage refused the upload (HTTP ${request.status}).`)));
+    request.onload = () => (request.status >= 200 && request.status < 300 ? resolve() : reject(new StorageRefusedError(request.status)));
     request.onerror = () => reject(new Error('The upload was interrupted. Check your connection and try again.'));
     request.onabort = () => reject(signal.reason);
     signal.addEventListener('abort', () => request.abort(), { once: true });

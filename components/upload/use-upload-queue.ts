@@ -7,9 +7,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { cancelUploadAction } from '@/app/actions/cancel-upload';
 import { createUploadAction } from '@/app/actions/create-upload';
-import { uploadRefusal } from '@/lib/images/upload-rules';
 import { actionErrorMessage } from '../action-error';
-import { putWithProgress } from './put-with-progress';
+import { putWithProgress, StorageRefusedError } from './put-with-progress';
+
+/** The server's own rules for what may be uploaded, loaded with the first files: they bring zod, which the page needs no sooner. */
+const uploadRules = () => import('@/lib/images/upload-rules');
 
 /** refused: turned away in the browser, nothing was sent. waiting: queued behind others. */
 export type UploadState = 'refused' | 'waiting' | 'uploading' | 'done' | 'failed' | 'cancelled';
@@ -64,6 +66,17 @@ export function useUploadQueue() {
     return () => held.forEach((url) => URL.revokeObjectURL(url));
   }, []);
 
+  const arrived = useCallback(
+    (id: string, file: File) => {
+      update(id, { state: 'done', progress: 1, message: null });
+      toast.success(`${file.name} uploaded`);
+      // The card leaves 'uploading' now; from here on it follows processing like every photo in flight.
+      router.refresh();
+      setTimeout(() => remove(id), DONE_LINGER_MS);
+    },
+    [remove, router, update],
+  );
+
   const send = useCallback(
     async (id: string, attempt: Attempt) => {
       const { file, controller } = attempt;
@@ -77,29 +90,32 @@ export function useUploadQueue() {
         toast.error(`${file.name} was not uploaded`, { description: message });
         return;
       }
-      attempt.imageId = created.data.imageId;
+      const { imageId } = created.data;
+      attempt.imageId = imageId;
       // Cancelled while the server was making the record: cancel() had no image to settle yet.
       if (signal.aborted) {
-        await cancelUploadAction({ imageId: created.data.imageId });
+        await cancelUploadAction({ imageId, reason: 'cancelled' });
         return;
       }
       try {
         await putWithProgress(created.data.url, file, created.data.headers, { signal, onProgress: (progress) => update(id, { progress }) });
       } catch (error) {
         if (signal.aborted) return;
+        // Settled now, or its photo would show 'uploading' until the sweep; offline the action fails too, and the sweep it is.
+        const settled = await cancelUploadAction({ imageId, reason: 'failed', httpStatus: error instanceof StorageRefusedError ? error.status : undefined }).catch(() => null);
+        // Cancelled meanwhile: cancel() has told the owner.
+        if (signal.aborted) return;
+        // The bytes went through though the answer was lost, and a run has taken them.
+        if (settled?.data?.outcome === 'arrived') return arrived(id, file);
         const message = (error as Error).message;
         update(id, { state: 'failed', message });
         toast.error(`${file.name} was not uploaded`, { description: message });
         return;
       }
       if (signal.aborted) return;
-      update(id, { state: 'done', progress: 1 });
-      toast.success(`${file.name} uploaded`);
-      // The card leaves 'uploading' now; from here on it follows processing like every photo in flight.
-      router.refresh();
-      setTimeout(() => remove(id), DONE_LINGER_MS);
+      arrived(id, file);
     },
-    [remove, router, update],
+    [arrived, update],
   );
 
   const start = useCallback(
@@ -113,7 +129,10 @@ export function useUploadQueue() {
   );
 
   const add = useCallback(
-    (files: File[]) => {
+    async (files: File[]) => {
+      const rules = await uploadRules().catch(() => null);
+      if (!rules) return void toast.error('The upload could not start', { description: 'Check your connection and try again.' });
+      const { uploadRefusal } = rules;
       const added = files.map((file) => {
         const refusal = uploadRefusal(file);
         const id = nanoid();
@@ -138,7 +157,7 @@ export function useUploadQueue() {
       attempt.controller.abort(new DOMException('The upload was cancelled.', 'AbortError'));
       update(id, { state: 'cancelled', progress: 0, message: null });
       // The action's answer carries the dashboard as it now is, the card settled.
-      const result = attempt.imageId ? await cancelUploadAction({ imageId: attempt.imageId }) : null;
+      const result = attempt.imageId ? await cancelUploadAction({ imageId: attempt.imageId, reason: 'cancelled' }) : null;
       if (result?.data?.outcome === 'arrived') {
         update(id, { state: 'done', progress: 1 });
         toast.info(`${attempt.file.name} had already arrived, so it was kept`);

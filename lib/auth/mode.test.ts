@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { buildsWithClerk } from '../config';
+import { ClerkProvider, SignIn, SignUp, UserButton } from './clerk-not-built';
 import { AuthConfigurationError, authMode } from './mode';
 
 const secret = 'x'.repeat(32);
@@ -22,5 +24,20 @@ describe('authMode', () => {
   ])('refuses %s', (_, env, message) => {
     expect(() => authMode(env)).toThrow(AuthConfigurationError);
     expect(() => authMode(env)).toThrow(message);
+  });
+});
+
+describe('a build without Clerk', () => {
+  it('is made when the publishable key is unset or empty at build time', () => {
+    expect(buildsWithClerk({})).toBe(false);
+    expect(buildsWithClerk({ NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: '' })).toBe(false);
+    expect(buildsWithClerk({ NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: 'pk_live_1' })).toBe(true);
+  });
+
+  it('fails on its first Clerk component with the sentence that says how to build one with Clerk', () => {
+    for (const Component of [ClerkProvider, SignIn, SignUp, UserButton]) {
+      expect(() => Component()).toThrow(AuthConfigurationError);
+      expect(() => Component()).toThrow(/without Clerk.*NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY before `next build`/);
+    }
   });
 });

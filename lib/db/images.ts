@@ -31,17 +31,49 @@ export async function scanImages(options: { cursor?: string | null; limit: numbe
   return { items: data, cursor };
 }
 
+/** The failure codes of an upload its browser gave up on: its owner cancelled it, or its PUT to storage failed. */
+export const ABANDONED_UPLOAD_CODES = ['cancelled', 'upload-failed'] as const;
+export type AbandonedUploadCode = (typeof ABANDONED_UPLOAD_CODES)[number];
+
 /**
  * Sets what the owner sees of an image in flight or given up on: processing, or failed with a
- * sentence. False when the image is gone or being deleted, so a late run cannot bring it back.
+ * sentence. False when the image is gone or being deleted, so a late run cannot bring it back, and,
+ * for processing, when its browser gave the upload up: a run that claimed the job just before the
+ * job was dropped must not revive it.
  */
 export async function setImageStatus(
   key: ImageKey,
   update: { status: Extract<ImageStatus, 'processing'> } | { status: 'failed'; failureReason: string; failureCode: string },
 ): Promise<boolean> {
   const write = getDb().entities.image.patch(key);
-  const change = update.status === 'failed' ? write.set(update) : write.set(update).remove(['failureReason', 'failureCode']);
-  return conditionally(change.where(({ deletingAt }, { notExists }) => notExists(deletingAt)).go({ response: 'none' }));
+  if (update.status === 'failed') {
+    return conditionally(write.set(update).where(({ deletingAt }, { notExists }) => notExists(deletingAt)).go({ response: 'none' }));
+  }
+  return conditionally(
+    write
+      .set(update)
+      .remove(['failureReason', 'failureCode'])
+      .where(
+        ({ deletingAt, failureCode }, { notExists, ne }) =>
+          `${notExists(deletingAt)} AND (${notExists(failureCode)} OR (${ABANDONED_UPLOAD_CODES.map((code: string) => ne(failureCode, code)).join(' AND ')}))`,
+      )
+      .go({ response: 'none' }),
+  );
+}
+
+/**
+ * Fails an upload whose bytes will not come, only while it is still uploading and not being deleted.
+ * False otherwise: a run that took the bytes meanwhile has made it the owner's photo, or a deletion
+ * owns the record, and either must not be overwritten.
+ */
+export async function markUploadAbandoned(key: ImageKey, failure: { failureReason: string; failureCode: AbandonedUploadCode }): Promise<boolean> {
+  return conditionally(
+    getDb()
+      .entities.image.patch(key)
+      .set({ status: 'failed', ...failure })
+      .where(({ status, deletingAt }, { eq, notExists }) => `${eq(status, 'uploading')} AND ${notExists(deletingAt)}`)
+      .go({ response: 'none' }),
+  );
 }
 
 export type ImageOutcome =

@@ -1,8 +1,8 @@
 import { resources } from '../aws/resources';
 import { completeImageProcessing, findImage, recordThumbnail, type ImageVariant } from '../db';
 import { requestFaceIndex } from '../faces/request-face-index';
-import { publishLiveEvent } from '../realtime/publish-live-event';
 import type { JobRun, WorkResult } from '../jobs/job-kind';
+import { publishJobState } from '../jobs/publish-job-state';
 import { countMetric, METRIC, timeMetric } from '../observability/metrics';
 import { deleteObjects, deletePrefix, mediaPrefix, variantKey, writeObject } from '../storage';
 import { processImageJob } from './process-image-job';
@@ -32,7 +32,7 @@ export async function processUpload(run: JobRun): Promise<WorkResult> {
     variant: (variant) => writeObject(resources.mediaBucket, storedKey(key, variant), variant.body, variant.contentType),
     thumbnail: async ({ variants, placeholder, blurDataUrl }) => {
       if (await recordThumbnail(key, { variants: variants.map((variant) => toRecord(key, variant)), placeholder, blurDataUrl })) {
-        await publishLiveEvent(key.userId, { topic: processImageJob.name, subjectId: key.imageId, state: 'thumbnail' });
+        await publishJobState(processImageJob, run.subject, 'thumbnail');
       }
     },
   };

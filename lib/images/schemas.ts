@@ -7,8 +7,17 @@ export { createUploadInput, UPLOAD_CONTENT_TYPES, type CreateUploadInput } from 
 
 export const imageIdInput = z.string().regex(/^[A-Za-z0-9_-]{10,32}$/, 'Not an image id.');
 
-export const cancelUploadInput = z.object({ imageId: imageIdInput });
-export type CancelUploadInput = z.infer<typeof cancelUploadInput>;
+/**
+ * An upload the browser gives up on. cancelled: its owner stopped it (the default, so that a call
+ * with only the image id means what it always meant). failed: its PUT to storage failed, with
+ * storage's HTTP status when an answer came at all.
+ */
+export const cancelUploadInput = z.object({
+  imageId: imageIdInput,
+  reason: z.enum(['cancelled', 'failed']).default('cancelled'),
+  httpStatus: z.number().int().min(400).max(599).optional(),
+});
+export type CancelUploadInput = z.input<typeof cancelUploadInput>;
 
 export const deleteImagesInput = z.object({
   imageIds: z
