@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { connectE2eCloud } from './cloud';
-import { getFrom, loopbackAddress, signUp, upload } from './helpers';
+import { getFrom, loopbackAddress, screenshotPath, signUp, upload } from './helpers';
 
 connectE2eCloud();
 
@@ -46,6 +46,7 @@ test('the owner shares a photo, a signed-out visitor sees it with its preview ta
   expect(markup).not.toContain(shown!.imageId);
   expect(await photo.getAttribute('src')).toBe(`${path}/photo.jpg`);
   await expect(visitor.getByRole('img', { name: /QR code/ })).toBeVisible();
+  await visitor.screenshot({ path: screenshotPath('share.png') });
 
   const ogImage = await visitor.locator('meta[property="og:image"]').getAttribute('content');
   expect(ogImage).toBe(new URL(`${path}/card.jpg`, visitor.url()).toString());
