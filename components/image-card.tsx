@@ -12,12 +12,13 @@ export const CARD_SIZES = '(min-width: 1280px) 208px, (min-width: 1024px) 24vw, 
  */
 export function ImageCard({
   image,
-  eager,
+  loading,
   selected,
   onSelectedChange,
 }: {
   image: Image;
-  eager: boolean;
+  /** first: fetched before anything else; eager: at once; lazy: when it scrolls near. */
+  loading: 'first' | 'eager' | 'lazy';
   selected: boolean;
   onSelectedChange: (selected: boolean) => void;
 }) {
@@ -45,7 +46,8 @@ export function ImageCard({
               srcSet={image.thumbnailSrcSet ?? undefined}
               sizes={image.thumbnailSrcSet ? CARD_SIZES : undefined}
               alt={image.fileName}
-              loading={eager ? 'eager' : 'lazy'}
+              loading={loading === 'lazy' ? 'lazy' : 'eager'}
+              fetchPriority={loading === 'first' ? 'high' : 'auto'}
               decoding="async"
               className="h-full w-full object-cover"
             />

@@ -15,6 +15,8 @@ import { SelectionBar } from './selection-bar';
 
 /** Cards whose thumbnails load at once: about the first screenful; the rest wait until they scroll near. */
 const EAGER_CARDS = 10;
+/** Cards whose thumbnails go before everything else the page loads: the first row on a phone, where the largest paint is. */
+const FIRST_CARDS = 2;
 
 const photos = (count: number) => `${count} photo${count === 1 ? '' : 's'}`;
 
@@ -81,7 +83,7 @@ export function ImageGrid({ images, nextCursor }: { images: Image[]; nextCursor:
       />
       <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-5" aria-label="Photos">
         {all.map((image, index) => (
-          <ImageCard key={image.imageId} image={image} eager={index < EAGER_CARDS} selected={selected.has(image.imageId)} onSelectedChange={(on) => select(image.imageId, on)} />
+          <ImageCard key={image.imageId} image={image} loading={index < FIRST_CARDS ? 'first' : index < EAGER_CARDS ? 'eager' : 'lazy'} selected={selected.has(image.imageId)} onSelectedChange={(on) => select(image.imageId, on)} />
         ))}
       </ul>
       {cursor ? (

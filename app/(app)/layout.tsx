@@ -4,6 +4,7 @@ import { UserButton } from '@clerk/nextjs';
 import { signOutAction } from '@/app/actions/local-auth';
 import { currentUser } from '@/adapters/current-user';
 import { LiveUpdates } from '@/components/live-updates';
+import { NavLink } from '@/components/nav-link';
 import { authMode } from '@/lib/auth/mode';
 
 const NAV = [
@@ -24,9 +25,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             Headshot
           </Link>
           {NAV.map(({ href, label }) => (
-            <Link key={href} href={href} className="text-sm text-slate-700 hover:text-slate-950">
+            <NavLink key={href} href={href} className="text-sm text-slate-700 hover:text-slate-950">
               {label}
-            </Link>
+            </NavLink>
           ))}
           <div className="ml-auto flex items-center gap-6">
             {/* On a phone the links need the room more than the address does. */}
