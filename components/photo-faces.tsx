@@ -24,7 +24,7 @@ export function PhotoFaces({ preview, alt, placeholder, faces, status }: { previ
       <div className="flex items-center justify-center overflow-hidden rounded-xl border border-slate-200 bg-white" style={{ backgroundColor: placeholder ?? undefined }}>
         <div className="relative w-fit max-w-full">
           {/* eslint-disable-next-line @next/next/no-img-element -- a presigned variant, already sized */}
-          <img src={preview.url} srcSet={preview.srcSet} sizes={PHOTO_SIZES} alt={alt} width={preview.width} height={preview.height} className="block h-auto max-h-[70vh] w-auto max-w-full" />
+          <img src={preview.url} srcSet={preview.srcSet} sizes={PHOTO_SIZES} fetchPriority="high" alt={alt} width={preview.width} height={preview.height} className="block h-auto max-h-[70vh] w-auto max-w-full" />
           {faces.map((face) => (
             <FaceBox key={face.faceId} face={face} selected={face.faceId === selectedFaceId} onSelect={() => toggle(face.faceId)} />
           ))}

@@ -1,6 +1,5 @@
 'use client';
 
-import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 
 /** A QR code of a share path's absolute URL, for opening the link on a phone. */
@@ -8,9 +7,12 @@ export function QrCode({ path, size = 160 }: { path: string; size?: number }) {
   const [dataUrl, setDataUrl] = useState<string | null>(null);
   useEffect(() => {
     let current = true;
-    void QRCode.toDataURL(new URL(path, window.location.origin).toString(), { margin: 1, width: size * 2 }).then((url) => {
-      if (current) setDataUrl(url);
-    });
+    // Loaded with the first code drawn: pages that show none (most) never fetch the library.
+    void import('qrcode')
+      .then(({ default: QRCode }) => QRCode.toDataURL(new URL(path, window.location.origin).toString(), { margin: 1, width: size * 2 }))
+      .then((url) => {
+        if (current) setDataUrl(url);
+      });
     return () => {
       current = false;
     };
