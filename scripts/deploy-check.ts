@@ -311,7 +311,12 @@ async function checkSite(site: SiteFunction, siteDir: string, authSecret: string
   expectStatus('GET /dashboard signed out', await site.request('/dashboard'), 307, (response) =>
     response.headers.location?.includes('/sign-in') ? null : `redirected to ${response.headers.location}, not to /sign-in`,
   );
+  // The landing page is a route handler of its own (no React): it must be served, and send the signed-in on.
+  expectStatus('GET / signed out', await site.request('/'), 200);
   const user = await signIn(authSecret);
+  expectStatus('GET / with a local session', await site.request('/', { cookies: user.cookies }), 307, (response) =>
+    response.headers.location?.endsWith('/dashboard') ? null : `redirected to ${response.headers.location}, not to /dashboard`,
+  );
   for (const page of ['/dashboard', '/links', '/settings']) {
     expectStatus(`GET ${page} with a local session`, await site.request(page, { cookies: user.cookies }), 200);
   }
