@@ -36,7 +36,7 @@ export function ImageCard({
       <label className="absolute top-2 left-2 z-10 flex size-8 cursor-pointer items-center justify-center rounded-md bg-white/90 shadow-sm">
         <input type="checkbox" checked={selected} onChange={(event) => onSelectedChange(event.target.checked)} aria-label={`Select ${image.fileName}`} className="size-4 accent-brand-500" />
       </label>
-      {/* Not prefetched: a page of 50 cards would fetch 50 photo pages' shells while the grid is still loading. */}
+      {/* Not prefetched: a page of 24 cards would fetch 24 photo pages' shells while the grid is still loading. */}
       <Link href={`/images/${image.imageId}`} prefetch={false} className="group block">
         <div className="flex aspect-square items-center justify-center bg-slate-200 bg-cover bg-center" style={backdrop} data-testid="image-backdrop">
           {image.thumbnailUrl ? (
