@@ -12,9 +12,10 @@ export interface PhotoView {
 }
 
 /**
- * The photo as a page draws it, or null before any WebP exists. Only clean (unwatermarked) WebPs
- * are offered, so that a phone takes the 640-px one instead of fetching the 1280-px one it would
- * shrink; the fallback's shape is the photo's, whichever size the browser picks.
+ * The photo as a page draws it, or null before any WebP exists. Every clean (unwatermarked) WebP is
+ * offered, so the browser takes the smallest that fills the photo's box at the screen's density (the
+ * 640-px one on a small 1× screen, the 2,048-px one on a wide 2× screen) instead of always the
+ * 1280-px one; the fallback's shape is the photo's, whichever size the browser picks.
  */
 export function photoView(image: Pick<Image, 'variants'>): PhotoView | null {
   const clean = image.variants.filter((v) => v.format === 'webp' && !v.watermarked).sort((a, b) => a.width - b.width);
