@@ -4,8 +4,8 @@ import { countMetric, METRIC } from '../observability/metrics';
 import { FAILURE_CODE } from './failure-codes';
 import type { JobKind, JobSubject } from './job-kind';
 import { deadLetterIdOf } from './dead-letter-id';
-import { publishJobState } from './publish-job-state';
 import { jobRefOf } from './run-job';
+import { showJob } from './show-job';
 
 /**
  * Gives a job up after its last attempt: the job ends dead, its owner gets a dead letter with a Retry
@@ -29,8 +29,7 @@ export async function giveUpJob(kind: JobKind, subject: JobSubject, trigger: { k
     attempts: job.attempts,
     createdAt: now,
   });
-  await kind.show.failed(subject, { reason: kind.messages.gaveUp, code: FAILURE_CODE.deadLetter });
-  await publishJobState(kind, subject, 'failed');
+  await showJob(kind, subject, { state: 'failed', failure: { reason: kind.messages.gaveUp, code: FAILURE_CODE.deadLetter } });
   countMetric(METRIC.deadLetters);
   log.warn('Gave up on a job', { kind: kind.name, subjectId: subject.subjectId, attempts: job.attempts });
   return 'dead';
