@@ -77,6 +77,14 @@ export function useUploadQueue() {
     [remove, router, update],
   );
 
+  const failed = useCallback(
+    (id: string, file: File, message: string) => {
+      update(id, { state: 'failed', message });
+      toast.error(`${file.name} was not uploaded`, { description: message });
+    },
+    [update],
+  );
+
   const send = useCallback(
     async (id: string, attempt: Attempt) => {
       const { file, controller } = attempt;
@@ -85,10 +93,7 @@ export function useUploadQueue() {
       const created = await createUploadAction({ fileName: file.name, contentType: file.type, bytes: file.size });
       if (!created?.data) {
         if (signal.aborted) return;
-        const message = actionErrorMessage(created) ?? 'The upload could not start.';
-        update(id, { state: 'failed', message });
-        toast.error(`${file.name} was not uploaded`, { description: message });
-        return;
+        return failed(id, file, actionErrorMessage(created) ?? 'The upload could not start.');
       }
       const { imageId } = created.data;
       attempt.imageId = imageId;
@@ -107,15 +112,12 @@ export function useUploadQueue() {
         if (signal.aborted) return;
         // The bytes went through though the answer was lost, and a run has taken them.
         if (settled?.data?.outcome === 'arrived') return arrived(id, file);
-        const message = (error as Error).message;
-        update(id, { state: 'failed', message });
-        toast.error(`${file.name} was not uploaded`, { description: message });
-        return;
+        return failed(id, file, (error as Error).message);
       }
       if (signal.aborted) return;
       arrived(id, file);
     },
-    [arrived, update],
+    [arrived, failed, update],
   );
 
   const start = useCallback(
