@@ -10,7 +10,7 @@ import lighthouse from 'lighthouse';
 import { SESSION_COOKIE } from '../lib/auth/session';
 import { localCloudEnv } from '../local/env';
 import type { Bench, Figure } from './figure';
-import { freeAppPorts, startApp, waitForApp, type AppPorts } from './local-app';
+import { freeAppPorts, signalGroup, startApp, stopGroup, waitForApp, type AppPorts } from './local-app';
 
 /**
  * Lighthouse 12.2.3 (pinned: 13 needs Node 22) with its default mobile emulation and simulated
@@ -283,29 +283,6 @@ function startServer(processes: Processes, ports: AppPorts, dataDir: string): Ch
   const server = startApp(ports, dataDir);
   processes.track(server.pid, () => stopGroup(server.pid!));
   return server;
-}
-
-/** SIGTERM to a process group, then waits until every process in it has gone (SIGKILL after 10 s). */
-async function stopGroup(pgid: number): Promise<void> {
-  if (!signalGroup(pgid, 'SIGTERM')) return;
-  const deadline = Date.now() + 10_000;
-  while (signalGroup(pgid, 0)) {
-    if (Date.now() > deadline) {
-      signalGroup(pgid, 'SIGKILL');
-      break;
-    }
-    await sleep(100);
-  }
-}
-
-/** Whether the group still had a process to signal. */
-function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
-  try {
-    process.kill(-pgid, signal);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

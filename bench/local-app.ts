@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from '../local/ports';
 
 /*
  * The production build on a local cloud of its own (local/serve.ts), for the benches that load pages:
@@ -16,17 +16,6 @@ export interface AppPorts {
   s3: number;
   dynamo: number;
   lambda: number;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** Free ports for everything local/serve.ts listens on, so a bench may run beside `npm run dev`. */
@@ -76,4 +65,32 @@ export async function waitForApp(url: string, server: ChildProcess): Promise<voi
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   throw new Error(`local/serve.ts did not answer within ${START_TIMEOUT_MS / 1000} s: ${stderr}`);
+}
+
+/** Stops an app started by startApp: SIGTERM to its process group, then waits until every process in it has gone (SIGKILL after 10 s). */
+export async function stopApp(server: ChildProcess): Promise<void> {
+  if (server.pid !== undefined) await stopGroup(server.pid);
+}
+
+/** SIGTERM to a process group, then waits until every process in it has gone (SIGKILL after 10 s). */
+export async function stopGroup(pgid: number): Promise<void> {
+  if (!signalGroup(pgid, 'SIGTERM')) return;
+  const deadline = Date.now() + 10_000;
+  while (signalGroup(pgid, 0)) {
+    if (Date.now() > deadline) {
+      signalGroup(pgid, 'SIGKILL');
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Whether the group still had a process to signal. */
+export function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(-pgid, signal);
+    return true;
+  } catch {
+    return false;
+  }
 }

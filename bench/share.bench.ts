@@ -1,4 +1,3 @@
-import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
@@ -8,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { localCloudEnv } from '../local/env';
 import { percentile, type Bench, type Figure } from './figure';
-import { freeAppPorts, startApp, waitForApp } from './local-app';
+import { freeAppPorts, startApp, stopApp, waitForApp } from './local-app';
 
 /**
  * The public share page (/s/{code}) against a baseline page of the same build that does one
@@ -105,7 +104,7 @@ export const run: Bench = async () => {
       { name: 'baseline_p95_ms_at_100', value: round(baselineLow.p95, 1), unit: 'ms' },
     ] satisfies Figure[];
   } finally {
-    await stopServer(server);
+    await stopApp(server);
     await rm(dataDir, { recursive: true, force: true });
   }
 };
@@ -194,15 +193,6 @@ async function assertBuilt(): Promise<void> {
   if (!manifest || !manifest.includes('/s/[code]/route') || !manifest.includes('/bench/baseline/page')) {
     throw new Error('The share bench runs against a production build of the current sources: `npm run bench` makes one, or run `npx next build`.');
   }
-}
-
-async function stopServer(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null || server.pid === undefined) return;
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  process.kill(-server.pid, 'SIGTERM');
-  const timer = setTimeout(() => server.pid !== undefined && process.kill(-server.pid, 'SIGKILL'), 10_000);
-  await exited;
-  clearTimeout(timer);
 }
 
 async function expectStatus(url: string, status: number, body: RegExp): Promise<void> {

@@ -28,6 +28,18 @@ export async function assertPortsFree(claims: PortClaim[]): Promise<void> {
   }
 }
 
+/** A loopback port nothing listens on now, for a server that starts next (the OS picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 export function portFromEnv(variable: string, fallback: number): number {
   const value = process.env[variable];
   if (value === undefined || value === '') return fallback;

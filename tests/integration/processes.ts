@@ -1,15 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
-import net from 'node:net';
 
-/** A loopback port nothing listens on now, for a server that must come back on the same port. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../../local/ports';
 
 /** Kills a child process with SIGKILL, as a crash would, and waits until it is gone. */
 export async function killHard(child: ChildProcess | null): Promise<void> {
