@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
-import { actionPageUrl, actionResult, readServerActions, type ActionRef } from '../scripts/deploy-check/server-actions';
+import { actionPageUrl, actionResult, readServerActions, type ActionRef } from '../tests/support/server-actions';
 import { connectE2eCloud } from './cloud';
 import { FIXTURES } from './helpers';
 import { E2E_PORTS } from './ports';

@@ -9,7 +9,7 @@
  */
 import path from 'node:path';
 import ts from 'typescript';
-import { installPlatform, platformDir, repoRoot as root } from '../infra/graph/platform';
+import { installPlatform, platformDir, repoRoot as root } from './sst-platform';
 
 interface InfraDiagnostics {
   /** Problems in sst.config.ts and infra/: these fail the check. */

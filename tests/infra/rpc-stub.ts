@@ -4,7 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { FAKE_ACCOUNT, FAKE_REGION } from './mocks';
-import { repoRoot } from './platform';
+import { repoRoot } from '../../scripts/sst-platform';
 
 /*
  * Stands in for the sst CLI's RPC server (SST_SERVER). The Function component asks it for the

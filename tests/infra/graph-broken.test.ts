@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { expectedAccess } from './graph/expected-access';
-import { disposeInfraGraph, runInfraGraph, type InfraGraph } from './graph/harness';
-import { platformDir } from './graph/platform';
-import { findViolations } from './graph/rules';
+import { expectedAccess } from './expected-access';
+import { disposeInfraGraph, runInfraGraph, type InfraGraph } from './harness';
+import { platformDir } from '../../scripts/sst-platform';
+import { findViolations } from './rules';
 
 /*
  * The rules must catch a broken config. This runs the real config with mistakes injected through
@@ -35,7 +35,7 @@ beforeAll(async () => {
       $transform(sst.aws.Function, (args, _opts, name) => {
         if (name !== 'AnalyzeProfile') return;
         // The same module instance sst.config.ts imported, so this is the deployed Uploads bucket.
-        args.link = $output(args.link ?? []).apply(async (links) => [...links, (await import('./storage')).uploads]);
+        args.link = $output(args.link ?? []).apply(async (links) => [...links, (await import('../../infra/storage')).uploads]);
       });
     },
   });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { expectedAccess } from './graph/expected-access';
-import { getResource, grantsByComponent, input, lambdaOf, plain, resourcesOfType, state, TYPES } from './graph/graph';
-import { disposeInfraGraph, runInfraGraph, type InfraGraph } from './graph/harness';
-import { findViolations } from './graph/rules';
+import { expectedAccess } from './expected-access';
+import { getResource, grantsByComponent, input, lambdaOf, plain, resourcesOfType, state, TYPES } from './graph';
+import { disposeInfraGraph, runInfraGraph, type InfraGraph } from './harness';
+import { findViolations } from './rules';
 
 /*
  * The same config deployed to "prod" with the built-in face model, originals expiring after 30 days,

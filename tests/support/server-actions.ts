@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { SITE_HOST, type SiteFunction, type SiteResponse } from './site-function';
+import { SITE_HOST, type SiteFunction, type SiteResponse } from '../../scripts/deploy-check/site-function';
 
 /*
  * Server actions called the way a browser calls them: a POST to a page with the action's id in the

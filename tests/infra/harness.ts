@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMocks, type GraphResource, type Invoke } from './mocks';
-import { ensurePlatform, platformDir, repoRoot } from './platform';
+import { ensurePlatform, platformDir, repoRoot } from '../../scripts/sst-platform';
 import { startRpcStub, type BuildRequest } from './rpc-stub';
 
 /*

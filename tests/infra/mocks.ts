@@ -111,7 +111,7 @@ function invokeResult(token: string, inputs: Record<string, unknown>): Record<st
     case 'aws:cloudfront/getResponseHeadersPolicy:getResponseHeadersPolicy':
       return { id: `${String(inputs.name)}-id` };
     default:
-      throw new Error(`The graph mocks do not know the invoke "${token}"; add it to infra/graph/mocks.ts`);
+      throw new Error(`The graph mocks do not know the invoke "${token}"; add it to tests/infra/mocks.ts`);
   }
 }
 

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 /** The repository root (where sst.config.ts lives). */
-export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+export const repoRoot = path.resolve(import.meta.dirname, '..');
 /** What `sst install` writes: the SST components' TypeScript source, Pulumi and its AWS provider. */
 export const platformDir = path.join(repoRoot, '.sst', 'platform');
 

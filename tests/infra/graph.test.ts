@@ -1,18 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { table as tableDefinition } from '../lib/db/table';
-import { MAX_DELIVERY_ATTEMPTS } from '../lib/jobs/retry-policy';
-import { accountDeletionKey, exportArchiveKey, exportRequestKey, faceIndexInputKey, originalKey } from '../lib/storage/keys';
-import { expectedAccess } from './graph/expected-access';
-import { getResource, grantsByComponent, input, lambdaOf, plain, resourcesOfType, state, TYPES } from './graph/graph';
-import { disposeInfraGraph, runInfraGraph, type InfraGraph } from './graph/harness';
-import { repoRoot } from './graph/platform';
-import { findViolations } from './graph/rules';
-import { OPEN_NEXT_VERSION, SITE_SERVER_ARCHITECTURE, SITE_SERVER_RUNTIME } from './site-build';
+import { table as tableDefinition } from '../../lib/db/table';
+import { MAX_DELIVERY_ATTEMPTS } from '../../lib/jobs/retry-policy';
+import { accountDeletionKey, exportArchiveKey, exportRequestKey, faceIndexInputKey, originalKey } from '../../lib/storage/keys';
+import { expectedAccess } from './expected-access';
+import { getResource, grantsByComponent, input, lambdaOf, plain, resourcesOfType, state, TYPES } from './graph';
+import { disposeInfraGraph, runInfraGraph, type InfraGraph } from './harness';
+import { repoRoot } from '../../scripts/sst-platform';
+import { findViolations } from './rules';
+import { OPEN_NEXT_VERSION, SITE_SERVER_ARCHITECTURE, SITE_SERVER_RUNTIME } from '../../infra/site-build';
 
 /*
- * Runs sst.config.ts over the real SST platform with Pulumi's mocks (see graph/harness.ts) and
+ * Runs sst.config.ts over the real SST platform with Pulumi's mocks (see harness.ts) and
  * checks the resources it would deploy. Default settings: FACE_ANALYZER unset, no upload expiry.
  */
 
