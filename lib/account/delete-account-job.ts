@@ -15,7 +15,7 @@ export const deleteAccountJob: JobKind = {
     return owner ? { userId: owner.userId, subjectId: owner.userId } : null;
   },
   // Nobody is left to see it: the account's closure mark is all the state there is.
-  show: { running: isClosing, queued: isClosing, failed: isClosing },
+  setStatus: { running: isClosing, queued: isClosing, failed: isClosing },
   discard: (subject) => deletePrefix(resources.mediaBucket, `${ACCOUNT_DELETION_PREFIX}${subject.userId}/`),
   // The request is written right after the job is queued.
   arrivalWindowMs: 60 * 1000,

@@ -14,7 +14,7 @@ export const exportAccountJob: JobKind = {
     const owner = parseExportRequestKey(key);
     return owner ? { userId: owner.userId, subjectId: owner.exportId } : null;
   },
-  show: {
+  setStatus: {
     running: (subject) => updateExport(exportKey(subject), { status: 'running' }),
     queued: (subject) => updateExport(exportKey(subject), { status: 'queued' }),
     failed: (subject, failure) => updateExport(exportKey(subject), { status: 'failed', failureReason: failure.reason, failureCode: failure.code }),

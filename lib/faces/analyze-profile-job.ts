@@ -14,7 +14,7 @@ export const analyzeProfileJob: JobKind = {
     const owner = parseAnalysisInputKey(key);
     return owner ? { userId: owner.userId, subjectId: owner.imageId } : null;
   },
-  show: {
+  setStatus: {
     running: (subject) => setAnalysisStatus(imageKey(subject), { status: 'running' }),
     queued: (subject) => setAnalysisStatus(imageKey(subject), { status: 'pending' }),
     failed: (subject, failure) => setAnalysisStatus(imageKey(subject), { status: 'failed', failureReason: failure.reason, failureCode: failure.code }),

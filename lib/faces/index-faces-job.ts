@@ -14,7 +14,7 @@ export const indexFacesJob: JobKind = {
     const owner = parseFaceIndexInputKey(key);
     return owner ? { userId: owner.userId, subjectId: owner.imageId } : null;
   },
-  show: {
+  setStatus: {
     running: (subject) => setFaceIndexState(imageKey(subject), { status: 'running' }),
     queued: (subject) => setFaceIndexState(imageKey(subject), { status: 'queued' }),
     failed: (subject, failure) => setFaceIndexState(imageKey(subject), { status: 'failed', failureReason: failure.reason, failureCode: failure.code }),

@@ -14,7 +14,7 @@ export const processImageJob: JobKind = {
     const owner = parseOriginalKey(key);
     return owner ? { userId: owner.userId, subjectId: owner.imageId } : null;
   },
-  show: {
+  setStatus: {
     running: (subject) => setImageStatus(imageKey(subject), { status: 'processing' }),
     queued: (subject) => setImageStatus(imageKey(subject), { status: 'processing' }),
     failed: (subject, failure) => setImageStatus(imageKey(subject), { status: 'failed', failureReason: failure.reason, failureCode: failure.code }),

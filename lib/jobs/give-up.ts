@@ -5,7 +5,7 @@ import { FAILURE_CODE } from './failure-codes';
 import type { JobKind, JobSubject } from './job-kind';
 import { deadLetterIdOf } from './dead-letter-id';
 import { jobRefOf } from './run-job';
-import { showJob } from './show-job';
+import { setSubjectStatus } from './set-subject-status';
 
 /**
  * Gives a job up after its last attempt: the job ends dead, its owner gets a dead letter with a Retry
@@ -29,7 +29,7 @@ export async function giveUpJob(kind: JobKind, subject: JobSubject, trigger: { k
     attempts: job.attempts,
     createdAt: now,
   });
-  await showJob(kind, subject, { state: 'failed', failure: { reason: kind.messages.gaveUp, code: FAILURE_CODE.deadLetter } });
+  await setSubjectStatus(kind, subject, { state: 'failed', failure: { reason: kind.messages.gaveUp, code: FAILURE_CODE.deadLetter } });
   countMetric(METRIC.deadLetters);
   log.warn('Gave up on a job', { kind: kind.name, subjectId: subject.subjectId, attempts: job.attempts });
   return 'dead';

@@ -43,8 +43,8 @@ export interface JobKind {
   bucket(): string;
   /** The subject a trigger key names, or null for a key this kind never writes. */
   parseKey(key: string): JobSubject | null;
-  /** What the subject's record shows when a run starts, when the job is sent round again, and when it is given up on. Each is false when the subject is gone. */
-  show: {
+  /** Sets the subject's status when a run starts, when the job is sent round again, and when it is given up on. Each is false when the subject is gone. */
+  setStatus: {
     running(subject: JobSubject): Promise<boolean>;
     queued(subject: JobSubject): Promise<boolean>;
     failed(subject: JobSubject, failure: Failure): Promise<boolean>;

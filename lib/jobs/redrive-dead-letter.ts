@@ -6,7 +6,7 @@ import type { JobKind } from './job-kind';
 import { jobKind } from './kinds';
 import { RETRY_LIMIT } from './limits';
 import { jobRefOf } from './run-job';
-import { showJob } from './show-job';
+import { setSubjectStatus } from './set-subject-status';
 import { jobTiming } from './timing';
 
 export type RedriveResult = 'requeued' | 'never-arrived';
@@ -22,13 +22,13 @@ export async function redriveDeadLetter(item: DeadLetterItem, now = Date.now()):
   const subject = { userId: item.userId, subjectId: item.subjectId };
   const trigger = await headObject(kind.bucket(), item.key);
   if (!trigger) {
-    await showJob(kind, subject, { state: 'failed', failure: { reason: kind.messages.neverArrived, code: FAILURE_CODE.neverArrived } });
+    await setSubjectStatus(kind, subject, { state: 'failed', failure: { reason: kind.messages.neverArrived, code: FAILURE_CODE.neverArrived } });
     await deleteDeadLetter(item.userId, item.deadLetterId);
     return 'never-arrived';
   }
   // Queued before it is announced: should the announcement be lost, the sweep announces it again.
   await requeueJob(jobRefOf(kind, subject), { dueAt: jobTiming().queuedDue(now) });
-  await showJob(kind, subject, { state: 'queued' });
+  await setSubjectStatus(kind, subject, { state: 'queued' });
   await renotifyObject(kind.bucket(), item.key, item.deadLetterId);
   await deleteDeadLetter(item.userId, item.deadLetterId);
   return 'requeued';

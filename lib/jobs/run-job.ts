@@ -4,7 +4,7 @@ import { readObject } from '../storage';
 import type { JobKind, JobSubject, JobWork, WorkResult } from './job-kind';
 import type { StoredObject } from './schemas';
 import { publishJobState } from './publish-job-state';
-import { showJob } from './show-job';
+import { setSubjectStatus } from './set-subject-status';
 import { jobTiming } from './timing';
 
 /**
@@ -47,7 +47,7 @@ export async function runJob(kind: JobKind, work: JobWork, object: StoredObject,
   const heartbeat = keepLease(ref, object.eTag, clock);
   try {
     // The read does not wait for the status write: a run is mostly waiting, and this is where it can overlap.
-    const [running, stored] = await Promise.all([showJob(kind, subject, { state: 'running' }), readObject(object.bucket, object.key)]);
+    const [running, stored] = await Promise.all([setSubjectStatus(kind, subject, { state: 'running' }), readObject(object.bucket, object.key)]);
     if (!running) return await settle(kind, ref, subject, object, { status: 'gone' });
     if (!stored || stored.eTag !== object.eTag) {
       await releaseJob(ref, object.eTag, { dueAt: timing.retryDue(clock()), error: 'stale: the object changed since it was announced' });

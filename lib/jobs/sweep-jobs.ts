@@ -6,7 +6,7 @@ import { FAILURE_CODE } from './failure-codes';
 import { giveUpJob } from './give-up';
 import type { JobKind } from './job-kind';
 import { JOB_KINDS } from './kinds';
-import { showJob } from './show-job';
+import { setSubjectStatus } from './set-subject-status';
 import { ARRIVAL_GRACE_MS, MAX_ANNOUNCEMENT_INTERVAL_MS, MAX_DELIVERY_ATTEMPTS, MAX_QUEUED_MS } from './retry-policy';
 import { jobRefOf } from './run-job';
 import { jobTiming } from './timing';
@@ -58,7 +58,7 @@ async function sweepJob(kind: JobKind, job: JobItem, now: number): Promise<Sweep
       return (await recordJobSweep(ref, job, arrivalDeadline, { count: false })) ? 'waiting' : 'raced';
     }
     if (!(await markJobNeverArrived(ref, job))) return 'raced';
-    await showJob(kind, subject, { state: 'failed', failure: { reason: kind.messages.neverArrived, code: FAILURE_CODE.neverArrived } });
+    await setSubjectStatus(kind, subject, { state: 'failed', failure: { reason: kind.messages.neverArrived, code: FAILURE_CODE.neverArrived } });
     await kind.discard(subject);
     return 'never-arrived';
   }

@@ -14,7 +14,7 @@ async function claimAsRun(userId: string, imageId: string) {
   const now = Date.now();
   const { leaseMs } = jobTiming();
   expect(await claimJob(jobRefOf(processImageJob, subject), { eTag: 'run-etag', now, leaseUntil: now + leaseMs, dueAt: now + 2 * leaseMs })).toBe('claimed');
-  return { showRunning: () => processImageJob.show.running(subject) };
+  return { showRunning: () => processImageJob.setStatus.running(subject) };
 }
 
 /** Giving an upload up from the browser, cancelled or failed: the PUT is over, and the record and the bucket are settled here. */

@@ -33,7 +33,7 @@ function testKind(): TestKind {
       const match = new RegExp(`^${name}/([\\w-]+)/([\\w-]+)/trigger$`).exec(key);
       return match ? { userId: match[1]!, subjectId: match[2]! } : null;
     },
-    show: {
+    setStatus: {
       running: async (subject) => (shown.push(`${subject.subjectId}:running`), true),
       queued: async (subject) => (shown.push(`${subject.subjectId}:queued`), true),
       failed: async (subject, failure) => (shown.push(`${subject.subjectId}:failed:${failure.code}`), true),

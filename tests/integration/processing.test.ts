@@ -161,7 +161,7 @@ describe('the thumbnail first', () => {
     expect((await findImage(userId, imageId))!.variants).toEqual(ready.variants);
 
     const other = await stage();
-    await processImageJob.show.running({ userId: other.userId, subjectId: other.imageId });
+    await processImageJob.setStatus.running({ userId: other.userId, subjectId: other.imageId });
     expect(await recordThumbnail({ userId: other.userId, imageId: other.imageId }, thumbnail)).toBe(true);
     await completeImageProcessing({ userId: other.userId, imageId: other.imageId }, { status: 'failed', failureReason: 'Broken.', failureCode: 'corrupt' });
     const failed = (await findImage(other.userId, other.imageId))!;
