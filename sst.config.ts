@@ -22,7 +22,7 @@ export default $config({
     const { uploads, media } = await import('./infra/storage');
     const { table } = await import('./infra/database');
     await import('./infra/monitoring');
-    const { processImageEvents, analyzeProfileEvents, indexFacesEvents } = await import('./infra/queues');
+    const { jobQueues } = await import('./infra/queues');
     const { realtime } = await import('./infra/realtime');
     await import('./infra/functions');
     const { site } = await import('./infra/web');
@@ -33,9 +33,8 @@ export default $config({
       mediaBucket: media.name,
       table: table.name,
       realtimeEndpoint: realtime.endpoint,
-      processImageDeadLetters: processImageEvents.deadLetters.url,
-      analyzeProfileDeadLetters: analyzeProfileEvents.deadLetters.url,
-      indexFacesDeadLetters: indexFacesEvents.deadLetters.url,
+      // Each job kind's dead-letter queue, for `npx sst shell -- npm run redrive` and the console.
+      ...Object.fromEntries(jobQueues.map(({ row, deadLetters }) => [`${row.component[0]!.toLowerCase()}${row.component.slice(1)}DeadLetters`, deadLetters.url])),
     };
   },
 });

@@ -4,6 +4,7 @@
  * grant only the actions the linked code performs.
  */
 
+import type { ObjectAccess } from '../lib/jobs/wiring';
 import { dataKey, KMS_OBJECT_ACTIONS } from './encryption';
 
 interface LinkTarget {
@@ -29,26 +30,29 @@ function scopedLink(target: LinkTarget, include: Permission[]): ScopedLink {
 
 export type ObjectAction = 's3:GetObject' | 's3:PutObject' | 's3:DeleteObject' | 's3:AbortMultipartUpload';
 
+/** The object actions each level of access allows. */
+export const OBJECT_ACTIONS: Record<ObjectAccess, readonly ObjectAction[]> = {
+  read: ['s3:GetObject'],
+  'read-delete': ['s3:GetObject', 's3:DeleteObject'],
+  // Writing derived objects includes clearing a half-written set before a retry writes it again.
+  write: ['s3:PutObject', 's3:DeleteObject'],
+  'read-write': ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+  // An archive streamed as a multipart upload, which is aborted if the stream fails.
+  'read-write-multipart': ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload'],
+};
+
 /**
  * Object actions on every key, plus s3:ListBucket on the bucket: without it S3 answers a read of a
  * missing key with 403 instead of 404, and the handlers treat "already gone" as done, not as a failure.
  */
-export function bucketLink(bucket: LinkTarget, actions: readonly ObjectAction[]): ScopedLink {
+export function bucketLink(bucket: LinkTarget, access: ObjectAccess): ScopedLink {
   return scopedLink(bucket, [
-    sst.aws.permission({ actions: [...actions], resources: [$interpolate`${bucket.arn}/*`] }),
+    sst.aws.permission({ actions: [...OBJECT_ACTIONS[access]], resources: [$interpolate`${bucket.arn}/*`] }),
     sst.aws.permission({ actions: ['s3:ListBucket'], resources: [bucket.arn] }),
     // Objects encrypted with the customer-managed key are unreadable and unwritable without it.
     ...(dataKey ? [sst.aws.permission({ actions: KMS_OBJECT_ACTIONS, resources: [dataKey.arn] })] : []),
   ]);
 }
-
-export const READ: readonly ObjectAction[] = ['s3:GetObject'];
-export const READ_DELETE: readonly ObjectAction[] = ['s3:GetObject', 's3:DeleteObject'];
-/** Writing derived objects includes clearing a half-written set before a retry writes it again. */
-export const WRITE: readonly ObjectAction[] = ['s3:PutObject', 's3:DeleteObject'];
-export const READ_WRITE: readonly ObjectAction[] = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'];
-/** An archive streamed as a multipart upload, which is aborted if the stream fails. */
-export const READ_WRITE_MULTIPART: readonly ObjectAction[] = [...READ_WRITE, 's3:AbortMultipartUpload'];
 
 /** Item reads and writes through ElectroDB (transactions are checked per item action); no table admin, no Scan. */
 export const TABLE_ITEM_ACTIONS = [

@@ -1,22 +1,6 @@
-import {
-  ANALYZE_LOCAL_WORKLOAD,
-  ANALYZE_REKOGNITION_WORKLOAD,
-  DESCRIBE_FACES_WORKLOAD,
-  INDEX_FACES_LOCAL_WORKLOAD,
-  INDEX_FACES_REKOGNITION_WORKLOAD,
-  PROCESS_IMAGE_WORKLOAD,
-} from '../lib/cost/workload';
-import {
-  ANALYZE_PROFILE_TIMEOUT_SECONDS,
-  DELETE_ACCOUNT_TIMEOUT_SECONDS,
-  EXPORT_ACCOUNT_TIMEOUT_SECONDS,
-  DESCRIBE_FACES_TIMEOUT_SECONDS,
-  INDEX_FACES_TIMEOUT_SECONDS,
-  LIVE_AUTHORIZER_TIMEOUT_SECONDS,
-  PROCESS_IMAGE_TIMEOUT_SECONDS,
-  STORE_DEAD_LETTER_TIMEOUT_SECONDS,
-  SWEEP_TIMEOUT_SECONDS,
-} from './limits';
+import { DESCRIBE_FACES_WORKLOAD } from '../lib/cost/workload';
+import { JOB_WIRING, type JobWiring, type PackageSet } from '../lib/jobs/wiring';
+import { DESCRIBE_FACES_TIMEOUT_SECONDS, LIVE_AUTHORIZER_TIMEOUT_SECONDS, STORE_DEAD_LETTER_TIMEOUT_SECONDS, SWEEP_TIMEOUT_SECONDS } from './limits';
 import type { InfraSettings } from './settings';
 import { FACE_SEARCH_PACKAGES, faceSearchCopies } from './shipped-packages';
 import { npmCpu } from './site-build';
@@ -39,10 +23,10 @@ export const METRICS_NAMESPACE = 'Headshot';
 export const IMAGE_PACKAGES = ['sharp'];
 /** The built-in face model loads its weights and WASM files from node_modules at run time, so they ship installed. */
 export const LOCAL_FACE_MODEL_PACKAGES = ['@vladmandic/human', '@tensorflow/tfjs-core', '@tensorflow/tfjs-converter', '@tensorflow/tfjs-backend-wasm'];
-/** The watermark font; Lambda has no system fonts. Lands at /var/task/assets/fonts. */
-export const FONT_DIRECTORY = 'assets/fonts';
 
 export interface FunctionSpec {
+  /** The job kind it runs, for a job function: its row of the job-wiring table. */
+  job?: JobWiring;
   /** The SST component name. */
   component: string;
   /** The file under functions/ and the name the local cloud invokes it by. */
@@ -72,89 +56,75 @@ export function faceCollectionPrefix(app: { name: string; stage: string }): stri
   return `${app.name}-${app.stage}-`;
 }
 
-export function functionSpecs(settings: Pick<InfraSettings, 'faceAnalyzer'>, app: { name: string; stage: string } = { name: 'headshot', stage: 'local' }) {
-  const usesRekognition = settings.faceAnalyzer === 'rekognition';
-  const analyzeWorkload = usesRekognition ? ANALYZE_REKOGNITION_WORKLOAD : ANALYZE_LOCAL_WORKLOAD;
-  const indexWorkload = usesRekognition ? INDEX_FACES_REKOGNITION_WORKLOAD : INDEX_FACES_LOCAL_WORKLOAD;
-  const facePackages = usesRekognition ? IMAGE_PACKAGES : [...IMAGE_PACKAGES, ...LOCAL_FACE_MODEL_PACKAGES];
-  const faceEnvironment = { FACE_ANALYZER: settings.faceAnalyzer, FACE_COLLECTION_PREFIX: faceCollectionPrefix(app) };
+/** The deploy-time choices a function's build depends on, and the app and stage its names are scoped to. */
+export interface SpecContext {
+  settings: Pick<InfraSettings, 'faceAnalyzer'>;
+  /** The local cloud's by default. */
+  app?: { name: string; stage: string };
+}
+
+const LOCAL_STAGE = { name: 'headshot', stage: 'local' };
+
+/** What the site and the face functions read to reach faces: the deployed analyzer, and this stage's collections. */
+export function faceEnvironment({ settings, app = LOCAL_STAGE }: SpecContext): { FACE_ANALYZER: string; FACE_COLLECTION_PREFIX: string } {
+  return { FACE_ANALYZER: settings.faceAnalyzer, FACE_COLLECTION_PREFIX: faceCollectionPrefix(app) };
+}
+
+function packagesOf(sets: readonly PackageSet[], usesRekognition: boolean): Pick<FunctionSpec, 'install' | 'shipped' | 'copyFiles'> {
+  const has = (set: PackageSet) => sets.includes(set);
+  const faceSearch = has('face-search');
   return {
-    processImage: {
-      component: 'ProcessImage',
-      name: 'process-image',
-      description: 'Validates an upload, writes its resized and watermarked variants',
-      memoryMb: PROCESS_IMAGE_WORKLOAD.memoryMb,
-      timeoutSeconds: PROCESS_IMAGE_TIMEOUT_SECONDS,
-      install: IMAGE_PACKAGES,
-      shipped: [],
-      copyFiles: [{ from: FONT_DIRECTORY, to: FONT_DIRECTORY }],
-      environment: observability('process-image'),
+    install: [...(has('image') ? IMAGE_PACKAGES : []), ...(has('face-model') && !usesRekognition ? LOCAL_FACE_MODEL_PACKAGES : [])],
+    shipped: faceSearch ? FACE_SEARCH_PACKAGES : [],
+    copyFiles: faceSearch ? faceSearchCopies(npmCpu(FUNCTION_ARCHITECTURE)) : [],
+  };
+}
+
+const NO_PACKAGES = { install: [], shipped: [], copyFiles: [] };
+
+/** A job kind's function, from its row of the job-wiring table. */
+export function jobFunctionSpec(row: JobWiring, context: SpecContext): FunctionSpec {
+  const { settings } = context;
+  const usesRekognition = settings.faceAnalyzer === 'rekognition';
+  const packages = packagesOf(row.packages, usesRekognition);
+  const reads = row.reads ?? [];
+  const faces = faceEnvironment(context);
+  return {
+    job: row,
+    component: row.component,
+    name: row.name,
+    description: row.description,
+    memoryMb: typeof row.memoryMb === 'number' ? row.memoryMb : row.memoryMb[usesRekognition ? 'rekognition' : 'local'],
+    timeoutSeconds: row.timeoutSeconds,
+    ...packages,
+    copyFiles: [...(row.files ?? []).map((folder) => ({ from: folder, to: folder })), ...packages.copyFiles],
+    environment: {
+      ...(reads.includes('face-analyzer') ? { FACE_ANALYZER: faces.FACE_ANALYZER } : {}),
+      ...(reads.includes('face-collections') ? { FACE_COLLECTION_PREFIX: faces.FACE_COLLECTION_PREFIX } : {}),
+      ...observability(row.name),
     },
-    analyzeProfile: {
-      component: 'AnalyzeProfile',
-      name: 'analyze-profile',
-      description: 'Scores a photo as a profile picture',
-      memoryMb: analyzeWorkload.memoryMb,
-      timeoutSeconds: ANALYZE_PROFILE_TIMEOUT_SECONDS,
-      install: facePackages,
-      shipped: [],
-      copyFiles: [],
-      environment: { FACE_ANALYZER: settings.faceAnalyzer, ...observability('analyze-profile') },
-    },
-    indexFaces: {
-      component: 'IndexFaces',
-      name: 'index-faces',
-      description: 'Finds, describes and groups the faces of a ready photo',
-      memoryMb: indexWorkload.memoryMb,
-      timeoutSeconds: INDEX_FACES_TIMEOUT_SECONDS,
-      install: facePackages,
-      shipped: FACE_SEARCH_PACKAGES,
-      copyFiles: faceSearchCopies(npmCpu(FUNCTION_ARCHITECTURE)),
-      environment: { ...faceEnvironment, ...observability('index-faces') },
-    },
+  };
+}
+
+/** The functions that run no job kind: the site's face model, the dead-letter drain, the live authorizer, the sweep. */
+export function serviceFunctionSpecs() {
+  return {
     describeFaces: {
       component: 'DescribeFaces',
       name: 'describe-faces',
       description: 'Runs the built-in face model on a query photo for the site',
       memoryMb: DESCRIBE_FACES_WORKLOAD.memoryMb,
       timeoutSeconds: DESCRIBE_FACES_TIMEOUT_SECONDS,
-      install: [...IMAGE_PACKAGES, ...LOCAL_FACE_MODEL_PACKAGES],
-      shipped: [],
-      copyFiles: [],
+      ...packagesOf(['image', 'face-model'], false),
       environment: observability('describe-faces'),
-    },
-    deleteAccount: {
-      component: 'DeleteAccount',
-      name: 'delete-account',
-      description: "Deletes an account and everything of it: objects, items, faces, links",
-      memoryMb: 512,
-      timeoutSeconds: DELETE_ACCOUNT_TIMEOUT_SECONDS,
-      install: [],
-      // Its recognizer forgets the user's faces; the module that holds it also compares descriptors.
-      shipped: FACE_SEARCH_PACKAGES,
-      copyFiles: faceSearchCopies(npmCpu(FUNCTION_ARCHITECTURE)),
-      environment: { ...faceEnvironment, ...observability('delete-account') },
-    },
-    exportAccount: {
-      component: 'ExportAccount',
-      name: 'export-account',
-      description: 'Streams one ZIP archive of everything a user has to the media bucket',
-      memoryMb: 1024,
-      timeoutSeconds: EXPORT_ACCOUNT_TIMEOUT_SECONDS,
-      install: [],
-      shipped: [],
-      copyFiles: [],
-      environment: observability('export-account'),
     },
     storeDeadLetter: {
       component: 'StoreDeadLetter',
       name: 'store-dead-letter',
-      description: 'Turns every message in the job dead-letter queues into its owner\'s dead letter',
+      description: "Turns every message in the job dead-letter queues into its owner's dead letter",
       memoryMb: 256,
       timeoutSeconds: STORE_DEAD_LETTER_TIMEOUT_SECONDS,
-      install: [],
-      shipped: [],
-      copyFiles: [],
+      ...NO_PACKAGES,
       environment: observability('store-dead-letter'),
     },
     liveAuthorizer: {
@@ -163,9 +133,7 @@ export function functionSpecs(settings: Pick<InfraSettings, 'faceAnalyzer'>, app
       description: "Lets a browser's live-updates connection subscribe to its owner's topic, and nothing else",
       memoryMb: 256,
       timeoutSeconds: LIVE_AUTHORIZER_TIMEOUT_SECONDS,
-      install: [],
-      shipped: [],
-      copyFiles: [],
+      ...NO_PACKAGES,
       environment: observability('live-authorizer'),
     },
     sweep: {
@@ -174,10 +142,14 @@ export function functionSpecs(settings: Pick<InfraSettings, 'faceAnalyzer'>, app
       description: 'Moves every job that should have moved and did not: lost events, dead runs, uploads that never came',
       memoryMb: 256,
       timeoutSeconds: SWEEP_TIMEOUT_SECONDS,
-      install: [],
-      shipped: [],
-      copyFiles: [],
+      ...NO_PACKAGES,
       environment: observability('sweep'),
     },
   } satisfies Record<string, FunctionSpec>;
+}
+
+/** Every function: one per row of the job-wiring table, then the others. */
+export function functionSpecs(settings: SpecContext['settings'], app?: SpecContext['app'], wiring: readonly JobWiring[] = JOB_WIRING): FunctionSpec[] {
+  const context = { settings, app };
+  return [...wiring.map((row) => jobFunctionSpec(row, context)), ...Object.values(serviceFunctionSpecs())];
 }

@@ -1,54 +1,31 @@
+import { JOB_WIRING, type BucketLink, type JobWiring } from '../lib/jobs/wiring';
+import { DEAD_LETTER_RETENTION_SECONDS, MAX_RECEIVE_COUNT, visibilityTimeoutSeconds } from './limits';
 import { deadLetterAlarm } from './monitoring';
-import {
-  ANALYZE_PROFILE_TIMEOUT_SECONDS,
-  DELETE_ACCOUNT_TIMEOUT_SECONDS,
-  EXPORT_ACCOUNT_TIMEOUT_SECONDS,
-  INDEX_FACES_TIMEOUT_SECONDS,
-  DEAD_LETTER_RETENTION_SECONDS,
-  MAX_RECEIVE_COUNT,
-  PROCESS_IMAGE_TIMEOUT_SECONDS,
-  visibilityTimeoutSeconds,
-} from './limits';
-import { ACCOUNT_DELETION_PREFIX, ANALYSIS_PREFIX, EXPORT_REQUEST_PREFIX, FACE_INDEX_PREFIX, ORIGINALS_PREFIX } from '../lib/storage/keys';
-import { media, uploads } from './storage';
+import { buckets } from './storage';
 
 /*
  * Bucket notifications go to a queue, never straight to a function: the queue retries, keeps what
  * keeps failing in its dead-letter queue, and absorbs bursts that would otherwise throttle.
  */
-function eventQueue(name: string, functionTimeoutSeconds: number) {
-  const deadLetters = new sst.aws.Queue(`${name}DeadLetters`, {
+function eventQueue(row: JobWiring) {
+  const deadLetters = new sst.aws.Queue(`${row.component}DeadLetters`, {
     transform: { queue: { messageRetentionSeconds: DEAD_LETTER_RETENTION_SECONDS } },
   });
-  const queue = new sst.aws.Queue(`${name}Queue`, {
-    visibilityTimeout: `${visibilityTimeoutSeconds(functionTimeoutSeconds)} seconds`,
+  const queue = new sst.aws.Queue(`${row.component}Queue`, {
+    visibilityTimeout: `${visibilityTimeoutSeconds(row.timeoutSeconds)} seconds`,
     dlq: { queue: deadLetters.arn, retry: MAX_RECEIVE_COUNT },
   });
-  deadLetterAlarm(name, deadLetters);
-  return { queue, deadLetters };
+  deadLetterAlarm(row.component, deadLetters);
+  return { row, queue, deadLetters };
 }
 
-export const processImageEvents = eventQueue('ProcessImage', PROCESS_IMAGE_TIMEOUT_SECONDS);
-export const analyzeProfileEvents = eventQueue('AnalyzeProfile', ANALYZE_PROFILE_TIMEOUT_SECONDS);
-export const indexFacesEvents = eventQueue('IndexFaces', INDEX_FACES_TIMEOUT_SECONDS);
-export const deleteAccountEvents = eventQueue('DeleteAccount', DELETE_ACCOUNT_TIMEOUT_SECONDS);
-export const exportAccountEvents = eventQueue('ExportAccount', EXPORT_ACCOUNT_TIMEOUT_SECONDS);
+/** Each job kind's queue and dead-letter queue, in the order of the job-wiring table. */
+export const jobQueues = JOB_WIRING.map(eventQueue);
 
-/** Every job queue's dead-letter queue, all drained by store-dead-letter. */
-export const jobDeadLetterQueues = [processImageEvents, analyzeProfileEvents, indexFacesEvents, deleteAccountEvents, exportAccountEvents].map((events) => events.deadLetters);
-
-/* ObjectCreated:* includes Copy, which is how `npm run redrive` announces an original again. */
-uploads.notify({
-  notifications: [
-    { name: 'ProcessImage', queue: processImageEvents.queue, events: ['s3:ObjectCreated:*'], filterPrefix: ORIGINALS_PREFIX },
-  ],
-});
-
-media.notify({
-  notifications: [
-    { name: 'AnalyzeProfile', queue: analyzeProfileEvents.queue, events: ['s3:ObjectCreated:*'], filterPrefix: ANALYSIS_PREFIX },
-    { name: 'IndexFaces', queue: indexFacesEvents.queue, events: ['s3:ObjectCreated:*'], filterPrefix: FACE_INDEX_PREFIX },
-    { name: 'DeleteAccount', queue: deleteAccountEvents.queue, events: ['s3:ObjectCreated:*'], filterPrefix: ACCOUNT_DELETION_PREFIX },
-    { name: 'ExportAccount', queue: exportAccountEvents.queue, events: ['s3:ObjectCreated:*'], filterPrefix: EXPORT_REQUEST_PREFIX },
-  ],
-});
+/* One notification configuration per bucket, with a rule per kind. ObjectCreated:* includes Copy, which is how the sweep and redrive announce a trigger again. */
+for (const [link, bucket] of Object.entries(buckets) as [BucketLink, sst.aws.Bucket][]) {
+  const notifications = jobQueues
+    .filter(({ row }) => row.trigger.bucket === link)
+    .map(({ row, queue }) => ({ name: row.component, queue, events: ['s3:ObjectCreated:*' as const], filterPrefix: row.trigger.prefix }));
+  if (notifications.length > 0) bucket.notify({ notifications });
+}

@@ -1,12 +1,11 @@
 import { tableLink } from './access';
 import { table } from './database';
-import { FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME, functionSpecs, handlerOf } from './function-specs';
+import { FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME, handlerOf, serviceFunctionSpecs } from './function-specs';
 import { functionAlarms } from './monitoring';
 import { secrets } from './secrets';
-import { readInfraSettings } from './settings';
 import { SITE_ENVIRONMENT_SECRETS } from './site-build';
 
-const spec = functionSpecs(readInfraSettings(process.env), { name: $app.name, stage: $app.stage }).liveAuthorizer;
+const spec = serviceFunctionSpecs().liveAuthorizer;
 
 /*
  * Live updates: AWS IoT, MQTT over WebSocket. Browsers connect with a token the site issues; the

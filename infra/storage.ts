@@ -1,3 +1,4 @@
+import type { BucketLink } from '../lib/jobs/wiring';
 import { ORIGINALS_PREFIX } from '../lib/storage/keys';
 import { MEDIA_EXPIRY_RULES } from '../lib/storage/lifecycle';
 import { encryptBucket } from './encryption';
@@ -49,3 +50,6 @@ export const media = new sst.aws.Bucket('Media', {
 
 encryptBucket('Uploads', uploads.name);
 encryptBucket('Media', media.name);
+
+/** The buckets by the names they are linked under, as the job-wiring table names a trigger's bucket. */
+export const buckets = { Uploads: uploads, Media: media } satisfies Record<BucketLink, sst.aws.Bucket>;

@@ -1,7 +1,7 @@
-import { READ_WRITE, bucketLink, realtimeLink, tableLink } from './access';
+import { bucketLink, realtimeLink, tableLink } from './access';
 import { table } from './database';
 import { describeFaces, faceCollections } from './functions';
-import { faceCollectionPrefix } from './function-specs';
+import { faceEnvironment } from './function-specs';
 import { functionAlarms } from './monitoring';
 import { realtime } from './realtime';
 import { secrets } from './secrets';
@@ -36,11 +36,10 @@ const faceSearch = describeFaces
 
 export const site = new sst.aws.Nextjs('Web', {
   // The site issues live-updates tokens and names the endpoint to browsers; it publishes what its own actions change.
-  link: [bucketLink(uploads, READ_WRITE), bucketLink(media, READ_WRITE), tableLink(table), realtimeLink(realtime), ...Object.values(secrets), ...faceSearch.link],
+  link: [bucketLink(uploads, 'read-write'), bucketLink(media, 'read-write'), tableLink(table), realtimeLink(realtime), ...Object.values(secrets), ...faceSearch.link],
   permissions: faceSearch.permissions,
   environment: {
-    FACE_ANALYZER: settings.faceAnalyzer,
-    FACE_COLLECTION_PREFIX: faceCollectionPrefix({ name: $app.name, stage: $app.stage }),
+    ...faceEnvironment({ settings, app: { name: $app.name, stage: $app.stage } }),
     ...Object.fromEntries(Object.entries(SITE_ENVIRONMENT_SECRETS).map(([variable, secret]) => [variable, secrets[secret].value])),
     TRUSTED_PROXY_HOPS: String(SITE_TRUSTED_PROXY_HOPS),
     // With a custom domain the site's origin is fixed, and Clerk accepts session tokens made for it only.

@@ -3,13 +3,14 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { functionSpecs } from '../infra/function-specs';
 import { jobTiming } from '../lib/jobs/timing';
 import { log } from '../lib/observability/log';
-import { ACCOUNT_DELETION_PREFIX, ANALYSIS_PREFIX, EXPORT_REQUEST_PREFIX, FACE_INDEX_PREFIX, headObject, ORIGINALS_PREFIX } from '../lib/storage';
+import { JOB_WIRING, type JobWiring } from '../lib/jobs/wiring';
+import { headObject } from '../lib/storage';
 import { startBridge, type Invoke, type Route } from './bridge';
 import { ensureTable, startDynamo, type DynamoEmulator } from './dynamo';
-import { invokeInProcess } from './functions';
+import { serviceFunctionSpecs } from '../infra/function-specs';
+import { FUNCTION_SPECS, invokeInProcess } from './functions';
 import { LOCAL_RESOURCES, localCloudEnv } from './env';
 import { startRealtime } from './realtime';
 import { EMULATOR_CREDENTIALS, startS3 } from './s3';
@@ -18,19 +19,13 @@ import { MEDIA_EXPIRY_RULES } from '../lib/storage/lifecycle';
 import { expireObjects } from './expire-objects';
 import { sweepExpired } from './sweep-expired';
 
-/** Bucket notifications and their dead-letter consumer, as infra/ wires them on AWS. */
-export const ROUTES: Route[] = [
-  { bucket: LOCAL_RESOURCES.Uploads.name, prefix: ORIGINALS_PREFIX, functionName: 'process-image', deadLetterFunction: 'store-dead-letter' },
-  { bucket: LOCAL_RESOURCES.Media.name, prefix: ANALYSIS_PREFIX, functionName: 'analyze-profile', deadLetterFunction: 'store-dead-letter' },
-  { bucket: LOCAL_RESOURCES.Media.name, prefix: FACE_INDEX_PREFIX, functionName: 'index-faces', deadLetterFunction: 'store-dead-letter' },
-  { bucket: LOCAL_RESOURCES.Media.name, prefix: ACCOUNT_DELETION_PREFIX, functionName: 'delete-account', deadLetterFunction: 'store-dead-letter' },
-  { bucket: LOCAL_RESOURCES.Media.name, prefix: EXPORT_REQUEST_PREFIX, functionName: 'export-account', deadLetterFunction: 'store-dead-letter' },
-];
+/** Bucket notifications and their dead-letter consumer, as infra/ wires them on AWS: a route per row of the job-wiring table. */
+export function jobRoutes(wiring: readonly JobWiring[] = JOB_WIRING): Route[] {
+  return wiring.map((row) => ({ bucket: LOCAL_RESOURCES[row.trigger.bucket].name, prefix: row.trigger.prefix, functionName: row.name, deadLetterFunction: serviceFunctionSpecs().storeDeadLetter.name }));
+}
 
 /** Every function's timeout, as deployed. */
-const TIMEOUTS_MS: Record<string, number> = Object.fromEntries(
-  Object.values(functionSpecs({ faceAnalyzer: 'local' })).map((spec) => [spec.name, spec.timeoutSeconds * 1000]),
-);
+const TIMEOUTS_MS: Record<string, number> = Object.fromEntries(FUNCTION_SPECS.map((spec) => [spec.name, spec.timeoutSeconds * 1000]));
 
 /** How often DynamoDB's TTL deletion is emulated, and the job sweep run, by default (AWS: every 5 minutes). */
 const SWEEP_INTERVAL_MS = 60_000;
@@ -105,7 +100,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
   const bridge = startBridge({
     events: s3.events,
-    routes: ROUTES,
+    routes: jobRoutes(),
     invoke,
     describe: headObject,
     // SQS keeps a failed message invisible for longer than a run's lease, so its next delivery finds a dead run's lease run out.

@@ -1,27 +1,19 @@
+import { functionSpecs } from '../infra/function-specs';
 import { lambdaContext } from './lambda-context';
 
-/** The functions/ handlers the local cloud can run, by name. */
-export const FUNCTIONS = {
-  'process-image': () => import('../functions/process-image'),
-  'analyze-profile': () => import('../functions/analyze-profile'),
-  'index-faces': () => import('../functions/index-faces'),
-  'describe-faces': () => import('../functions/describe-faces'),
-  'delete-account': () => import('../functions/delete-account'),
-  'export-account': () => import('../functions/export-account'),
-  'store-dead-letter': () => import('../functions/store-dead-letter'),
-  sweep: () => import('../functions/sweep'),
-  'live-authorizer': () => import('../functions/live-authorizer'),
-} satisfies Record<string, () => Promise<{ handler: (event: never, context: never) => Promise<unknown> }>>;
+type Handler = (event: object, context: object) => Promise<unknown>;
 
-export type FunctionName = keyof typeof FUNCTIONS;
+/** Every function the local cloud can run: each row of the job-wiring table, and the others, as infra/ deploys them. */
+export const FUNCTION_SPECS = functionSpecs({ faceAnalyzer: 'local' });
 
-export function isFunctionName(name: string): name is FunctionName {
-  return Object.hasOwn(FUNCTIONS, name);
+export function isFunctionName(name: string): boolean {
+  return FUNCTION_SPECS.some((spec) => spec.name === name);
 }
 
 /** Runs a handler in this process, with the context Lambda would give it. */
 export async function invokeInProcess(name: string, event: object): Promise<unknown> {
   if (!isFunctionName(name)) throw new Error(`No function named ${name}`);
-  const { handler } = (await FUNCTIONS[name]()) as { handler: (event: object, context: object) => Promise<unknown> };
+  // Loaded on first use, as Lambda loads a function on its first event: the face model costs seconds.
+  const { handler } = (await import(new URL(`../functions/${name}.ts`, import.meta.url).href)) as { handler: Handler };
   return handler(event, lambdaContext(name));
 }

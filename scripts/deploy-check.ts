@@ -17,7 +17,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { functionSpecs, FUNCTION_ARCHITECTURE, type FunctionSpec } from '../infra/function-specs';
+import { faceEnvironment, FUNCTION_ARCHITECTURE, type FunctionSpec } from '../infra/function-specs';
 import { repoRoot as root } from './sst-platform';
 import { npmCpu, SITE_SERVER_ARCHITECTURE } from '../infra/site-build';
 import { startLocalCloud } from '../local/cloud';
@@ -26,6 +26,7 @@ import { addHostSharpBinaries, addHostUsearchBinary, shippedSharpBinaries, shipp
 import { FunctionHosts } from './deploy-check/function-hosts';
 import { startRekognitionStub } from './deploy-check/rekognition-stub';
 import { callAction, findAction, readServerActions } from '../tests/support/server-actions';
+import { plannedBundles } from './deploy-check/bundles';
 import { buildSite, siteBuildEnvironment } from './deploy-check/site-build';
 import { SITE_HOST, startSiteFunction, type SiteFunction, type SiteResponse } from './deploy-check/site-function';
 import { buildFunction, type BuiltFunction } from './deploy-check/sst-function-build';
@@ -60,14 +61,8 @@ function linkEnvironment(): Record<string, string> {
 
 async function buildFunctions(): Promise<Map<string, BuiltFunction>> {
   step(`Functions, bundled as SST bundles them (esbuild, ESM banner, nodejs.install for linux-${npmCpu(FUNCTION_ARCHITECTURE)}, copyFiles)`);
-  // Both face adapters: Rekognition is what deploys by default, the built-in model the largest bundle.
-  const variants: [string, FunctionSpec][] = [
-    ...Object.values(functionSpecs({ faceAnalyzer: 'rekognition' })).map((spec) => [spec.name, spec] as [string, FunctionSpec]),
-    ['analyze-profile (built-in model)', functionSpecs({ faceAnalyzer: 'local' }).analyzeProfile],
-    ['index-faces (built-in model)', functionSpecs({ faceAnalyzer: 'local' }).indexFaces],
-  ];
   const built = new Map<string, BuiltFunction>();
-  for (const [label, spec] of variants) {
+  for (const { label, spec } of plannedBundles()) {
     try {
       const result = await buildFunction(root, spec, path.join(WORK_DIR, 'functions', label.replace(/\W+/g, '-')), { reuse: REUSE });
       built.set(label, result);
@@ -238,7 +233,7 @@ async function main(): Promise<void> {
         LOCAL_AUTH: 'enabled',
         AUTH_SECRET: authSecret,
         // As deployed by default: the site searches the collections the index-faces function fills.
-        ...functionSpecs({ faceAnalyzer: 'rekognition' }).indexFaces.environment,
+        ...faceEnvironment({ settings: { faceAnalyzer: 'rekognition' } }),
         AWS_ENDPOINT_URL_REKOGNITION: rekognition.endpoint,
         // What SST gives the server function for OpenNext's cache: a bucket and the revalidation table.
         CACHE_BUCKET_NAME: SITE_CACHE.bucket,

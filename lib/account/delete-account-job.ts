@@ -1,15 +1,14 @@
 import { resources } from '../aws/resources';
-import type { JobKind, JobSubject } from '../jobs/job-kind';
+import { defineJobKind } from '../jobs/define-job-kind';
+import type { JobSubject } from '../jobs/job-kind';
 import { ACCOUNT_DELETION_PREFIX, deletePrefix, parseAccountDeletionKey } from '../storage';
 import { isAccountClosed } from './is-account-closed';
 
 const isClosing = (subject: JobSubject) => isAccountClosed(subject.userId);
 
 /** Deleting an account and everything of it; its request's arrival in the media bucket starts it. */
-export const deleteAccountJob: JobKind = {
-  name: 'delete-account',
+export const deleteAccountJob = defineJobKind('delete-account', {
   label: 'Deleting an account',
-  bucket: () => resources.mediaBucket,
   parseKey(key) {
     const owner = parseAccountDeletionKey(key);
     return owner ? { userId: owner.userId, subjectId: owner.userId } : null;
@@ -23,4 +22,4 @@ export const deleteAccountJob: JobKind = {
     gaveUp: 'Deleting this account kept failing. Run `npm run redrive` once the cause is fixed.',
     neverArrived: 'The account deletion could not start. Ask for it again.',
   },
-};
+});

@@ -1,15 +1,14 @@
 import { resources } from '../aws/resources';
 import { updateExport } from '../db';
-import type { JobKind, JobSubject } from '../jobs/job-kind';
+import { defineJobKind } from '../jobs/define-job-kind';
+import type { JobSubject } from '../jobs/job-kind';
 import { deleteObjects, deletePrefix, exportPrefix, exportRequestKey, parseExportRequestKey } from '../storage';
 
 const exportKey = (subject: JobSubject) => ({ userId: subject.userId, exportId: subject.subjectId });
 
 /** Writing one archive of everything a user has; its request's arrival in the media bucket starts it. */
-export const exportAccountJob: JobKind = {
-  name: 'export-account',
+export const exportAccountJob = defineJobKind('export-account', {
   label: 'Exporting your data',
-  bucket: () => resources.mediaBucket,
   parseKey(key) {
     const owner = parseExportRequestKey(key);
     return owner ? { userId: owner.userId, subjectId: owner.exportId } : null;
@@ -28,4 +27,4 @@ export const exportAccountJob: JobKind = {
     gaveUp: 'The export kept failing because of an error on our side. Press Retry to try again.',
     neverArrived: 'The export could not start. Please ask for it again.',
   },
-};
+});

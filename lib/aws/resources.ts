@@ -12,6 +12,10 @@ export const resources = {
   get mediaBucket(): string {
     return Resource.Media.name;
   },
+  /** A bucket by the name it is linked under, as the job-wiring table names a trigger's bucket. */
+  bucket(link: 'Uploads' | 'Media'): string {
+    return Resource[link].name;
+  },
   get tableName(): string {
     return Resource.Table.name;
   },

@@ -1,15 +1,14 @@
 import { resources } from '../aws/resources';
 import { setAnalysisStatus } from '../db';
-import type { JobKind, JobSubject } from '../jobs/job-kind';
+import { defineJobKind } from '../jobs/define-job-kind';
+import type { JobSubject } from '../jobs/job-kind';
 import { analysisPrefix, deletePrefix, linkedInCropPrefix, parseAnalysisInputKey } from '../storage';
 
 const imageKey = (subject: JobSubject) => ({ userId: subject.userId, imageId: subject.subjectId });
 
 /** The LinkedIn check of one photo; its analysis input's arrival in the media bucket starts it. */
-export const analyzeProfileJob: JobKind = {
-  name: 'analyze-profile',
+export const analyzeProfileJob = defineJobKind('analyze-profile', {
   label: 'Checking a photo for LinkedIn',
-  bucket: () => resources.mediaBucket,
   parseKey(key) {
     const owner = parseAnalysisInputKey(key);
     return owner ? { userId: owner.userId, subjectId: owner.imageId } : null;
@@ -29,4 +28,4 @@ export const analyzeProfileJob: JobKind = {
     gaveUp: 'The analysis kept failing because of an error on our side. Press Retry to try again.',
     neverArrived: 'The analysis could not start. Please try again.',
   },
-};
+});

@@ -1,15 +1,14 @@
 import { resources } from '../aws/resources';
 import { setFaceIndexState } from '../db';
-import type { JobKind, JobSubject } from '../jobs/job-kind';
+import { defineJobKind } from '../jobs/define-job-kind';
+import type { JobSubject } from '../jobs/job-kind';
 import { deletePrefix, faceIndexPrefix, parseFaceIndexInputKey } from '../storage';
 
 const imageKey = (subject: JobSubject) => ({ userId: subject.userId, imageId: subject.subjectId });
 
 /** Finding, describing and grouping the faces of a ready photo; its face-index input's arrival in the media bucket starts it. */
-export const indexFacesJob: JobKind = {
-  name: 'index-faces',
+export const indexFacesJob = defineJobKind('index-faces', {
   label: 'Finding the faces in a photo',
-  bucket: () => resources.mediaBucket,
   parseKey(key) {
     const owner = parseFaceIndexInputKey(key);
     return owner ? { userId: owner.userId, subjectId: owner.imageId } : null;
@@ -27,4 +26,4 @@ export const indexFacesJob: JobKind = {
     gaveUp: 'Finding the faces in this photo kept failing because of an error on our side. Press Retry to try again.',
     neverArrived: 'Finding the faces in this photo could not start. Press “Find faces” to try again.',
   },
-};
+});

@@ -1,15 +1,14 @@
 import { resources } from '../aws/resources';
 import { setImageStatus } from '../db';
-import type { JobKind, JobSubject } from '../jobs/job-kind';
+import { defineJobKind } from '../jobs/define-job-kind';
+import type { JobSubject } from '../jobs/job-kind';
 import { deleteObjects, deletePrefix, mediaPrefix, originalKey, parseOriginalKey, UPLOAD_URL_TTL_SECONDS } from '../storage';
 
 const imageKey = (subject: JobSubject) => ({ userId: subject.userId, imageId: subject.subjectId });
 
 /** An uploaded original becomes the image's variants; the upload's own S3 event starts it. */
-export const processImageJob: JobKind = {
-  name: 'process-image',
+export const processImageJob = defineJobKind('process-image', {
   label: 'Processing a photo',
-  bucket: () => resources.uploadsBucket,
   parseKey(key) {
     const owner = parseOriginalKey(key);
     return owner ? { userId: owner.userId, subjectId: owner.imageId } : null;
@@ -28,4 +27,4 @@ export const processImageJob: JobKind = {
     gaveUp: 'Processing kept failing because of an error on our side. Your photo is safe; press Retry to try again.',
     neverArrived: 'The upload did not arrive. Please upload it again.',
   },
-};
+});

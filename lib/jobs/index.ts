@@ -1,5 +1,6 @@
 export type { JobKind, JobRun, JobSubject, JobWork, WorkResult, Failure } from './job-kind';
-export { JOB_KINDS, jobKind, jobKindOf, IMAGE_JOB_KINDS, type JobName } from './kinds';
+export { JOB_KINDS, jobKind, jobKindOf, IMAGE_JOB_KINDS } from './kinds';
+export { JOB_WIRING, wiringOf, type JobName, type JobWiring } from './wiring';
 export { runJob, jobRefOf, type RunOutcome } from './run-job';
 export { handleJobMessages } from './handle-job-messages';
 export { storeDeadLetters } from './store-dead-letters';

@@ -1,6 +1,6 @@
 import type { StoredObject } from './schemas';
 
-/** Who a job is for and what it works on (for the jobs so far, an image). */
+/** Who a job is for, and the id of what it works on (an image, an export, the account itself). */
 export interface JobSubject {
   userId: string;
   subjectId: string;

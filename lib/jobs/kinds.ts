@@ -4,22 +4,21 @@ import { analyzeProfileJob } from '../faces/analyze-profile-job';
 import { indexFacesJob } from '../faces/index-faces-job';
 import { processImageJob } from '../images/process-image-job';
 import type { JobKind } from './job-kind';
+import { JOB_WIRING, type JobName } from './wiring';
 
 /**
- * Every kind of background job. A new kind is its work function, its JobKind, and one entry here
- * (plus its function and queue in infra/ and its route in local/). Work functions are not listed:
- * each is loaded only by its own function.
+ * What the runner knows of every kind, by the name of its row in the job-wiring table; the type asks
+ * for exactly one kind per row. Work functions are not listed: each is loaded only by its own function.
  */
-export const JOB_KINDS = {
+export const JOB_KINDS: { readonly [N in JobName]: JobKind & { name: N } } = {
   'process-image': processImageJob,
   'analyze-profile': analyzeProfileJob,
   'index-faces': indexFacesJob,
   'delete-account': deleteAccountJob,
   'export-account': exportAccountJob,
-} satisfies Record<string, JobKind>;
+};
 
-export type JobName = keyof typeof JOB_KINDS;
-
+/** The kind of that name, or null for a name no row has (a dead letter of a kind since removed). */
 export function jobKind(name: string): JobKind | null {
   return Object.hasOwn(JOB_KINDS, name) ? JOB_KINDS[name as JobName] : null;
 }
@@ -30,4 +29,4 @@ export function jobKindOf(object: { bucket: string; key: string }): JobKind | nu
 }
 
 /** The kinds whose subject is an image, whose jobs go when the image does. */
-export const IMAGE_JOB_KINDS: readonly JobKind[] = [processImageJob, analyzeProfileJob, indexFacesJob];
+export const IMAGE_JOB_KINDS: readonly JobKind[] = JOB_WIRING.filter((row) => row.subject === 'image').map((row) => JOB_KINDS[row.name]);

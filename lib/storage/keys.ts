@@ -147,13 +147,8 @@ export function parseExportArchiveKey(key: string): { userId: string; exportId: 
 }
 
 /**
- * Every prefix under which a user's objects can be, by bucket. Each key above that names a user puts
- * the user id right after its first segment, so these cover all of them; deletion removes them, and
- * `npm run check:user` lists them.
+ * Where a user's objects that start no job live in the media bucket: a photo's sizes, its faces'
+ * crops, export archives. With the job kinds' trigger prefixes, that is every prefix a user's objects
+ * can be under (lib/account/user-prefixes.ts); each key above puts the user id right after it.
  */
-export function userPrefixes(userId: string): { uploads: string[]; media: string[] } {
-  return {
-    uploads: [`${ORIGINALS_PREFIX}${userId}/`],
-    media: ['images/', ANALYSIS_PREFIX, FACE_INDEX_PREFIX, 'face-thumbnails/', EXPORT_REQUEST_PREFIX, EXPORT_PREFIX, ACCOUNT_DELETION_PREFIX].map((prefix) => `${prefix}${userId}/`),
-  };
-}
+export const DERIVED_MEDIA_PREFIXES = ['images/', 'face-thumbnails/', EXPORT_PREFIX];

@@ -1,8 +1,11 @@
-import type { InfraSpec } from './rules';
+import { JOB_WIRING, type JobWiring, type ObjectAccess } from '../../lib/jobs/wiring';
+import type { InfraSpec, FunctionSpec } from './rules';
 
 /*
- * The reviewed statement of who may do what, written out literally rather than derived from
- * infra/access.ts, so that a change to the config has to be matched here on purpose.
+ * The reviewed statement of who may do what. What each level of access allows is written out
+ * literally rather than derived from infra/access.ts, so that a change to the config has to be
+ * matched here on purpose; a job kind's function is held to what its row of the job-wiring table
+ * declares, so the row is where its access is reviewed.
  */
 
 const QUEUE_CONSUMER = ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:ReceiveMessage'];
@@ -19,8 +22,17 @@ const TABLE_ITEMS = [
 
 const KMS_OBJECTS = ['kms:Decrypt', 'kms:GenerateDataKey'];
 
-export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'; encryption?: 's3' | 'kms'; stage?: string } = {}): InfraSpec {
-  const { faceAnalyzer = 'rekognition', encryption = 's3', stage = 'graph' } = options;
+/** Every level of object access allows listing the bucket, so that a missing key reads as 404, not 403. */
+const OBJECTS: Record<ObjectAccess, string[]> = {
+  read: ['s3:GetObject', 's3:ListBucket'],
+  'read-delete': ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket'],
+  write: ['s3:DeleteObject', 's3:ListBucket', 's3:PutObject'],
+  'read-write': ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
+  'read-write-multipart': ['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
+};
+
+export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'; encryption?: 's3' | 'kms'; stage?: string; wiring?: readonly JobWiring[] } = {}): InfraSpec {
+  const { faceAnalyzer = 'rekognition', encryption = 's3', stage = 'graph', wiring = JOB_WIRING } = options;
   const rekognition = faceAnalyzer === 'rekognition';
   // One Rekognition collection per user, all of them named after the app and stage, and nothing else of Rekognition's.
   const collections = `arn:aws:rekognition:*:*:collection/headshot-${stage}-*`;
@@ -28,82 +40,33 @@ export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'
   const key: Record<string, string[]> = encryption === 'kms' ? { Data: KMS_OBJECTS } : {};
   // Live updates: every job tells its owner's pages how it is going, on this stage's user topics only.
   const live: Record<string, string[]> = { [`arn:aws:iot:*:*:topic/headshot/${stage}/users/*`]: ['iot:Publish'] };
+  /** A job kind's function: its buckets, the table, live updates, its own queue, and Rekognition where its row calls it. */
+  const jobFunction = (row: JobWiring): FunctionSpec => ({
+    links: [...Object.keys(row.buckets), 'Realtime', 'Table'],
+    grants: {
+      ...live,
+      [`${row.component}Queue`]: QUEUE_CONSUMER,
+      ...Object.fromEntries(Object.entries(row.buckets).map(([bucket, access]) => [bucket, OBJECTS[access]])),
+      Table: TABLE_ITEMS,
+      ...(rekognition && row.rekognition ? { [row.rekognition.on === 'collections' ? collections : '*']: [...row.rekognition.actions] } : {}),
+      ...(Object.keys(row.buckets).length > 0 ? key : {}),
+    },
+  });
   return {
     maxReceiveCount: 3,
     visibilityTimeoutMultiplier: 6,
     deadLetterConsumer: 'StoreDeadLetter',
     scheduled: { Sweep: 'rate(5 minutes)' },
-    alarmed: ['ProcessImage', 'AnalyzeProfile', 'IndexFaces', 'DeleteAccount', 'ExportAccount', ...(rekognition ? [] : ['DescribeFaces']), 'StoreDeadLetter', 'Sweep', 'RealtimeAuthorizerHandler', 'WebServerUseast1'],
+    alarmed: [...wiring.map((row) => row.component), ...(rekognition ? [] : ['DescribeFaces']), 'StoreDeadLetter', 'Sweep', 'RealtimeAuthorizerHandler', 'WebServerUseast1'],
     functions: {
-      ProcessImage: {
-        links: ['Media', 'Realtime', 'Table', 'Uploads'],
-        grants: {
-          ...live,
-          ProcessImageQueue: QUEUE_CONSUMER,
-          Uploads: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket'],
-          Media: ['s3:DeleteObject', 's3:ListBucket', 's3:PutObject'],
-          Table: TABLE_ITEMS,
-          ...key,
-        },
-      },
-      AnalyzeProfile: {
-        links: ['Media', 'Realtime', 'Table'],
-        grants: {
-          ...live,
-          AnalyzeProfileQueue: QUEUE_CONSUMER,
-          Media: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
-          Table: TABLE_ITEMS,
-          ...(faceAnalyzer === 'rekognition' ? { '*': ['rekognition:DetectFaces'] } : {}),
-          ...key,
-        },
-      },
-      IndexFaces: {
-        links: ['Media', 'Realtime', 'Table'],
-        grants: {
-          ...live,
-          IndexFacesQueue: QUEUE_CONSUMER,
-          Media: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
-          Table: TABLE_ITEMS,
-          ...(rekognition ? { [collections]: ['rekognition:CreateCollection', 'rekognition:DeleteFaces', 'rekognition:IndexFaces', 'rekognition:SearchFaces'] } : {}),
-          ...key,
-        },
-      },
-      // Everything of one user goes: objects in both buckets, their items, their collection.
-      DeleteAccount: {
-        links: ['Media', 'Realtime', 'Table', 'Uploads'],
-        grants: {
-          ...live,
-          DeleteAccountQueue: QUEUE_CONSUMER,
-          Uploads: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket'],
-          Media: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket'],
-          Table: TABLE_ITEMS,
-          ...(rekognition ? { [collections]: ['rekognition:DeleteCollection'] } : {}),
-          ...key,
-        },
-      },
-      // Reads originals, writes one archive as a multipart upload (aborted if the stream fails).
-      ExportAccount: {
-        links: ['Media', 'Realtime', 'Table', 'Uploads'],
-        grants: {
-          ...live,
-          ExportAccountQueue: QUEUE_CONSUMER,
-          Uploads: ['s3:GetObject', 's3:ListBucket'],
-          Media: ['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
-          Table: TABLE_ITEMS,
-          ...key,
-        },
-      },
+      ...Object.fromEntries(wiring.map((row) => [row.component, jobFunction(row)])),
       // The built-in model for the site's searches by photo: it reads nothing and writes nothing.
       ...(rekognition ? {} : { DescribeFaces: { links: [], grants: {} } }),
       StoreDeadLetter: {
         links: ['Realtime', 'Table'],
         grants: {
           ...live,
-          ProcessImageDeadLetters: QUEUE_CONSUMER,
-          AnalyzeProfileDeadLetters: QUEUE_CONSUMER,
-          IndexFacesDeadLetters: QUEUE_CONSUMER,
-          DeleteAccountDeadLetters: QUEUE_CONSUMER,
-          ExportAccountDeadLetters: QUEUE_CONSUMER,
+          ...Object.fromEntries(wiring.map((row) => [`${row.component}DeadLetters`, QUEUE_CONSUMER])),
           Table: TABLE_ITEMS,
         },
       },

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { table as tableDefinition } from '../../lib/db/table';
 import { MAX_DELIVERY_ATTEMPTS } from '../../lib/jobs/retry-policy';
+import { JOB_WIRING } from '../../lib/jobs/wiring';
 import { accountDeletionKey, exportArchiveKey, exportRequestKey, faceIndexInputKey, originalKey } from '../../lib/storage/keys';
 import { expectedAccess } from './expected-access';
 import { getResource, grantsByComponent, input, lambdaOf, plain, resourcesOfType, state, TYPES } from './graph';
@@ -73,27 +74,25 @@ describe('event pipeline', () => {
   const notification = (component: string) => forBucket(TYPES.notification, component)[0]!;
   const queueNamed = (name: string) => getResource(graph, TYPES.queue, `${name}Queue`);
 
-  test('new originals go to the process-image queue, announced copies (redrive) included', () => {
-    const queues = input<{ queueArn: string; events: string[]; filterPrefix: string }[]>(notification('Uploads'), 'queues');
-    expect(queues).toEqual([
-      expect.objectContaining({ queueArn: state(queueNamed('ProcessImageQueue'), 'arn'), events: ['s3:ObjectCreated:*'], filterPrefix: 'uploads/' }),
-    ]);
-    expect(originalKey('user', 'image').startsWith(queues[0]!.filterPrefix)).toBe(true);
+  const notified = (component: string) => input<{ queueArn: string; events: string[]; filterPrefix: string }[]>(notification(component), 'queues');
+
+  test.each(JOB_WIRING.map((row) => [row.name, row] as const))('%s: its trigger prefix is announced to its queue, copies (the sweep, redrive) included', (_name, row) => {
+    expect(notified(row.trigger.bucket)).toContainEqual(
+      expect.objectContaining({ queueArn: state(queueNamed(`${row.component}Queue`), 'arn'), events: ['s3:ObjectCreated:*'], filterPrefix: row.trigger.prefix }),
+    );
   });
 
-  test('media triggers: analysis inputs, face-index inputs, account deletions and export requests each go to their job queue', () => {
-    const queues = input<{ queueArn: string; events: string[]; filterPrefix: string }[]>(notification('Media'), 'queues');
-    expect(queues).toEqual([
-      expect.objectContaining({ queueArn: state(queueNamed('AnalyzeProfileQueue'), 'arn'), events: ['s3:ObjectCreated:*'], filterPrefix: 'analysis/' }),
-      expect.objectContaining({ queueArn: state(queueNamed('IndexFacesQueue'), 'arn'), events: ['s3:ObjectCreated:*'], filterPrefix: 'faces/' }),
-      expect.objectContaining({ queueArn: state(queueNamed('DeleteAccountQueue'), 'arn'), events: ['s3:ObjectCreated:*'], filterPrefix: 'account-deletions/' }),
-      expect.objectContaining({ queueArn: state(queueNamed('ExportAccountQueue'), 'arn'), events: ['s3:ObjectCreated:*'], filterPrefix: 'export-requests/' }),
-    ]);
-    expect(faceIndexInputKey('user', 'image').startsWith(queues[1]!.filterPrefix)).toBe(true);
-    expect(accountDeletionKey('user').startsWith(queues[2]!.filterPrefix)).toBe(true);
-    expect(exportRequestKey('user', 'export').startsWith(queues[3]!.filterPrefix)).toBe(true);
+  test('each bucket announces exactly the triggers of the job kinds, and the keys the kinds write fall under them', () => {
+    for (const bucket of ['Uploads', 'Media'] as const) {
+      expect(notified(bucket).map((queue) => queue.filterPrefix).sort()).toEqual(JOB_WIRING.filter((row) => row.trigger.bucket === bucket).map((row) => row.trigger.prefix).sort());
+    }
+    const prefixes = notified('Media').map((queue) => queue.filterPrefix);
+    expect(originalKey('user', 'image').startsWith(notified('Uploads')[0]!.filterPrefix)).toBe(true);
+    for (const key of [faceIndexInputKey('user', 'image'), accountDeletionKey('user'), exportRequestKey('user', 'export')]) {
+      expect(prefixes.some((prefix) => key.startsWith(prefix)), key).toBe(true);
+    }
     // An archive is written under another prefix, so writing one starts nothing.
-    expect(queues.some((queue) => exportArchiveKey('user', 'export').startsWith(queue.filterPrefix))).toBe(false);
+    expect(prefixes.some((prefix) => exportArchiveKey('user', 'export').startsWith(prefix))).toBe(false);
   });
 
   test('export archives and their requests expire after 7 days, and abandoned multipart uploads after a day', () => {
@@ -105,7 +104,9 @@ describe('event pipeline', () => {
     ]);
   });
 
-  test.each(['ProcessImage', 'AnalyzeProfile', 'IndexFaces', 'DeleteAccount', 'ExportAccount'])('%s: three attempts, then a dead-letter queue kept for 14 days', (name) => {
+  const components = JOB_WIRING.map((row) => row.component);
+
+  test.each(components)('%s: three attempts, then a dead-letter queue kept for 14 days', (name) => {
     const redrive = JSON.parse(input<string>(queueNamed(`${name}Queue`), 'redrivePolicy')) as { deadLetterTargetArn: string; maxReceiveCount: number };
     expect(redrive.maxReceiveCount).toBe(MAX_DELIVERY_ATTEMPTS);
     const deadLetters = queueNamed(`${name}DeadLetters`);
@@ -113,17 +114,23 @@ describe('event pipeline', () => {
     expect(input(deadLetters, 'messageRetentionSeconds')).toBe(14 * 24 * 3600);
   });
 
-  test.each(['ProcessImage', 'AnalyzeProfile', 'IndexFaces', 'DeleteAccount', 'ExportAccount'])('%s: the queue hides a message for at least six function timeouts', (name) => {
+  test.each(components)('%s: the queue hides a message for at least six function timeouts', (name) => {
     const timeout = input<number>(lambdaOf(graph, name), 'timeout');
     expect(input<number>(queueNamed(`${name}Queue`), 'visibilityTimeoutSeconds')).toBeGreaterThanOrEqual(6 * timeout);
   });
 
-  test.each(['ProcessImage', 'AnalyzeProfile', 'IndexFaces', 'DeleteAccount', 'ExportAccount'])('%s: the dead-letter alarm notifies the alerts topic', (name) => {
+  test.each(components)('%s: the dead-letter alarm notifies the alerts topic', (name) => {
     const alarm = getResource(graph, TYPES.alarm, `${name}DeadLetterAlarm`);
     expect(input<Record<string, string>>(alarm, 'dimensions').QueueName).toBe(state(queueNamed(`${name}DeadLetters`), 'name'));
     expect(input(alarm, 'threshold')).toBe(0);
     expect(input(alarm, 'comparisonOperator')).toBe('GreaterThanThreshold');
     expect(input<string[]>(alarm, 'alarmActions')).toEqual([state(getResource(graph, 'aws:sns/topic:Topic', 'AlertsTopic'), 'arn')]);
+  });
+
+  test.each(JOB_WIRING.map((row) => [row.component, row] as const))('%s takes the batch size and concurrency of its row', (name, row) => {
+    const mapping = resourcesOfType(graph, TYPES.eventSourceMapping).find((candidate) => input(candidate, 'functionName') === state(lambdaOf(graph, name), 'arn'));
+    expect(input(mapping!, 'batchSize')).toBe(row.batchSize);
+    expect(input(mapping!, 'scalingConfig')).toEqual('maxConcurrency' in row ? { maximumConcurrency: row.maxConcurrency } : undefined);
   });
 
   test.each(['AnalyzeProfile', 'IndexFaces'])('%s runs at most five batches at once (Rekognition requests per second)', (name) => {
@@ -136,18 +143,19 @@ describe('event pipeline', () => {
     const mapping = resourcesOfType(graph, TYPES.eventSourceMapping).find((candidate) => input(candidate, 'functionName') === state(lambdaOf(graph, 'ProcessImage'), 'arn'));
     expect(input(mapping!, 'batchSize')).toBe(1);
   });
+
+  test('the outputs name every job kind’s dead-letter queue', () => {
+    for (const row of JOB_WIRING) {
+      const output = `${row.component[0]!.toLowerCase()}${row.component.slice(1)}DeadLetters`;
+      expect(graph.outputs[output], output).toBe(state(queueNamed(`${row.component}DeadLetters`), 'url'));
+    }
+  });
 });
 
 describe('functions', () => {
   const build = (name: string) => graph.builds.find((candidate) => candidate.functionID === name)!;
 
-  test.each([
-    ['ProcessImage', 'functions/process-image.handler'],
-    ['AnalyzeProfile', 'functions/analyze-profile.handler'],
-    ['IndexFaces', 'functions/index-faces.handler'],
-    ['DeleteAccount', 'functions/delete-account.handler'],
-    ['ExportAccount', 'functions/export-account.handler'],
-  ])('%s is built from %s, which exists', (name, handler) => {
+  test.each(JOB_WIRING.map((row) => [row.component, `functions/${row.name}.handler`]))('%s is built from %s, which exists', (name, handler) => {
     expect(build(name).handler).toBe(handler);
     expect(build(name).sourceExists).toBe(true);
   });
@@ -223,7 +231,7 @@ describe('live updates', () => {
   });
 
   test('functions and the site publish to this stage’s user topics only, and browsers publish nothing', () => {
-    for (const component of ['ProcessImage', 'AnalyzeProfile', 'IndexFaces', 'ExportAccount', 'StoreDeadLetter', 'Sweep', 'WebServerUseast1']) {
+    for (const component of [...JOB_WIRING.map((row) => row.component), 'StoreDeadLetter', 'Sweep', 'WebServerUseast1']) {
       const grants = grantsByComponent(graph, component);
       const iot = Object.entries(grants).filter(([, actions]) => actions.some((action) => action.startsWith('iot:')));
       expect(iot, component).toEqual([['arn:aws:iot:*:*:topic/headshot/graph/users/*', ['iot:Publish']]]);
@@ -304,7 +312,7 @@ describe('nothing lost', () => {
   const arnOf = (name: string) => state<string>(lambdaOf(graph, name), 'arn');
 
   test('every dead-letter queue is drained by the store-dead-letter function, with partial batch responses', () => {
-    for (const queue of ['ProcessImageDeadLettersQueue', 'AnalyzeProfileDeadLettersQueue', 'IndexFacesDeadLettersQueue']) {
+    for (const queue of JOB_WIRING.map((row) => `${row.component}DeadLettersQueue`)) {
       const mappings = resourcesOfType(graph, TYPES.eventSourceMapping).filter((mapping) => input(mapping, 'eventSourceArn') === state(getResource(graph, TYPES.queue, queue), 'arn'));
       expect(mappings.map((mapping) => input(mapping, 'functionName'))).toEqual([arnOf('StoreDeadLetter')]);
       expect(input(mappings[0]!, 'functionResponseTypes')).toEqual(['ReportBatchItemFailures']);
@@ -318,7 +326,7 @@ describe('nothing lost', () => {
   });
 
   test('every function alarms on its errors and its throttles', () => {
-    for (const name of ['ProcessImage', 'AnalyzeProfile', 'IndexFaces', 'DeleteAccount', 'ExportAccount', 'StoreDeadLetter', 'Sweep', 'WebServerUseast1']) {
+    for (const name of [...JOB_WIRING.map((row) => row.component), 'StoreDeadLetter', 'Sweep', 'WebServerUseast1']) {
       const functionName = state<string>(lambdaOf(graph, name), 'name');
       const metrics = resourcesOfType(graph, TYPES.alarm)
         .filter((alarm) => input<Record<string, string>>(alarm, 'dimensions')?.FunctionName === functionName)

@@ -1,0 +1,161 @@
+import {
+  ANALYZE_LOCAL_WORKLOAD,
+  ANALYZE_REKOGNITION_WORKLOAD,
+  INDEX_FACES_LOCAL_WORKLOAD,
+  INDEX_FACES_REKOGNITION_WORKLOAD,
+  PROCESS_IMAGE_WORKLOAD,
+} from '../cost/workload';
+import { ACCOUNT_DELETION_PREFIX, ANALYSIS_PREFIX, EXPORT_REQUEST_PREFIX, FACE_INDEX_PREFIX, ORIGINALS_PREFIX } from '../storage/keys';
+
+/*
+ * The job-wiring table: one row per kind of background job, as plain data. infra/ (queues,
+ * dead-letter queues, functions, subscriptions, alarms, outputs), local/ (the bridge's routes, the
+ * functions it runs) and deploy:check (the bundles it builds) loop over it, so a new kind is its
+ * work, its JobKind (lib/jobs/kinds.ts), a one-line handler in functions/ and a row here.
+ */
+
+/** A bucket, by the name it is linked under (`Resource.Uploads`, `Resource.Media`). */
+export type BucketLink = 'Uploads' | 'Media';
+
+/** What a function may do with a bucket's objects; infra/access.ts turns each into IAM actions. */
+export type ObjectAccess = 'read' | 'read-delete' | 'write' | 'read-write' | 'read-write-multipart';
+
+/**
+ * Packages installed or shipped for Lambda's platform instead of bundled (infra/function-specs.ts):
+ * `image` is sharp; `face-model` the built-in face model, dropped where Rekognition does that work;
+ * `face-search` USearch, copied in as published.
+ */
+export type PackageSet = 'image' | 'face-model' | 'face-search';
+
+/** Memory for a function whose work depends on who analyses faces: Rekognition, or the built-in model in the function itself. */
+export type MemoryMb = number | { rekognition: number; local: number };
+
+export interface JobWiring {
+  /** The job kind's name: its function is functions/<name>.ts, the local cloud runs it by this name. */
+  name: string;
+  /** SST's name for its function; its queues are <component>Queue and <component>DeadLetters. */
+  component: string;
+  description: string;
+  /** What a job is about; a deleted image takes its jobs of every `image` kind with it. */
+  subject: 'image' | 'account' | 'export';
+  /** Writing an object under this prefix of this bucket starts a job. */
+  trigger: { bucket: BucketLink; prefix: string };
+  memoryMb: MemoryMb;
+  /** Covers a whole batch, cold start included: a handler works through its batch one object at a time. */
+  timeoutSeconds: number;
+  /** Records per invocation. */
+  batchSize: number;
+  /** Batches at once, for work that calls a rate-limited API; unset: as many as Lambda scales to. */
+  maxConcurrency?: number;
+  /** What it may do with each bucket; every job also reads and writes the table and publishes live updates. */
+  buckets: Partial<Record<BucketLink, ObjectAccess>>;
+  packages: readonly PackageSet[];
+  /** Folders copied into the bundle as they are. */
+  files?: readonly string[];
+  /** Rekognition actions it calls, granted only when Rekognition analyses faces: on this stage's collections, or on any resource for actions with no resource-level permissions. */
+  rekognition?: { actions: readonly string[]; on: 'collections' | 'any' };
+  /** Environment it reads: which face analyzer is deployed, and the prefix of this stage's face collections. */
+  reads?: readonly ('face-analyzer' | 'face-collections')[];
+}
+
+/** Records per invocation for quick jobs (an analysis, a face index): enough to amortise cold starts. */
+const QUICK_BATCH = 5;
+
+/*
+ * Concurrent batches of work that calls Rekognition once or more per photo: this cap keeps a burst of
+ * uploads under the account's per-second quotas (DetectFaces, IndexFaces, SearchFaces) instead of
+ * into throttling.
+ */
+const REKOGNITION_CONCURRENCY = 5;
+
+export const JOB_WIRING = [
+  {
+    name: 'process-image',
+    component: 'ProcessImage',
+    description: 'Validates an upload, writes its resized and watermarked variants',
+    subject: 'image',
+    // ObjectCreated:* includes Copy, which is how `npm run redrive` announces an original again.
+    trigger: { bucket: 'Uploads', prefix: ORIGINALS_PREFIX },
+    memoryMb: PROCESS_IMAGE_WORKLOAD.memoryMb,
+    timeoutSeconds: 60,
+    // One upload per invocation: each image's steps are bounded, so one image always ends inside the timeout with an answer, which a batch of five slow ones would not.
+    batchSize: 1,
+    buckets: { Uploads: 'read-delete', Media: 'write' },
+    packages: ['image'],
+    // The watermark font; Lambda has no system fonts. Lands at /var/task/assets/fonts.
+    files: ['assets/fonts'],
+  },
+  {
+    name: 'analyze-profile',
+    component: 'AnalyzeProfile',
+    description: 'Scores a photo as a profile picture',
+    subject: 'image',
+    trigger: { bucket: 'Media', prefix: ANALYSIS_PREFIX },
+    memoryMb: { rekognition: ANALYZE_REKOGNITION_WORKLOAD.memoryMb, local: ANALYZE_LOCAL_WORKLOAD.memoryMb },
+    timeoutSeconds: 60,
+    batchSize: QUICK_BATCH,
+    maxConcurrency: REKOGNITION_CONCURRENCY,
+    buckets: { Media: 'read-write' },
+    packages: ['image', 'face-model'],
+    // DetectFaces has no resource-level permissions.
+    rekognition: { actions: ['rekognition:DetectFaces'], on: 'any' },
+    reads: ['face-analyzer'],
+  },
+  {
+    name: 'index-faces',
+    component: 'IndexFaces',
+    description: 'Finds, describes and groups the faces of a ready photo',
+    subject: 'image',
+    trigger: { bucket: 'Media', prefix: FACE_INDEX_PREFIX },
+    memoryMb: { rekognition: INDEX_FACES_REKOGNITION_WORKLOAD.memoryMb, local: INDEX_FACES_LOCAL_WORKLOAD.memoryMb },
+    // A batch of five photos, each detection, descriptors, thumbnails and grouping's searches.
+    timeoutSeconds: 120,
+    batchSize: QUICK_BATCH,
+    maxConcurrency: REKOGNITION_CONCURRENCY,
+    buckets: { Media: 'read-write' },
+    packages: ['image', 'face-model', 'face-search'],
+    rekognition: { actions: ['rekognition:CreateCollection', 'rekognition:IndexFaces', 'rekognition:SearchFaces', 'rekognition:DeleteFaces'], on: 'collections' },
+    reads: ['face-analyzer', 'face-collections'],
+  },
+  {
+    name: 'delete-account',
+    component: 'DeleteAccount',
+    description: 'Deletes an account and everything of it: objects, items, faces, links',
+    subject: 'account',
+    trigger: { bucket: 'Media', prefix: ACCOUNT_DELETION_PREFIX },
+    memoryMb: 512,
+    // A whole account: every object and item of a large library goes in one run (an interrupted one starts over, finding less).
+    timeoutSeconds: 900,
+    // One account per invocation: each may take minutes.
+    batchSize: 1,
+    // Its grants are the widest of any function, so it does nothing else.
+    buckets: { Uploads: 'read-delete', Media: 'read-delete' },
+    // Its recognizer forgets the user's faces; the module that holds it also compares descriptors.
+    packages: ['face-search'],
+    rekognition: { actions: ['rekognition:DeleteCollection'], on: 'collections' },
+    reads: ['face-analyzer', 'face-collections'],
+  },
+  {
+    name: 'export-account',
+    component: 'ExportAccount',
+    description: 'Streams one ZIP archive of everything a user has to the media bucket',
+    subject: 'export',
+    trigger: { bucket: 'Media', prefix: EXPORT_REQUEST_PREFIX },
+    memoryMb: 1024,
+    // A whole library read and zipped in one run: 15 minutes is Lambda's limit and streams several GB.
+    timeoutSeconds: 900,
+    batchSize: 1,
+    // Reads originals, writes one archive as a multipart upload (aborted if the stream fails).
+    buckets: { Uploads: 'read', Media: 'read-write-multipart' },
+    packages: [],
+  },
+] as const satisfies readonly JobWiring[];
+
+export type JobName = (typeof JOB_WIRING)[number]['name'];
+
+/** A kind's row; a name that no row has is a programming error. */
+export function wiringOf(name: string): JobWiring {
+  const row = JOB_WIRING.find((candidate) => candidate.name === name);
+  if (!row) throw new Error(`No job kind named ${name} in the job-wiring table`);
+  return row;
+}
