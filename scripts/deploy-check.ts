@@ -25,8 +25,9 @@ import { LOCAL_RESOURCES } from '../local/env';
 import { addHostSharpBinaries, addHostUsearchBinary, shippedSharpBinaries, shippedUsearch } from './deploy-check/host-binaries';
 import { FunctionHosts } from './deploy-check/function-hosts';
 import { startRekognitionStub } from './deploy-check/rekognition-stub';
-import { callAction, findAction, readServerActions } from '../tests/support/server-actions';
+import { callAction, findAction, readServerActions, type ActionRef } from '../tests/support/server-actions';
 import { plannedBundles } from './deploy-check/bundles';
+import { Report } from './deploy-check/report';
 import { buildSite, siteBuildEnvironment } from './deploy-check/site-build';
 import { SITE_HOST, startSiteFunction, type SiteFunction, type SiteResponse } from './deploy-check/site-function';
 import { buildFunction, type BuiltFunction } from './deploy-check/sst-function-build';
@@ -36,19 +37,8 @@ const WORK_DIR = path.join(root, '.sst', 'deploy-check');
 const REUSE = process.argv.includes('--reuse');
 const SETTLE_TIMEOUT_MS = 60_000;
 
-const failures: string[] = [];
-const started = performance.now();
-
-function pass(what: string, detail = ''): void {
-  console.log(`  ✓ ${what}${detail ? ` (${detail})` : ''}`);
-}
-function fail(what: string, why: string): void {
-  failures.push(`${what}: ${why}`);
-  console.log(`  ✖ ${what}: ${why}`);
-}
-function step(title: string): void {
-  console.log(`\n${title} [${((performance.now() - started) / 1000).toFixed(0)} s]`);
-}
+const report = new Report();
+const { pass, fail, step } = report;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 /** What SST passes a linked resource as, with the local cloud's names. */
@@ -192,6 +182,21 @@ async function waitFor<T>(what: string, read: () => Promise<T | null>, settled: 
 /** Job timing scaled down, as in the integration suite, so the dead-letter path takes seconds: the same rules, a faster clock. */
 const FAST_JOB_TIMING = { JOB_LEASE_SECONDS: '2', JOB_EVENT_GRACE_SECONDS: '2', JOB_RETRY_WINDOW_SECONDS: '8' };
 
+/** Everything a check works with: the running artifacts, the one signed-in account, and what earlier checks made. */
+interface CheckContext {
+  site: SiteFunction;
+  /** The built site, whose manifest names its server actions. */
+  actions: ActionRef[];
+  hosts: FunctionHosts;
+  /** Every Rekognition call the stub answered, by target ("RekognitionService.DetectFaces"). */
+  rekognitionCalls: () => string[];
+  user: { userId: string; email: string; cookies: string[] };
+  /** A photo processed by the process-image bundle, for the checks that need one. */
+  readyImageId: string | null;
+  /** Runs a built function under its deployed environment. */
+  startFunction: (fn: BuiltFunction) => Promise<void>;
+}
+
 async function main(): Promise<void> {
   Object.assign(process.env, FAST_JOB_TIMING);
   if (!REUSE) await rm(WORK_DIR, { recursive: true, force: true });
@@ -201,23 +206,22 @@ async function main(): Promise<void> {
   step('Built artifacts under plain node, against the local emulators');
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'headshot-deploy-check-'));
   const hosts = new FunctionHosts();
-  emittedMetricsAs = (service) => hosts.output(service).split('\n').some((line) => line.includes('"CloudWatchMetrics"') && line.includes(`"service":"${service}"`));
   const rekognition = await startRekognitionStub(root);
-  rekognitionCalls = () => rekognition.calls;
   const cloud = await startLocalCloud({ dataDir, s3Port: 0, dynamoPort: 0, appOrigins: [], invoke: hosts.invoke, extraBuckets: [SITE_CACHE.bucket] });
   await createRevalidationTable(cloud.env.AWS_ENDPOINT_URL_DYNAMODB!);
   let site: SiteFunction | null = null;
+  const functionEnv = (spec: FunctionSpec) => ({
+    ...cloud.env,
+    ...FAST_JOB_TIMING,
+    ...spec.environment,
+    AWS_ENDPOINT_URL_REKOGNITION: rekognition.endpoint,
+    FUNCTION_TIMEOUT_MS: String(spec.timeoutSeconds * 1000),
+  });
+  const startFunction = (fn: BuiltFunction) => hosts.start(fn.spec.name, fn.dir, functionEnv(fn.spec));
   try {
-    const functionEnv = (spec: FunctionSpec) => ({
-      ...cloud.env,
-      ...FAST_JOB_TIMING,
-      ...spec.environment,
-      AWS_ENDPOINT_URL_REKOGNITION: rekognition.endpoint,
-      FUNCTION_TIMEOUT_MS: String(spec.timeoutSeconds * 1000),
-    });
     for (const [label, fn] of built) {
-      if (label.includes('(')) continue;
-      await hosts.start(fn.spec.name, fn.dir, functionEnv(fn.spec)).then(
+      if (label !== fn.spec.name) continue;
+      await startFunction(fn).then(
         () => pass(`function ${label} loads`),
         (error: Error) => fail(`function ${label}`, error.message),
       );
@@ -246,29 +250,36 @@ async function main(): Promise<void> {
         return null;
       });
     }
-    if (site) await checkSite(site, siteDir!, authSecret);
-    if (site) await checkDeadLetterPath(site, siteDir!, authSecret, hosts, built.get('process-image'), functionEnv);
-    await checkSweep(hosts);
-
-    const localModel = built.get('analyze-profile (built-in model)');
-    if (site && localModel) {
-      await hosts.start('analyze-profile', localModel.dir, { ...functionEnv(localModel.spec) });
-      pass('function analyze-profile (built-in model) loads');
-      await checkAnalysis(site, siteDir!, authSecret, 'local');
+    if (site && siteDir) {
+      const check: CheckContext = {
+        site,
+        actions: await readServerActions(siteDir),
+        hosts,
+        rekognitionCalls: () => rekognition.calls,
+        user: await signIn(authSecret),
+        readyImageId: null,
+        startFunction,
+      };
+      await checkSite(check);
+      await checkDeadLetterPath(check, built.get('process-image'));
+      await checkSweep(hosts);
+      // The same jobs again, with the built-in face model in place of Rekognition.
+      for (const [label, fn] of built) {
+        if (label === fn.spec.name) continue;
+        await startFunction(fn);
+        pass(`function ${label} loads`);
+        if (fn.spec.name === 'analyze-profile') await checkAnalysis(check, 'local');
+        if (fn.spec.name === 'index-faces') await checkFaceIndex(check, 'local');
+      }
+      // Last: the account it uses is deleted.
+      await checkAccountData(check);
+    } else {
+      await checkSweep(hosts);
     }
-    const localIndexing = built.get('index-faces (built-in model)');
-    if (site && localIndexing) {
-      hosts.stop('index-faces');
-      await hosts.start('index-faces', localIndexing.dir, { ...functionEnv(localIndexing.spec) });
-      pass('function index-faces (built-in model) loads');
-      await checkFaceIndex(site, siteDir!, authSecret, 'local');
-    }
-    // Last: the account it uses is deleted.
-    if (site) await checkAccountData(site, siteDir!, authSecret);
   } finally {
     if (site) await writeFile(path.join(WORK_DIR, 'server-function.log'), site.output());
     for (const fn of built.values()) await writeFile(path.join(WORK_DIR, `${fn.spec.name}.log`), hosts.output(fn.spec.name)).catch(() => undefined);
-    if (failures.length > 0) console.log(`\nWhat the artifacts printed is in ${path.relative(root, WORK_DIR)}/*.log`);
+    if (report.failures.length > 0) console.log(`\nWhat the artifacts printed is in ${path.relative(root, WORK_DIR)}/*.log`);
     site?.stop();
     hosts.stopAll();
     await cloud.stop();
@@ -278,28 +289,22 @@ async function main(): Promise<void> {
   }
 }
 
-interface SignedIn {
-  userId: string;
-  cookies: string[];
-}
-
-let signedIn: SignedIn | null = null;
-const signedInEmail = `deploy-check-${Date.now()}@example.com`;
-async function signIn(authSecret: string): Promise<SignedIn> {
-  if (signedIn) return signedIn;
+/** A local account, with its session item in the table and its token signed with the site's own secret. */
+async function signIn(authSecret: string): Promise<CheckContext['user']> {
   const { signUp, SESSION_COOKIE, signSession, startSession } = await import('../lib/auth');
-  const account = await signUp({ email: signedInEmail, password: 'deploy-check-password' }, { address: '127.0.0.1' });
-  // The session item in the table, and its token signed with the site's own secret.
+  const email = `deploy-check-${Date.now()}@example.com`;
+  const account = await signUp({ email, password: 'deploy-check-password' }, { address: '127.0.0.1' });
   const { session } = await startSession(account);
-  signedIn = { userId: account.userId, cookies: [`${SESSION_COOKIE}=${await signSession(session, authSecret)}`] };
-  return signedIn;
+  return { userId: account.userId, email, cookies: [`${SESSION_COOKIE}=${await signSession(session, authSecret)}`] };
 }
 
-let readyImageId: string | null = null;
-let rekognitionCalls: () => string[] = () => [];
-let emittedMetricsAs: (service: string) => boolean = () => false;
+/** Whether a function printed its metrics (Powertools' EMF line) under its own service name. */
+function emittedMetricsAs(hosts: FunctionHosts, service: string): boolean {
+  return hosts.output(service).split('\n').some((line) => line.includes('"CloudWatchMetrics"') && line.includes(`"service":"${service}"`));
+}
 
-async function checkSite(site: SiteFunction, siteDir: string, authSecret: string): Promise<void> {
+async function checkSite(check: CheckContext): Promise<void> {
+  const { site, user, actions } = check;
   const { findImage } = await import('../lib/db');
   const { readFile } = await import('node:fs/promises');
   expectStatus('GET /sign-in', await site.request('/sign-in'), 200);
@@ -308,7 +313,6 @@ async function checkSite(site: SiteFunction, siteDir: string, authSecret: string
   );
   // The landing page is a route handler of its own (no React): it must be served, and send the signed-in on.
   expectStatus('GET / signed out', await site.request('/'), 200);
-  const user = await signIn(authSecret);
   expectStatus('GET / with a local session', await site.request('/', { cookies: user.cookies }), 307, (response) =>
     response.headers.location?.endsWith('/dashboard') ? null : `redirected to ${response.headers.location}, not to /dashboard`,
   );
@@ -318,7 +322,6 @@ async function checkSite(site: SiteFunction, siteDir: string, authSecret: string
   expectStatus('GET /images/{unknown id} with a local session', await site.request('/images/AAAAAAAAAAAAAAAA', { cookies: user.cookies }), 404);
   expectStatus('GET /s/{unknown code}', await site.request('/s/AAAAAAAAAAAA'), 404);
 
-  const actions = await readServerActions(siteDir);
   const photo = await readFile(path.join(root, 'fixtures', 'faces', 'astronaut.png'));
   const upload = await callAction(site, findAction(actions, 'app/actions/create-upload.ts', 'createUploadAction'), [
     { fileName: 'astronaut.png', contentType: 'image/png', bytes: photo.length },
@@ -338,13 +341,13 @@ async function checkSite(site: SiteFunction, siteDir: string, authSecret: string
   if (image.status !== 'ready') return fail('upload → ready through the process-image bundle', `ended ${image.status}: ${image.failureReason}`);
   pass('upload → ready through the process-image bundle', `${image.variants?.length} variants`);
   // The handler publishes its metrics as it returns, just after the record is ready.
-  const metrics = await waitFor('process-image metrics under its own service name (POWERTOOLS_SERVICE_NAME)', async () => emittedMetricsAs('process-image') || null, Boolean, 10_000);
+  const metrics = await waitFor('process-image metrics under its own service name (POWERTOOLS_SERVICE_NAME)', async () => emittedMetricsAs(check.hosts, 'process-image') || null, Boolean, 10_000);
   if (metrics) pass('process-image reports metrics under its own service name');
-  readyImageId = imageId;
+  check.readyImageId = imageId;
   expectStatus(`GET /images/{id}`, await site.request(`/images/${imageId}`, { cookies: user.cookies }), 200);
 
-  await checkAnalysis(site, siteDir, authSecret, 'rekognition');
-  await checkFaceIndex(site, siteDir, authSecret, 'rekognition');
+  await checkAnalysis(check, 'rekognition');
+  await checkFaceIndex(check, 'rekognition');
   expectStatus('GET /people with a local session', await site.request('/people', { cookies: user.cookies }), 200);
 
   const link = await callAction(site, findAction(actions, 'app/actions/create-link.ts', 'createLinkAction'), [{ imageId, expiry: '1d' }], user.cookies, { id: imageId });
@@ -357,19 +360,17 @@ async function checkSite(site: SiteFunction, siteDir: string, authSecret: string
   );
 }
 
-async function checkAnalysis(site: SiteFunction, siteDir: string, authSecret: string, analyzer: 'rekognition' | 'local'): Promise<void> {
-  if (!readyImageId) return;
-  const imageId = readyImageId;
+async function checkAnalysis(check: CheckContext, analyzer: 'rekognition' | 'local'): Promise<void> {
+  const { site, user, actions, readyImageId: imageId } = check;
+  if (!imageId) return;
   const { findAnalysis } = await import('../lib/db');
-  const user = await signIn(authSecret);
-  const actions = await readServerActions(siteDir);
   const what = `analysis → ready through the analyze-profile bundle (${analyzer === 'local' ? 'built-in model' : 'Rekognition stub'})`;
   const requested = await callAction(site, findAction(actions, 'app/actions/request-analysis.ts', 'requestAnalysisAction'), [{ imageId }], user.cookies, { id: imageId });
   if (requested.response.status >= 400) return fail('server action requestAnalysisAction', `answered ${requested.response.status}`);
   const analysis = await waitFor(what, () => findAnalysis({ userId: user.userId, imageId }), (item) => item.status === 'ready' || item.status === 'failed');
   if (!analysis) return;
   if (analysis.status !== 'ready' || analysis.analyzer !== analyzer) return fail(what, `ended ${analysis.status} by ${analysis.analyzer}: ${analysis.failureReason}`);
-  if (analyzer === 'rekognition' && !rekognitionCalls().includes('RekognitionService.DetectFaces')) return fail(what, 'ended ready without calling DetectFaces');
+  if (analyzer === 'rekognition' && !check.rekognitionCalls().includes('RekognitionService.DetectFaces')) return fail(what, 'ended ready without calling DetectFaces');
   const faces = (analysis.report as { faces?: unknown[] } | undefined)?.faces?.length;
   pass(what, `${faces} face${faces === 1 ? '' : 's'}`);
   expectStatus(`GET /images/{id}/analysis (${analyzer})`, await site.request(`/images/${imageId}/analysis`, { cookies: user.cookies }), 200);
@@ -379,14 +380,12 @@ async function checkAnalysis(site: SiteFunction, siteDir: string, authSecret: st
  * The ready photo's faces, indexed by the index-faces bundle (asked again through findFacesAction
  * after the first run), then searched for through the built site's streaming route.
  */
-async function checkFaceIndex(site: SiteFunction, siteDir: string, authSecret: string, recognizer: 'rekognition' | 'local'): Promise<void> {
-  if (!readyImageId) return;
-  const imageId = readyImageId;
+async function checkFaceIndex(check: CheckContext, recognizer: 'rekognition' | 'local'): Promise<void> {
+  const { site, user, actions, readyImageId: imageId } = check;
+  if (!imageId) return;
   const { findImage, listFacesOfImage } = await import('../lib/db');
-  const user = await signIn(authSecret);
   const what = `faces indexed through the index-faces bundle (${recognizer === 'local' ? 'built-in model' : 'Rekognition stub'})`;
   if (recognizer === 'local') {
-    const actions = await readServerActions(siteDir);
     const requested = await callAction(site, findAction(actions, 'app/actions/find-faces.ts', 'findFacesAction'), [{ imageId }], user.cookies, { id: imageId });
     if (requested.response.status >= 400) return fail('server action findFacesAction', `answered ${requested.response.status}`);
   }
@@ -396,22 +395,18 @@ async function checkFaceIndex(site: SiteFunction, siteDir: string, authSecret: s
   const faces = await listFacesOfImage(user.userId, imageId);
   const byThisRecognizer = faces.filter((face) => (recognizer === 'local' ? face.descriptor : face.providerFaceId));
   if (byThisRecognizer.length === 0) return fail(what, `ended done with ${faces.length} faces, none described by this recognizer`);
-  if (recognizer === 'rekognition' && !rekognitionCalls().includes('RekognitionService.IndexFaces')) return fail(what, 'ended done without calling IndexFaces');
+  if (recognizer === 'rekognition' && !check.rekognitionCalls().includes('RekognitionService.IndexFaces')) return fail(what, 'ended done without calling IndexFaces');
   pass(what, `${byThisRecognizer.length} face${byThisRecognizer.length === 1 ? '' : 's'}`);
   if (recognizer !== 'rekognition') return;
 
-  const search = await site.request('/people/search', {
-    method: 'POST',
-    cookies: user.cookies,
-    headers: { 'content-type': 'application/json', origin: `https://${SITE_HOST}` },
-    body: JSON.stringify({ face: { imageId, faceId: byThisRecognizer[0]!.faceId } }),
-  });
-  expectStatus('POST /people/search (a face, streamed)', search, 200, (response) => {
+  const searchRequest = (body: string) =>
+    site.request('/people/search', { method: 'POST', cookies: user.cookies, headers: { 'content-type': 'application/json', origin: `https://${SITE_HOST}` }, body });
+  expectStatus('POST /people/search (a face, streamed)', await searchRequest(JSON.stringify({ face: { imageId, faceId: byThisRecognizer[0]!.faceId } })), 200, (response) => {
     const events = response.body.toString('utf8').trim().split('\n').map((line) => JSON.parse(line) as { type: string });
     if (events.at(-1)?.type !== 'done') return `ended with ${JSON.stringify(events.at(-1))}, not a done event`;
-    return rekognitionCalls().includes('RekognitionService.SearchFaces') ? null : 'answered without calling SearchFaces';
+    return check.rekognitionCalls().includes('RekognitionService.SearchFaces') ? null : 'answered without calling SearchFaces';
   });
-  expectStatus('POST /people/search malformed', await site.request('/people/search', { method: 'POST', cookies: user.cookies, headers: { 'content-type': 'application/json', origin: `https://${SITE_HOST}` }, body: '{"face":' }), 400);
+  expectStatus('POST /people/search malformed', await searchRequest('{"face":'), 400);
 }
 
 /**
@@ -419,12 +414,11 @@ async function checkFaceIndex(site: SiteFunction, siteDir: string, authSecret: s
  * built site becomes a ZIP that downloads, then deleting the account leaves nothing of the user.
  * Runs last for its user: the account is gone afterwards.
  */
-async function checkAccountData(site: SiteFunction, siteDir: string, authSecret: string): Promise<void> {
+async function checkAccountData(check: CheckContext): Promise<void> {
+  const { site, user, actions } = check;
   const { listExports } = await import('../lib/db');
   const { listOwnExports } = await import('../lib/account/list-exports');
   const { findUserData, holdsUserData } = await import('../lib/account/find-user-data');
-  const user = await signIn(authSecret);
-  const actions = await readServerActions(siteDir);
   const exported = await callAction(site, findAction(actions, 'app/actions/export.ts', 'requestExportAction'), [{}], user.cookies);
   if (exported.response.status >= 400) return fail('server action requestExportAction', `answered ${exported.response.status}`);
   const what = 'export → ZIP through the export-account bundle';
@@ -438,28 +432,20 @@ async function checkAccountData(site: SiteFunction, siteDir: string, authSecret:
   pass(what, `${archive.length} bytes, ${ready.photosTotal} photos`);
 
   const deletion = 'account deletion through the delete-account bundle';
-  const deleted = await callAction(site, findAction(actions, 'app/actions/account.ts', 'deleteAccountAction'), [{ email: signedInEmail }], user.cookies);
+  const deleted = await callAction(site, findAction(actions, 'app/actions/account.ts', 'deleteAccountAction'), [{ email: user.email }], user.cookies);
   if (deleted.response.status >= 400) return fail('server action deleteAccountAction', `answered ${deleted.response.status}`);
   const left = await waitFor(deletion, () => findUserData(user.userId), (report) => !holdsUserData(report));
   if (left) pass(deletion, 'check:user finds nothing');
 }
 
 /** A photo whose processing fails every attempt reaches the store-dead-letter bundle, and Retry in the built site brings it back. */
-async function checkDeadLetterPath(
-  site: SiteFunction,
-  siteDir: string,
-  authSecret: string,
-  hosts: FunctionHosts,
-  processImage: BuiltFunction | undefined,
-  functionEnv: (spec: FunctionSpec) => Record<string, string>,
-): Promise<void> {
+async function checkDeadLetterPath(check: CheckContext, processImage: BuiltFunction | undefined): Promise<void> {
   if (!processImage) return;
+  const { site, user, actions, hosts } = check;
   const { findImage } = await import('../lib/db');
   const { listDeadLetters } = await import('../lib/jobs');
   const { readFile } = await import('node:fs/promises');
   const what = 'every attempt failing → dead letter through the store-dead-letter bundle';
-  const user = await signIn(authSecret);
-  const actions = await readServerActions(siteDir);
   // With its function gone, every delivery of the upload fails, and the bridge moves it to the dead-letter queue.
   hosts.stop('process-image');
   const photo = await readFile(path.join(root, 'fixtures', 'faces', 'group-sample1.jpg'));
@@ -474,7 +460,7 @@ async function checkDeadLetterPath(
   if (failed.failureCode !== 'dead-letter') return fail(what, `ended failed with ${failed.failureCode}: ${failed.failureReason}`);
   pass(what, failed.failureReason);
 
-  await hosts.start('process-image', processImage.dir, functionEnv(processImage.spec));
+  await check.startFunction(processImage);
   const letter = (await listDeadLetters(user.userId)).find((item) => item.subjectId === created.imageId);
   if (!letter) return fail('dead letter listed for its owner', 'none');
   const retry = await callAction(site, findAction(actions, 'app/actions/retry-dead-letter.ts', 'retryDeadLetterAction'), [{ deadLetterId: letter.deadLetterId }], user.cookies);
@@ -487,9 +473,9 @@ async function checkDeadLetterPath(
 async function checkSweep(hosts: FunctionHosts): Promise<void> {
   const event = { version: '0', id: 'deploy-check', 'detail-type': 'Scheduled Event', source: 'aws.events', time: new Date().toISOString(), detail: {} };
   try {
-    const report = (await hosts.invoke('sweep', event)) as Record<string, number> | null;
-    if (!report || typeof report.announced !== 'number') return fail('function sweep', `returned ${JSON.stringify(report)}`);
-    pass('sweep bundle runs on its schedule’s event', JSON.stringify(report));
+    const result = (await hosts.invoke('sweep', event)) as Record<string, number> | null;
+    if (!result || typeof result.announced !== 'number') return fail('function sweep', `returned ${JSON.stringify(result)}`);
+    pass('sweep bundle runs on its schedule’s event', JSON.stringify(result));
   } catch (error) {
     fail('function sweep', (error as Error).message);
   }
@@ -500,10 +486,9 @@ try {
 } catch (error) {
   fail('deploy:check', (error as Error).stack ?? String(error));
 }
-const seconds = ((performance.now() - started) / 1000).toFixed(0);
-if (failures.length > 0) {
-  console.error(`\n✖ deploy:check failed after ${seconds} s. What broke:\n${failures.map((failure) => `  - ${failure}`).join('\n')}\n`);
+if (report.failures.length > 0) {
+  console.error(`\n✖ deploy:check failed after ${report.seconds()} s. What broke:\n${report.failures.map((failure) => `  - ${failure}`).join('\n')}\n`);
   process.exit(1);
 }
-console.log(`\n✓ deploy:check passed in ${seconds} s`);
+console.log(`\n✓ deploy:check passed in ${report.seconds()} s`);
 process.exit(0);

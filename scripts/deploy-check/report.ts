@@ -1,0 +1,22 @@
+/** What deploy:check found so far: every check passes or fails by name, on one clock. */
+export class Report {
+  readonly failures: string[] = [];
+  private readonly started = performance.now();
+
+  readonly pass = (what: string, detail = ''): void => {
+    console.log(`  ✓ ${what}${detail ? ` (${detail})` : ''}`);
+  };
+
+  readonly fail = (what: string, why: string): void => {
+    this.failures.push(`${what}: ${why}`);
+    console.log(`  ✖ ${what}: ${why}`);
+  };
+
+  readonly step = (title: string): void => {
+    console.log(`\n${title} [${this.seconds()} s]`);
+  };
+
+  seconds(): string {
+    return ((performance.now() - this.started) / 1000).toFixed(0);
+  }
+}
