@@ -4,7 +4,7 @@ import { useAction } from 'next-safe-action/hooks';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { createLinkAction } from '@/app/actions/create-link';
-import type { Link, LinkExpiry, ShareVariant } from '@/lib/links/schemas';
+import type { Link, LinkExpiry, ShareOption } from '@/lib/links/schemas';
 import { actionErrorMessage } from './action-error';
 import { LinkCopyButton } from './link-copy-button';
 import { QrCode } from './qr-code';
@@ -17,7 +17,7 @@ const EXPIRY_OPTIONS: { value: LinkExpiry; label: string }[] = [
 ];
 
 /** The options of a new link, and the link itself once it is made. */
-export function ShareForm({ imageId, variants, defaultVariant }: { imageId: string; variants: ShareVariant[]; defaultVariant: string }) {
+export function ShareForm({ imageId, variants, defaultVariant }: { imageId: string; variants: ShareOption[]; defaultVariant: string }) {
   const [created, setCreated] = useState<Link | null>(null);
   const { execute, result, isPending } = useAction(createLinkAction, {
     onSuccess: ({ data }) => {

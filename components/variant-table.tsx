@@ -1,7 +1,7 @@
-import type { VariantLink } from '@/lib/images/schemas';
+import type { SignedVariant } from '@/lib/images/schemas';
 import { formatBytes } from '@/lib/images/format-bytes';
 
-export function VariantTable({ variants }: { variants: VariantLink[] }) {
+export function VariantTable({ variants }: { variants: SignedVariant[] }) {
   const sorted = [...variants].sort((a, b) => a.width - b.width || a.format.localeCompare(b.format) || Number(a.watermarked) - Number(b.watermarked));
   return (
     <section className="flex flex-col gap-3">

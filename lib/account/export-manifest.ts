@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ANALYSIS_STATUSES, FACE_INDEX_STATUSES, IMAGE_STATUSES, LINK_EXPIRIES } from '../db';
 import { BoxSchema, ProfileReportSchema } from '../faces/schemas';
+import { VariantSchema } from '../images/schemas';
 
 /*
  * What an export's JSON files promise. The export parses what it built against these before writing
@@ -14,14 +15,8 @@ export const EXPORT_MANIFEST_VERSION = 1;
 const timestamp = z.iso.datetime();
 const count = z.number().int().nonnegative();
 
-export const ExportedVariantSchema = z.object({
-  name: z.string().min(1),
-  format: z.string().min(1),
-  width: count,
-  height: count,
-  bytes: count,
-  watermarked: z.boolean(),
-});
+/** A variant as the archive describes it: the file's facts, without the object key. */
+export const ExportedVariantSchema = VariantSchema.omit({ key: true });
 
 export const ExportedLinkSchema = z.object({
   code: z.string().min(1),

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { resources } from '../aws/resources';
-import { completeAnalysis, findAnalysis, findImage } from '../db';
+import { completeAnalysis, findAnalysis, findImage, type ImageVariant } from '../db';
 import type { JobRun, WorkResult } from '../jobs/job-kind';
 import { countMetric, METRIC } from '../observability/metrics';
 import { linkedInCropKey, readObject, writeObject } from '../storage';
@@ -40,7 +40,7 @@ export async function processAnalysisInput(run: JobRun): Promise<WorkResult> {
 
 type Crop = Parameters<typeof renderLinkedInCrops>[1];
 
-async function cropsFrom(owner: { userId: string; imageId: string }, variants: { key: string; format: string; width: number; height: number; watermarked?: boolean }[], plan: Crop) {
+async function cropsFrom(owner: { userId: string; imageId: string }, variants: ImageVariant[], plan: Crop) {
   const source = variants.filter((v) => v.format === 'jpeg' && !v.watermarked).sort((a, b) => b.width * b.height - a.width * a.height)[0];
   if (!source) return [];
   const original = await readObject(resources.mediaBucket, source.key);

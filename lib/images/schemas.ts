@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { FACE_INDEX_STATUSES, IMAGE_STATUSES } from '../db';
 import { MAX_BULK_DELETE } from './limits';
+import { VariantSchema } from './variant';
 
 // The upload's own checks live apart, so that the browser can run them without the database.
 export { createUploadInput, UPLOAD_CONTENT_TYPES, type CreateUploadInput } from './upload-rules';
+export * from './variant';
 
 export const imageIdInput = z.string().regex(/^[A-Za-z0-9_-]{10,32}$/, 'Not an image id.');
 
@@ -28,16 +30,8 @@ export const deleteImagesInput = z.object({
 });
 export type DeleteImagesInput = z.input<typeof deleteImagesInput>;
 
-export const VariantLinkSchema = z.object({
-  name: z.string(),
-  format: z.string(),
-  width: z.number(),
-  height: z.number(),
-  bytes: z.number(),
-  watermarked: z.boolean(),
-  url: z.string(),
-  downloadUrl: z.string(),
-});
+/** A variant as the owner's pages show it: its key stays on the server, short-lived signed URLs stand in. */
+export const SignedVariantSchema = VariantSchema.omit({ key: true }).extend({ url: z.string(), downloadUrl: z.string() });
 
 /** An image as the owner's pages see it: links are presigned, internal fields are left out. */
 export const ImageSchema = z.object({
@@ -60,11 +54,11 @@ export const ImageSchema = z.object({
   thumbnailUrl: z.string().nullable(),
   /** The thumbnail and its larger WebP as a srcset (with widths); null until both exist. */
   thumbnailSrcSet: z.string().nullable(),
-  variants: z.array(VariantLinkSchema),
+  variants: z.array(SignedVariantSchema),
   /** Where finding its faces stands; null before it was asked for. */
   faceIndex: z
     .object({ status: z.enum(FACE_INDEX_STATUSES), faces: z.number().nullable(), failureReason: z.string().nullable(), deadLettered: z.boolean() })
     .nullable(),
 });
 export type Image = z.infer<typeof ImageSchema>;
-export type VariantLink = z.infer<typeof VariantLinkSchema>;
+export type SignedVariant = z.infer<typeof SignedVariantSchema>;

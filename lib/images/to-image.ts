@@ -2,7 +2,7 @@ import { resources } from '../aws/resources';
 import type { ImageItem, ImageVariant } from '../db';
 import { FAILURE_CODE } from '../jobs/failure-codes';
 import { presignDownload } from '../storage';
-import type { Image } from './schemas';
+import type { Image, SignedVariant } from './schemas';
 
 /** The smallest variant is the grid's thumbnail. */
 const THUMBNAIL_VARIANT = 'w256';
@@ -54,7 +54,7 @@ export async function toImage(item: ImageItem, options: { variants: 'all' | 'thu
   };
 }
 
-async function withLinks(item: ImageItem, variant: ImageVariant) {
+async function withLinks(item: ImageItem, variant: ImageVariant): Promise<SignedVariant> {
   return {
     name: variant.name,
     format: variant.format,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LINK_EXPIRIES } from '../db';
-import { imageIdInput } from '../images/schemas';
+import { imageIdInput, VariantSchema } from '../images/schemas';
 import { LINK_CODE_PATTERN } from './new-link-code';
 
 export const linkCodeInput = z.string().regex(LINK_CODE_PATTERN, 'Not a link code.');
@@ -46,19 +46,13 @@ export const LinkSchema = z.object({
 });
 export type Link = z.infer<typeof LinkSchema>;
 
-/** One variant the owner can choose to share. */
-export const ShareVariantSchema = z.object({
-  name: z.string(),
-  width: z.number(),
-  height: z.number(),
-  watermarked: z.boolean(),
-  label: z.string(),
-});
-export type ShareVariant = z.infer<typeof ShareVariantSchema>;
+/** A choice on the share form: one variant name, standing for its WebP and its JPEG together. */
+export const ShareOptionSchema = VariantSchema.pick({ name: true, width: true, height: true, watermarked: true }).extend({ label: z.string() });
+export type ShareOption = z.infer<typeof ShareOptionSchema>;
 
 export const ShareOptionsSchema = z.object({
   imageId: z.string(),
-  variants: z.array(ShareVariantSchema),
+  variants: z.array(ShareOptionSchema),
   /** The variant preselected: the watermarked copy when there is one. Null until the image is processed. */
   defaultVariant: z.string().nullable(),
 });

@@ -1,8 +1,8 @@
 import type { ImageVariant } from '../db';
-import type { ShareVariant } from './schemas';
+import type { ShareOption } from './schemas';
 
-/** A shareable variant: a name with both its WebP (shown) and its JPEG (fallback, download, card image). */
-export interface ShareableVariant extends ShareVariant {
+/** A share option with the keys of its WebP (shown) and its JPEG (fallback, download, card image). */
+export interface ShareableVariant extends ShareOption {
   webpKey: string;
   jpegKey: string;
 }

@@ -220,7 +220,7 @@ describe('export my data', () => {
       const body = originals.get(imageId)!;
       await writeObject(UNROUTED_BUCKET, originalKey(owner, imageId), body, 'image/jpeg');
       await insertImage({ userId: owner, imageId, fileName: `IMG_${imageId}.jpg`, declaredType: 'image/jpeg', declaredBytes: body.length, originalKey: originalKey(owner, imageId) });
-      const variant = { name: 'w800', key: variantKey(owner, imageId, 'w800.jpeg'), format: 'jpeg', width: 800, height: 600, bytes: body.length, watermarked: false };
+      const variant = { name: 'w800', key: variantKey(owner, imageId, 'w800.jpeg'), format: 'jpeg' as const, width: 800, height: 600, bytes: body.length, watermarked: false };
       await completeImageProcessing({ userId: owner, imageId }, { status: 'ready', details: { format: 'jpeg', width: 800, height: 600, bytes: body.length }, variants: [variant] });
     };
     const setupStarted = performance.now();

@@ -152,7 +152,7 @@ describe('the thumbnail first', () => {
 
   it('shows a thumbnail only for a photo still processing, and drops it when processing fails', async () => {
     const { userId, imageId, object } = await stage();
-    const thumbnail = { variants: [{ name: 'w256', key: 'k', format: 'webp', width: 1, height: 1, bytes: 1 }], placeholder: '#000000', blurDataUrl: 'data:image/webp;base64,' };
+    const thumbnail = { variants: [{ name: 'w256', key: 'k', format: 'webp' as const, width: 1, height: 1, bytes: 1 }], placeholder: '#000000', blurDataUrl: 'data:image/webp;base64,' };
     // Before the run starts, the upload is not processing yet.
     expect(await recordThumbnail({ userId, imageId }, thumbnail)).toBe(false);
     expect(await process(object)).toBe('done');

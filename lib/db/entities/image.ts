@@ -1,5 +1,6 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { table } from '../table';
+import { VARIANT_FORMATS } from '../../images/variant';
 
 export const IMAGE_STATUSES = ['uploading', 'processing', 'ready', 'failed'] as const;
 export const FACE_INDEX_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
@@ -37,7 +38,11 @@ export const Image = new Entity({
         capturedAt: { type: 'string' },
       },
     },
-    /** Every stored file once ready; while processing, the thumbnail's files once they are written (so the grid shows it early). */
+    /**
+     * Every stored file once ready; while processing, the thumbnail's files once they are written (so the grid shows it early).
+     * Declared here for ElectroDB, and held to lib/images/variant.ts's ImageVariantSchema by image.test.ts. ElectroDB checks
+     * `format`'s values on writes only, so items stored while it was declared a plain string read as before.
+     */
     variants: {
       type: 'list',
       items: {
@@ -45,7 +50,7 @@ export const Image = new Entity({
         properties: {
           name: { type: 'string', required: true },
           key: { type: 'string', required: true },
-          format: { type: 'string', required: true },
+          format: { type: VARIANT_FORMATS, required: true },
           width: { type: 'number', required: true },
           height: { type: 'number', required: true },
           bytes: { type: 'number', required: true },

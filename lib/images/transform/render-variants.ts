@@ -1,14 +1,15 @@
 import sharp from 'sharp';
 import { applyWatermark } from './apply-watermark';
 import { rawInput, type RawImage } from './decode-image';
-import { ANIMATED_VARIANT_SIZES, JPEG_BACKGROUND, JPEG_QUALITY, PUBLIC_VARIANT_SIZES, STEP_TIMEOUT_SECONDS, VARIANT_SIZES, WEBP_EFFORT, WEBP_QUALITY } from './limits';
+import { ANIMATED_VARIANT_SIZES, JPEG_BACKGROUND, JPEG_QUALITY, PUBLIC_VARIANT_SIZES, STEP_TIMEOUT_SECONDS, VARIANT_SIZES, WEBP_EFFORT, WEBP_QUALITY, type VariantSize } from './limits';
 import { settleAll } from './settle-all';
 import { inSharpSlot } from './sharp-slots';
-import { WatermarkSettingsSchema, type EncodedVariant, type VariantFormat, type WatermarkSettings } from './schemas';
+import { WatermarkSettingsSchema, type EncodedVariant, type WatermarkSettings } from './schemas';
+import type { VariantFormat } from '../variant';
 
-export interface PlannedVariant {
-  /** The size bucket, e.g. 1280. */
-  size: number;
+/** One size to render, which becomes two to four variants (WebP and JPEG, clean and watermarked). */
+export interface PlannedSize {
+  size: VariantSize;
   /** The long side actually produced: the bucket, or the image's own long side when it is smaller. */
   longSide: number;
   /** Whether public pages show this one, so it also gets a watermarked copy. */
@@ -20,10 +21,10 @@ export interface PlannedVariant {
  * own size (never enlarged), so there is always a variant at or above any bucket a page asks for.
  * A 350-px GIF gets w256 and a 350-px w640; a 13 MP photo gets all four.
  */
-export function planVariants(width: number, height: number, animated: boolean): PlannedVariant[] {
+export function planVariants(width: number, height: number, animated: boolean): PlannedSize[] {
   const longSide = Math.max(width, height);
-  const buckets: readonly number[] = animated ? ANIMATED_VARIANT_SIZES : VARIANT_SIZES;
-  const plan: PlannedVariant[] = [];
+  const buckets: readonly VariantSize[] = animated ? ANIMATED_VARIANT_SIZES : VARIANT_SIZES;
+  const plan: PlannedSize[] = [];
   for (const size of buckets) {
     plan.push({ size, longSide: Math.min(size, longSide), public: false });
     if (size >= longSide) break;
@@ -40,7 +41,7 @@ export interface RenderVariantsOptions {
   /** When enabled, the public sizes also come as `w<size>-public`, watermarked. The plain ones stay. */
   watermark?: WatermarkSettings;
   /** The sizes to make; by default every size planned for the image. */
-  plan?: PlannedVariant[];
+  plan?: PlannedSize[];
   /** Takes each file as soon as it is encoded, so storing it overlaps the encodes still running. The render waits for it. */
   onVariant?: (variant: EncodedVariant) => Promise<void>;
   /** Ahead of other sharp work: the thumbnail. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VariantSchema } from '../variant';
 
 /** Formats the pipeline accepts, as decided from the bytes. */
 export const ACCEPTED_FORMATS = ['jpeg', 'png', 'webp', 'avif', 'gif', 'tiff'] as const;
@@ -74,25 +75,12 @@ export type Region = z.infer<typeof RegionSchema>;
 
 // ---- Variants ----------------------------------------------------------------------------------
 
-export const VARIANT_FORMATS = ['webp', 'jpeg'] as const;
-export const VariantFormatSchema = z.enum(VARIANT_FORMATS);
-export type VariantFormat = z.infer<typeof VariantFormatSchema>;
-
-/** One derived file, without its bytes: what the image record keeps. */
-export const VariantRecordSchema = z.object({
-  /** Size bucket, e.g. `w1280`; watermarked copies for public pages are `w1280-public`. Unique per format. */
-  name: z.string().regex(/^w\d+(-public)?$/),
-  format: VariantFormatSchema,
+/** A variant just encoded, with its bytes in memory: not stored yet, so it has no key. */
+export const EncodedVariantSchema = VariantSchema.omit({ key: true }).extend({
   contentType: z.enum(['image/webp', 'image/jpeg']),
-  width: z.number().int().positive(),
-  height: z.number().int().positive(),
-  bytes: z.number().int().positive(),
   animated: z.boolean(),
-  watermarked: z.boolean(),
+  body: z.instanceof(Buffer),
 });
-export type VariantRecord = z.infer<typeof VariantRecordSchema>;
-
-export const EncodedVariantSchema = VariantRecordSchema.extend({ body: z.instanceof(Buffer) });
 export type EncodedVariant = z.infer<typeof EncodedVariantSchema>;
 
 // ---- Metadata ----------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import PQueue from 'p-queue';
-import type { VariantFormat } from './schemas';
+import type { VariantFormat } from '../variant';
 
 /** A heavy sharp step, described well enough to decide what runs next. */
 export type SharpStep =
