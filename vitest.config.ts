@@ -11,7 +11,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['lib/**/*.test.ts', 'middleware/**/*.test.ts', 'local/**/*.test.ts', 'infra/**/*.test.ts', 'tests/infra/**/*.test.ts', 'scripts/**/*.test.ts', 'app/**/*.test.ts'],
+          include: ['lib/**/*.test.ts', 'middleware/**/*.test.ts', 'local/**/*.test.ts', 'infra/**/*.test.ts', 'tests/infra/**/*.test.ts', 'tests/docs/**/*.test.ts', 'scripts/**/*.test.ts', 'app/**/*.test.ts'],
           environment: 'node',
           env: { POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true' },
           testTimeout: 30_000,
