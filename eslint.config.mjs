@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTypescript,
   {
-    ignores: ['.next/**', '.open-next/**', '.sst/**', '.data/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'sst-env.d.ts'],
+    ignores: ['.next/**', '.next-bench/**', '.open-next/**', '.sst/**', '.data/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'sst-env.d.ts'],
   },
   {
     // SST's own convention: the config references the platform types that `sst install` writes.
@@ -15,7 +15,7 @@ const config = [
   {
     // The domain stays free of the framework, the UI and the deployment tool, so it runs the same
     // in Lambda, the CLI and tests.
-    files: ['lib/**/*.ts'],
+    files: ['lib/**/*.ts', 'lib/**/*.tsx'],
     ignores: ['lib/aws/resources.ts'],
     rules: {
       'no-restricted-imports': [
@@ -25,6 +25,9 @@ const config = [
             { group: ['next', 'next/*'], message: 'lib/ must not import Next.js: framework reads live in adapters/.' },
             { group: ['react', 'react-dom', 'react/*'], message: 'lib/ must not import React.' },
             { group: ['@/components/*', '**/components/*'], message: 'lib/ must not import UI.' },
+            { group: ['@/app/*', '**/app/*'], message: 'lib/ must not import the app: pages and actions call lib, never the other way round.' },
+            { group: ['@/adapters/*', '**/adapters/*'], message: 'lib/ must not import adapters/: they read the framework and call lib.' },
+            { group: ['@/local/*', '**/local/*'], message: 'lib/ must not import local/: the local cloud only sets the environment, and the same lib/ runs on AWS.' },
             { group: ['sst', 'sst/*'], message: 'Only lib/aws/resources.ts reads SST resources.' },
           ],
         },

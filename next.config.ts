@@ -1,8 +1,12 @@
 import type { NextConfig } from 'next';
-import { buildsWithClerk } from './lib/config';
+import { benchBuild, buildsWithClerk } from './lib/config';
 import { STATIC_SECURITY_HEADERS } from './lib/security/headers';
 
+const bench = benchBuild();
+
 const nextConfig: NextConfig = {
+  // The benchmarks' build lives apart, with the one page only they serve.
+  ...(bench ?? {}),
   // Native and wasm packages must be required at run time, not bundled.
   serverExternalPackages: ['sharp', '@vladmandic/human', 'dynalite', 'usearch'],
   experimental: {

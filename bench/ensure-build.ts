@@ -13,17 +13,20 @@ async function newestChange(entry: string): Promise<number> {
   return Math.max(info.mtimeMs, ...(await Promise.all(children.map((child) => newestChange(path.join(entry, child))))));
 }
 
+/** Builds and serves the benchmarks' production build: `.next-bench`, with the pages only benches load (lib/config.ts benchBuild). */
+export const BENCH_BUILD_ENV = { HEADSHOT_BENCH_BUILD: '1' };
+
 /**
  * The benches that serve pages need a production build of the current sources. Builds one when
- * `.next` has none or is older than a source, and says why on stderr (stdout carries the figures).
+ * `.next-bench` has none or is older than a source, and says why on stderr (stdout carries the figures).
  */
 export async function ensureBuild(root: string): Promise<void> {
-  const built = await stat(path.join(root, '.next', 'BUILD_ID')).catch(() => null);
+  const built = await stat(path.join(root, '.next-bench', 'BUILD_ID')).catch(() => null);
   const newest = Math.max(...(await Promise.all(SOURCES.map((source) => newestChange(path.join(root, source))))));
   if (built && built.mtimeMs >= newest) return;
   process.stderr.write(built ? 'bench: the production build is older than the sources; building it again (next build)…\n' : 'bench: no production build yet; building it (next build)…\n');
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(path.join(root, 'node_modules/.bin/next'), ['build'], { cwd: root, stdio: ['ignore', process.stderr, process.stderr] });
+    const child = spawn(path.join(root, 'node_modules/.bin/next'), ['build'], { cwd: root, stdio: ['ignore', process.stderr, process.stderr], env: { ...process.env, ...BENCH_BUILD_ENV } });
     child.once('error', reject);
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next build exited with ${code}`))));
   });

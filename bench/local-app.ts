@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { freePort } from '../local/ports';
+import { BENCH_BUILD_ENV } from './ensure-build';
 
 /*
  * The production build on a local cloud of its own (local/serve.ts), for the benches that load pages:
@@ -43,6 +44,8 @@ export function startApp(ports: AppPorts, dataDir: string): ChildProcess {
       DATA_DIR: dataDir,
       AUTH_SECRET: randomBytes(32).toString('base64url'),
       LINK_RESOLVE_LIMIT_PER_MINUTE: '1000000000',
+      // The benchmarks' own build (bench/ensure-build.ts).
+      ...BENCH_BUILD_ENV,
       POWERTOOLS_LOG_LEVEL: 'ERROR',
     },
   });

@@ -221,8 +221,6 @@ const MATRIX: Record<string, Check> = {
   'route GET /': publicPage('/'),
   'page /sign-in/[[...sign-in]]': publicPage('/sign-in'),
   'page /sign-up/[[...sign-up]]': publicPage('/sign-up'),
-  // The share benchmark's floor page, served only under the local cloud: it shows a fixed test item.
-  'page /bench/baseline': async ({ http, victim }) => revealsNothing(await get(http, '/bench/baseline'), victim),
   'page /account-deleted': publicPage('/account-deleted'),
   'page /dashboard': privatePage(() => '/dashboard', 200),
   'page /links': privatePage(() => '/links', 200),
@@ -314,6 +312,10 @@ const MATRIX: Record<string, Check> = {
     revealsNothing(answer, victim);
   },
 };
+
+test("the benchmarks' baseline page is no route of the production build", async ({ request }) => {
+  expect((await request.get('/bench/baseline')).status()).toBe(404);
+});
 
 test('every page, route and server action refuses anonymous visitors and intruders, and changes nothing of the victim', async () => {
   expect(discovered(), 'an entry in MATRIX for every page, route handler and server action in app/, and none for anything gone').toEqual(Object.keys(MATRIX).sort());

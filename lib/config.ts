@@ -80,6 +80,17 @@ export function buildsWithClerk(env: Env = process.env): boolean {
   return parseWith(AuthEnv.pick({ NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: true }), env, 'build').NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY !== undefined;
 }
 
+// ---- Builds --------------------------------------------------------------------------------------
+
+/**
+ * A build for the benchmarks (bench/ensure-build.ts): its own folder, `.next-bench`, and the pages
+ * named `page.bench.tsx` (the share bench's baseline page), which no other build has as a route.
+ */
+export function benchBuild(env: Env = process.env): { distDir: string; pageExtensions: string[] } | null {
+  const parsed = parseWith(z.object({ HEADSHOT_BENCH_BUILD: z.preprocess(unsetIfEmpty, z.literal('1').optional()) }), env, 'build');
+  return parsed.HEADSHOT_BENCH_BUILD ? { distDir: '.next-bench', pageExtensions: ['bench.tsx', 'tsx', 'ts'] } : null;
+}
+
 export type AuthSettings =
   | { mode: 'clerk'; clerk: { secretKey: string; publishableKey: string; jwtKey: string | undefined; webhookSigningSecret: string | undefined }; keyMaterial: string }
   | { mode: 'local'; local: { secret: string; secureCookies: boolean }; keyMaterial: string };
@@ -141,7 +152,7 @@ const RequestsEnv = z.object({
   SITE_URL: z.preprocess(unsetIfEmpty, z.url().optional()),
   /** Overrides the per-address limit on opening share links, for sites whose visitors share few addresses. */
   LINK_RESOLVE_LIMIT_PER_MINUTE: z.preprocess(unsetIfEmpty, z.coerce.number().int().positive().optional()),
-  /** Set by the local cloud: plain http on localhost, the bench's baseline page. */
+  /** Set by the local cloud: plain http on localhost. */
   HEADSHOT_LOCAL_CLOUD: z.preprocess(unsetIfEmpty, z.literal('1').optional()),
   /** Set by Next.js: `next dev` needs a looser content security policy (eval, a hot-reload WebSocket). */
   NODE_ENV: optionalText,

@@ -10,7 +10,8 @@ export const metadata = { title: 'Baseline' };
 /**
  * The share benchmark's baseline: a bare page of this build that does one DocumentClient GetItem
  * and renders a few lines. It deliberately skips ElectroDB and lib/db, to be the floor a page with
- * one lookup costs. Only served under the local cloud.
+ * one lookup costs. A route of the benchmarks' build only (lib/config.ts benchBuild), and served only
+ * under the local cloud.
  */
 export default async function BaselinePage() {
   if (!requestSettings().localCloud) notFound();
