@@ -15,12 +15,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { FaceAnalyzer } from '../lib/faces/analyzer';
-import { analyzePhoto } from '../lib/faces/analyze-photo';
-import { renderLinkedInCrops } from '../lib/faces/crop';
+import type { FaceAnalyzer } from '../lib/profile-check/analyzer';
+import { analyzePhoto } from '../lib/profile-check/analyze-photo';
+import { renderLinkedInCrops } from '../lib/profile-check/crop';
 import { prepareAnalysisInput } from '../lib/faces/prepare-analysis-input';
-import type { CropPlan } from '../lib/faces/schemas';
-import { selectAnalyzer } from '../lib/faces/select-analyzer';
+import type { CropPlan } from '../lib/profile-check/schemas';
+import { selectAnalyzer } from '../lib/profile-check/select-analyzer';
 import { parseOrExplain } from './cli';
 
 const USAGE = 'usage: npm run analyze -- <photo>... [--crop DIR]   (FACE_ANALYZER=local|rekognition, default local)';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BoxSchema } from './schemas';
+import { BoxSchema } from '../profile-check/schemas';
 
 /** What the site sends the describe-faces function: a normalised JPEG of a query photo, which is never stored. */
 export const DescribeFacesEventSchema = z.object({

@@ -1,7 +1,7 @@
+import type { RecognizedFace, RecognizerPhoto } from '../people/recognizer';
+import { boxOf } from '../profile-check/local-analyzer';
 import { encodeDescriptor } from './descriptors';
 import { findFaces } from './find-faces';
-import { boxOf } from './local-analyzer';
-import type { RecognizedFace, RecognizerPhoto } from './recognizer';
 
 /**
  * The built-in model's faces of a photo with their descriptors (Human's recognition model, faceres),

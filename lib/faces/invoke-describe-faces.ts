@@ -1,8 +1,8 @@
 import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { lambdaClient } from '../aws/clients';
 import { resources } from '../aws/resources';
+import type { RecognizedFace, RecognizerPhoto } from '../people/recognizer';
 import { DescribeFacesResultSchema, type DescribeFacesEvent } from './describe-faces-event';
-import type { RecognizedFace, RecognizerPhoto } from './recognizer';
 
 /**
  * The built-in model for the site, which does not carry it: the describe-faces function is invoked

@@ -1,10 +1,10 @@
-import { GROUPING_MATCH_LIMIT, MIN_FACES_PER_PERSON } from '../people/limits';
+import { describeFacesInProcess } from '../faces/describe-faces';
+import { decodeDescriptor } from '../faces/descriptors';
+import { prepareAnalysisInput } from '../faces/prepare-analysis-input';
+import type { Box } from '../profile-check/schemas';
 import { clusterFaces } from './cluster-faces';
-import { decodeDescriptor } from './descriptors';
-import { describeFacesInProcess } from './describe-faces';
+import { GROUPING_MATCH_LIMIT, MIN_FACES_PER_PERSON } from './limits';
 import { SAME_PERSON_MIN_SIMILARITY } from './local-recognizer';
-import { prepareAnalysisInput } from './prepare-analysis-input';
-import type { Box } from './schemas';
 
 export interface PhotoFace {
   photo: string;

@@ -1,13 +1,13 @@
 import { resources } from '../aws/resources';
 import { countJobsInFlight, findImage, resetAnalysis, type ImageVariant } from '../db';
+import { MAX_ANALYSIS_INPUT_SIDE } from '../faces/prepare-analysis-input';
 import { imageIdInput } from '../images/schemas';
 import { expectJob } from '../jobs/expect-job';
+import { enforceRateLimit, inMinutes } from '../rate-limit';
 import { analysisInputKey, copyObject } from '../storage';
 import { UserError } from '../user-error';
-import { enforceRateLimit, inMinutes } from '../rate-limit';
 import { analyzeProfileJob } from './analyze-profile-job';
 import { ANALYSIS_REQUEST_LIMIT, MAX_ANALYSES_IN_FLIGHT } from './limits';
-import { MAX_ANALYSIS_INPUT_SIDE } from './prepare-analysis-input';
 
 /** The largest clean JPEG variant that fits the analysis input limit. */
 function analysisSource(variants: ImageVariant[]): ImageVariant | undefined {

@@ -1,4 +1,4 @@
-import type { Box, FaceAnalyzerName } from './schemas';
+import type { Box, FaceAnalyzerName } from '../profile-check/schemas';
 
 /** A photo as a recognizer reads it: a normalised JPEG, and where it is stored when it is. */
 export interface RecognizerPhoto {

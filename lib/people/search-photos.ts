@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { getFaces, getImages } from '../db';
+import { prepareAnalysisInput } from '../faces/prepare-analysis-input';
 import { toImage } from '../images/to-image';
+import { FACE_SEARCH_LIMIT, MAX_QUERY_PHOTO_BYTES, PHOTO_SEARCH_LIMIT } from '../profile-check/limits';
 import { enforceRateLimit, inMinutes } from '../rate-limit';
-import { faceRefInput } from '../people/schemas';
 import { UserError } from '../user-error';
-import { FACE_SEARCH_LIMIT, MAX_QUERY_PHOTO_BYTES, PHOTO_SEARCH_LIMIT } from './limits';
-import { prepareAnalysisInput } from './prepare-analysis-input';
 import { NoFaceError, type FaceMatch, type FaceRecognizer } from './recognizer';
+import { faceRefInput } from './schemas';
 
 /** What to look for: one of the owner's faces, or the largest face in a photo that is not kept. */
 export type PhotoSearchQuery = { face: z.infer<typeof faceRefInput> } | { photo: Buffer };

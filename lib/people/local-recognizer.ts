@@ -1,11 +1,11 @@
-import { decodeDescriptor } from './descriptors';
+import { decodeDescriptor } from '../faces/descriptors';
+import { largestFace } from '../faces/largest-face';
 import { readFaceLibrary } from './face-library';
-import { largestFace } from './largest-face';
 import { NoFaceError, type FaceMatch, type FaceRecognizer, type RecognizedFace, type RecognizerPhoto } from './recognizer';
 
 /**
  * Cosine similarity of two built-in descriptors at and above which they are the same person.
- * Measured on the fixture faces (lib/faces/describe-faces.test.ts holds the line): the same face after a
+ * Measured on the fixture faces (lib/people/local-recognizer.test.ts holds the line): the same face after a
  * crop, a 50% resize, ±30% brightness or a mirror scores 0.87–1.00; two different people 0.19–0.56.
  * 0.70 sits in the gap, nearer the strangers, because a missed match costs a merge click while a false
  * one puts a stranger among someone's photos.

@@ -1,9 +1,9 @@
+import { describeFacesInProcess } from '../faces/describe-faces';
+import { decodeDescriptor } from '../faces/descriptors';
+import { largestFace } from '../faces/largest-face';
+import { prepareAnalysisInput } from '../faces/prepare-analysis-input';
 import { similarity } from './descriptor-matrix';
-import { decodeDescriptor } from './descriptors';
-import { describeFacesInProcess } from './describe-faces';
-import { largestFace } from './largest-face';
 import { SAME_PERSON_MIN_SIMILARITY } from './local-recognizer';
-import { prepareAnalysisInput } from './prepare-analysis-input';
 import { NoFaceError } from './recognizer';
 
 /** The built-in descriptor of the largest face in a photo of any accepted format; NoFaceError when it shows none. */

@@ -1,6 +1,6 @@
+import { largestFace } from '../faces/largest-face';
 import type { FaceAnalyzer } from './analyzer';
 import { planLinkedInCrop } from './crop';
-import { largestFace } from './largest-face';
 import { scoreProfilePhoto } from './linkedin';
 import { measureQuality } from './measure-quality';
 import { analyzePhotoOptions, createAnalysisInput, ProfileReportSchema, type AnalysisInput, type AnalyzePhotoOptions, type CropPlan, type ProfileReport } from './schemas';

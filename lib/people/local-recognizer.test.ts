@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { describeFacesInProcess } from '../faces/describe-faces';
+import { decodeDescriptor } from '../faces/descriptors';
+import { largestFace } from '../faces/largest-face';
+import { createLocalAnalyzer } from '../profile-check/local-analyzer';
 import { similarity } from './descriptor-matrix';
-import { decodeDescriptor } from './descriptors';
-import { describeFacesInProcess } from './describe-faces';
-import { largestFace } from './largest-face';
-import { createLocalAnalyzer } from './local-analyzer';
 import { SAME_PERSON_MIN_SIMILARITY } from './local-recognizer';
 import type { RecognizedFace } from './recognizer';
 

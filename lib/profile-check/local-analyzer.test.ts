@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadFaceModel } from './load-face-model';
+import { loadFaceModel } from '../faces/load-face-model';
+import { prepareAnalysisInput } from '../faces/prepare-analysis-input';
 import { createLocalAnalyzer } from './local-analyzer';
-import { prepareAnalysisInput } from './prepare-analysis-input';
 import { FaceSchema } from './schemas';
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '..', '..', 'fixtures', name));

@@ -1,7 +1,7 @@
 import type { FaceResult, Point } from '@vladmandic/human';
+import { findFaces, type FoundFace, type PixelRect } from '../faces/find-faces';
+import type { FaceModelPaths } from '../faces/load-face-model';
 import type { FaceAnalyzer } from './analyzer';
-import { findFaces, type FoundFace, type PixelRect } from './find-faces';
-import type { FaceModelPaths } from './load-face-model';
 import { createAnalysisInput, type Box, type Emotion, type Face, type FaceAttribute } from './schemas';
 
 /**

@@ -1,4 +1,4 @@
-import { largestFace } from './largest-face';
+import { largestFace } from '../faces/largest-face';
 import { LINKEDIN_FACE_SHARE, LINKEDIN_MIN_SIDE, planLinkedInCrop } from './crop';
 import {
   scoreProfilePhotoInput,
