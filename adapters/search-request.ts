@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { MAX_QUERY_PHOTO_BYTES } from '@/lib/profile-check/limits';
+import { MAX_QUERY_PHOTO_BYTES } from '@/lib/people/limits';
 import type { PhotoSearchQuery } from '@/lib/people/search-photos';
 import { faceRefInput } from '@/lib/people/schemas';
 

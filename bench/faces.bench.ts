@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { loadFaceModel } from '../lib/faces/load-face-model';
 import { createLocalAnalyzer } from '../lib/profile-check/local-analyzer';
-import type { AnalysisInput } from '../lib/profile-check/schemas';
+import type { AnalysisInput } from '../lib/faces/schemas';
 import { median, percentile, round, time, type Bench, type Figure, type Timing } from './figure';
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ANALYSIS_STATUSES, FACE_INDEX_STATUSES, IMAGE_STATUSES, LINK_EXPIRIES } from '../db';
-import { BoxSchema, ProfileReportSchema } from '../profile-check/schemas';
+import { BoxSchema } from '../faces/schemas';
+import { ProfileReportSchema } from '../profile-check/schemas';
 
 /*
  * What an export's JSON files promise. The export parses what it built against these before writing

@@ -1,8 +1,8 @@
 import sharp, { type OutputInfo } from 'sharp';
 import { z } from 'zod';
 import { bufferInput, DECODE_FAIL_ON, inspectImage, JPEG_BACKGROUND, MAX_INPUT_PIXELS } from '../images/transform';
-import type { AnalysisInput, ImageSize } from '../profile-check/schemas';
 import { UserError } from '../user-error';
+import type { AnalysisInput, ImageSize } from './schemas';
 
 /**
  * Long side of the analysis input. Rekognition takes JPEG or PNG up to 15 MB (5 MB as bytes); a

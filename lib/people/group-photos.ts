@@ -1,7 +1,7 @@
 import { describeFacesInProcess } from '../faces/describe-faces';
 import { decodeDescriptor } from '../faces/descriptors';
 import { prepareAnalysisInput } from '../faces/prepare-analysis-input';
-import type { Box } from '../profile-check/schemas';
+import type { Box } from '../faces/schemas';
 import { clusterFaces } from './cluster-faces';
 import { GROUPING_MATCH_LIMIT, MIN_FACES_PER_PERSON } from './limits';
 import { SAME_PERSON_MIN_SIMILARITY } from './local-recognizer';

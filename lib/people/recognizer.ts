@@ -1,4 +1,5 @@
-import type { Box, FaceAnalyzerName } from '../profile-check/schemas';
+import type { DescribedFace } from '../faces/describe-faces-event';
+import type { FaceAnalyzerName } from '../faces/schemas';
 
 /** A photo as a recognizer reads it: a normalised JPEG, and where it is stored when it is. */
 export interface RecognizerPhoto {
@@ -8,13 +9,11 @@ export interface RecognizerPhoto {
   location?: { bucket: string; key: string };
 }
 
-/** One face a recognizer found in a photo, with what it needs to find the face again. */
-export interface RecognizedFace {
-  /** In fractions of the photo's width and height. */
-  box: Box;
-  confidence: number;
-  /** The built-in model's descriptor, encoded (lib/faces/descriptors.ts). */
-  descriptor?: string;
+/**
+ * One face a recognizer found in a photo, with what it needs to find the face again: the built-in
+ * model's descriptor (lib/faces/descriptors.ts), or Rekognition's id.
+ */
+export interface RecognizedFace extends DescribedFace {
   /** Rekognition's id for the face in the owner's collection. */
   providerFaceId?: string;
 }

@@ -25,7 +25,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { NoFaceError, type FaceMatch } from './recognizer';
 import { collectionIdOf, createRekognitionRecognizer, REKOGNITION_SAME_PERSON_MIN_SIMILARITY, type StoredFace } from './rekognition-recognizer';
-import { BoxSchema } from '../profile-check/schemas';
+import { BoxSchema } from '../faces/schemas';
 
 const fixtureIn = (folder: string, name: string): unknown => JSON.parse(readFileSync(path.join(import.meta.dirname, folder, name), 'utf8'));
 const fixture = (name: string) => fixtureIn('__fixtures__', name);

@@ -15,7 +15,7 @@ import {
 } from '@aws-sdk/client-rekognition';
 import { z } from 'zod';
 import { NoFaceError, type FaceMatch, type FaceRecognizer, type IndexedFaceRef, type RecognizedFace } from './recognizer';
-import { createAnalysisInput, type AnalysisInput, type Box } from '../profile-check/schemas';
+import { createAnalysisInput, type AnalysisInput, type Box } from '../faces/schemas';
 
 /**
  * Rekognition's similarity (as a fraction) at and above which two faces are the same person.

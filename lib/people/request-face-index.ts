@@ -2,11 +2,11 @@ import { resources } from '../aws/resources';
 import { findImage, setFaceIndexState, type ImageItem, type ImageVariant } from '../db';
 import { imageIdInput } from '../images/schemas';
 import { expectJob } from '../jobs/expect-job';
-import { FACE_INDEX_REQUEST_LIMIT } from '../profile-check/limits';
 import { enforceRateLimit, inMinutes } from '../rate-limit';
 import { copyObject, faceIndexInputKey } from '../storage';
 import { UserError } from '../user-error';
 import { indexFacesJob } from './index-faces-job';
+import { FACE_INDEX_REQUEST_LIMIT } from './limits';
 
 /** The largest clean JPEG variant: the most pixels for small faces, upright and without a watermark across anyone. */
 export function faceIndexSource(variants: ImageVariant[]): ImageVariant | undefined {

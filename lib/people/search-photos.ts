@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { getFaces, getImages } from '../db';
 import { prepareAnalysisInput } from '../faces/prepare-analysis-input';
 import { toImage } from '../images/to-image';
-import { FACE_SEARCH_LIMIT, MAX_QUERY_PHOTO_BYTES, PHOTO_SEARCH_LIMIT } from '../profile-check/limits';
 import { enforceRateLimit, inMinutes } from '../rate-limit';
 import { UserError } from '../user-error';
+import { FACE_SEARCH_LIMIT, MAX_QUERY_PHOTO_BYTES, PHOTO_SEARCH_LIMIT } from './limits';
 import { NoFaceError, type FaceMatch, type FaceRecognizer } from './recognizer';
 import { faceRefInput } from './schemas';
 

@@ -1,9 +1,10 @@
 import { largestFace } from '../faces/largest-face';
+import { createAnalysisInput, type AnalysisInput } from '../faces/schemas';
 import type { FaceAnalyzer } from './analyzer';
 import { planLinkedInCrop } from './crop';
 import { scoreProfilePhoto } from './linkedin';
 import { measureQuality } from './measure-quality';
-import { analyzePhotoOptions, createAnalysisInput, ProfileReportSchema, type AnalysisInput, type AnalyzePhotoOptions, type CropPlan, type ProfileReport } from './schemas';
+import { analyzePhotoOptions, ProfileReportSchema, type AnalyzePhotoOptions, type CropPlan, type ProfileReport } from './schemas';
 
 /**
  * The whole analysis of one photo: the analyzer finds the faces; quality is measured from the

@@ -1,6 +1,5 @@
-import type { AnalysisInput, Face, FaceAnalyzerName } from './schemas';
-
-export type { AnalysisInput } from './schemas';
+import type { AnalysisInput, FaceAnalyzerName } from '../faces/schemas';
+import type { Face } from './schemas';
 
 /**
  * Finds the faces in one photo. Both adapters (Rekognition and the built-in model) return the same

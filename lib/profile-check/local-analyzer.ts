@@ -1,8 +1,9 @@
 import type { FaceResult, Point } from '@vladmandic/human';
-import { findFaces, type FoundFace, type PixelRect } from '../faces/find-faces';
+import { boxOf, clamp01, findFaces, type FoundFace } from '../faces/find-faces';
 import type { FaceModelPaths } from '../faces/load-face-model';
+import { createAnalysisInput } from '../faces/schemas';
 import type { FaceAnalyzer } from './analyzer';
-import { createAnalysisInput, type Box, type Emotion, type Face, type FaceAttribute } from './schemas';
+import type { Emotion, Face, FaceAttribute } from './schemas';
 
 /**
  * Eye aspect ratio (eyelid gap over eye width, averaged over both eyes) below which the eyes count
@@ -73,16 +74,6 @@ function toFace({ result: face, rect }: FoundFace, width: number, height: number
   };
 }
 
-/** A face's rect in fractions of the photo, inside it. */
-export function boxOf(rect: PixelRect, width: number, height: number): Box {
-  const left = clamp01(rect.x / width);
-  const top = clamp01(rect.y / height);
-  const right = clamp01((rect.x + rect.width) / width);
-  const bottom = clamp01((rect.y + rect.height) / height);
-  // Five decimals is a sixth of a pixel at 1600 px; more is float noise in the stored report.
-  return { left: round5(left), top: round5(top), width: round5(right - left), height: round5(bottom - top) };
-}
-
 /** Mean of both eyes' (|upper₁ − lower₁| + |upper₂ − lower₂|) / (2 · |corner − corner|). */
 function eyeAspectRatio(mesh: Point[]): number {
   const eye = ({ corners, upper, lower }: typeof RIGHT_EYE | typeof LEFT_EYE) =>
@@ -118,12 +109,4 @@ function distance(a: Point | undefined, b: Point | undefined): number {
 
 function toDegrees(radians: number): number {
   return Math.round(((radians * 180) / Math.PI) * 10) / 10;
-}
-
-function round5(value: number): number {
-  return Math.round(value * 1e5) / 1e5;
-}
-
-function clamp01(value: number): number {
-  return Math.min(1, Math.max(0, value));
 }
