@@ -1,6 +1,6 @@
 export * from './schemas';
 export { loadFaceModel, type FaceModel, type FaceModelPaths } from './load-face-model';
-export { prepareAnalysisInput, MAX_ANALYSIS_INPUT_SIDE, type PreparedAnalysisInput } from './prepare-analysis-input';
+export { prepareFacePhoto, MAX_FACE_PHOTO_SIDE, type PreparedFacePhoto } from './prepare-face-photo';
 export { largestFace } from './largest-face';
 export { describeFacesInProcess } from './describe-faces';
 export { invokeDescribeFaces } from './invoke-describe-faces';

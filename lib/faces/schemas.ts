@@ -14,11 +14,14 @@ export type ImageSize = z.infer<typeof ImageSizeSchema>;
 export const BoxSchema = z.object({ left: fraction, top: fraction, width: fraction, height: fraction });
 export type Box = z.infer<typeof BoxSchema>;
 
-/** The input every analyzer reads: an upright sRGB JPEG, and where it is stored when it is. */
-export const createAnalysisInput = z.object({
+/**
+ * A photo as the face models read it, whether the LinkedIn check's or People's: an upright sRGB JPEG,
+ * and where it is stored when it is.
+ */
+export const createFacePhotoInput = z.object({
   jpeg: z.instanceof(Buffer).refine((bytes) => bytes.length > 0, 'The analysis input is empty.'),
   width: z.number().int().positive(),
   height: z.number().int().positive(),
   location: z.object({ bucket: z.string().min(1), key: z.string().min(1) }).optional(),
 });
-export type AnalysisInput = z.infer<typeof createAnalysisInput>;
+export type FacePhoto = z.infer<typeof createFacePhotoInput>;

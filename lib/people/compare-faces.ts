@@ -1,14 +1,14 @@
 import { describeFacesInProcess } from '../faces/describe-faces';
 import { decodeDescriptor } from '../faces/descriptors';
 import { largestFace } from '../faces/largest-face';
-import { prepareAnalysisInput } from '../faces/prepare-analysis-input';
+import { prepareFacePhoto } from '../faces/prepare-face-photo';
 import { similarity } from './descriptor-matrix';
 import { SAME_PERSON_MIN_SIMILARITY } from './local-recognizer';
 import { NoFaceError } from './recognizer';
 
 /** The built-in descriptor of the largest face in a photo of any accepted format; NoFaceError when it shows none. */
 export async function describeLargestFace(photo: Buffer, name: string): Promise<Int8Array> {
-  const input = await prepareAnalysisInput(photo);
+  const input = await prepareFacePhoto(photo);
   const largest = largestFace(await describeFacesInProcess(input));
   if (!largest?.descriptor) throw new NoFaceError(`No face was found in ${name}.`);
   return decodeDescriptor(largest.descriptor);

@@ -1,6 +1,6 @@
 import { describeFacesInProcess } from '../faces/describe-faces';
 import { decodeDescriptor } from '../faces/descriptors';
-import { prepareAnalysisInput } from '../faces/prepare-analysis-input';
+import { prepareFacePhoto } from '../faces/prepare-face-photo';
 import type { Box } from '../faces/schemas';
 import { clusterFaces } from './cluster-faces';
 import { GROUPING_MATCH_LIMIT, MIN_FACES_PER_PERSON } from './limits';
@@ -19,7 +19,7 @@ export interface PhotoFace {
 export async function groupPhotoFaces(photos: { photo: Buffer; name: string }[]): Promise<{ people: PhotoFace[][]; ungrouped: PhotoFace[] }> {
   const faces: (PhotoFace & { descriptor: Int8Array })[] = [];
   for (const { photo, name } of photos) {
-    for (const face of await describeFacesInProcess(await prepareAnalysisInput(photo))) {
+    for (const face of await describeFacesInProcess(await prepareFacePhoto(photo))) {
       if (face.descriptor) faces.push({ photo: name, box: face.box, descriptor: decodeDescriptor(face.descriptor) });
     }
   }

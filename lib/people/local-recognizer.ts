@@ -1,7 +1,9 @@
+import type { DescribedFace } from '../faces/describe-faces-event';
 import { decodeDescriptor } from '../faces/descriptors';
 import { largestFace } from '../faces/largest-face';
+import type { FacePhoto } from '../faces/schemas';
 import { readFaceLibrary } from './face-library';
-import { NoFaceError, type FaceMatch, type FaceRecognizer, type RecognizedFace, type RecognizerPhoto } from './recognizer';
+import { NoFaceError, type FaceMatch, type FaceRecognizer } from './recognizer';
 
 /**
  * Cosine similarity of two built-in descriptors at and above which they are the same person.
@@ -13,7 +15,7 @@ import { NoFaceError, type FaceMatch, type FaceRecognizer, type RecognizedFace, 
 export const SAME_PERSON_MIN_SIMILARITY = 0.7;
 
 /** What the built-in model finds in a photo, wherever it runs: in this process, or in the describe-faces function. */
-export type DescribeFaces = (photo: RecognizerPhoto) => Promise<RecognizedFace[]>;
+export type DescribeFaces = (photo: FacePhoto) => Promise<DescribedFace[]>;
 
 /**
  * The built-in recognizer: descriptors from the face model, kept with each face in the table (the

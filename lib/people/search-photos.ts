@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { getFaces, getImages } from '../db';
-import { prepareAnalysisInput } from '../faces/prepare-analysis-input';
+import { prepareFacePhoto } from '../faces/prepare-face-photo';
 import { toImage } from '../images/to-image';
 import { enforceRateLimit, inMinutes } from '../rate-limit';
 import { UserError } from '../user-error';
@@ -54,7 +54,7 @@ export async function searchPhotos(recognizer: FaceRecognizer, userId: string, q
     return report(userId, recognizer.searchByFace(userId, face), face.imageId);
   }
   await enforceRateLimit(PHOTO_SEARCH_LIMIT, userId, tooMany);
-  const input = await prepareAnalysisInput(parsed.photo);
+  const input = await prepareFacePhoto(parsed.photo);
   return report(userId, recognizer.searchByPhoto(userId, { jpeg: input.jpeg, width: input.width, height: input.height }));
 }
 

@@ -5,7 +5,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import sharp, { type Sharp } from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFaceModel } from '../faces/load-face-model';
-import { prepareAnalysisInput } from '../faces/prepare-analysis-input';
+import { prepareFacePhoto } from '../faces/prepare-face-photo';
 import { analyzePhoto } from './analyze-photo';
 import { renderLinkedInCrops } from './crop';
 import { createLocalAnalyzer } from './local-analyzer';
@@ -21,7 +21,7 @@ const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '.
 const local = createLocalAnalyzer();
 
 async function analyze(photo: Buffer) {
-  const input = await prepareAnalysisInput(photo);
+  const input = await prepareFacePhoto(photo);
   return { input, ...(await analyzePhoto(input, local, { sourceSize: input.sourceSize })) };
 }
 

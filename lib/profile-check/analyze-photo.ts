@@ -1,5 +1,5 @@
 import { largestFace } from '../faces/largest-face';
-import { createAnalysisInput, type AnalysisInput } from '../faces/schemas';
+import { createFacePhotoInput, type FacePhoto } from '../faces/schemas';
 import type { FaceAnalyzer } from './analyzer';
 import { planLinkedInCrop } from './crop';
 import { scoreProfilePhoto } from './linkedin';
@@ -13,11 +13,11 @@ import { analyzePhotoOptions, ProfileReportSchema, type AnalyzePhotoOptions, typ
  * downscaled copy. The Lambda handler and the command line both call this.
  */
 export async function analyzePhoto(
-  input: AnalysisInput,
+  input: FacePhoto,
   analyzer: FaceAnalyzer,
   options?: AnalyzePhotoOptions,
 ): Promise<{ report: ProfileReport; crop: CropPlan }> {
-  const parsed = createAnalysisInput.parse(input);
+  const parsed = createFacePhotoInput.parse(input);
   const sourceSize = analyzePhotoOptions.parse(options)?.sourceSize;
   const image = { width: parsed.width, height: parsed.height };
 

@@ -1,4 +1,4 @@
-import type { AnalysisInput, FaceAnalyzerName } from '../faces/schemas';
+import type { FaceAnalyzerName, FacePhoto } from '../faces/schemas';
 import type { Face } from './schemas';
 
 /**
@@ -8,5 +8,5 @@ import type { Face } from './schemas';
  */
 export interface FaceAnalyzer {
   readonly name: FaceAnalyzerName;
-  detect(input: AnalysisInput): Promise<Face[]>;
+  detect(input: FacePhoto): Promise<Face[]>;
 }

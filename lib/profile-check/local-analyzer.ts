@@ -1,7 +1,7 @@
 import type { FaceResult, Point } from '@vladmandic/human';
 import { boxOf, clamp01, findFaces, type FoundFace } from '../faces/find-faces';
 import type { FaceModelPaths } from '../faces/load-face-model';
-import { createAnalysisInput } from '../faces/schemas';
+import { createFacePhotoInput } from '../faces/schemas';
 import type { FaceAnalyzer } from './analyzer';
 import type { Emotion, Face, FaceAttribute } from './schemas';
 
@@ -48,7 +48,7 @@ export function createLocalAnalyzer(paths: FaceModelPaths = {}): FaceAnalyzer {
   return {
     name: 'local',
     async detect(input) {
-      const parsed = createAnalysisInput.parse(input);
+      const parsed = createFacePhotoInput.parse(input);
       const { faces, width, height } = await findFaces(parsed.jpeg, 'analysis', paths);
       return faces.map((face) => toFace(face, width, height));
     },

@@ -1,5 +1,5 @@
 import { DetectFacesCommand, type FaceDetail, type RekognitionClient } from '@aws-sdk/client-rekognition';
-import { createAnalysisInput, type Box } from '../faces/schemas';
+import { createFacePhotoInput, type Box } from '../faces/schemas';
 import type { FaceAnalyzer } from './analyzer';
 import type { Emotion, Face, FaceAttribute } from './schemas';
 
@@ -24,7 +24,7 @@ export function createRekognitionAnalyzer(client: RekognitionClient): FaceAnalyz
   return {
     name: 'rekognition',
     async detect(input) {
-      const { jpeg, location } = createAnalysisInput.parse(input);
+      const { jpeg, location } = createFacePhotoInput.parse(input);
       const response = await client.send(
         new DetectFacesCommand({
           Attributes: ['ALL'],
