@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { MAX_QUERY_PHOTO_BYTES } from '@/lib/faces/limits';
-import type { PhotoSearchQuery } from '@/lib/faces/search-photos';
+import { MAX_QUERY_PHOTO_BYTES } from '@/lib/people/limits';
+import type { PhotoSearchQuery } from '@/lib/people/search-photos';
 import { faceRefInput } from '@/lib/people/schemas';
 
 export class MalformedSearchError extends Error {

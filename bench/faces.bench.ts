@@ -6,8 +6,8 @@ import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { loadFaceModel } from '../lib/faces/load-face-model';
-import { createLocalAnalyzer } from '../lib/faces/local-analyzer';
-import type { AnalysisInput } from '../lib/faces/schemas';
+import { createLocalAnalyzer } from '../lib/profile-check/local-analyzer';
+import type { FacePhoto } from '../lib/faces/schemas';
 import { median, percentile, round, time, type Bench, type Figure, type Timing } from './figure';
 
 /**
@@ -82,7 +82,7 @@ async function measure(): Promise<Figure[]> {
 if (process.argv.includes(CHILD_FLAG)) process.stdout.write(`${JSON.stringify(await measure())}\n`);
 
 /** The photo at exactly LONG_SIDE px on its long side, as the analysis JPEG. */
-async function scaled(photo: Buffer): Promise<AnalysisInput> {
+async function scaled(photo: Buffer): Promise<FacePhoto> {
   const { data, info } = await sharp(photo, { autoOrient: true })
     .resize({ width: LONG_SIDE, height: LONG_SIDE, fit: 'inside' })
     .toColourspace('srgb')

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { clusterFaces } from '../lib/faces/cluster-faces';
-import { DescriptorMatrix } from '../lib/faces/descriptor-matrix';
+import { clusterFaces } from '../lib/people/cluster-faces';
+import { DescriptorMatrix } from '../lib/people/descriptor-matrix';
 import { quantize } from '../lib/faces/descriptors';
 import { GROUPING_MATCH_LIMIT, MIN_FACES_PER_PERSON } from '../lib/people/limits';
 import { median, percentile, ratio, round, wallTime, type Bench, type Figure } from './figure';
@@ -15,13 +15,13 @@ import { withLocalCloud } from './with-local-cloud';
  *   the table) and cold (every face read from the table first);
  * - the comparison alone, USearch's exact int8 search against a plain JavaScript loop over the same
  *   matrix, in the same run;
- * - DBSCAN over the same 10,000 faces (lib/faces/cluster-faces.ts), with the app's constants;
+ * - DBSCAN over the same 10,000 faces (lib/people/cluster-faces.ts), with the app's constants;
  * - indexing one photo with three faces (the group fixture at 1280 px, the size of the largest clean
  *   variant): the index-faces job's whole work, model, thumbnails, table writes and grouping.
  *
  * The 10,000 faces are 500 synthetic people of 20 faces each: a random 1,024-dimension identity plus
  * noise, at ~0.86 cosine similarity to each other, as the model's real same-person pairs score
- * (0.87–1.00 in lib/faces/describe-faces.test.ts).
+ * (0.87–1.00 in lib/people/local-recognizer.test.ts).
  */
 
 const FACES = 10_000;
@@ -54,8 +54,8 @@ function syntheticFaces(): Int8Array[] {
 
 async function search(descriptors: Int8Array[]): Promise<Figure[]> {
   const { putFaces, touchFaceLibrary } = await import('../lib/db');
-  const { createLocalRecognizer } = await import('../lib/faces/local-recognizer');
-  const { clearFaceLibraryCache } = await import('../lib/faces/face-library');
+  const { createLocalRecognizer } = await import('../lib/people/local-recognizer');
+  const { clearFaceLibraryCache } = await import('../lib/people/face-library');
   const { encodeDescriptor } = await import('../lib/faces/descriptors');
   const userId = 'usr_bench_people';
   const items = descriptors.map((descriptor, n) => {
@@ -128,7 +128,7 @@ function javascriptSimilarities(rows: Int8Array[], query: Int8Array): Float32Arr
 }
 
 async function cluster(descriptors: Int8Array[]): Promise<Figure[]> {
-  const { SAME_PERSON_MIN_SIMILARITY } = await import('../lib/faces/local-recognizer');
+  const { SAME_PERSON_MIN_SIMILARITY } = await import('../lib/people/local-recognizer');
   const start = performance.now();
   const labels = clusterFaces(descriptors, { minSimilarity: SAME_PERSON_MIN_SIMILARITY, minFaces: MIN_FACES_PER_PERSON, neighbourLimit: GROUPING_MATCH_LIMIT });
   const elapsed = performance.now() - start;
@@ -142,7 +142,7 @@ async function cluster(descriptors: Int8Array[]): Promise<Figure[]> {
 async function indexing(): Promise<Figure[]> {
   const { createUpload } = await import('../lib/images');
   const { findImage } = await import('../lib/db');
-  const { indexPhotoFaces } = await import('../lib/faces/index-photo-faces');
+  const { indexPhotoFaces } = await import('../lib/people/index-photo-faces');
   const { faceIndexInputKey } = await import('../lib/storage');
   const { resources } = await import('../lib/aws/resources');
   const group = await readFile(path.resolve(import.meta.dirname, '../fixtures/faces/group-sample1.jpg'));

@@ -1,4 +1,4 @@
-import type { ProfileReport } from '@/lib/faces/schemas';
+import type { ProfileReport } from '@/lib/profile-check/schemas';
 
 const MARK = { pass: '✓', warn: '!', fail: '✕' } as const;
 const STYLE = { pass: 'bg-emerald-100 text-emerald-800', warn: 'bg-amber-100 text-amber-800', fail: 'bg-red-100 text-red-800' } as const;

@@ -1,4 +1,4 @@
-import type { ProfileReport } from '@/lib/faces/schemas';
+import type { ProfileReport } from '@/lib/profile-check/schemas';
 import type { PhotoView } from '@/lib/images/photo-view';
 
 /** How wide the photo is drawn (three fifths of the page from 1024 px, the page's width below), for the browser to pick its size. */

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useReducer, useState } from 'react';
-import type { PhotoMatch, SearchEvent } from '@/lib/faces/search-photos';
+import type { PhotoMatch, SearchEvent } from '@/lib/people/search-photos';
 
 /** What to search for: one of the owner's faces, or a photo that is sent for this search only. */
 export type FaceSearchQuery = { face: { imageId: string; faceId: string } } | { photo: Blob };

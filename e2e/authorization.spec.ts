@@ -67,7 +67,7 @@ async function makeVictim(): Promise<Victim> {
   const { createUpload, updateWatermarkSettings } = await import('../lib/images');
   const { findImage, findAnalysis } = await import('../lib/db');
   const { createLink } = await import('../lib/links');
-  const { requestProfileAnalysis } = await import('../lib/faces/request-profile-analysis');
+  const { requestProfileAnalysis } = await import('../lib/profile-check/request-profile-analysis');
   const { storeDeadLetters, listDeadLetters } = await import('../lib/jobs');
   const { resources } = await import('../lib/aws/resources');
   const { sqsEvent } = await import('../tests/integration/sqs-event');

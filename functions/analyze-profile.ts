@@ -1,5 +1,5 @@
-import { analyzeProfileJob } from '../lib/faces/analyze-profile-job';
-import { processAnalysisInput } from '../lib/faces/process-analysis-input';
+import { analyzeProfileJob } from '../lib/profile-check/analyze-profile-job';
+import { processAnalysisInput } from '../lib/profile-check/process-analysis-input';
 import { handleJobMessages } from '../lib/jobs';
 import { withMetrics } from '../lib/observability/metrics';
 

@@ -1,5 +1,5 @@
-import { indexFacesJob } from '../lib/faces/index-faces-job';
-import { indexPhotoFaces } from '../lib/faces/index-photo-faces';
+import { indexFacesJob } from '../lib/people/index-faces-job';
+import { indexPhotoFaces } from '../lib/people/index-photo-faces';
 import { handleJobMessages } from '../lib/jobs';
 import { withMetrics } from '../lib/observability/metrics';
 

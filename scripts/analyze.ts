@@ -15,12 +15,12 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { FaceAnalyzer } from '../lib/faces/analyzer';
-import { analyzePhoto } from '../lib/faces/analyze-photo';
-import { renderLinkedInCrops } from '../lib/faces/crop';
-import { prepareAnalysisInput } from '../lib/faces/prepare-analysis-input';
-import type { CropPlan } from '../lib/faces/schemas';
-import { selectAnalyzer } from '../lib/faces/select-analyzer';
+import type { FaceAnalyzer } from '../lib/profile-check/analyzer';
+import { analyzePhoto } from '../lib/profile-check/analyze-photo';
+import { renderLinkedInCrops } from '../lib/profile-check/crop';
+import { prepareFacePhoto } from '../lib/faces/prepare-face-photo';
+import type { CropPlan } from '../lib/profile-check/schemas';
+import { selectAnalyzer } from '../lib/profile-check/select-analyzer';
 import { parseOrExplain } from './cli';
 
 const USAGE = 'usage: npm run analyze -- <photo>... [--crop DIR]   (FACE_ANALYZER=local|rekognition, default local)';
@@ -51,7 +51,7 @@ async function main(): Promise<number> {
   for (const file of args.files) {
     try {
       const photo = await readFile(file);
-      const input = await prepareAnalysisInput(photo);
+      const input = await prepareFacePhoto(photo);
       const { report, crop } = await analyzePhoto(input, args.analyzer, { sourceSize: input.sourceSize });
       const crops = args.cropDir ? await writeCrops(photo, crop, args.cropDir, uniqueName(file, usedNames)) : undefined;
       print({ file, ...report, sourceSize: input.sourceSize, crop, ...(crops ? { crops } : {}) });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SAME_PERSON_MIN_SIMILARITY } from '../lib/faces/local-recognizer';
+import { SAME_PERSON_MIN_SIMILARITY } from '../lib/people/local-recognizer';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');

@@ -14,8 +14,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { compareFaces } from '../lib/faces/compare-faces';
-import { groupPhotoFaces } from '../lib/faces/group-photos';
+import { compareFaces } from '../lib/people/compare-faces';
+import { groupPhotoFaces } from '../lib/people/group-photos';
 import { parseOrExplain } from './cli';
 
 const USAGE = 'usage: npm run faces -- compare A.jpg B.jpg\n       npm run faces -- group PHOTO...';

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { requestOwnFaceIndex } from '@/lib/faces/request-face-index';
+import { requestOwnFaceIndex } from '@/lib/people/request-face-index';
 import { imageIdInput } from '@/lib/images/schemas';
 import { authedAction } from './safe-action';
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { requestProfileAnalysis } from '@/lib/faces/request-profile-analysis';
+import { requestProfileAnalysis } from '@/lib/profile-check/request-profile-analysis';
 import { imageIdInput } from '@/lib/images/schemas';
 import { authedAction } from './safe-action';
 

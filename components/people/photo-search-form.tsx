@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { MAX_QUERY_PHOTO_BYTES } from '@/lib/faces/limits';
+import { MAX_QUERY_PHOTO_BYTES } from '@/lib/people/limits';
 import { FaceSearchResults } from '../face-search-results';
 
 /** Faces stay recognisable at this size, and the upload stays small on a phone's connection. */

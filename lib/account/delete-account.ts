@@ -1,5 +1,5 @@
 import { deleteItemsByKey, deleteRateLimitWindows, deleteUserAccount, expireAccountClosure, jobItemKey, listUserPartition } from '../db';
-import { siteRecognizer } from '../faces/site-recognizer';
+import { siteRecognizer } from '../people/site-recognizer';
 import type { JobRun, WorkResult } from '../jobs/job-kind';
 import { jobRefOf } from '../jobs/run-job';
 import { log } from '../observability/log';

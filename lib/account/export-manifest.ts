@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ANALYSIS_STATUSES, FACE_INDEX_STATUSES, IMAGE_STATUSES, LINK_EXPIRIES } from '../db';
-import { BoxSchema, ProfileReportSchema } from '../faces/schemas';
+import { BoxSchema } from '../faces/schemas';
+import { ProfileReportSchema } from '../profile-check/schemas';
 import { VariantSchema } from '../images/schemas';
 
 /*

@@ -1,5 +1,5 @@
 import { findAccountClosure, scanItemsNamingUser } from '../db';
-import { siteRecognizer } from '../faces/site-recognizer';
+import { siteRecognizer } from '../people/site-recognizer';
 import { listUserObjects } from './list-user-objects';
 
 export interface UserDataReport {

@@ -9,8 +9,10 @@ export const DescribeFacesEventSchema = z.object({
 });
 export type DescribeFacesEvent = z.infer<typeof DescribeFacesEventSchema>;
 
+/** One face the built-in model found, with its descriptor when the recognition model could describe it. */
+export const DescribedFaceSchema = z.object({ box: BoxSchema, confidence: z.number().min(0).max(1), descriptor: z.base64().optional() });
+export type DescribedFace = z.infer<typeof DescribedFaceSchema>;
+
 /** What it answers: every face found, with its built-in descriptor. */
-export const DescribeFacesResultSchema = z.object({
-  faces: z.array(z.object({ box: BoxSchema, confidence: z.number().min(0).max(1), descriptor: z.base64().optional() })),
-});
+export const DescribeFacesResultSchema = z.object({ faces: z.array(DescribedFaceSchema) });
 export type DescribeFacesResult = z.infer<typeof DescribeFacesResultSchema>;

@@ -1,14 +1,14 @@
+import type { DescribedFace } from './describe-faces-event';
 import { encodeDescriptor } from './descriptors';
-import { findFaces } from './find-faces';
-import { boxOf } from './local-analyzer';
-import type { RecognizedFace, RecognizerPhoto } from './recognizer';
+import { boxOf, findFaces } from './find-faces';
+import type { FacePhoto } from './schemas';
 
 /**
  * The built-in model's faces of a photo with their descriptors (Human's recognition model, faceres),
  * stored small (lib/faces/descriptors.ts). A face the recognition model could not describe is still
  * reported: it counts as a face, and is found by where it is rather than by whose it is.
  */
-export async function describeFacesInProcess(photo: RecognizerPhoto): Promise<RecognizedFace[]> {
+export async function describeFacesInProcess(photo: FacePhoto): Promise<DescribedFace[]> {
   const { faces, width, height } = await findFaces(photo.jpeg, 'descriptor');
   return faces.map(({ result, rect }) => ({
     box: boxOf(rect, width, height),

@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import type * as tfjs from '@tensorflow/tfjs-core';
 import type { Config, FaceResult, Human, Point } from '@vladmandic/human';
 import { loadFaceModel, MIN_FACE_CONFIDENCE, type FaceModelPaths } from './load-face-model';
+import type { Box } from './schemas';
 
 /** A face in photo pixels: the extent of its mesh, or the detector's box where no mesh was run. */
 export interface PixelRect {
@@ -168,6 +169,16 @@ function hasMesh(face: FaceResult): boolean {
   return face.mesh.length >= MESH_POINTS && face.rotation !== undefined && face.rotation !== null;
 }
 
+/** A face's rect in fractions of the photo, inside it. */
+export function boxOf(rect: PixelRect, width: number, height: number): Box {
+  const left = clamp01(rect.x / width);
+  const top = clamp01(rect.y / height);
+  const right = clamp01((rect.x + rect.width) / width);
+  const bottom = clamp01((rect.y + rect.height) / height);
+  // Five decimals is a sixth of a pixel at 1600 px; more is float noise in what is stored.
+  return { left: round5(left), top: round5(top), width: round5(right - left), height: round5(bottom - top) };
+}
+
 /** Human's own box is the detector's square, enlarged for cropping; the mesh's extent is the face itself. */
 export function meshRect(mesh: Point[]): PixelRect {
   const points = mesh.slice(0, MESH_POINTS);
@@ -230,4 +241,13 @@ function sameFace(a: PixelRect, b: PixelRect): boolean {
   const areaA = a.width * a.height;
   const areaB = b.width * b.height;
   return intersection / (areaA + areaB - intersection) > SAME_FACE_IOU || intersection / Math.min(areaA, areaB) > SAME_FACE_OF_SMALLER;
+}
+
+function round5(value: number): number {
+  return Math.round(value * 1e5) / 1e5;
+}
+
+/** A fraction or a score kept within [0, 1]: a face's mesh can reach past the frame. */
+export function clamp01(value: number): number {
+  return Math.min(1, Math.max(0, value));
 }

@@ -1,13 +1,8 @@
 export * from './schemas';
-export type { FaceAnalyzer } from './analyzer';
-export { selectAnalyzer } from './select-analyzer';
-export { createRekognitionAnalyzer } from './rekognition-analyzer';
-export { createLocalAnalyzer } from './local-analyzer';
 export { loadFaceModel, type FaceModel, type FaceModelPaths } from './load-face-model';
-export { prepareAnalysisInput, MAX_ANALYSIS_INPUT_SIDE, type PreparedAnalysisInput } from './prepare-analysis-input';
-export { measureQuality } from './measure-quality';
-export { scoreProfilePhoto, CHECK_WEIGHTS } from './linkedin';
+export { prepareFacePhoto, MAX_FACE_PHOTO_SIDE, type PreparedFacePhoto } from './prepare-face-photo';
 export { largestFace } from './largest-face';
-export { planLinkedInCrop, renderLinkedInCrops, LINKEDIN_MIN_SIDE, LINKEDIN_LARGE_SIDE, type LinkedInCrop } from './crop';
-export { analyzePhoto } from './analyze-photo';
-export { requestProfileAnalysis } from './request-profile-analysis';
+export { describeFacesInProcess } from './describe-faces';
+export { invokeDescribeFaces } from './invoke-describe-faces';
+export { DescribeFacesEventSchema, DescribeFacesResultSchema, type DescribeFacesEvent, type DescribeFacesResult, type DescribedFace } from './describe-faces-event';
+export { encodeDescriptor, decodeDescriptor } from './descriptors';

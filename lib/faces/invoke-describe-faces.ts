@@ -1,14 +1,14 @@
 import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { lambdaClient } from '../aws/clients';
 import { resources } from '../aws/resources';
-import { DescribeFacesResultSchema, type DescribeFacesEvent } from './describe-faces-event';
-import type { RecognizedFace, RecognizerPhoto } from './recognizer';
+import { DescribeFacesResultSchema, type DescribedFace, type DescribeFacesEvent } from './describe-faces-event';
+import type { FacePhoto } from './schemas';
 
 /**
  * The built-in model for the site, which does not carry it: the describe-faces function is invoked
  * and answers synchronously. Lambda's 6 MB request limit is far above a normalised query photo.
  */
-export async function invokeDescribeFaces(photo: RecognizerPhoto): Promise<RecognizedFace[]> {
+export async function invokeDescribeFaces(photo: FacePhoto): Promise<DescribedFace[]> {
   const event: DescribeFacesEvent = { jpegBase64: photo.jpeg.toString('base64'), width: photo.width, height: photo.height };
   const response = await lambdaClient().send(
     new InvokeCommand({ FunctionName: resources.describeFacesFunction, InvocationType: 'RequestResponse', Payload: Buffer.from(JSON.stringify(event)) }),

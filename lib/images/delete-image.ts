@@ -4,7 +4,7 @@ import { deadLetterIdOf } from '../jobs/dead-letter-id';
 import { IMAGE_JOB_KINDS } from '../jobs/kinds';
 import { jobRefOf } from '../jobs/run-job';
 import { revokeLinksForImage } from '../links/revoke-links-for-image';
-import { siteRecognizer } from '../faces/site-recognizer';
+import { siteRecognizer } from '../people/site-recognizer';
 import { forgetImageFaces } from '../people/forget-image-faces';
 import { analysisPrefix, deleteObjects, deletePrefix, faceIndexPrefix, faceThumbnailPrefix, mediaPrefix, originalKey } from '../storage';
 import { imageIdInput } from './schemas';

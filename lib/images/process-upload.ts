@@ -1,6 +1,6 @@
 import { resources } from '../aws/resources';
 import { completeImageProcessing, findImage, recordThumbnail, type ImageVariant } from '../db';
-import { requestFaceIndex } from '../faces/request-face-index';
+import { requestFaceIndex } from '../people/request-face-index';
 import type { JobRun, WorkResult } from '../jobs/job-kind';
 import { publishJobState } from '../jobs/publish-job-state';
 import { countMetric, METRIC, timeMetric } from '../observability/metrics';

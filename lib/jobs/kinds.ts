@@ -1,7 +1,7 @@
 import { deleteAccountJob } from '../account/delete-account-job';
 import { exportAccountJob } from '../account/export-job';
-import { analyzeProfileJob } from '../faces/analyze-profile-job';
-import { indexFacesJob } from '../faces/index-faces-job';
+import { analyzeProfileJob } from '../profile-check/analyze-profile-job';
+import { indexFacesJob } from '../people/index-faces-job';
 import { processImageJob } from '../images/process-image-job';
 import type { JobKind } from './job-kind';
 import { JOB_WIRING, type JobName } from './wiring';

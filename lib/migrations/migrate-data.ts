@@ -1,6 +1,6 @@
 import { migrateToExactCaseKeys, scanImages, type MigratedItems } from '../db';
-import { analyzeProfileJob } from '../faces/analyze-profile-job';
-import { requestFaceIndex } from '../faces/request-face-index';
+import { analyzeProfileJob } from '../profile-check/analyze-profile-job';
+import { requestFaceIndex } from '../people/request-face-index';
 import { log } from '../observability/log';
 import { processImageJob } from '../images/process-image-job';
 import { expectJob } from '../jobs/expect-job';

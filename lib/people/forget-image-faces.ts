@@ -1,5 +1,5 @@
 import { deleteFaces, listFacesOfImage, touchFaceLibrary } from '../db';
-import type { FaceRecognizer } from '../faces/recognizer';
+import type { FaceRecognizer } from './recognizer';
 import { refreshPerson } from './refresh-person';
 
 /**

@@ -1,7 +1,7 @@
 import { nanoid } from 'nanoid';
 import { claimGrouping, getFaces, insertPerson, releaseGrouping, setFacePerson, type FaceItem } from '../db';
-import type { FaceRecognizer } from '../faces/recognizer';
 import { GROUPING_LEASE_MS, GROUPING_MATCH_LIMIT, GROUPING_WAIT_MS, MIN_FACES_PER_PERSON } from './limits';
+import type { FaceRecognizer } from './recognizer';
 import { refreshPerson } from './refresh-person';
 
 /**

@@ -9,10 +9,10 @@ import path from 'node:path';
  * through AWS_ENDPOINT_URL_REKOGNITION, so the function's own client and calls are used.
  */
 export async function startRekognitionStub(root: string): Promise<{ endpoint: string; calls: string[]; stop(): Promise<void> }> {
-  const recorded = (name: string) => readFile(path.join(root, 'lib/faces/__fixtures__', name), 'utf8');
+  const recorded = (folder: string, name: string) => readFile(path.join(root, 'lib', folder, '__fixtures__', name), 'utf8');
   const answers: Record<string, (body: Record<string, unknown>) => string> = {};
-  const portrait = await recorded('detect-faces-portrait.json');
-  const indexedGroup = await recorded('index-faces-group.json');
+  const portrait = await recorded('profile-check', 'detect-faces-portrait.json');
+  const indexedGroup = await recorded('people', 'index-faces-group.json');
   answers['RekognitionService.DetectFaces'] = () => portrait;
   answers['RekognitionService.CreateCollection'] = (body) =>
     JSON.stringify({ StatusCode: 200, CollectionArn: `aws:rekognition:us-east-1:000000000000:collection/${String(body.CollectionId)}`, FaceModelVersion: '7.0' });

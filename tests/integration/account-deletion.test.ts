@@ -8,7 +8,7 @@ import { findUserData, holdsUserData } from '@/lib/account/find-user-data';
 import { signIn, signUp, startSession } from '@/lib/auth';
 import { resources } from '@/lib/aws/resources';
 import { findAnalysis, findImage, listLinksByOwner } from '@/lib/db';
-import { requestProfileAnalysis } from '@/lib/faces/request-profile-analysis';
+import { requestProfileAnalysis } from '@/lib/profile-check/request-profile-analysis';
 import { createUpload } from '@/lib/images';
 import { storeDeadLetters } from '@/lib/jobs';
 import { createLink, resolveLink } from '@/lib/links';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { resources } from '@/lib/aws/resources';
 import { findAnalysis } from '@/lib/db';
-import { getProfileAnalysis } from '@/lib/faces/get-profile-analysis';
-import { requestProfileAnalysis } from '@/lib/faces/request-profile-analysis';
+import { getProfileAnalysis } from '@/lib/profile-check/get-profile-analysis';
+import { requestProfileAnalysis } from '@/lib/profile-check/request-profile-analysis';
 import { createUpload, deleteImage } from '@/lib/images';
 import { headObject, listKeys } from '@/lib/storage';
 import { fixture, newUserId, uploadAsBrowser, waitForSettled } from './helpers';

@@ -11,7 +11,7 @@ import { listOwnExports } from '@/lib/account/list-exports';
 import { requestExport } from '@/lib/account/request-export';
 import { resources } from '@/lib/aws/resources';
 import { completeImageProcessing, findAnalysis, findExport, findImage, insertImage, listPeople } from '@/lib/db';
-import { requestProfileAnalysis } from '@/lib/faces/request-profile-analysis';
+import { requestProfileAnalysis } from '@/lib/profile-check/request-profile-analysis';
 import { createLink } from '@/lib/links';
 import { deleteObjects, exportArchiveKey, headObject, originalKey, variantKey, writeObject } from '@/lib/storage';
 import { fixture, newUserId, uploadAsBrowser, waitForSettled } from './helpers';

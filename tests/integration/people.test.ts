@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { resources } from '@/lib/aws/resources';
 import { findImage, listFacesOfImage, listPeople as listPersonItems } from '@/lib/db';
 import { describeFacesInProcess } from '@/lib/faces/describe-faces';
-import { searchPhotos, type SearchEvent } from '@/lib/faces/search-photos';
-import { selectRecognizer } from '@/lib/faces/select-recognizer';
+import { searchPhotos, type SearchEvent } from '@/lib/people/search-photos';
+import { selectRecognizer } from '@/lib/people/select-recognizer';
 import { deleteImage } from '@/lib/images';
 import { listImageFaces, listPeople, listPersonPhotos, mergePeople, removeFaceFromPerson, renamePerson, setPersonHidden } from '@/lib/people';
 import { headObject, listKeys } from '@/lib/storage';
@@ -160,7 +160,7 @@ describe('people', () => {
   it('reports a large library page by page, so the first matches come before the search ends', async () => {
     const { putFaces, touchFaceLibrary } = await import('@/lib/db');
     const { encodeDescriptor } = await import('@/lib/faces/descriptors');
-    const { clearFaceLibraryCache } = await import('@/lib/faces/face-library');
+    const { clearFaceLibraryCache } = await import('@/lib/people/face-library');
     const userId = newUserId();
     // 1,500 faces: everyone different, but for one person in the first and the last hundred.
     const vector = (seed: number) => {

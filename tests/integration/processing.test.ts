@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { resources } from '@/lib/aws/resources';
 import { completeImageProcessing, findAnalysis, findImage, findJob, listDeadLettersByOwner, recordThumbnail, resetAnalysis } from '@/lib/db';
-import { analyzeProfileJob } from '@/lib/faces/analyze-profile-job';
-import { processAnalysisInput } from '@/lib/faces/process-analysis-input';
+import { analyzeProfileJob } from '@/lib/profile-check/analyze-profile-job';
+import { processAnalysisInput } from '@/lib/profile-check/process-analysis-input';
 import { createUpload, deleteImage, listImages, processImageJob, processUpload } from '@/lib/images';
 import { expectJob, handleJobMessages, listDeadLetters, MAX_DELIVERY_ATTEMPTS, redriveOwnDeadLetter, runJob, storeDeadLetters } from '@/lib/jobs';
 import { analysisInputKey, headObject, listKeys, mediaPrefix, originalKey, readObject, writeObject } from '@/lib/storage';

@@ -58,7 +58,7 @@ export const Image = new Entity({
         },
       },
     },
-    /** Where finding the faces in a ready image stands (lib/faces/index-faces-job.ts); absent before it is asked for. */
+    /** Where finding the faces in a ready image stands (lib/people/index-faces-job.ts); absent before it is asked for. */
     faceIndex: {
       type: 'map',
       properties: {

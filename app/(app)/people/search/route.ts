@@ -2,8 +2,8 @@ import { ZodError } from 'zod';
 import { currentUser } from '@/adapters/current-user';
 import { isSameOrigin } from '@/adapters/same-origin';
 import { MalformedSearchError, ndjsonStream, readSearchRequest } from '@/adapters/search-request';
-import { searchPhotos } from '@/lib/faces/search-photos';
-import { siteRecognizer } from '@/lib/faces/site-recognizer';
+import { searchPhotos } from '@/lib/people/search-photos';
+import { siteRecognizer } from '@/lib/people/site-recognizer';
 import { log } from '@/lib/observability/log';
 import { RateLimitedError } from '@/lib/rate-limit';
 import { UserError } from '@/lib/user-error';
@@ -13,7 +13,7 @@ const refuse = (status: number, error: string, headers: Record<string, string> =
 
 /**
  * POST /people/search: the owner's photos that show a person, streamed as newline-delimited JSON
- * events (lib/faces/search-photos.ts SearchEvent) as they are found. The query is one of their faces
+ * events (lib/people/search-photos.ts SearchEvent) as they are found. The query is one of their faces
  * (JSON) or a photo (multipart), which is read and dropped. A malformed request gets a 400 and nothing else.
  */
 export async function POST(request: Request) {

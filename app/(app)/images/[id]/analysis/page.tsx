@@ -6,7 +6,7 @@ import { Checklist } from '@/components/checklist';
 import { FaceOverlay } from '@/components/face-overlay';
 import { ScoreDial } from '@/components/score-dial';
 import { requireUser } from '@/adapters/current-user';
-import { getProfileAnalysis } from '@/lib/faces/get-profile-analysis';
+import { getProfileAnalysis } from '@/lib/profile-check/get-profile-analysis';
 import { getImage, photoView } from '@/lib/images';
 import { formatBytes } from '@/lib/images/format-bytes';
 

@@ -1,9 +1,10 @@
+import { largestFace } from '../faces/largest-face';
+import { createFacePhotoInput, type FacePhoto } from '../faces/schemas';
 import type { FaceAnalyzer } from './analyzer';
 import { planLinkedInCrop } from './crop';
-import { largestFace } from './largest-face';
 import { scoreProfilePhoto } from './linkedin';
 import { measureQuality } from './measure-quality';
-import { analyzePhotoOptions, createAnalysisInput, ProfileReportSchema, type AnalysisInput, type AnalyzePhotoOptions, type CropPlan, type ProfileReport } from './schemas';
+import { analyzePhotoOptions, ProfileReportSchema, type AnalyzePhotoOptions, type CropPlan, type ProfileReport } from './schemas';
 
 /**
  * The whole analysis of one photo: the analyzer finds the faces; quality is measured from the
@@ -12,11 +13,11 @@ import { analyzePhotoOptions, createAnalysisInput, ProfileReportSchema, type Ana
  * downscaled copy. The Lambda handler and the command line both call this.
  */
 export async function analyzePhoto(
-  input: AnalysisInput,
+  input: FacePhoto,
   analyzer: FaceAnalyzer,
   options?: AnalyzePhotoOptions,
 ): Promise<{ report: ProfileReport; crop: CropPlan }> {
-  const parsed = createAnalysisInput.parse(input);
+  const parsed = createFacePhotoInput.parse(input);
   const sourceSize = analyzePhotoOptions.parse(options)?.sourceSize;
   const image = { width: parsed.width, height: parsed.height };
 

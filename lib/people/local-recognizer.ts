@@ -1,11 +1,13 @@
-import { decodeDescriptor } from './descriptors';
+import type { DescribedFace } from '../faces/describe-faces-event';
+import { decodeDescriptor } from '../faces/descriptors';
+import { largestFace } from '../faces/largest-face';
+import type { FacePhoto } from '../faces/schemas';
 import { readFaceLibrary } from './face-library';
-import { largestFace } from './largest-face';
-import { NoFaceError, type FaceMatch, type FaceRecognizer, type RecognizedFace, type RecognizerPhoto } from './recognizer';
+import { NoFaceError, type FaceMatch, type FaceRecognizer } from './recognizer';
 
 /**
  * Cosine similarity of two built-in descriptors at and above which they are the same person.
- * Measured on the fixture faces (lib/faces/describe-faces.test.ts holds the line): the same face after a
+ * Measured on the fixture faces (lib/people/local-recognizer.test.ts holds the line): the same face after a
  * crop, a 50% resize, ±30% brightness or a mirror scores 0.87–1.00; two different people 0.19–0.56.
  * 0.70 sits in the gap, nearer the strangers, because a missed match costs a merge click while a false
  * one puts a stranger among someone's photos.
@@ -13,7 +15,7 @@ import { NoFaceError, type FaceMatch, type FaceRecognizer, type RecognizedFace, 
 export const SAME_PERSON_MIN_SIMILARITY = 0.7;
 
 /** What the built-in model finds in a photo, wherever it runs: in this process, or in the describe-faces function. */
-export type DescribeFaces = (photo: RecognizerPhoto) => Promise<RecognizedFace[]>;
+export type DescribeFaces = (photo: FacePhoto) => Promise<DescribedFace[]>;
 
 /**
  * The built-in recognizer: descriptors from the face model, kept with each face in the table (the

@@ -1,6 +1,5 @@
-import type { AnalysisInput, Face, FaceAnalyzerName } from './schemas';
-
-export type { AnalysisInput } from './schemas';
+import type { FaceAnalyzerName, FacePhoto } from '../faces/schemas';
+import type { Face } from './schemas';
 
 /**
  * Finds the faces in one photo. Both adapters (Rekognition and the built-in model) return the same
@@ -9,5 +8,5 @@ export type { AnalysisInput } from './schemas';
  */
 export interface FaceAnalyzer {
   readonly name: FaceAnalyzerName;
-  detect(input: AnalysisInput): Promise<Face[]>;
+  detect(input: FacePhoto): Promise<Face[]>;
 }

@@ -1,16 +1,16 @@
 import sharp from 'sharp';
 import { resources } from '../aws/resources';
 import { deleteFaces, findImage, listFacesOfImage, putFaces, setFaceIndexState, touchFaceLibrary, type FaceItem } from '../db';
+import { describeFacesInProcess } from '../faces/describe-faces';
+import type { Box } from '../faces/schemas';
 import type { JobRun, WorkResult } from '../jobs/job-kind';
 import { countMetric, METRIC, timeMetric } from '../observability/metrics';
-import { forgetImageFaces } from '../people/forget-image-faces';
-import { groupNewFaces } from '../people/group-new-faces';
-import { refreshPerson } from '../people/refresh-person';
 import { deleteObjects, deletePrefix, faceThumbnailKey, faceThumbnailPrefix, writeObject } from '../storage';
 import { renderFaceThumbnail } from './face-thumbnails';
+import { forgetImageFaces } from './forget-image-faces';
+import { groupNewFaces } from './group-new-faces';
 import type { RecognizedFace } from './recognizer';
-import type { Box } from './schemas';
-import { describeFacesInProcess } from './describe-faces';
+import { refreshPerson } from './refresh-person';
 import { selectRecognizer } from './select-recognizer';
 
 /**

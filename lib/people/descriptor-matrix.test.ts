@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { decodeDescriptor, encodeDescriptor, quantize } from '../faces/descriptors';
 import { DescriptorMatrix, similarity } from './descriptor-matrix';
-import { decodeDescriptor, encodeDescriptor, quantize } from './descriptors';
 
 const vector = (seed: number) => Array.from({ length: 128 }, (_, i) => Math.sin(seed * (i + 1)));
 

@@ -1,6 +1,7 @@
 import { DetectFacesCommand, type FaceDetail, type RekognitionClient } from '@aws-sdk/client-rekognition';
+import { createFacePhotoInput, type Box } from '../faces/schemas';
 import type { FaceAnalyzer } from './analyzer';
-import { createAnalysisInput, type Box, type Emotion, type Face, type FaceAttribute } from './schemas';
+import type { Emotion, Face, FaceAttribute } from './schemas';
 
 /** Rekognition's emotion types in the shared vocabulary (see EMOTIONS); UNKNOWN stays unknown. */
 const EMOTION_WORDS: Record<string, Emotion> = {
@@ -23,7 +24,7 @@ export function createRekognitionAnalyzer(client: RekognitionClient): FaceAnalyz
   return {
     name: 'rekognition',
     async detect(input) {
-      const { jpeg, location } = createAnalysisInput.parse(input);
+      const { jpeg, location } = createFacePhotoInput.parse(input);
       const response = await client.send(
         new DetectFacesCommand({
           Attributes: ['ALL'],

@@ -1,4 +1,4 @@
-import { invokeDescribeFaces } from './invoke-describe-faces';
+import { invokeDescribeFaces } from '../faces/invoke-describe-faces';
 import type { FaceRecognizer } from './recognizer';
 import { selectRecognizer } from './select-recognizer';
 

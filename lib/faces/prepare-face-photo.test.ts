@@ -3,34 +3,34 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../user-error';
-import { MAX_ANALYSIS_INPUT_SIDE, prepareAnalysisInput } from './prepare-analysis-input';
+import { MAX_FACE_PHOTO_SIDE, prepareFacePhoto } from './prepare-face-photo';
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '..', '..', 'fixtures', name));
 
-describe('prepareAnalysisInput', () => {
+describe('prepareFacePhoto', () => {
   it('makes a metadata-free sRGB JPEG no larger than 1600 px, and reports the original size', async () => {
-    const prepared = await prepareAnalysisInput(fixture('faces/group-sample1.jpg'));
+    const prepared = await prepareFacePhoto(fixture('faces/group-sample1.jpg'));
     expect(prepared.sourceSize).toEqual({ width: 1920, height: 1280 });
-    expect([prepared.width, prepared.height]).toEqual([MAX_ANALYSIS_INPUT_SIDE, 1067]);
+    expect([prepared.width, prepared.height]).toEqual([MAX_FACE_PHOTO_SIDE, 1067]);
     const meta = await sharp(prepared.jpeg).metadata();
     expect(meta).toMatchObject({ format: 'jpeg', width: prepared.width, height: prepared.height, space: 'srgb' });
     expect(meta.exif).toBeUndefined();
   });
 
   it('never enlarges a small photo', async () => {
-    const prepared = await prepareAnalysisInput(fixture('faces/astronaut.png'));
+    const prepared = await prepareFacePhoto(fixture('faces/astronaut.png'));
     expect([prepared.width, prepared.height]).toEqual([512, 512]);
   });
 
   it('shrinks to a smaller long side on request', async () => {
-    const prepared = await prepareAnalysisInput(fixture('faces/group-sample1.jpg'), { maxSide: 1024 });
+    const prepared = await prepareFacePhoto(fixture('faces/group-sample1.jpg'), { maxSide: 1024 });
     expect([prepared.width, prepared.height]).toEqual([1024, 683]);
   });
 
   it.each([3, 6, 8])('applies EXIF orientation %i, so the pixels come out upright', async (orientation) => {
     const file = fixture(`orientation/orientation_${orientation}.jpg`);
     const upright = fixture('orientation/orientation_1.jpg');
-    const [a, b] = await Promise.all([prepareAnalysisInput(file), prepareAnalysisInput(upright)]);
+    const [a, b] = await Promise.all([prepareFacePhoto(file), prepareFacePhoto(upright)]);
     expect([a.width, a.height]).toEqual([b.width, b.height]);
     const pixels = async (jpeg: Buffer) => (await sharp(jpeg).greyscale().resize(8, 8, { fit: 'fill' }).raw().toBuffer()).toJSON().data;
     const [pa, pb] = await Promise.all([pixels(a.jpeg), pixels(b.jpeg)]);
@@ -39,7 +39,7 @@ describe('prepareAnalysisInput', () => {
   });
 
   it('puts transparency on white', async () => {
-    const prepared = await prepareAnalysisInput(fixture('formats/alpha.png'));
+    const prepared = await prepareFacePhoto(fixture('formats/alpha.png'));
     expect((await sharp(prepared.jpeg).metadata()).channels).toBe(3);
   });
 
@@ -48,12 +48,12 @@ describe('prepareAnalysisInput', () => {
     ['hostile/truncated.jpg', /damaged|incomplete/],
     ['hostile/pixel-bomb-header.jpg', /megapixels/],
   ])('refuses %s with a sentence for people', async (name, message) => {
-    const attempt = prepareAnalysisInput(fixture(name));
+    const attempt = prepareFacePhoto(fixture(name));
     await expect(attempt).rejects.toBeInstanceOf(UserError);
     await expect(attempt).rejects.toThrow(message);
   });
 
   it('refuses text', async () => {
-    await expect(prepareAnalysisInput(Buffer.from('not a photo'))).rejects.toBeInstanceOf(UserError);
+    await expect(prepareFacePhoto(Buffer.from('not a photo'))).rejects.toBeInstanceOf(UserError);
   });
 });

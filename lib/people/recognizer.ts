@@ -1,20 +1,11 @@
-import type { Box, FaceAnalyzerName } from './schemas';
+import type { DescribedFace } from '../faces/describe-faces-event';
+import type { FaceAnalyzerName, FacePhoto } from '../faces/schemas';
 
-/** A photo as a recognizer reads it: a normalised JPEG, and where it is stored when it is. */
-export interface RecognizerPhoto {
-  jpeg: Buffer;
-  width: number;
-  height: number;
-  location?: { bucket: string; key: string };
-}
-
-/** One face a recognizer found in a photo, with what it needs to find the face again. */
-export interface RecognizedFace {
-  /** In fractions of the photo's width and height. */
-  box: Box;
-  confidence: number;
-  /** The built-in model's descriptor, encoded (lib/faces/descriptors.ts). */
-  descriptor?: string;
+/**
+ * One face a recognizer found in a photo, with what it needs to find the face again: the built-in
+ * model's descriptor (lib/faces/descriptors.ts), or Rekognition's id.
+ */
+export interface RecognizedFace extends DescribedFace {
   /** Rekognition's id for the face in the owner's collection. */
   providerFaceId?: string;
 }
@@ -50,11 +41,11 @@ export interface FaceRecognizer {
   /** The similarity at and above which two faces are the same person, on this recognizer's scale. */
   readonly samePersonMinSimilarity: number;
   /** Finds the faces of one of the owner's photos and keeps what is needed to find them again. */
-  index(owner: { userId: string; imageId: string }, photo: RecognizerPhoto): Promise<RecognizedFace[]>;
+  index(owner: { userId: string; imageId: string }, photo: FacePhoto): Promise<RecognizedFace[]>;
   /** The owner's faces that match one of their faces, each batch as it is found, best first within it. */
   searchByFace(userId: string, face: IndexedFaceRef): AsyncIterable<FaceMatch[]>;
   /** The owner's faces that match the largest face in a photo that is not kept; NoFaceError when it shows none. */
-  searchByPhoto(userId: string, photo: RecognizerPhoto): AsyncIterable<FaceMatch[]>;
+  searchByPhoto(userId: string, photo: FacePhoto): AsyncIterable<FaceMatch[]>;
   /** Forgets faces of the owner's, so no later search returns them. */
   forget(userId: string, faces: IndexedFaceRef[]): Promise<void>;
   /** Forgets every face of the owner's. */

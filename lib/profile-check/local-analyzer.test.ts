@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadFaceModel } from './load-face-model';
+import { loadFaceModel } from '../faces/load-face-model';
+import { prepareFacePhoto } from '../faces/prepare-face-photo';
 import { createLocalAnalyzer } from './local-analyzer';
-import { prepareAnalysisInput } from './prepare-analysis-input';
 import { FaceSchema } from './schemas';
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '..', '..', 'fixtures', name));
@@ -21,7 +21,7 @@ describe('createLocalAnalyzer', () => {
   });
 
   it('describes the astronaut: frontal, level, eyes open, smiling, happy; sunglasses unknown', async () => {
-    const [face, ...others] = await analyzer.detect(await prepareAnalysisInput(fixture('faces/astronaut.png')));
+    const [face, ...others] = await analyzer.detect(await prepareFacePhoto(fixture('faces/astronaut.png')));
     expect(others).toEqual([]);
     expect(FaceSchema.parse(face)).toEqual(face);
     // Her face spans about x 0.35–0.53, y 0.14–0.34 of the 512-px portrait.
@@ -54,7 +54,7 @@ describe('createLocalAnalyzer', () => {
 
   it('frees its tensors: memory stays flat from one photo to the next', async () => {
     const { human } = await loadFaceModel();
-    const input = await prepareAnalysisInput(fixture('faces/group-sample1.jpg'), { maxSide: 640 });
+    const input = await prepareFacePhoto(fixture('faces/group-sample1.jpg'), { maxSide: 640 });
     await analyzer.detect(input);
     const before = human.tf.memory().numTensors;
     for (let i = 0; i < 3; i++) await analyzer.detect(input);
@@ -63,8 +63,8 @@ describe('createLocalAnalyzer', () => {
 
   it('finds each face of a group, and serves concurrent callers one at a time', async () => {
     const [group, single] = await Promise.all([
-      prepareAnalysisInput(fixture('faces/group-sample1.jpg')).then((input) => createLocalAnalyzer().detect(input)),
-      prepareAnalysisInput(fixture('faces/astronaut.png')).then((input) => analyzer.detect(input)),
+      prepareFacePhoto(fixture('faces/group-sample1.jpg')).then((input) => createLocalAnalyzer().detect(input)),
+      prepareFacePhoto(fixture('faces/astronaut.png')).then((input) => analyzer.detect(input)),
     ]);
     expect(group).toHaveLength(3);
     expect(single).toHaveLength(1);

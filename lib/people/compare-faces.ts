@@ -1,14 +1,14 @@
+import { describeFacesInProcess } from '../faces/describe-faces';
+import { decodeDescriptor } from '../faces/descriptors';
+import { largestFace } from '../faces/largest-face';
+import { prepareFacePhoto } from '../faces/prepare-face-photo';
 import { similarity } from './descriptor-matrix';
-import { decodeDescriptor } from './descriptors';
-import { describeFacesInProcess } from './describe-faces';
-import { largestFace } from './largest-face';
 import { SAME_PERSON_MIN_SIMILARITY } from './local-recognizer';
-import { prepareAnalysisInput } from './prepare-analysis-input';
 import { NoFaceError } from './recognizer';
 
 /** The built-in descriptor of the largest face in a photo of any accepted format; NoFaceError when it shows none. */
 export async function describeLargestFace(photo: Buffer, name: string): Promise<Int8Array> {
-  const input = await prepareAnalysisInput(photo);
+  const input = await prepareFacePhoto(photo);
   const largest = largestFace(await describeFacesInProcess(input));
   if (!largest?.descriptor) throw new NoFaceError(`No face was found in ${name}.`);
   return decodeDescriptor(largest.descriptor);

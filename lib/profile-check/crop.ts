@@ -1,7 +1,8 @@
 import sharp from 'sharp';
 import { z } from 'zod';
+import { ImageSizeSchema, type ImageSize } from '../faces/schemas';
 import { bufferInput, JPEG_BACKGROUND } from '../images/transform';
-import { CropPlanSchema, FaceSchema, ImageSizeSchema, type CropPlan, type CropSize, type Face, type ImageSize } from './schemas';
+import { CropPlanSchema, FaceSchema, type CropPlan, type CropSize, type Face } from './schemas';
 
 /**
  * Share of the square the face should fill: "make sure that your face takes up at least 60% of the

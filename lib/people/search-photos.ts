@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { getFaces, getImages } from '../db';
+import { prepareFacePhoto } from '../faces/prepare-face-photo';
 import { toImage } from '../images/to-image';
 import { enforceRateLimit, inMinutes } from '../rate-limit';
-import { faceRefInput } from '../people/schemas';
 import { UserError } from '../user-error';
 import { FACE_SEARCH_LIMIT, MAX_QUERY_PHOTO_BYTES, PHOTO_SEARCH_LIMIT } from './limits';
-import { prepareAnalysisInput } from './prepare-analysis-input';
 import { NoFaceError, type FaceMatch, type FaceRecognizer } from './recognizer';
+import { faceRefInput } from './schemas';
 
 /** What to look for: one of the owner's faces, or the largest face in a photo that is not kept. */
 export type PhotoSearchQuery = { face: z.infer<typeof faceRefInput> } | { photo: Buffer };
@@ -54,7 +54,7 @@ export async function searchPhotos(recognizer: FaceRecognizer, userId: string, q
     return report(userId, recognizer.searchByFace(userId, face), face.imageId);
   }
   await enforceRateLimit(PHOTO_SEARCH_LIMIT, userId, tooMany);
-  const input = await prepareAnalysisInput(parsed.photo);
+  const input = await prepareFacePhoto(parsed.photo);
   return report(userId, recognizer.searchByPhoto(userId, { jpeg: input.jpeg, width: input.width, height: input.height }));
 }
 

@@ -1,8 +1,9 @@
 import type { FaceResult, Point } from '@vladmandic/human';
+import { boxOf, clamp01, findFaces, type FoundFace } from '../faces/find-faces';
+import type { FaceModelPaths } from '../faces/load-face-model';
+import { createFacePhotoInput } from '../faces/schemas';
 import type { FaceAnalyzer } from './analyzer';
-import { findFaces, type FoundFace, type PixelRect } from './find-faces';
-import type { FaceModelPaths } from './load-face-model';
-import { createAnalysisInput, type Box, type Emotion, type Face, type FaceAttribute } from './schemas';
+import type { Emotion, Face, FaceAttribute } from './schemas';
 
 /**
  * Eye aspect ratio (eyelid gap over eye width, averaged over both eyes) below which the eyes count
@@ -47,7 +48,7 @@ export function createLocalAnalyzer(paths: FaceModelPaths = {}): FaceAnalyzer {
   return {
     name: 'local',
     async detect(input) {
-      const parsed = createAnalysisInput.parse(input);
+      const parsed = createFacePhotoInput.parse(input);
       const { faces, width, height } = await findFaces(parsed.jpeg, 'analysis', paths);
       return faces.map((face) => toFace(face, width, height));
     },
@@ -71,16 +72,6 @@ function toFace({ result: face, rect }: FoundFace, width: number, height: number
     sunglasses: 'unknown',
     emotion: dominantEmotion(face.emotion),
   };
-}
-
-/** A face's rect in fractions of the photo, inside it. */
-export function boxOf(rect: PixelRect, width: number, height: number): Box {
-  const left = clamp01(rect.x / width);
-  const top = clamp01(rect.y / height);
-  const right = clamp01((rect.x + rect.width) / width);
-  const bottom = clamp01((rect.y + rect.height) / height);
-  // Five decimals is a sixth of a pixel at 1600 px; more is float noise in the stored report.
-  return { left: round5(left), top: round5(top), width: round5(right - left), height: round5(bottom - top) };
 }
 
 /** Mean of both eyes' (|upper₁ − lower₁| + |upper₂ − lower₂|) / (2 · |corner − corner|). */
@@ -118,12 +109,4 @@ function distance(a: Point | undefined, b: Point | undefined): number {
 
 function toDegrees(radians: number): number {
   return Math.round(((radians * 180) / Math.PI) * 10) / 10;
-}
-
-function round5(value: number): number {
-  return Math.round(value * 1e5) / 1e5;
-}
-
-function clamp01(value: number): number {
-  return Math.min(1, Math.max(0, value));
 }

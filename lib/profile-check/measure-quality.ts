@@ -1,6 +1,7 @@
 import sharp, { type Region } from 'sharp';
+import { BoxSchema, type Box } from '../faces/schemas';
 import { bufferInput } from '../images/transform';
-import { BoxSchema, type Box, type Quality } from './schemas';
+import type { Quality } from './schemas';
 
 /**
  * Long side the measured region is reduced to, never enlarged. LinkedIn shows a profile photo at

@@ -1,4 +1,5 @@
-import { largestFace } from './largest-face';
+import { largestFace } from '../faces/largest-face';
+import type { ImageSize } from '../faces/schemas';
 import { LINKEDIN_FACE_SHARE, LINKEDIN_MIN_SIDE, planLinkedInCrop } from './crop';
 import {
   scoreProfilePhotoInput,
@@ -8,7 +9,6 @@ import {
   type CropPlan,
   type Face,
   type FaceAttribute,
-  type ImageSize,
   type Quality,
   type ScoreProfilePhotoInput,
 } from './schemas';

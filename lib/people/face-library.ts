@@ -1,6 +1,6 @@
 import { faceLibraryVersion, listFacesOfUser } from '../db';
+import { decodeDescriptor } from '../faces/descriptors';
 import { DescriptorMatrix } from './descriptor-matrix';
-import { decodeDescriptor } from './descriptors';
 
 /** One block of a user's faces: who each row is, and their descriptors in the same order. */
 export interface FaceBlock {

@@ -25,14 +25,16 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { NoFaceError, type FaceMatch } from './recognizer';
 import { collectionIdOf, createRekognitionRecognizer, REKOGNITION_SAME_PERSON_MIN_SIMILARITY, type StoredFace } from './rekognition-recognizer';
-import { BoxSchema } from './schemas';
+import { BoxSchema } from '../faces/schemas';
 
-const fixture = (name: string): unknown => JSON.parse(readFileSync(path.join(import.meta.dirname, '__fixtures__', name), 'utf8'));
+const fixtureIn = (folder: string, name: string): unknown => JSON.parse(readFileSync(path.join(import.meta.dirname, folder, name), 'utf8'));
+const fixture = (name: string) => fixtureIn('__fixtures__', name);
 const indexed = (name: string) => fixture(name) as IndexFacesCommandOutput;
 const searched = (name: string) => fixture(name) as SearchFacesCommandOutput;
 const searchedByImage = (name: string) => fixture(name) as SearchFacesByImageCommandOutput;
 const deleted = (name: string) => fixture(name) as DeleteFacesCommandOutput;
-const detected = (name: string) => fixture(name) as DetectFacesCommandOutput;
+// DetectFaces answers live with the profile check, which is built on them; here they only say whether a query photo shows a face.
+const detected = (name: string) => fixtureIn('../profile-check/__fixtures__', name) as DetectFacesCommandOutput;
 
 /** A recorded error, rebuilt as the SDK's own exception class, as the client would throw it. */
 const RecordedErrorSchema = z.object({

@@ -15,7 +15,7 @@ import {
 } from '@aws-sdk/client-rekognition';
 import { z } from 'zod';
 import { NoFaceError, type FaceMatch, type FaceRecognizer, type IndexedFaceRef, type RecognizedFace } from './recognizer';
-import { createAnalysisInput, type AnalysisInput, type Box } from './schemas';
+import { createFacePhotoInput, type Box, type FacePhoto } from '../faces/schemas';
 
 /**
  * Rekognition's similarity (as a fraction) at and above which two faces are the same person.
@@ -166,7 +166,7 @@ export function createRekognitionRecognizer(options: RekognitionRecognizerOption
     return response ? toMatches(userId, collectionId, response.FaceMatches ?? [], providerFaceId) : [];
   }
 
-  async function searchFacesByImage(userId: string, photo: AnalysisInput): Promise<FaceMatch[]> {
+  async function searchFacesByImage(userId: string, photo: FacePhoto): Promise<FaceMatch[]> {
     const collectionId = collectionOf(userId);
     const response = await unlessMissing(
       collectionId,
@@ -188,7 +188,7 @@ export function createRekognitionRecognizer(options: RekognitionRecognizerOption
     return [];
   }
 
-  async function requireFace(photo: AnalysisInput): Promise<void> {
+  async function requireFace(photo: FacePhoto): Promise<void> {
     const response = await client.send(new DetectFacesCommand({ Image: imageOf(photo) }));
     if ((response.FaceDetails ?? []).length === 0) throw new NoFaceError(NO_FACE_MESSAGE);
   }
@@ -198,7 +198,7 @@ export function createRekognitionRecognizer(options: RekognitionRecognizerOption
     samePersonMinSimilarity: REKOGNITION_SAME_PERSON_MIN_SIMILARITY,
 
     async index(owner, rawPhoto) {
-      const photo = createAnalysisInput.parse(rawPhoto);
+      const photo = createFacePhotoInput.parse(rawPhoto);
       const collectionId = collectionOf(owner.userId);
       await ensureCollection(collectionId);
       // A retried run indexes the photo again: forget what the last complete run left, or it would be found twice.
@@ -229,7 +229,7 @@ export function createRekognitionRecognizer(options: RekognitionRecognizerOption
     },
 
     searchByPhoto(userId, rawPhoto) {
-      const photo = createAnalysisInput.parse(rawPhoto);
+      const photo = createFacePhotoInput.parse(rawPhoto);
       return oneBatch(() => searchFacesByImage(userId, photo));
     },
 
@@ -286,7 +286,7 @@ function providerFaceIds(faces: Pick<IndexedFaceRef, 'providerFaceId'>[]): strin
 }
 
 /** The stored copy when there is one (up to 15 MB from S3, against 5 MB as bytes), the bytes otherwise. */
-function imageOf(photo: AnalysisInput): Image {
+function imageOf(photo: FacePhoto): Image {
   return photo.location ? { S3Object: { Bucket: photo.location.bucket, Name: photo.location.key } } : { Bytes: photo.jpeg };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { quantize } from '../faces/descriptors';
 import { clusterFaces } from './cluster-faces';
 import { similarity } from './descriptor-matrix';
-import { quantize } from './descriptors';
 
 /** A random unit vector, and noisy copies of it (the same face in other photos). */
 function person(seed: number, dimensions = 64) {

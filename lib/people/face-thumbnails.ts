@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import type { Box } from './schemas';
+import type { Box } from '../faces/schemas';
 
 /** Side of a face's square thumbnail: sharp on a 2× screen at the 64 px the People page shows. */
 export const FACE_THUMBNAIL_SIDE = 128;

@@ -4,12 +4,12 @@ import { DetectFacesCommand, RekognitionClient } from '@aws-sdk/client-rekogniti
 import { mockClient } from 'aws-sdk-client-mock';
 import sharp, { type Sharp } from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadFaceModel } from '../faces/load-face-model';
+import { prepareFacePhoto } from '../faces/prepare-face-photo';
 import { analyzePhoto } from './analyze-photo';
 import { renderLinkedInCrops } from './crop';
-import { loadFaceModel } from './load-face-model';
 import { createLocalAnalyzer } from './local-analyzer';
 import { measureQuality } from './measure-quality';
-import { prepareAnalysisInput } from './prepare-analysis-input';
 import { createRekognitionAnalyzer } from './rekognition-analyzer';
 import { ProfileReportSchema } from './schemas';
 
@@ -21,7 +21,7 @@ const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, '.
 const local = createLocalAnalyzer();
 
 async function analyze(photo: Buffer) {
-  const input = await prepareAnalysisInput(photo);
+  const input = await prepareFacePhoto(photo);
   return { input, ...(await analyzePhoto(input, local, { sourceSize: input.sourceSize })) };
 }
 

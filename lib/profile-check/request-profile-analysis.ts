@@ -1,18 +1,18 @@
 import { resources } from '../aws/resources';
 import { countJobsInFlight, findImage, resetAnalysis, type ImageVariant } from '../db';
+import { MAX_FACE_PHOTO_SIDE } from '../faces/prepare-face-photo';
 import { imageIdInput } from '../images/schemas';
 import { expectJob } from '../jobs/expect-job';
+import { enforceRateLimit, inMinutes } from '../rate-limit';
 import { analysisInputKey, copyObject } from '../storage';
 import { UserError } from '../user-error';
-import { enforceRateLimit, inMinutes } from '../rate-limit';
 import { analyzeProfileJob } from './analyze-profile-job';
 import { ANALYSIS_REQUEST_LIMIT, MAX_ANALYSES_IN_FLIGHT } from './limits';
-import { MAX_ANALYSIS_INPUT_SIDE } from './prepare-analysis-input';
 
-/** The largest clean JPEG variant that fits the analysis input limit. */
+/** The largest clean JPEG variant within the face photo limit: it is copied and analysed as it is. */
 function analysisSource(variants: ImageVariant[]): ImageVariant | undefined {
   return variants
-    .filter((v) => v.format === 'jpeg' && !v.watermarked && Math.max(v.width, v.height) <= MAX_ANALYSIS_INPUT_SIDE)
+    .filter((v) => v.format === 'jpeg' && !v.watermarked && Math.max(v.width, v.height) <= MAX_FACE_PHOTO_SIDE)
     .sort((a, b) => b.width * b.height - a.width * a.height)[0];
 }
 

@@ -1,10 +1,10 @@
-import { GROUPING_MATCH_LIMIT, MIN_FACES_PER_PERSON } from '../people/limits';
+import { describeFacesInProcess } from '../faces/describe-faces';
+import { decodeDescriptor } from '../faces/descriptors';
+import { prepareFacePhoto } from '../faces/prepare-face-photo';
+import type { Box } from '../faces/schemas';
 import { clusterFaces } from './cluster-faces';
-import { decodeDescriptor } from './descriptors';
-import { describeFacesInProcess } from './describe-faces';
+import { GROUPING_MATCH_LIMIT, MIN_FACES_PER_PERSON } from './limits';
 import { SAME_PERSON_MIN_SIMILARITY } from './local-recognizer';
-import { prepareAnalysisInput } from './prepare-analysis-input';
-import type { Box } from './schemas';
 
 export interface PhotoFace {
   photo: string;
@@ -19,7 +19,7 @@ export interface PhotoFace {
 export async function groupPhotoFaces(photos: { photo: Buffer; name: string }[]): Promise<{ people: PhotoFace[][]; ungrouped: PhotoFace[] }> {
   const faces: (PhotoFace & { descriptor: Int8Array })[] = [];
   for (const { photo, name } of photos) {
-    for (const face of await describeFacesInProcess(await prepareAnalysisInput(photo))) {
+    for (const face of await describeFacesInProcess(await prepareFacePhoto(photo))) {
       if (face.descriptor) faces.push({ photo: name, box: face.box, descriptor: decodeDescriptor(face.descriptor) });
     }
   }

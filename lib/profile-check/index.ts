@@ -1,0 +1,11 @@
+export * from './schemas';
+export type { FaceAnalyzer } from './analyzer';
+export { selectAnalyzer } from './select-analyzer';
+export { createRekognitionAnalyzer } from './rekognition-analyzer';
+export { createLocalAnalyzer } from './local-analyzer';
+export { measureQuality } from './measure-quality';
+export { scoreProfilePhoto, CHECK_WEIGHTS } from './linkedin';
+export { planLinkedInCrop, renderLinkedInCrops, LINKEDIN_MIN_SIDE, LINKEDIN_LARGE_SIDE, type LinkedInCrop } from './crop';
+export { analyzePhoto } from './analyze-photo';
+export { requestProfileAnalysis } from './request-profile-analysis';
+export { getProfileAnalysis, type ProfileAnalysisView } from './get-profile-analysis';
