@@ -2,24 +2,12 @@ import { BatchWriteCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynam
 import { documentClient } from '../aws/clients';
 import { resources } from '../aws/resources';
 import { getDb } from './client';
-import { conditionally } from './conditions';
-import type { AccountClosureItem, DataExportItem } from './entities/account';
 import { table } from './table';
 
-// Marks an account as closing; the first mark is kept, so asking again changes nothing.
-export async function closeAccount(userId: string, now: number): Promise<void> {
-  await conditionally(getDb().entities.accountClosure.create({ userId, requestedAt: now }).go({ response: 'none' }));
-}
-
-export async function findAccountClosure(userId: string): Promise<AccountClosureItem | null> {
-  const { data } = await getDb().entities.accountClosure.get({ userId }).go();
-  return data;
-}
-
-// The deletion is over: the mark stays until the table's TTL takes it.
-export async function expireAccountClosure(userId: string, expiresAtSeconds: number): Promise<void> {
-  await conditionally(getDb().entities.accountClosure.patch({ userId }).set({ expiresAt: expiresAtSeconds }).go({ response: 'none' }));
-}
+/*
+ * Items of a user whatever their entity, by raw key: an account deletion must empty the partition of
+ * everything in it, including entities added after it was written, and prove that nothing is left.
+ */
 
 /** The partition key every item of a user's own partition shares (images, faces, jobs, sessions, settings…). */
 function userPartitionKey(userId: string): string {
@@ -82,29 +70,4 @@ export async function scanItemsNamingUser(userId: string): Promise<Record<string
     cursor = page.LastEvaluatedKey;
   } while (cursor);
   return found;
-}
-
-// ---- Exports -------------------------------------------------------------------------------------
-
-export async function insertExport(item: Pick<DataExportItem, 'userId' | 'exportId' | 'status' | 'createdAt'>): Promise<void> {
-  await getDb().entities.dataExport.create(item).go({ response: 'none' });
-}
-
-export async function findExport(userId: string, exportId: string): Promise<DataExportItem | null> {
-  const { data } = await getDb().entities.dataExport.get({ userId, exportId }).go();
-  return data;
-}
-
-// The user's exports, newest first.
-export async function listExports(userId: string): Promise<DataExportItem[]> {
-  const { data } = await getDb().entities.dataExport.query.byUser({ userId }).go({ pages: 'all' });
-  return data.sort((a, b) => b.createdAt - a.createdAt);
-}
-
-// Changes an export that still exists; false when it is gone.
-export async function updateExport(
-  key: { userId: string; exportId: string },
-  changes: Partial<Pick<DataExportItem, 'status' | 'photosDone' | 'photosTotal' | 'bytes' | 'failureReason' | 'failureCode' | 'availableUntil' | 'expiresAt'>>,
-): Promise<boolean> {
-  return conditionally(getDb().entities.dataExport.patch(key).set(changes).go({ response: 'none' }));
 }
