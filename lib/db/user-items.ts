@@ -1,5 +1,6 @@
 import { BatchWriteCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../aws/clients';
+import { allItems } from '../all-pages';
 import { resources } from '../aws/resources';
 import { getDb } from './client';
 import { table } from './table';
@@ -54,9 +55,7 @@ export async function deleteItemsByKey(keys: ItemKey[]): Promise<void> {
  * (links, the local account, rate-limit counters). A full scan: for proving a deletion, not for serving.
  */
 export async function scanItemsNamingUser(userId: string): Promise<Record<string, unknown>[]> {
-  const found: Record<string, unknown>[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
+  return allItems(async (cursor?: Record<string, unknown>) => {
     const page = await documentClient().send(
       new ScanCommand({
         TableName: resources.tableName,
@@ -66,8 +65,6 @@ export async function scanItemsNamingUser(userId: string): Promise<Record<string
         ExclusiveStartKey: cursor,
       }),
     );
-    found.push(...(page.Items ?? []));
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
-  return found;
+    return { items: page.Items ?? [], cursor: page.LastEvaluatedKey };
+  });
 }

@@ -10,6 +10,7 @@ import {
   NotFound,
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
+import { allItems } from '../all-pages';
 import { s3Client } from '../aws/clients';
 
 // An object's GetObject answer, its body not yet read; null when it does not exist.
@@ -49,14 +50,11 @@ export async function writeObject(bucket: string, key: string, body: Buffer, con
 
 // Every key under a prefix.
 export async function listKeys(bucket: string, prefix: string): Promise<string[]> {
-  const keys: string[] = [];
-  let token: string | undefined;
-  do {
+  return allItems(async (token) => {
     const page = await s3Client().send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
-    for (const object of page.Contents ?? []) if (object.Key) keys.push(object.Key);
-    token = page.IsTruncated ? page.NextContinuationToken : undefined;
-  } while (token);
-  return keys;
+    const keys = (page.Contents ?? []).flatMap((object) => (object.Key ? [object.Key] : []));
+    return { items: keys, cursor: page.IsTruncated ? page.NextContinuationToken : undefined };
+  });
 }
 
 // Removes the objects; absent keys are fine, since deletion is retried.
