@@ -18,7 +18,7 @@ function userPartitionKey(userId: string): string {
 
 type ItemKey = Record<string, string>;
 
-// Every item in the user's own partition, as its key and entity name, a page at a time.
+/** Every item in the user's own partition, as its key and entity name, a page at a time. */
 export async function listUserPartition(userId: string, cursor?: ItemKey): Promise<{ items: { key: ItemKey; entity: string }[]; cursor?: ItemKey }> {
   const page = await documentClient().send(
     new QueryCommand({
@@ -37,7 +37,7 @@ export async function listUserPartition(userId: string, cursor?: ItemKey): Promi
   return { items, cursor: page.LastEvaluatedKey as ItemKey | undefined };
 }
 
-// Deletes items by key, 25 to a request, retrying what DynamoDB hands back unprocessed.
+/** Deletes items by key, 25 to a request, retrying what DynamoDB hands back unprocessed; absent items are fine. */
 export async function deleteItemsByKey(keys: ItemKey[]): Promise<void> {
   for (let start = 0; start < keys.length; start += 25) {
     let requests = keys.slice(start, start + 25).map((Key) => ({ DeleteRequest: { Key } }));

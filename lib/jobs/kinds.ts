@@ -20,6 +20,7 @@ export const JOB_KINDS = {
 
 export type JobName = keyof typeof JOB_KINDS;
 
+/** The kind a stored job or dead letter names; null for a name no kind has, such as a kind removed since it was stored. */
 export function jobKind(name: string): JobKind | null {
   return Object.hasOwn(JOB_KINDS, name) ? JOB_KINDS[name as JobName] : null;
 }

@@ -72,6 +72,7 @@ async function moveAll(legacy: Entity<string, string, string, AnySchema>, write:
   return moved;
 }
 
+/** Moves every version 1 item to version 2 and answers what it moved and what was in flight; a second run finds nothing to move. */
 export async function migrateToExactCaseKeys(): Promise<MigratedItems> {
   const db = getDb().entities;
   const images = await moveAll(legacyOf(Image), (item) => db.image.put(item as never).go({ response: 'none' }).then(() => undefined));
