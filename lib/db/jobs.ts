@@ -1,5 +1,5 @@
 import { getDb, type Page } from './client';
-import { conditionally, isConditionFailure } from './conditions';
+import { conditionalResult, conditionally, isConditionFailure } from './conditions';
 import type { JobItem, JobState } from './entities/job';
 
 /*
@@ -106,8 +106,8 @@ export async function finishJob(ref: JobRef, eTag: string, state: Extract<JobSta
  */
 export async function markJobDead(ref: JobRef, eTag: string | undefined): Promise<JobItem | null> {
   const version = eTag ?? '';
-  try {
-    const { data } = await getDb()
+  return conditionalResult(
+    getDb()
       .entities.job.patch(ref)
       .set({ state: 'dead', ...(eTag ? { eTag } : {}) })
       .remove(['leaseUntil', 'dueAt'])
@@ -115,12 +115,9 @@ export async function markJobDead(ref: JobRef, eTag: string | undefined): Promis
         ({ state, eTag: claimed }, { eq, notExists }) =>
           `(${eq(state, 'queued')} OR ${eq(state, 'running')} OR ${eq(state, 'dead')}) AND (${notExists(claimed)} OR ${eq(claimed, version)})`,
       )
-      .go({ response: 'all_new' });
-    return data as JobItem;
-  } catch (error) {
-    if (isConditionFailure(error)) return null;
-    throw error;
-  }
+      .go({ response: 'all_new' })
+      .then(({ data }) => data as JobItem),
+  );
 }
 
 /** Fails a job whose trigger never arrived, only if it is still as the sweep saw it; false otherwise. */

@@ -1,18 +1,17 @@
 import { getDb, type Page } from './client';
 import type { LinkItem } from './entities/link';
-import { isConditionFailure } from './conditions';
+import { conditionalResult, conditionally } from './conditions';
 
 type NewLink = Omit<LinkItem, 'views' | 'createdAt'> & { createdAt: number };
 
 /** Records a new link, only if its code is free; null when the code is taken. */
 export async function insertLink(link: NewLink): Promise<LinkItem | null> {
-  try {
-    const { data } = await getDb().entities.link.create({ ...link, views: 0 }).go();
-    return data;
-  } catch (error) {
-    if (isConditionFailure(error)) return null;
-    throw error;
-  }
+  return conditionalResult(
+    getDb()
+      .entities.link.create({ ...link, views: 0 })
+      .go()
+      .then(({ data }) => data),
+  );
 }
 
 /** The link for a code, the public page's one read; null when there is none. An expired link is returned until the TTL takes it: check validUntil. */
@@ -40,16 +39,12 @@ export async function listLinkCodesForImage(userId: string, imageId: string): Pr
 
 /** Deletes one of the owner's links; false when it does not exist or belongs to someone else. */
 export async function deleteLink(userId: string, code: string): Promise<boolean> {
-  try {
-    await getDb()
+  return conditionally(
+    getDb()
       .entities.link.delete({ code })
       .where(({ userId: owner }, { eq }) => eq(owner, userId))
-      .go();
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+      .go(),
+  );
 }
 
 /** Deletes links by code, in batches; codes already gone are fine. */
@@ -63,9 +58,5 @@ export async function deleteLinks(codes: string[]): Promise<void> {
 
 /** Adds views to a link's counter, atomically; nothing when the link is gone (an ADD would recreate it). */
 export async function addLinkViews(code: string, views: number): Promise<void> {
-  try {
-    await getDb().entities.link.patch({ code }).add({ views }).go({ response: 'none' });
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
+  await conditionally(getDb().entities.link.patch({ code }).add({ views }).go({ response: 'none' }));
 }

@@ -1,16 +1,15 @@
 import { getDb } from './client';
 import type { UserItem } from './entities/user';
-import { conditionally, isConditionFailure } from './conditions';
+import { conditionalResult, conditionally } from './conditions';
 
 /** Creates a local account; null when the email is taken. */
 export async function insertUser(user: Pick<UserItem, 'userId' | 'email' | 'passwordHash'>): Promise<UserItem | null> {
-  try {
-    const { data } = await getDb().entities.user.create(user).go();
-    return data;
-  } catch (error) {
-    if (isConditionFailure(error)) return null;
-    throw error;
-  }
+  return conditionalResult(
+    getDb()
+      .entities.user.create(user)
+      .go()
+      .then(({ data }) => data),
+  );
 }
 
 /** The local account for an email address, matched regardless of case (the key is lowercased); null when there is none. */
