@@ -1,4 +1,5 @@
 import { DeleteCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { allPages } from '../lib/all-pages';
 import { table } from '../lib/db/table';
 
 /**
@@ -7,8 +8,7 @@ import { table } from '../lib/db/table';
  */
 export async function sweepExpired(client: DynamoDBDocumentClient, tableName: string, now = Date.now()): Promise<number> {
   let removed = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
+  const scanExpired = async (startKey?: Record<string, unknown>) => {
     const page = await client.send(
       new ScanCommand({
         TableName: tableName,
@@ -18,11 +18,13 @@ export async function sweepExpired(client: DynamoDBDocumentClient, tableName: st
         ExclusiveStartKey: startKey,
       }),
     );
-    for (const item of page.Items ?? []) {
+    return { items: page.Items ?? [], cursor: page.LastEvaluatedKey };
+  };
+  for await (const items of allPages(scanExpired)) {
+    for (const item of items) {
       await client.send(new DeleteCommand({ TableName: tableName, Key: { [table.partitionKey]: item[table.partitionKey], [table.sortKey]: item[table.sortKey] } }));
       removed += 1;
     }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  }
   return removed;
 }

@@ -1,3 +1,4 @@
+import { allPages } from '../all-pages';
 import { deleteItemsByKey, deleteRateLimitWindows, deleteUserAccount, expireAccountClosure, jobItemKey, listUserPartition } from '../db';
 import { siteRecognizer } from '../people/site-recognizer';
 import type { JobRun, WorkResult } from '../jobs/job-kind';
@@ -61,15 +62,12 @@ async function emptyEverything(userId: string, keep: { keepItem: Record<string, 
     }
     let found = objects.length;
     deletedObjects += objects.length;
-    let cursor: Record<string, string> | undefined;
-    do {
-      const page = await listUserPartition(userId, cursor);
-      const keys = page.items.map((item) => item.key).filter((key) => !isKept(key));
+    for await (const items of allPages((cursor?: Record<string, string>) => listUserPartition(userId, cursor))) {
+      const keys = items.map((item) => item.key).filter((key) => !isKept(key));
       await deleteItemsByKey(keys);
       found += keys.length;
       deletedItems += keys.length;
-      cursor = page.cursor;
-    } while (cursor);
+    }
     if (found === 0) return { deletedObjects, deletedItems };
     if (pass >= MAX_PASSES) throw new Error(`Still finding the account's data after ${MAX_PASSES} passes; retry`);
   }

@@ -1,3 +1,4 @@
+import { allItems, allPages } from '../all-pages';
 import { resources } from '../aws/resources';
 import {
   findAnalysis,
@@ -6,10 +7,8 @@ import {
   listLinksByOwner,
   listPeople,
   updateExport,
-  type FaceItem,
   type ImageItem,
   type LinkItem,
-  type Page,
 } from '../db';
 import type { JobRun, WorkResult } from '../jobs/job-kind';
 import { linkPath, linkState } from '../links/to-link';
@@ -48,11 +47,11 @@ export async function exportAccount(run: JobRun): Promise<WorkResult> {
   const exportKey = { userId, exportId: run.subject.subjectId };
   const exportedAt = new Date(run.now).toISOString();
 
-  const photos = (await allPages((cursor) => listImagesByOwner(userId, { cursor, limit: PAGE_SIZE }))).filter((photo) => photo.deletingAt === undefined);
+  const photos = (await allItems((cursor) => listImagesByOwner(userId, { cursor, limit: PAGE_SIZE }))).filter((photo) => photo.deletingAt === undefined);
   if (!(await updateExport(exportKey, { photosTotal: photos.length, photosDone: 0 }))) return { status: 'gone' };
   const photoIds = new Set(photos.map((photo) => photo.imageId));
   const links = groupBy(
-    (await allPages((cursor) => listLinksByOwner(userId, { cursor, limit: PAGE_SIZE }))).filter((link) => photoIds.has(link.imageId)),
+    (await allItems((cursor) => listLinksByOwner(userId, { cursor, limit: PAGE_SIZE }))).filter((link) => photoIds.has(link.imageId)),
     (link) => link.imageId,
   );
 
@@ -174,10 +173,8 @@ function exportedCrop(crop: unknown): unknown {
 /** The people and the faces of the exported photos, with each face's thumbnail added to the archive as it is read. */
 async function addPeople(archive: ArchiveUpload, userId: string, photoIds: Set<string>, exportedAt: string): Promise<PeopleManifest> {
   const faces: (ExportedFace & { personId: string; detached: boolean })[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: Page<FaceItem> = await listFacesOfUser(userId, { cursor, limit: PAGE_SIZE });
-    for (const face of page.items) {
+  for await (const page of allPages((cursor) => listFacesOfUser(userId, { cursor, limit: PAGE_SIZE }))) {
+    for (const face of page) {
       if (!photoIds.has(face.imageId)) continue;
       const thumbnail = await readObject(resources.mediaBucket, face.thumbnailKey);
       const file = `faces/${face.faceId}.jpeg`;
@@ -192,8 +189,7 @@ async function addPeople(archive: ArchiveUpload, userId: string, photoIds: Set<s
         detached: face.detached ?? false,
       });
     }
-    cursor = page.cursor;
-  } while (cursor);
+  }
 
   const byPerson = groupBy(
     faces.filter((face) => face.personId),
@@ -254,17 +250,6 @@ export function safeFileName(name: string): string {
 
 function jsonBytes(value: unknown): Buffer {
   return Buffer.from(`${JSON.stringify(value, null, 2)}\n`);
-}
-
-async function allPages<T>(page: (cursor: string | null) => Promise<Page<T>>): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | null = null;
-  do {
-    const next: Page<T> = await page(cursor);
-    items.push(...next.items);
-    cursor = next.cursor;
-  } while (cursor);
-  return items;
 }
 
 function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {

@@ -10,7 +10,7 @@ export interface UserDataReport {
   items: { entity: string; keys: Record<string, unknown> }[];
   /** Faces the face index still holds for them (Rekognition's collection, or the built-in model's descriptors). */
   indexedFaces: number;
-  /** Not data: the mark that the account was closed, kept a day after the deletion (lib/db/entities/account.ts). */
+  /** Not data: the mark that the account was closed, kept a day after the deletion (lib/db/entities/account-closure.ts). */
   closure: { requestedAt: number; expiresAt: number | null } | null;
 }
 

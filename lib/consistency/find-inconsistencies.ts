@@ -1,5 +1,6 @@
+import { allItems } from '../all-pages';
 import { resources } from '../aws/resources';
-import { findAccountClosure, findExport, scanAnalyses, scanImages, type AnalysisItem, type ImageItem, type Page } from '../db';
+import { findAccountClosure, findExport, scanAnalyses, scanImages, type AnalysisItem, type ImageItem } from '../db';
 import { FAILURE_CODE } from '../jobs/failure-codes';
 import {
   listKeys,
@@ -22,17 +23,6 @@ export interface Inconsistency {
 
 const MEDIA_KEY = /^images\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)\//;
 
-async function all<T>(read: (options: { cursor: string | null; limit: number }) => Promise<Page<T>>): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: Page<T> = await read({ cursor, limit: 500 });
-    items.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
-  return items;
-}
-
 /**
  * Lists both buckets and reads every image and analysis, and reports every object that no record
  * accounts for (an orphan, which costs money and may hold someone's photo after they deleted it),
@@ -43,8 +33,8 @@ async function all<T>(read: (options: { cursor: string | null; limit: number }) 
 export async function findInconsistencies(options: { now?: number; originalsExpireAfterDays?: number | null } = {}): Promise<Inconsistency[]> {
   const now = options.now ?? Date.now();
   const [images, analyses, uploadKeys, mediaKeys] = await Promise.all([
-    all(scanImages),
-    all(scanAnalyses),
+    allItems((cursor) => scanImages({ cursor, limit: 500 })),
+    allItems((cursor) => scanAnalyses({ cursor, limit: 500 })),
     listKeys(resources.uploadsBucket, ''),
     listKeys(resources.mediaBucket, ''),
   ]);

@@ -3,7 +3,7 @@ import { resources } from '../aws/resources';
 import { createService, type Db } from './service';
 
 let db: Db | undefined;
-/** The service bound to this process's table. */
+/** The Service over this process's table, made on first use, so that importing lib/db needs no deployment. */
 export function getDb(): Db {
   db ??= createService(documentClient(), resources.tableName);
   return db;

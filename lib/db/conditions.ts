@@ -6,11 +6,15 @@ export function isConditionFailure(error: unknown): boolean {
 
 /** Runs a conditional write: true when it applied, false when its condition did not hold. */
 export async function conditionally(write: Promise<unknown>): Promise<boolean> {
+  return (await conditionalResult(write.then(() => true))) ?? false;
+}
+
+/** Runs a conditional write that answers something (the item written): that, or null when its condition did not hold. */
+export async function conditionalResult<T>(write: Promise<T>): Promise<T | null> {
   try {
-    await write;
-    return true;
+    return await write;
   } catch (error) {
-    if (isConditionFailure(error)) return false;
+    if (isConditionFailure(error)) return null;
     throw error;
   }
 }

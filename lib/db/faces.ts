@@ -7,20 +7,20 @@ type NewFace = Omit<FaceItem, 'createdAt'> & { createdAt?: number };
 
 const keyOf = ({ userId, imageId, faceId }: FaceKey): FaceKey => ({ userId, imageId, faceId });
 
-// Records the faces found in a photo, replacing earlier ones with the same ids.
+/** Records the faces found in a photo, replacing earlier ones with the same ids; throws, for a retry, when DynamoDB leaves some unwritten. */
 export async function putFaces(faces: NewFace[]): Promise<void> {
   if (faces.length === 0) return;
   const { unprocessed } = await getDb().entities.face.put(faces).go();
   if (unprocessed.length > 0) throw new Error(`${unprocessed.length} faces were not written; retry`);
 }
 
-// The faces of one of the user's photos.
+/** The faces of one of the user's photos, all at once. */
 export async function listFacesOfImage(userId: string, imageId: string): Promise<FaceItem[]> {
   const { data } = await getDb().entities.face.query.byImage({ userId, imageId }).go({ pages: 'all' });
   return data;
 }
 
-// Some of the user's faces, by key; those that are gone are left out.
+/** Some of the user's faces, by key; those that are gone are left out. */
 export async function getFaces(keys: FaceKey[]): Promise<FaceItem[]> {
   if (keys.length === 0) return [];
   const { data, unprocessed } = await getDb().entities.face.get(keys.map(keyOf)).go();
@@ -28,13 +28,13 @@ export async function getFaces(keys: FaceKey[]): Promise<FaceItem[]> {
   return data;
 }
 
-// Every face of a user, a page at a time (a search reads them in pages as it goes).
+/** Every face of a user, a page at a time (a search reads them in pages as it goes). */
 export async function listFacesOfUser(userId: string, options: { cursor?: string | null; limit: number }): Promise<Page<FaceItem>> {
   const { data, cursor } = await getDb().entities.face.query.byImage({ userId }).go({ limit: options.limit, cursor: options.cursor ?? null });
   return { items: data, cursor };
 }
 
-// The faces of one person, a page at a time.
+/** The faces of one person, a page at a time; read from gsi1, so a face moved a moment ago may still show under its old person. */
 export async function listFacesOfPerson(userId: string, personId: string, options: { cursor?: string | null; limit: number }): Promise<Page<FaceItem>> {
   const { data, cursor } = await getDb().entities.face.query.byPerson({ userId, personId }).go({ limit: options.limit, cursor: options.cursor ?? null });
   return { items: data, cursor };
@@ -51,43 +51,9 @@ export async function setFacePerson(face: FaceKey, change: { personId: string } 
   return conditionally(update.go({ response: 'none' }));
 }
 
-// Forgets faces.
+/** Forgets faces by key; faces already gone are fine, and what DynamoDB leaves undone throws, for a retry. */
 export async function deleteFaces(faces: FaceKey[]): Promise<void> {
   if (faces.length === 0) return;
   const { unprocessed } = await getDb().entities.face.delete(faces.map(keyOf)).go();
   if (unprocessed.length > 0) throw new Error(`${unprocessed.length} faces were not deleted; retry`);
-}
-
-// Counts one more change to the set of a user's faces, for searches holding them in memory; answers the new count.
-export async function touchFaceLibrary(userId: string): Promise<number> {
-  const { data } = await getDb().entities.faceLibrary.update({ userId }).add({ version: 1 }).go({ response: 'updated_new' });
-  return data.version ?? 0;
-}
-
-// How many times the set of the user's faces changed (0 before the first face).
-export async function faceLibraryVersion(userId: string): Promise<number> {
-  const { data } = await getDb().entities.faceLibrary.get({ userId }).go();
-  return data?.version ?? 0;
-}
-
-// Takes the lease on grouping the user's faces, for one run until `until`; false while another run holds it.
-export async function claimGrouping(userId: string, holder: string, now: number, until: number): Promise<boolean> {
-  return conditionally(
-    getDb()
-      .entities.faceLibrary.update({ userId })
-      .set({ groupingBy: holder, groupingUntil: until })
-      .where(({ groupingUntil }, { notExists, lt }) => `${notExists(groupingUntil)} OR ${lt(groupingUntil, now)}`)
-      .go({ response: 'none' }),
-  );
-}
-
-// Gives the lease back, if this run still holds it.
-export async function releaseGrouping(userId: string, holder: string): Promise<void> {
-  await conditionally(
-    getDb()
-      .entities.faceLibrary.update({ userId })
-      .remove(['groupingBy', 'groupingUntil'])
-      .where(({ groupingBy }, { eq }) => eq(groupingBy, holder))
-      .go({ response: 'none' }),
-  );
 }

@@ -5,19 +5,19 @@ import { conditionally } from './conditions';
 type NewImage = Pick<ImageItem, 'userId' | 'imageId' | 'fileName' | 'declaredType' | 'declaredBytes' | 'originalKey'>;
 type ImageKey = { userId: string; imageId: string };
 
-// Records an upload that the browser is about to send.
+/** Records an upload that the browser is about to send, as uploading. */
 export async function insertImage(image: NewImage): Promise<ImageItem> {
   const { data } = await getDb().entities.image.create({ ...image, status: 'uploading' }).go();
   return data;
 }
 
-// One image, only if it belongs to userId.
+/** One image, only if it belongs to userId (null otherwise); one being deleted is returned too, with deletingAt set. */
 export async function findImage(userId: string, imageId: string): Promise<ImageItem | null> {
   const { data } = await getDb().entities.image.get({ userId, imageId }).go();
   return data;
 }
 
-// The owner's images, newest first, one page at a time.
+/** The owner's images, newest first, a page at a time, those being deleted included; read from gsi1, so the newest may lag a moment. */
 export async function listImagesByOwner(userId: string, options: { cursor?: string | null; limit: number }): Promise<Page<ImageItem>> {
   const { data, cursor } = await getDb()
     .entities.image.query.byOwner({ userId })
@@ -25,7 +25,7 @@ export async function listImagesByOwner(userId: string, options: { cursor?: stri
   return { items: data, cursor };
 }
 
-// Every image of every user, a page at a time: for operators' checks only (a Scan, which no function is granted).
+/** Every image of every user, a page at a time: for operators' checks only (a Scan, which no function is granted). */
 export async function scanImages(options: { cursor?: string | null; limit: number }): Promise<Page<ImageItem>> {
   const { data, cursor } = await getDb().entities.image.scan.go({ limit: options.limit, cursor: options.cursor ?? null });
   return { items: data, cursor };
@@ -87,7 +87,7 @@ export type ImageOutcome =
 /** What a failed image no longer shows: the thumbnail recorded early belongs to files that are deleted. */
 const PREVIEW_ATTRIBUTES = ['variants', 'placeholder', 'blurDataUrl'] as const;
 
-// Records how processing ended; false when the image was deleted meanwhile.
+/** Records how processing ended; false when the image was deleted meanwhile. */
 export async function completeImageProcessing(key: ImageKey, outcome: ImageOutcome): Promise<boolean> {
   const write = getDb().entities.image.patch(key);
   const change =
@@ -134,12 +134,12 @@ export async function markImageDeleting(key: ImageKey, now: number): Promise<boo
   return conditionally(getDb().entities.image.patch(key).set({ deletingAt: now }).go({ response: 'none' }));
 }
 
-// Forgets an image record.
+/** Forgets an image record; an absent one is fine. It goes last in a deletion, so a deletion that failed halfway can be retried from it. */
 export async function deleteImageRecord(key: ImageKey): Promise<void> {
   await getDb().entities.image.delete(key).go();
 }
 
-// Some of the user's images, by id; those that are gone are left out.
+/** Some of the user's images, by id; those that are gone are left out. */
 export async function getImages(userId: string, imageIds: string[]): Promise<ImageItem[]> {
   if (imageIds.length === 0) return [];
   const { data, unprocessed } = await getDb().entities.image.get(imageIds.map((imageId) => ({ userId, imageId }))).go();

@@ -1,5 +1,5 @@
 import { getDb, type Page } from './client';
-import { conditionally, isConditionFailure } from './conditions';
+import { conditionalResult, conditionally, isConditionFailure } from './conditions';
 import type { JobItem, JobState } from './entities/job';
 
 /*
@@ -14,13 +14,13 @@ export interface JobRef {
   subjectId: string;
 }
 
-// One job.
+/** The job of one subject; null when it was never expected, or went with its subject. */
 export async function findJob(ref: JobRef): Promise<JobItem | null> {
   const { data } = await getDb().entities.job.get(ref).go();
   return data;
 }
 
-// Expects a run of the job on the object at `key`, replacing whatever the job was before.
+/** Expects a run of the job on the object at `key`, replacing whatever the job was before (its attempts too). */
 export async function enqueueJob(ref: JobRef & { key: string }, options: { now: number; dueAt: number }): Promise<void> {
   await getDb()
     .entities.job.put({ ...ref, state: 'queued', attempts: 0, sweeps: 0, dueAt: options.dueAt, createdAt: options.now })
@@ -55,7 +55,7 @@ export async function claimJob(ref: JobRef, claim: { eTag: string; now: number; 
   }
 }
 
-// Extends the lease of a run that is still working; false when the run no longer holds the job.
+/** Extends the lease of a run that is still working; false when the run no longer holds the job. */
 export async function renewJobLease(ref: JobRef, eTag: string, lease: { leaseUntil: number; dueAt: number }): Promise<boolean> {
   return conditionally(
     getDb()
@@ -66,7 +66,7 @@ export async function renewJobLease(ref: JobRef, eTag: string, lease: { leaseUnt
   );
 }
 
-// Lets the next delivery take the job at once, after a run that failed without finishing.
+/** Lets the next delivery take the job at once, after a run that failed without finishing; nothing when the run no longer holds it. */
 export async function releaseJob(ref: JobRef, eTag: string, release: { dueAt: number; error: string }): Promise<void> {
   await conditionally(
     getDb()
@@ -106,8 +106,8 @@ export async function finishJob(ref: JobRef, eTag: string, state: Extract<JobSta
  */
 export async function markJobDead(ref: JobRef, eTag: string | undefined): Promise<JobItem | null> {
   const version = eTag ?? '';
-  try {
-    const { data } = await getDb()
+  return conditionalResult(
+    getDb()
       .entities.job.patch(ref)
       .set({ state: 'dead', ...(eTag ? { eTag } : {}) })
       .remove(['leaseUntil', 'dueAt'])
@@ -115,15 +115,12 @@ export async function markJobDead(ref: JobRef, eTag: string | undefined): Promis
         ({ state, eTag: claimed }, { eq, notExists }) =>
           `(${eq(state, 'queued')} OR ${eq(state, 'running')} OR ${eq(state, 'dead')}) AND (${notExists(claimed)} OR ${eq(claimed, version)})`,
       )
-      .go({ response: 'all_new' });
-    return data as JobItem;
-  } catch (error) {
-    if (isConditionFailure(error)) return null;
-    throw error;
-  }
+      .go({ response: 'all_new' })
+      .then(({ data }) => data as JobItem),
+  );
 }
 
-// Ends a job whose trigger never arrived, only if it is still as the sweep saw it.
+/** Fails a job whose trigger never arrived, only if it is still as the sweep saw it; false otherwise. */
 export async function markJobNeverArrived(ref: JobRef, seen: Pick<JobItem, 'state' | 'sweeps'>): Promise<boolean> {
   return conditionally(
     getDb()
@@ -135,7 +132,7 @@ export async function markJobNeverArrived(ref: JobRef, seen: Pick<JobItem, 'stat
   );
 }
 
-// Sends a dead or stuck job round again from the start, for a redrive.
+/** Sends a dead or stuck job round again from the start, for a redrive; false when the job is gone. */
 export async function requeueJob(ref: JobRef, options: { dueAt: number }): Promise<boolean> {
   return conditionally(
     getDb()
@@ -161,13 +158,13 @@ export async function recordJobSweep(ref: JobRef, seen: Pick<JobItem, 'state' | 
   );
 }
 
-// How many of a user's jobs of one kind are queued or running (the sparse inFlight index holds no others).
+/** How many of a user's jobs of one kind are queued or running (the sparse inFlight index holds no others); from gsi1, so one queued a moment ago may not count yet. */
 export async function countJobsInFlight(userId: string, kind: string): Promise<number> {
   const { data } = await getDb().entities.job.query.inFlight({ userId, kind }).go({ pages: 'all', attributes: ['subjectId'] });
   return data.length;
 }
 
-// Jobs of one kind that the sweep should look at now, the longest overdue first.
+/** Jobs of one kind that the sweep should look at now, the longest overdue first; read from gsi2, so a job due a moment ago may wait for the next sweep. */
 export async function listDueJobs(kind: string, now: number, options: { cursor?: string | null; limit: number }): Promise<Page<JobItem>> {
   const { data, cursor } = await getDb()
     .entities.job.query.due({ kind })
@@ -176,7 +173,7 @@ export async function listDueJobs(kind: string, now: number, options: { cursor?:
   return { items: data, cursor };
 }
 
-// Forgets the jobs of one subject (its deletion); jobs already gone are fine.
+/** Forgets the jobs of one subject (its deletion); jobs already gone are fine. */
 export async function deleteJobs(refs: JobRef[]): Promise<void> {
   if (refs.length === 0) return;
   const { unprocessed } = await getDb().entities.job.delete(refs).go();

@@ -1,27 +1,26 @@
 import { getDb, type Page } from './client';
 import type { LinkItem } from './entities/link';
-import { isConditionFailure } from './conditions';
+import { conditionalResult, conditionally } from './conditions';
 
 type NewLink = Omit<LinkItem, 'views' | 'createdAt'> & { createdAt: number };
 
-// Records a new link, only if its code is free; null when the code is taken.
+/** Records a new link, only if its code is free; null when the code is taken. */
 export async function insertLink(link: NewLink): Promise<LinkItem | null> {
-  try {
-    const { data } = await getDb().entities.link.create({ ...link, views: 0 }).go();
-    return data;
-  } catch (error) {
-    if (isConditionFailure(error)) return null;
-    throw error;
-  }
+  return conditionalResult(
+    getDb()
+      .entities.link.create({ ...link, views: 0 })
+      .go()
+      .then(({ data }) => data),
+  );
 }
 
-// The link for a code: the public page's one read.
+/** The link for a code, the public page's one read; null when there is none. An expired link is returned until the TTL takes it: check validUntil. */
 export async function findLinkByCode(code: string): Promise<LinkItem | null> {
   const { data } = await getDb().entities.link.get({ code }).go();
   return data;
 }
 
-// The owner's links, newest first, one page at a time.
+/** The owner's links, newest first, a page at a time; read from gsi1, so a link made a moment ago may be missing. */
 export async function listLinksByOwner(userId: string, options: { cursor?: string | null; limit: number }): Promise<Page<LinkItem>> {
   const { data, cursor } = await getDb()
     .entities.link.query.byOwner({ userId })
@@ -29,7 +28,7 @@ export async function listLinksByOwner(userId: string, options: { cursor?: strin
   return { items: data, cursor };
 }
 
-// The codes of every link the owner made to one image.
+/** The codes of every link the owner made to one image: a filtered read of all the owner's links, from gsi1. */
 export async function listLinkCodesForImage(userId: string, imageId: string): Promise<string[]> {
   const { data } = await getDb()
     .entities.link.query.byOwner({ userId })
@@ -38,21 +37,17 @@ export async function listLinkCodesForImage(userId: string, imageId: string): Pr
   return data.map((link) => link.code);
 }
 
-// Deletes one of the owner's links; false when it does not exist or belongs to someone else.
+/** Deletes one of the owner's links; false when it does not exist or belongs to someone else. */
 export async function deleteLink(userId: string, code: string): Promise<boolean> {
-  try {
-    await getDb()
+  return conditionally(
+    getDb()
       .entities.link.delete({ code })
       .where(({ userId: owner }, { eq }) => eq(owner, userId))
-      .go();
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+      .go(),
+  );
 }
 
-// Deletes links by code, in batches; codes already gone are fine.
+/** Deletes links by code, in batches; codes already gone are fine. */
 export async function deleteLinks(codes: string[]): Promise<void> {
   if (codes.length === 0) return;
   const { unprocessed } = await getDb()
@@ -61,11 +56,7 @@ export async function deleteLinks(codes: string[]): Promise<void> {
   if (unprocessed.length > 0) throw new Error(`${unprocessed.length} links were not deleted; retry`);
 }
 
-// Adds views to a link's counter, atomically; nothing when the link is gone (an ADD would recreate it).
+/** Adds views to a link's counter, atomically; nothing when the link is gone (an ADD would recreate it). */
 export async function addLinkViews(code: string, views: number): Promise<void> {
-  try {
-    await getDb().entities.link.patch({ code }).add({ views }).go({ response: 'none' });
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-  }
+  await conditionally(getDb().entities.link.patch({ code }).add({ views }).go({ response: 'none' }));
 }

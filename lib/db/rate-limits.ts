@@ -17,7 +17,7 @@ export async function addRateLimitHits(
   return data.hits ?? hits;
 }
 
-// Every window of one counter (a rule's scope and one subject): an account deletion takes its counters too.
+/** Every window of one counter (a rule's scope and one subject): an account deletion takes its counters too. */
 export async function deleteRateLimitWindows(scope: string, subject: string): Promise<void> {
   const { data } = await getDb().entities.rateLimitWindow.query.byWindow({ scope, subject }).go({ pages: 'all' });
   if (data.length > 0) await getDb().entities.rateLimitWindow.delete(data.map(({ scope, subject, windowStart }) => ({ scope, subject, windowStart }))).go();

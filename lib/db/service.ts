@@ -1,13 +1,15 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Service } from 'electrodb';
-import { AccountClosure, DataExport } from './entities/account';
+import { AccountClosure } from './entities/account-closure';
 import { Analysis } from './entities/analysis';
 import { DeadLetter } from './entities/dead-letter';
+import { DataExport } from './entities/export';
 import { Face } from './entities/face';
+import { FaceLibrary } from './entities/face-library';
 import { Image } from './entities/image';
 import { Job } from './entities/job';
 import { Link } from './entities/link';
-import { FaceLibrary, Person } from './entities/person';
+import { Person } from './entities/person';
 import { RateLimitWindow } from './entities/rate-limit';
 import { Session } from './entities/session';
 import { Settings } from './entities/settings';

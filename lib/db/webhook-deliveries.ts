@@ -16,12 +16,13 @@ export async function recordWebhookDelivery(delivery: WebhookDeliveryItem, now: 
   );
 }
 
+/** The delivery recorded under an id; null when there is none, or it is past its expiresAt though the TTL has not removed it yet. */
 export async function findWebhookDelivery(deliveryId: string, now = Date.now()): Promise<WebhookDeliveryItem | null> {
   const { data } = await getDb().entities.webhookDelivery.get({ deliveryId }).go();
   return data && data.expiresAt * 1000 > now ? data : null;
 }
 
-// Forgets a delivery whose work failed, so that the sender's retry, under the same id, is not taken for a replay.
+/** Forgets a delivery whose work failed, so that the sender's retry, under the same id, is not taken for a replay. */
 export async function forgetWebhookDelivery(deliveryId: string): Promise<void> {
   await getDb().entities.webhookDelivery.delete({ deliveryId }).go({ response: 'none' });
 }

@@ -18,7 +18,7 @@ export const JOB_KINDS: { readonly [N in JobName]: JobKind & { name: N } } = {
   'export-account': exportAccountJob,
 };
 
-/** The kind of that name, or null for a name no row has (a dead letter of a kind since removed). */
+/** The kind a stored job or dead letter names; null for a name no kind has, such as a kind removed since it was stored. */
 export function jobKind(name: string): JobKind | null {
   return Object.hasOwn(JOB_KINDS, name) ? JOB_KINDS[name as JobName] : null;
 }

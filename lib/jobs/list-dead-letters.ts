@@ -9,7 +9,7 @@ export interface DeadLetterView {
   reason: string;
 }
 
-// The owner's dead letters, newest first, in words: never an error message, a bucket or a key.
+/** The owner's dead letters, newest first, in words: never an error message, a bucket or a key. */
 export async function listDeadLetters(userId: string): Promise<DeadLetterView[]> {
   const items = await listDeadLettersByOwner(userId);
   return items

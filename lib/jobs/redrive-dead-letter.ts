@@ -34,7 +34,7 @@ export async function redriveDeadLetter(item: DeadLetterItem, now = Date.now()):
   return 'requeued';
 }
 
-// The Retry button: only the owner's own dead letters, within the retry limit.
+/** The Retry button: only the owner's own dead letters, within the retry limit; null when there is no such dead letter. */
 export async function redriveOwnDeadLetter(userId: string, deadLetterId: string, now = Date.now()): Promise<RedriveResult | null> {
   const item = await findDeadLetter(userId, deadLetterId);
   if (!item) return null;
@@ -42,7 +42,7 @@ export async function redriveOwnDeadLetter(userId: string, deadLetterId: string,
   return redriveDeadLetter(item, now);
 }
 
-// `npm run redrive`: every dead letter, oldest first.
+/** `npm run redrive`: every dead letter, oldest first; one that fails is reported and the rest go on. */
 export async function redriveAllDeadLetters(): Promise<{ redriven: number; neverArrived: number; failed: { deadLetterId: string; error: string }[] }> {
   const report = { redriven: 0, neverArrived: 0, failed: [] as { deadLetterId: string; error: string }[] };
   let cursor: string | null = null;

@@ -16,6 +16,7 @@ import { jobTiming } from './timing';
  */
 export type RunOutcome = 'done' | 'failed' | 'gone' | 'duplicate' | 'busy' | 'stale' | 'superseded' | 'ignored';
 
+/** The ledger's key of a kind's job on one subject: a subject has one job per kind, which a new request replaces. */
 export function jobRefOf(kind: JobKind, subject: JobSubject): JobRef {
   return { userId: subject.userId, kind: kind.name, subjectId: subject.subjectId };
 }

@@ -43,6 +43,7 @@ function recordsOf(body: string): S3EventRecord[] {
   return parsed.data.Records.filter((record) => record.eventName.startsWith('ObjectCreated:'));
 }
 
+/** The object an S3 event record announces, with its key decoded and its eTag unquoted. */
 export function storedObjectOf(record: S3EventRecord): StoredObject {
   return {
     bucket: record.s3.bucket.name,

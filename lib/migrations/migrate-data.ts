@@ -1,3 +1,4 @@
+import { allPages } from '../all-pages';
 import { migrateToExactCaseKeys, scanImages, type MigratedItems } from '../db';
 import { analyzeProfileJob } from '../profile-check/analyze-profile-job';
 import { requestFaceIndex } from '../people/request-face-index';
@@ -26,10 +27,8 @@ export async function migrateData(now = Date.now()): Promise<MigratedItems & { f
 /** Photos made ready before faces were indexed: their indexing is queued like a new photo's. */
 async function requestMissingFaceIndexes(now: number): Promise<number> {
   let requested = 0;
-  let cursor: string | null = null;
-  do {
-    const page = await scanImages({ cursor, limit: 200 });
-    for (const image of page.items) {
+  for await (const images of allPages((cursor) => scanImages({ cursor, limit: 200 }))) {
+    for (const image of images) {
       if (image.status !== 'ready' || image.faceIndex || image.deletingAt) continue;
       // One photo whose files are gone must not stop the rest: its job is expected, and the sweep tells its owner.
       await requestFaceIndex(image, now).then(
@@ -37,7 +36,6 @@ async function requestMissingFaceIndexes(now: number): Promise<number> {
         (error: unknown) => log.warn('Could not queue face indexing for a photo', { imageId: image.imageId, error: String(error) }),
       );
     }
-    cursor = page.cursor;
-  } while (cursor);
+  }
   return requested;
 }

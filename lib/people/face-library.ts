@@ -1,3 +1,4 @@
+import { allPages } from '../all-pages';
 import { faceLibraryVersion, listFacesOfUser } from '../db';
 import { decodeDescriptor } from '../faces/descriptors';
 import { DescriptorMatrix } from './descriptor-matrix';
@@ -45,10 +46,8 @@ export async function* readFaceLibrary(userId: string): AsyncGenerator<FaceBlock
     return;
   }
   const blocks: FaceBlock[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = await listFacesOfUser(userId, { cursor, limit: PAGE_FACES });
-    const described = page.items.filter((face) => face.descriptor !== undefined);
+  for await (const faces of allPages((cursor) => listFacesOfUser(userId, { cursor, limit: PAGE_FACES }))) {
+    const described = faces.filter((face) => face.descriptor !== undefined);
     if (described.length > 0) {
       const block: FaceBlock = {
         faces: described.map(({ imageId, faceId }) => ({ imageId, faceId })),
@@ -57,8 +56,7 @@ export async function* readFaceLibrary(userId: string): AsyncGenerator<FaceBlock
       blocks.push(block);
       yield block;
     }
-    cursor = page.cursor;
-  } while (cursor);
+  }
   // Stored under the version read before the pages: if faces changed meanwhile, the next search sees a newer version and reloads.
   remember(userId, { version, blocks });
 }

@@ -1,3 +1,4 @@
+import { allItems } from '../all-pages';
 import { deletePerson, findPerson, listFacesOfPerson, updatePerson, type PersonKey } from '../db';
 
 /**
@@ -8,13 +9,7 @@ import { deletePerson, findPerson, listFacesOfPerson, updatePerson, type PersonK
 export async function refreshPerson(key: PersonKey): Promise<void> {
   const person = await findPerson(key);
   if (!person) return;
-  const faces: { faceId: string; imageId: string }[] = [];
-  let cursor: string | null = null;
-  do {
-    const page = await listFacesOfPerson(key.userId, key.personId, { cursor, limit: 500 });
-    faces.push(...page.items);
-    cursor = page.cursor;
-  } while (cursor);
+  const faces = await allItems((cursor) => listFacesOfPerson(key.userId, key.personId, { cursor, limit: 500 }));
   if (faces.length === 0) {
     await deletePerson(key);
     return;

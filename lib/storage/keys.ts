@@ -10,6 +10,7 @@ export const ANALYSIS_PREFIX = 'analysis/';
 /** Where face-index inputs land in the media bucket; its notifications start face indexing. */
 export const FACE_INDEX_PREFIX = 'faces/';
 
+/** Where an image's original goes in the uploads bucket; its arrival starts processing. */
 export function originalKey(userId: string, imageId: string): string {
   return `${ORIGINALS_PREFIX}${userId}/${imageId}/original`;
 }
@@ -27,6 +28,7 @@ export function mediaPrefix(userId: string, imageId: string): string {
   return `images/${userId}/${imageId}/`;
 }
 
+/** One derived file of an image, under its media prefix, so that the image's deletion takes it. */
 export function variantKey(userId: string, imageId: string, fileName: string): string {
   return `${mediaPrefix(userId, imageId)}${fileName}`;
 }
@@ -36,6 +38,7 @@ export function linkedInCropPrefix(userId: string, imageId: string): string {
   return `${mediaPrefix(userId, imageId)}linkedin-`;
 }
 
+/** One LinkedIn crop of an image, by the side of its square in pixels; a new analysis writes over it. */
 export function linkedInCropKey(userId: string, imageId: string, size: number): string {
   return `${linkedInCropPrefix(userId, imageId)}${size}.jpeg`;
 }
@@ -56,6 +59,7 @@ export function parseAnalysisInputKey(key: string): { userId: string; imageId: s
   return match ? { userId: match[1]!, imageId: match[2]! } : null;
 }
 
+/** Everything of an image's analysis input, for its deletion. */
 export function analysisPrefix(userId: string, imageId: string): string {
   return `${ANALYSIS_PREFIX}${userId}/${imageId}/`;
 }
@@ -76,6 +80,7 @@ export function parseFaceIndexInputKey(key: string): { userId: string; imageId: 
   return match ? { userId: match[1]!, imageId: match[2]! } : null;
 }
 
+/** Everything of an image's face-index input, for its deletion. */
 export function faceIndexPrefix(userId: string, imageId: string): string {
   return `${FACE_INDEX_PREFIX}${userId}/${imageId}/`;
 }
@@ -88,6 +93,7 @@ export function faceThumbnailPrefix(userId: string, imageId: string): string {
   return `face-thumbnails/${userId}/${imageId}/`;
 }
 
+/** One face's square crop; the face keeps its id when the photo is indexed again, so the crop is written over. */
 export function faceThumbnailKey(userId: string, imageId: string, faceId: string): string {
   return `${faceThumbnailPrefix(userId, imageId)}${faceId}.jpeg`;
 }
@@ -114,6 +120,7 @@ export function accountDeletionKey(userId: string): string {
 
 const ACCOUNT_DELETION_KEY = /^account-deletions\/([A-Za-z0-9_-]+)\/request\.json$/;
 
+/** The user an account-deletion request is for, or null for any other key. */
 export function parseAccountDeletionKey(key: string): { userId: string } | null {
   const match = ACCOUNT_DELETION_KEY.exec(key);
   return match ? { userId: match[1]! } : null;
@@ -124,16 +131,19 @@ export function exportPrefix(userId: string, exportId: string): string {
   return `${EXPORT_PREFIX}${userId}/${exportId}/`;
 }
 
+/** The trigger of one export: a small JSON request, whose arrival in the media bucket starts the export. */
 export function exportRequestKey(userId: string, exportId: string): string {
   return `${EXPORT_REQUEST_PREFIX}${userId}/${exportId}/request.json`;
 }
 
+/** One export's ZIP, under its prefix, where the bucket's lifecycle rule expires it. */
 export function exportArchiveKey(userId: string, exportId: string): string {
   return `${exportPrefix(userId, exportId)}headshot-export.zip`;
 }
 
 const EXPORT_REQUEST_KEY = /^export-requests\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)\/request\.json$/;
 
+/** The user and export an export request belongs to, or null for any other key. */
 export function parseExportRequestKey(key: string): { userId: string; exportId: string } | null {
   const match = EXPORT_REQUEST_KEY.exec(key);
   return match ? { userId: match[1]!, exportId: match[2]! } : null;
@@ -141,6 +151,7 @@ export function parseExportRequestKey(key: string): { userId: string; exportId: 
 
 const EXPORT_ARCHIVE_KEY = /^exports\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)\/headshot-export\.zip$/;
 
+/** The user and export an export archive belongs to, or null for any other key. */
 export function parseExportArchiveKey(key: string): { userId: string; exportId: string } | null {
   const match = EXPORT_ARCHIVE_KEY.exec(key);
   return match ? { userId: match[1]!, exportId: match[2]! } : null;

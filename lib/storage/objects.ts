@@ -10,6 +10,7 @@ import {
   NotFound,
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
+import { allItems } from '../all-pages';
 import { s3Client } from '../aws/clients';
 
 // An object's GetObject answer, its body not yet read; null when it does not exist.
@@ -22,7 +23,7 @@ async function getObject(bucket: string, key: string): Promise<GetObjectCommandO
   }
 }
 
-// Reads a whole object; null when it does not exist.
+/** Reads a whole object into memory, with its eTag unquoted; null when it does not exist. */
 export async function readObject(bucket: string, key: string): Promise<{ body: Buffer; eTag: string; contentType?: string } | null> {
   const result = await getObject(bucket, key);
   if (!result) return null;
@@ -30,7 +31,7 @@ export async function readObject(bucket: string, key: string): Promise<{ body: B
   return { body, eTag: unquote(result.ETag ?? ''), contentType: result.ContentType };
 }
 
-// The size and version of an object without reading it; null when it does not exist.
+/** The size and version of an object without reading it; null when it does not exist. */
 export async function headObject(bucket: string, key: string): Promise<{ bytes: number; eTag: string } | null> {
   try {
     const result = await s3Client().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
@@ -41,25 +42,23 @@ export async function headObject(bucket: string, key: string): Promise<{ bytes: 
   }
 }
 
+/** Writes a whole object from memory, with a year-long private, immutable Cache-Control for the browsers that download it. */
 export async function writeObject(bucket: string, key: string, body: Buffer, contentType: string): Promise<void> {
   await s3Client().send(
     new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, CacheControl: 'private, max-age=31536000, immutable' }),
   );
 }
 
-// Every key under a prefix.
+/** Every key under a prefix, gathered in memory before it answers. */
 export async function listKeys(bucket: string, prefix: string): Promise<string[]> {
-  const keys: string[] = [];
-  let token: string | undefined;
-  do {
+  return allItems(async (token) => {
     const page = await s3Client().send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
-    for (const object of page.Contents ?? []) if (object.Key) keys.push(object.Key);
-    token = page.IsTruncated ? page.NextContinuationToken : undefined;
-  } while (token);
-  return keys;
+    const keys = (page.Contents ?? []).flatMap((object) => (object.Key ? [object.Key] : []));
+    return { items: keys, cursor: page.IsTruncated ? page.NextContinuationToken : undefined };
+  });
 }
 
-// Removes the objects; absent keys are fine, since deletion is retried.
+/** Removes the objects, a thousand to a request; absent keys are fine, since deletion is retried. */
 export async function deleteObjects(bucket: string, keys: string[]): Promise<void> {
   for (let start = 0; start < keys.length; start += 1000) {
     const batch = keys.slice(start, start + 1000);
@@ -70,7 +69,7 @@ export async function deleteObjects(bucket: string, keys: string[]): Promise<voi
   }
 }
 
-// Removes everything under a prefix.
+/** Removes everything under a prefix as it is listed now: an object written meanwhile may stay. */
 export async function deletePrefix(bucket: string, prefix: string): Promise<void> {
   await deleteObjects(bucket, await listKeys(bucket, prefix));
 }
@@ -79,7 +78,7 @@ function unquote(eTag: string): string {
   return eTag.replace(/^"|"$/g, '');
 }
 
-// Copies an object within S3, without passing its bytes through this process.
+/** Copies an object within S3, without passing its bytes through this process. */
 export async function copyObject(bucket: string, fromKey: string, toKey: string): Promise<void> {
   await s3Client().send(new CopyObjectCommand({ Bucket: bucket, Key: toKey, CopySource: copySource(bucket, fromKey) }));
 }

@@ -25,6 +25,7 @@ export const DOWNLOAD_URL_TTL_SECONDS = 15 * 60;
  */
 const SIGNING_WINDOW_MS = 5 * 60 * 1000;
 
+/** A GET URL for one object (a download named fileName, when given); the same URL for a whole signing window, so the browser keeps its cached copy. */
 export async function presignDownload(bucket: string, key: string, options: { fileName?: string; now?: number; expiresInSeconds?: number } = {}): Promise<string> {
   const now = options.now ?? Date.now();
   const signingDate = new Date(now - (now % SIGNING_WINDOW_MS));
@@ -41,7 +42,7 @@ export async function presignDownload(bucket: string, key: string, options: { fi
 
 let origins: Promise<string[]> | undefined;
 
-/** The origins presigned URLs point at (the buckets' endpoints), for the pages' content security policy. */
+/** The origins presigned URLs point at (the buckets' endpoints), for the pages' content security policy; worked out once per process, from the first call's buckets. */
 export function storageOrigins(buckets: string[]): Promise<string[]> {
   origins ??= Promise.all(buckets.map(async (bucket) => new URL(await presignDownload(bucket, 'origin')).origin)).then((all) => [...new Set(all)]);
   return origins;

@@ -1,4 +1,5 @@
 import { Entity, type Schema } from 'electrodb';
+import { allPages } from '../../all-pages';
 import { documentClient } from '../../aws/clients';
 import { resources } from '../../aws/resources';
 import { getDb } from '../client';
@@ -57,19 +58,21 @@ export interface MigratedItems {
 
 async function moveAll(legacy: Entity<string, string, string, AnySchema>, write: (item: Item) => Promise<void>): Promise<Item[]> {
   const moved: Item[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: { data: Item[]; cursor: string | null } = await legacy.scan.go({ cursor, limit: 200 });
-    for (const item of page.data) {
+  const scan = async (cursor: string | undefined) => {
+    const page: { data: Item[]; cursor: string | null } = await legacy.scan.go({ cursor: cursor ?? null, limit: 200 });
+    return { items: page.data, cursor: page.cursor };
+  };
+  for await (const items of allPages(scan)) {
+    for (const item of items) {
       await write(item);
       await legacy.delete(item).go();
       moved.push(item);
     }
-    cursor = page.cursor;
-  } while (cursor);
+  }
   return moved;
 }
 
+/** Moves every version 1 item to version 2 and answers what it moved and what was in flight; a second run finds nothing to move. */
 export async function migrateToExactCaseKeys(): Promise<MigratedItems> {
   const db = getDb().entities;
   const images = await moveAll(legacyOf(Image), (item) => db.image.put(item as never).go({ response: 'none' }).then(() => undefined));

@@ -1,30 +1,6 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { table } from '../table';
 
-/**
- * The fact that an account is being deleted, or was: written before the deletion starts, so that
- * nothing new is written for the account while it runs, and kept a day after it ends (the table's
- * TTL), while a session token signed before it may still be presented. It lives apart from the
- * user's own partition, which the deletion empties, and holds nothing of theirs but the id.
- */
-export const AccountClosure = new Entity({
-  model: { entity: 'accountClosure', version: '1', service: 'headshot' },
-  attributes: {
-    userId: { type: 'string', required: true, readOnly: true },
-    requestedAt: { type: 'number', required: true, readOnly: true },
-    /** Epoch seconds; set when the deletion is over. */
-    expiresAt: { type: 'number' },
-  },
-  indexes: {
-    byUser: {
-      pk: { field: table.partitionKey, composite: ['userId'], casing: 'none', template: 'closed#${userId}' },
-      sk: { field: table.sortKey, composite: [], casing: 'none', template: 'closed' },
-    },
-  },
-});
-
-export type AccountClosureItem = EntityItem<typeof AccountClosure>;
-
 export const EXPORT_STATUSES = ['queued', 'running', 'ready', 'failed'] as const;
 
 /** One export of a user's data: its progress while it runs, its archive once ready. */
@@ -47,6 +23,7 @@ export const DataExport = new Entity({
     expiresAt: { type: 'number' },
   },
   indexes: {
+    // One export, and every export of a user.
     byUser: {
       pk: { field: table.partitionKey, composite: ['userId'], casing: 'none' },
       sk: { field: table.sortKey, composite: ['exportId'], casing: 'none' },

@@ -1,25 +1,14 @@
 import { BatchWriteCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../aws/clients';
+import { allItems } from '../all-pages';
 import { resources } from '../aws/resources';
 import { getDb } from './client';
-import { conditionally } from './conditions';
-import type { AccountClosureItem, DataExportItem } from './entities/account';
 import { table } from './table';
 
-// Marks an account as closing; the first mark is kept, so asking again changes nothing.
-export async function closeAccount(userId: string, now: number): Promise<void> {
-  await conditionally(getDb().entities.accountClosure.create({ userId, requestedAt: now }).go({ response: 'none' }));
-}
-
-export async function findAccountClosure(userId: string): Promise<AccountClosureItem | null> {
-  const { data } = await getDb().entities.accountClosure.get({ userId }).go();
-  return data;
-}
-
-// The deletion is over: the mark stays until the table's TTL takes it.
-export async function expireAccountClosure(userId: string, expiresAtSeconds: number): Promise<void> {
-  await conditionally(getDb().entities.accountClosure.patch({ userId }).set({ expiresAt: expiresAtSeconds }).go({ response: 'none' }));
-}
+/*
+ * Items of a user whatever their entity, by raw key: an account deletion must empty the partition of
+ * everything in it, including entities added after it was written, and prove that nothing is left.
+ */
 
 /** The partition key every item of a user's own partition shares (images, faces, jobs, sessions, settings…). */
 function userPartitionKey(userId: string): string {
@@ -29,7 +18,7 @@ function userPartitionKey(userId: string): string {
 
 type ItemKey = Record<string, string>;
 
-// Every item in the user's own partition, as its key and entity name, a page at a time.
+/** Every item in the user's own partition, as its key and entity name, a page at a time. */
 export async function listUserPartition(userId: string, cursor?: ItemKey): Promise<{ items: { key: ItemKey; entity: string }[]; cursor?: ItemKey }> {
   const page = await documentClient().send(
     new QueryCommand({
@@ -48,7 +37,7 @@ export async function listUserPartition(userId: string, cursor?: ItemKey): Promi
   return { items, cursor: page.LastEvaluatedKey as ItemKey | undefined };
 }
 
-// Deletes items by key, 25 to a request, retrying what DynamoDB hands back unprocessed.
+/** Deletes items by key, 25 to a request, retrying what DynamoDB hands back unprocessed; absent items are fine. */
 export async function deleteItemsByKey(keys: ItemKey[]): Promise<void> {
   for (let start = 0; start < keys.length; start += 25) {
     let requests = keys.slice(start, start + 25).map((Key) => ({ DeleteRequest: { Key } }));
@@ -66,9 +55,7 @@ export async function deleteItemsByKey(keys: ItemKey[]): Promise<void> {
  * (links, the local account, rate-limit counters). A full scan: for proving a deletion, not for serving.
  */
 export async function scanItemsNamingUser(userId: string): Promise<Record<string, unknown>[]> {
-  const found: Record<string, unknown>[] = [];
-  let cursor: Record<string, unknown> | undefined;
-  do {
+  return allItems(async (cursor?: Record<string, unknown>) => {
     const page = await documentClient().send(
       new ScanCommand({
         TableName: resources.tableName,
@@ -78,33 +65,6 @@ export async function scanItemsNamingUser(userId: string): Promise<Record<string
         ExclusiveStartKey: cursor,
       }),
     );
-    found.push(...(page.Items ?? []));
-    cursor = page.LastEvaluatedKey;
-  } while (cursor);
-  return found;
-}
-
-// ---- Exports -------------------------------------------------------------------------------------
-
-export async function insertExport(item: Pick<DataExportItem, 'userId' | 'exportId' | 'status' | 'createdAt'>): Promise<void> {
-  await getDb().entities.dataExport.create(item).go({ response: 'none' });
-}
-
-export async function findExport(userId: string, exportId: string): Promise<DataExportItem | null> {
-  const { data } = await getDb().entities.dataExport.get({ userId, exportId }).go();
-  return data;
-}
-
-// The user's exports, newest first.
-export async function listExports(userId: string): Promise<DataExportItem[]> {
-  const { data } = await getDb().entities.dataExport.query.byUser({ userId }).go({ pages: 'all' });
-  return data.sort((a, b) => b.createdAt - a.createdAt);
-}
-
-// Changes an export that still exists; false when it is gone.
-export async function updateExport(
-  key: { userId: string; exportId: string },
-  changes: Partial<Pick<DataExportItem, 'status' | 'photosDone' | 'photosTotal' | 'bytes' | 'failureReason' | 'failureCode' | 'availableUntil' | 'expiresAt'>>,
-): Promise<boolean> {
-  return conditionally(getDb().entities.dataExport.patch(key).set(changes).go({ response: 'none' }));
+    return { items: page.Items ?? [], cursor: page.LastEvaluatedKey };
+  });
 }
