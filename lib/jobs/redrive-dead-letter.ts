@@ -1,3 +1,4 @@
+import { allPages } from '../all-pages';
 import { deleteDeadLetter, findDeadLetter, listAllDeadLetters, requeueJob, type DeadLetterItem } from '../db';
 import { headObject, renotifyObject } from '../storage';
 import { enforceRateLimit, inMinutes } from '../rate-limit';
@@ -45,10 +46,8 @@ export async function redriveOwnDeadLetter(userId: string, deadLetterId: string,
 /** `npm run redrive`: every dead letter, oldest first; one that fails is reported and the rest go on. */
 export async function redriveAllDeadLetters(): Promise<{ redriven: number; neverArrived: number; failed: { deadLetterId: string; error: string }[] }> {
   const report = { redriven: 0, neverArrived: 0, failed: [] as { deadLetterId: string; error: string }[] };
-  let cursor: string | null = null;
-  do {
-    const page = await listAllDeadLetters({ cursor, limit: 100 });
-    for (const item of page.items) {
+  for await (const page of allPages((cursor) => listAllDeadLetters({ cursor, limit: 100 }))) {
+    for (const item of page) {
       try {
         if ((await redriveDeadLetter(item)) === 'requeued') report.redriven += 1;
         else report.neverArrived += 1;
@@ -56,7 +55,6 @@ export async function redriveAllDeadLetters(): Promise<{ redriven: number; never
         report.failed.push({ deadLetterId: item.deadLetterId, error: String(error) });
       }
     }
-    cursor = page.cursor;
-  } while (cursor);
+  }
   return report;
 }

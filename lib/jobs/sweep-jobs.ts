@@ -5,6 +5,7 @@ import { headObject, renotifyObject } from '../storage';
 import { FAILURE_CODE } from './failure-codes';
 import { giveUpJob } from './give-up';
 import type { JobKind } from './job-kind';
+import { allPages } from '../all-pages';
 import { JOB_KINDS } from './kinds';
 import { setSubjectStatus } from './set-subject-status';
 import { ARRIVAL_GRACE_MS, MAX_ANNOUNCEMENT_INTERVAL_MS, MAX_DELIVERY_ATTEMPTS, MAX_QUEUED_MS } from './retry-policy';
@@ -31,16 +32,13 @@ export type SweepReport = Record<SweepAction, number>;
 export async function sweepJobs(now = Date.now(), kinds: readonly JobKind[] = Object.values(JOB_KINDS)): Promise<SweepReport> {
   const report: SweepReport = { announced: 0, 'gave-up': 0, 'never-arrived': 0, waiting: 0, raced: 0 };
   for (const kind of kinds) {
-    let cursor: string | null = null;
-    do {
-      const page = await listDueJobs(kind.name, now, { cursor, limit: 100 });
-      for (const job of page.items) {
+    for await (const page of allPages((cursor) => listDueJobs(kind.name, now, { cursor, limit: 100 }))) {
+      for (const job of page) {
         const action = await sweepJob(kind, job, now);
         report[action] += 1;
         if (action !== 'waiting' && action !== 'raced') log.info('Swept a job', { kind: kind.name, subjectId: job.subjectId, state: job.state, action });
       }
-      cursor = page.cursor;
-    } while (cursor);
+    }
   }
   countMetric(METRIC.jobsSwept, report.announced + report['gave-up'] + report['never-arrived']);
   return report;
