@@ -25,8 +25,6 @@ export const IMAGE_PACKAGES = ['sharp'];
 export const LOCAL_FACE_MODEL_PACKAGES = ['@vladmandic/human', '@tensorflow/tfjs-core', '@tensorflow/tfjs-converter', '@tensorflow/tfjs-backend-wasm'];
 
 export interface FunctionSpec {
-  /** The job kind it runs, for a job function: its row of the job-wiring table. */
-  job?: JobWiring;
   /** The SST component name. */
   component: string;
   /** The file under functions/ and the name the local cloud invokes it by. */
@@ -90,7 +88,6 @@ export function jobFunctionSpec(row: JobWiring, context: SpecContext): FunctionS
   const reads = row.reads ?? [];
   const faces = faceEnvironment(context);
   return {
-    job: row,
     component: row.component,
     name: row.name,
     description: row.description,
