@@ -91,6 +91,14 @@ export function benchBuild(env: Env = process.env): { distDir: string; pageExten
   return parsed.HEADSHOT_BENCH_BUILD ? { distDir: '.next-bench', pageExtensions: ['bench.tsx', 'tsx', 'ts'] } : null;
 }
 
+/**
+ * Whether `next build` leaves type-checking out: `npm run build:site` sets it, because `npm test` runs
+ * `tsc` itself right after, over the same sources and the build's route types.
+ */
+export function buildSkipsTypeCheck(env: Env = process.env): boolean {
+  return parseWith(z.object({ HEADSHOT_BUILD_SKIPS_TYPECHECK: z.preprocess(unsetIfEmpty, z.literal('1').optional()) }), env, 'build').HEADSHOT_BUILD_SKIPS_TYPECHECK === '1';
+}
+
 export type AuthSettings =
   | { mode: 'clerk'; clerk: { secretKey: string; publishableKey: string; jwtKey: string | undefined; webhookSigningSecret: string | undefined }; keyMaterial: string }
   | { mode: 'local'; local: { secret: string; secureCookies: boolean }; keyMaterial: string };

@@ -21,33 +21,26 @@ import { faceEnvironment, FUNCTION_ARCHITECTURE, type FunctionSpec } from '../in
 import { repoRoot as root } from './sst-platform';
 import { npmCpu, SITE_SERVER_ARCHITECTURE } from '../infra/site-build';
 import { startLocalCloud } from '../local/cloud';
-import { LOCAL_RESOURCES } from '../local/env';
 import { addHostSharpBinaries, addHostUsearchBinary, shippedSharpBinaries, shippedUsearch } from './deploy-check/host-binaries';
 import { FunctionHosts } from './deploy-check/function-hosts';
 import { startRekognitionStub } from './deploy-check/rekognition-stub';
 import { callAction, findAction, readServerActions, type ActionRef } from '../tests/support/server-actions';
 import { plannedBundles } from './deploy-check/bundles';
 import { Report } from './deploy-check/report';
-import { buildSite, siteBuildEnvironment } from './deploy-check/site-build';
+import { buildSite, siteBuildEnvironment, siteServerDir } from './deploy-check/site-build';
 import { SITE_HOST, startSiteFunction, type SiteFunction, type SiteResponse } from './deploy-check/site-function';
 import { buildFunction, type BuiltFunction } from './deploy-check/sst-function-build';
 
 const WORK_DIR = path.join(root, '.sst', 'deploy-check');
 /** `-- --reuse`: run the artifacts of the last build again, for working on the checks themselves. */
 const REUSE = process.argv.includes('--reuse');
+/** `-- --built-site`: the site was just built by `npm run build:site` (the same OpenNext build), as `npm test` does. */
+const BUILT_SITE = process.argv.includes('--built-site');
 const SETTLE_TIMEOUT_MS = 60_000;
 
 const report = new Report();
 const { pass, fail, step } = report;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-
-/** What SST passes a linked resource as, with the local cloud's names. */
-function linkEnvironment(): Record<string, string> {
-  return {
-    SST_RESOURCE_App: JSON.stringify({ name: 'headshot', stage: 'deploy-check' }),
-    ...Object.fromEntries(Object.entries(LOCAL_RESOURCES).map(([name, value]) => [`SST_RESOURCE_${name}`, JSON.stringify(value)])),
-  };
-}
 
 async function buildFunctions(): Promise<Map<string, BuiltFunction>> {
   step(`Functions, bundled as SST bundles them (esbuild, ESM banner, nodejs.install for linux-${npmCpu(FUNCTION_ARCHITECTURE)}, copyFiles)`);
@@ -73,17 +66,25 @@ async function buildAndCheckSite(): Promise<string | null> {
   step(`Site, built as SST builds it (OpenNext, server function on ${SITE_SERVER_ARCHITECTURE})`);
   await mkdir(WORK_DIR, { recursive: true });
   const logFile = path.join(WORK_DIR, 'open-next-build.log');
-  let serverDir: string;
-  try {
-    const build = await buildSite(root, siteBuildEnvironment(linkEnvironment()), logFile, { reuse: REUSE });
-    serverDir = build.serverDir;
-    pass('OpenNext build', `log in ${path.relative(root, logFile)}`);
-    for (const warning of build.warnings) {
-      console.log(`  ! optional step needed the network and was skipped by OpenNext, not failed: ${warning.trim()}`);
+  let serverDir = siteServerDir(root);
+  if (BUILT_SITE) {
+    if (!existsSync(path.join(serverDir, 'index.mjs'))) {
+      fail('site build', `--built-site, but ${path.relative(root, serverDir)} holds no build: run \`npm run build:site\` first`);
+      return null;
     }
-  } catch (error) {
-    fail('site build', (error as Error).message);
-    return null;
+    pass('OpenNext build', 'made by npm run build:site');
+  } else {
+    try {
+      const build = await buildSite(root, siteBuildEnvironment(), logFile, { reuse: REUSE });
+      serverDir = build.serverDir;
+      pass('OpenNext build', `log in ${path.relative(root, logFile)}`);
+      for (const warning of build.warnings) {
+        console.log(`  ! optional step needed the network and was skipped by OpenNext, not failed: ${warning.trim()}`);
+      }
+    } catch (error) {
+      fail('site build', (error as Error).message);
+      return null;
+    }
   }
   const cpu = npmCpu(SITE_SERVER_ARCHITECTURE);
   const shipped = shippedSharpBinaries(serverDir, cpu);

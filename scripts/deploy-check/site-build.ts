@@ -3,6 +3,7 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { OPEN_NEXT_VERSION, SITE_ENVIRONMENT_SECRETS } from '../../infra/site-build';
+import { LOCAL_RESOURCES } from '../../local/env';
 
 /*
  * The site built the way `sst deploy` builds it (SST's Nextjs component, base-ssr-site.ts): the same
@@ -17,11 +18,19 @@ const PLACEHOLDER_SECRETS: Record<string, string> = {
   ClerkWebhookSigningSecret: `whsec_${Buffer.from('deploy-check-placeholder-secret').toString('base64')}`,
 };
 
-export function siteBuildEnvironment(links: Record<string, string>): Record<string, string> {
+/** What SST passes a linked resource as, with the local cloud's names. */
+export function linkEnvironment(): Record<string, string> {
+  return {
+    SST_RESOURCE_App: JSON.stringify({ name: 'headshot', stage: 'deploy-check' }),
+    ...Object.fromEntries(Object.entries(LOCAL_RESOURCES).map(([name, value]) => [`SST_RESOURCE_${name}`, JSON.stringify(value)])),
+  };
+}
+
+export function siteBuildEnvironment(): Record<string, string> {
   const secrets = Object.fromEntries(
     Object.entries(SITE_ENVIRONMENT_SECRETS).map(([variable, secret]) => [variable, PLACEHOLDER_SECRETS[secret] ?? `placeholder-${secret}`]),
   );
-  return { SST: '1', ...(process.env as Record<string, string>), ...secrets, ...links };
+  return { SST: '1', ...(process.env as Record<string, string>), ...secrets, ...linkEnvironment() };
 }
 
 export const OPEN_NEXT_COMMAND = ['npx', '--yes', `@opennextjs/aws@${OPEN_NEXT_VERSION}`, 'build'] as const;
@@ -35,8 +44,13 @@ export interface SiteBuild {
   log: string;
 }
 
+/** Where OpenNext leaves the server function it built. */
+export function siteServerDir(root: string): string {
+  return path.join(root, '.open-next', 'server-functions', 'default');
+}
+
 export async function buildSite(root: string, env: Record<string, string>, logFile: string, options: { reuse?: boolean } = {}): Promise<SiteBuild> {
-  const serverDir = path.join(root, '.open-next', 'server-functions', 'default');
+  const serverDir = siteServerDir(root);
   if (options.reuse && existsSync(path.join(serverDir, 'index.mjs'))) return { serverDir, warnings: [], log: '' };
   const log = createWriteStream(logFile);
   const [command, ...args] = OPEN_NEXT_COMMAND;
