@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { screenshotPath, signUp, upload } from './helpers';
+import { expect } from '@playwright/test';
+import { screenshotPath, signInAs, signUp, test, upload } from './helpers';
 
 test('a portrait gets face boxes, a score, advice and a downloadable crop', async ({ page }) => {
   await signUp(page);
@@ -25,8 +25,8 @@ test('a portrait gets face boxes, a score, advice and a downloadable crop', asyn
   await page.screenshot({ path: screenshotPath('analysis.png'), fullPage: true });
 });
 
-test('a group photo says there is more than one person, and a photo without faces says so', async ({ page }) => {
-  await signUp(page);
+test('a group photo says there is more than one person, and a photo without faces says so', async ({ page, sharedAccount }) => {
+  await signInAs(page, sharedAccount);
   await upload(page, 'faces/group-sample1.jpg', 'nofaces/chelsea.png');
   for (const name of ['group-sample1.jpg', 'chelsea.png']) {
     await expect(page.getByTestId('image-card').filter({ hasText: name })).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });

@@ -1,28 +1,47 @@
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { connectE2eCloud } from './cloud';
 import { E2E_PORTS } from './ports';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 
 /**
- * A fresh local account, signed in: made through lib/ (as the sign-up form would make it), with its
- * session cookie set in the page's browser, which then opens the dashboard. The form itself is
- * limited per address, so only the specs about signing up use it (signUpThroughForm).
+ * A fresh local account, made through lib/ (as the sign-up form would make it), with a session. The
+ * form itself is limited per address, so only the specs about signing up use it (signUpThroughForm).
  */
-export async function signUp(page: Page): Promise<string> {
+export async function createAccount(): Promise<{ email: string; token: string }> {
   connectE2eCloud();
-  const { signUp: createAccount, startSession, SESSION_COOKIE } = await import('../lib/auth');
+  const { signUp: createLocalAccount, startSession } = await import('../lib/auth');
   const email = `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
-  const account = await createAccount({ email, password: 'correct horse battery' }, { address: `e2e-${email}` });
+  const account = await createLocalAccount({ email, password: 'correct horse battery' }, { address: `e2e-${email}` });
   const { token } = await startSession(account);
-  await page.context().addCookies([{ name: SESSION_COOKIE, value: token, domain: 'localhost', path: '/', httpOnly: true, sameSite: 'Lax' }]);
+  return { email, token };
+}
+
+/** Sets an account's session cookie in the page's browser, which then opens the dashboard. */
+export async function signInAs(page: Page, account: { token: string }): Promise<void> {
+  const { SESSION_COOKIE } = await import('../lib/auth');
+  await page.context().addCookies([{ name: SESSION_COOKIE, value: account.token, domain: 'localhost', path: '/', httpOnly: true, sameSite: 'Lax' }]);
   await page.goto('/dashboard');
   await expect(page).toHaveURL(/\/dashboard$/);
-  return email;
 }
+
+/** A fresh local account, signed in, on the dashboard: for tests that look at the whole library or the account. */
+export async function signUp(page: Page): Promise<string> {
+  const account = await createAccount();
+  await signInAs(page, account);
+  return account.email;
+}
+
+/**
+ * One account for the whole worker, for tests that only look at what they make themselves (a photo
+ * they upload, its pages): making an account costs a password hash, which is slow on purpose.
+ */
+export const test = base.extend<object, { sharedAccount: { email: string; token: string } }>({
+  sharedAccount: [async ({}, use) => use(await createAccount()), { scope: 'worker' }],
+});
 
 /** Creates a fresh local account through the sign-up form and lands on the dashboard. */
 export async function signUpThroughForm(page: Page): Promise<string> {
@@ -38,6 +57,18 @@ export async function signUpThroughForm(page: Page): Promise<string> {
 /** Uploads fixtures through the real file input. */
 export async function upload(page: Page, ...fixtures: string[]) {
   await page.getByTestId('file-input').setInputFiles(fixtures.map((f) => path.join(FIXTURES, f)));
+}
+
+/** Uploads a fixture under a name of the test's own, for tests that share an account and must tell their photo apart. */
+export async function uploadAs(page: Page, fixture: string, name: string) {
+  await page.getByTestId('file-input').setInputFiles({ name, mimeType: mimeTypeOf(fixture), buffer: await readFile(path.join(FIXTURES, fixture)) });
+}
+
+function mimeTypeOf(file: string): string {
+  const types: Record<string, string> = { '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.gif': 'image/gif' };
+  const type = types[path.extname(file).toLowerCase()];
+  if (!type) throw new Error(`No content type for ${file}`);
+  return type;
 }
 
 /** A file for the page to build: a fixture's bytes, or a size of zeros (for files too big to read in). */

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { signUp, upload } from './helpers';
+import { expect, type Page } from '@playwright/test';
+import { signInAs, test, uploadAs } from './helpers';
 
 /*
  * The security headers, as `next start` serves them (lib/security/headers.ts): on pages, routes, the
@@ -52,16 +52,16 @@ test('share pages and their files carry their own strict policy and the static h
   expectStaticHeaders((await request.get(`/s/${newLinkCode()}/photo.webp`)).headers());
 });
 
-test('the app runs with its policy on: no violation while a photo is uploaded, viewed, shared and checked', async ({ page }) => {
+test('the app runs with its policy on: no violation while a photo is uploaded, viewed, shared and checked', async ({ page, sharedAccount }) => {
   const violations = watchPolicyViolations(page);
-  await signUp(page);
+  await signInAs(page, sharedAccount);
   expect((await page.request.get('/dashboard')).headers()['content-security-policy']).toContain("'strict-dynamic'");
-  await upload(page, 'faces/astronaut.png');
-  const card = page.getByTestId('image-card').filter({ hasText: 'astronaut.png' });
+  await uploadAs(page, 'faces/astronaut.png', 'policy-check.png');
+  const card = page.getByTestId('image-card').filter({ hasText: 'policy-check.png' });
   await expect(card).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
   await expect(card.getByRole('img')).toBeVisible();
   await card.getByRole('link').first().click();
-  await expect(page.getByRole('img', { name: 'astronaut.png' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'policy-check.png' })).toBeVisible();
   const panel = page.getByRole('region', { name: 'Share' });
   await panel.getByRole('button', { name: 'Create link' }).click();
   await expect(panel.getByRole('img', { name: 'QR code of the link' })).toBeVisible();
