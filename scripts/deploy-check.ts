@@ -13,6 +13,7 @@
  */
 import './deploy-check/quiet-logs';
 import { randomBytes } from 'node:crypto';
+import PQueue from 'p-queue';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -42,22 +43,38 @@ const report = new Report();
 const { pass, fail, step } = report;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
+/** Bundles at once: each is mostly npm fetching and unpacking packages, which overlaps well. */
+const BUNDLE_CONCURRENCY = 3;
+
 async function buildFunctions(): Promise<Map<string, BuiltFunction>> {
   step(`Functions, bundled as SST bundles them (esbuild, ESM banner, nodejs.install for linux-${npmCpu(FUNCTION_ARCHITECTURE)}, copyFiles)`);
+  const queue = new PQueue({ concurrency: BUNDLE_CONCURRENCY });
+  const outcomes = await Promise.all(
+    plannedBundles().map(({ label, spec }) =>
+      queue.add(async () => {
+        const dir = path.join(WORK_DIR, 'functions', label.replace(/\W+/g, '-'));
+        return buildFunction(root, spec, dir, { reuse: REUSE }).then(
+          (result) => ({ label, spec, result }),
+          (error: Error) => ({ label, spec, error }),
+        );
+      }),
+    ),
+  );
   const built = new Map<string, BuiltFunction>();
-  for (const { label, spec } of plannedBundles()) {
-    try {
-      const result = await buildFunction(root, spec, path.join(WORK_DIR, 'functions', label.replace(/\W+/g, '-')), { reuse: REUSE });
-      built.set(label, result);
-      if (result.missingPackages.length > 0) fail(`function ${label}`, `imports ${result.missingPackages.join(', ')} at run time without installing it (nodejs.install)`);
-      else if (result.bundledNative.length > 0) fail(`function ${label}`, `bundles ${result.bundledNative.join(', ')}, whose native binary cannot be found from a bundle (install or ship it, or keep it out of this function's imports)`);
-      else pass(`${label} built`, `${mib(result.bytes)} unzipped`);
-      if (spec.shipped.includes('usearch')) checkUsearch(`function ${label}`, result.dir, npmCpu(FUNCTION_ARCHITECTURE));
-      // To run here: the measured size above is what SST would zip.
-      await addHostUsearchBinary(result.dir, root);
-    } catch (error) {
-      fail(`function ${label} build`, (error as Error).message);
+  for (const outcome of outcomes) {
+    const { label, spec } = outcome;
+    if ('error' in outcome) {
+      fail(`function ${label} build`, outcome.error.message);
+      continue;
     }
+    const { result } = outcome;
+    built.set(label, result);
+    if (result.missingPackages.length > 0) fail(`function ${label}`, `imports ${result.missingPackages.join(', ')} at run time without installing it (nodejs.install)`);
+    else if (result.bundledNative.length > 0) fail(`function ${label}`, `bundles ${result.bundledNative.join(', ')}, whose native binary cannot be found from a bundle (install or ship it, or keep it out of this function's imports)`);
+    else pass(`${label} built`, `${mib(result.bytes)} unzipped`);
+    if (spec.shipped.includes('usearch')) checkUsearch(`function ${label}`, result.dir, npmCpu(FUNCTION_ARCHITECTURE));
+    // To run here: the measured size above is what SST would zip.
+    await addHostUsearchBinary(result.dir, root);
   }
   return built;
 }

@@ -1,11 +1,14 @@
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME, handlerOf, type FunctionSpec } from '../../infra/function-specs';
 import { npmCpu } from '../../infra/site-build';
+
+const execFileAsync = promisify(execFile);
 
 /*
  * A Lambda function built the way SST 4.17 builds one (its Go runtime, pkg/runtime/node/build.go):
@@ -89,8 +92,9 @@ export async function buildFunction(root: string, spec: FunctionSpec, outDir: st
   const bundledNative = NATIVE_PACKAGES.filter((name) => Object.keys(metafile!.inputs).some((input) => input.startsWith(`node_modules/${name}/`)));
   if (spec.install.length > 0) {
     await writeFile(path.join(outDir, 'package.json'), await installManifest(root, spec.install));
-    const npm = spawnSync('npm', [...sstInstallArgs(spec.install), '--no-audit', '--no-fund'], { cwd: outDir, encoding: 'utf8' });
-    if (npm.status !== 0) throw new Error(`npm install for ${spec.name} failed:\n${npm.stdout}${npm.stderr}`);
+    await execFileAsync('npm', [...sstInstallArgs(spec.install), '--no-audit', '--no-fund'], { cwd: outDir, maxBuffer: 64 * 1024 * 1024 }).catch((error: { stdout?: string; stderr?: string }) => {
+      throw new Error(`npm install for ${spec.name} failed:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
+    });
   }
   for (const file of spec.copyFiles) await cp(path.join(root, file.from), path.join(outDir, file.to), { recursive: true });
   return { spec, dir: outDir, missingPackages, bundledNative, bytes: directoryBytes(outDir, (file) => file !== ownSourceMap) };
