@@ -1,5 +1,5 @@
 /**
- * `npm run analyze -- <photo>... [--crop DIR]`
+ * `npm run analyze -- <photo>... [--crop DIR] [--ready DIR [--background keep|blur|colour:#rrggbb|gradient:#rrggbb,#rrggbb]]`
  *
  * Runs the LinkedIn profile-photo analysis that the analyze-profile function runs, on local files:
  * the built-in face model by default, Rekognition with FACE_ANALYZER=rekognition (the photo is sent
@@ -9,6 +9,10 @@
  *   {"file","error"}  when the photo could not be read or analysed
  * With --crop DIR, the LinkedIn crops are written to DIR/<name>-400.jpg and DIR/<name>-800.jpg
  * (800 only when the photo has the pixels for it).
+ * With --ready DIR, the LinkedIn-ready photo (lib/linkedin-ready) is written to DIR/<name>-ready.jpg
+ * with the background asked for (keep by default), and the line is instead
+ *   {"file","ready":{path,width,height,bytes,faceShare,rollCorrectedDegrees,notes},"before":{score,checks},"after":{score,checks}}
+ * where before and after are the same check, the built-in analyzer, on the photo and on the result.
  *
  * Exit status: 0 when every photo was analysed; 1 when any could not be; 2 on a usage error.
  */
@@ -21,15 +25,28 @@ import { renderLinkedInCrops } from '../lib/profile-check/crop';
 import { prepareFacePhoto } from '../lib/faces/prepare-face-photo';
 import type { CropPlan } from '../lib/profile-check/schemas';
 import { selectAnalyzer } from '../lib/profile-check/select-analyzer';
+import { createLocalAnalyzer } from '../lib/profile-check/local-analyzer';
+import { makeLinkedInReady } from '../lib/linkedin-ready/make-linkedin-ready';
+import { ReadyOptionsSchema, type ReadyOptions } from '../lib/linkedin-ready/schemas';
 import { parseOrExplain } from './cli';
 
-const USAGE = 'usage: npm run analyze -- <photo>... [--crop DIR]   (FACE_ANALYZER=local|rekognition, default local)';
+const USAGE =
+  'usage: npm run analyze -- <photo>... [--crop DIR] [--ready DIR [--background keep|blur|colour:#rrggbb|gradient:#rrggbb,#rrggbb]]   (FACE_ANALYZER=local|rekognition, default local)';
 
-function parseCommandLine(): { files: string[]; cropDir?: string; analyzer: FaceAnalyzer } {
+interface CommandLine {
+  files: string[];
+  cropDir?: string;
+  analyzer: FaceAnalyzer;
+  ready?: { dir: string; options: ReadyOptions };
+}
+
+function parseCommandLine(): CommandLine {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
       crop: { type: 'string' },
+      ready: { type: 'string' },
+      background: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -39,7 +56,20 @@ function parseCommandLine(): { files: string[]; cropDir?: string; analyzer: Face
   }
   if (positionals.length === 0) throw new Error('Name at least one photo.');
   if (values.crop === '') throw new Error('--crop needs a folder.');
-  return { files: positionals, cropDir: values.crop, analyzer: selectAnalyzer() };
+  if (values.ready === '') throw new Error('--ready needs a folder.');
+  if (values.background !== undefined && values.ready === undefined) throw new Error('--background goes with --ready.');
+  const ready = values.ready === undefined ? undefined : { dir: values.ready, options: parseBackground(values.background ?? 'keep') };
+  return { files: positionals, cropDir: values.crop, analyzer: selectAnalyzer(), ready };
+}
+
+/** keep, blur, colour:#rrggbb or gradient:#rrggbb,#rrggbb, as ReadyOptions. */
+function parseBackground(text: string): ReadyOptions {
+  const [kind, colours = ''] = text.split(/:(.*)/s);
+  const [from, to] = colours.split(',');
+  const background = kind === 'colour' ? { kind, colour: colours } : kind === 'gradient' ? { kind, from, to } : { kind };
+  const parsed = ReadyOptionsSchema.safeParse({ background });
+  if (!parsed.success) throw new Error(`--background ${text}: use keep, blur, colour:#rrggbb or gradient:#rrggbb,#rrggbb.`);
+  return parsed.data;
 }
 
 async function main(): Promise<number> {
@@ -51,6 +81,10 @@ async function main(): Promise<number> {
   for (const file of args.files) {
     try {
       const photo = await readFile(file);
+      if (args.ready) {
+        print(await makeReady(file, photo, args.ready, uniqueName(file, usedNames)));
+        continue;
+      }
       const input = await prepareFacePhoto(photo);
       const { report, crop } = await analyzePhoto(input, args.analyzer, { sourceSize: input.sourceSize });
       const crops = args.cropDir ? await writeCrops(photo, crop, args.cropDir, uniqueName(file, usedNames)) : undefined;
@@ -61,6 +95,25 @@ async function main(): Promise<number> {
     }
   }
   return exitCode;
+}
+
+/** The LinkedIn-ready photo, written to the folder, with the check's score of the photo before and of the result after. */
+async function makeReady(file: string, photo: Buffer, { dir, options }: NonNullable<CommandLine['ready']>, name: string) {
+  const ready = await makeLinkedInReady(photo, options);
+  await mkdir(dir, { recursive: true });
+  const target = path.join(dir, `${name}-ready.jpg`);
+  await writeFile(target, ready.jpeg);
+  const [before, after] = [await scoreLocally(photo), await scoreLocally(ready.jpeg)];
+  const { jpeg, ...described } = ready;
+  void jpeg;
+  return { file, ready: { path: target, ...described }, before, after };
+}
+
+/** The built-in analyzer's check, whatever FACE_ANALYZER says, so that before and after are one measure. */
+async function scoreLocally(photo: Buffer) {
+  const input = await prepareFacePhoto(photo);
+  const { report } = await analyzePhoto(input, createLocalAnalyzer(), { sourceSize: input.sourceSize });
+  return { score: report.score, checks: report.checks };
 }
 
 async function writeCrops(photo: Buffer, plan: CropPlan, folder: string, name: string) {

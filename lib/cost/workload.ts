@@ -45,6 +45,12 @@ export const INDEX_FACES_REKOGNITION_WORKLOAD: LambdaWorkload = { memoryMb: 512,
 export const DESCRIBE_FACES_WORKLOAD: LambdaWorkload = { memoryMb: 2048, msPerImage: 1000 };
 
 /*
+ * The LinkedIn-ready photo (lib/linkedin-ready): face analysis, segmentation and matte, light, background
+ * and JPEG on one core. PLACEHOLDER
+ */
+export const LINKEDIN_READY_WORKLOAD: LambdaWorkload = { memoryMb: 1769, msPerImage: 2000 };
+
+/*
  * What one image and one user consume besides Lambda time. Estimates, not measurements: each says
  * where it comes from, and `npm run cost` takes flags for the ones that vary most between apps.
  */
