@@ -19,7 +19,7 @@ import { median, ratio, round, time, type Bench, type Figure, type Timing } from
  * The photo: portraits/grace-hopper.jpg enlarged to 3200 × 3750 (12.0 MP). The 13-MP bench photo
  * (bench/photo-13mp.jpg) has no face the model finds (the person is motion-blurred at night), so it
  * cannot be framed. Enlarged, the portrait has the pixel count of a phone photo and a face 1,260 px
- * tall, as in a head-and-shoulders shot; the result is READY_MAX_SIDE (2048 px) square.
+ * tall, as in a head-and-shoulders shot; the result is READY_MAX_SIDE (1600 px) square.
  */
 
 const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'portraits', 'grace-hopper.jpg');

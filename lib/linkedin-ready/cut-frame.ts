@@ -38,13 +38,13 @@ export async function cutFrame(source: Buffer, frame: Frame): Promise<RgbImage> 
   const dx = (frame.centre.x - (region.left + region.width / 2)) * (shrunk.info.width / region.width);
   const dy = (frame.centre.y - (region.top + region.height / 2)) * (shrunk.info.height / region.height);
   const turned = await sharp(shrunk.data, { raw: { width: shrunk.info.width, height: shrunk.info.height, channels: 3 } })
-    // An affine turn rather than rotate(): it takes an interpolator, and LBB keeps the edges that bilinear would soften.
+    // An affine turn rather than rotate(): it takes an interpolator, and bicubic keeps edges that bilinear softens (LBB, sharper still, took 0.9 s at 2048 px on one core).
     .affine(
       [
         [Math.cos(radians), -Math.sin(radians)],
         [Math.sin(radians), Math.cos(radians)],
       ],
-      { background: JPEG_BACKGROUND, interpolator: sharp.interpolators.locallyBoundedBicubic },
+      { background: JPEG_BACKGROUND, interpolator: sharp.interpolators.bicubic },
     )
     .raw()
     .toBuffer({ resolveWithObject: true });

@@ -2,6 +2,7 @@ import { findFaces, meshRect, MESH_POINTS } from '../faces/find-faces';
 import type { FaceModelPaths } from '../faces/load-face-model';
 import type { PreparedFacePhoto } from '../faces/prepare-face-photo';
 import { UserError } from '../user-error';
+import { readFace, type FaceReading } from './confirm-face';
 import type { FaceLandmarks } from './plan-frame';
 
 // Eye corners on MediaPipe's 468-point face mesh; the subject's right eye is on the image's left.
@@ -10,10 +11,10 @@ const LEFT_EYE_CORNERS = [362, 263] as const;
 
 /**
  * The subject's face (the largest, as the check judges it) in the original photo's pixels: its mesh
- * and the centre of each eye, from the face model's analysis pass over the prepared copy. Throws a
- * UserError when there is no face to frame.
+ * and the centre of each eye, from the face model's analysis pass over the prepared copy, and what
+ * the check reads from it. Throws a UserError when there is no face to frame.
  */
-export async function findFaceLandmarks(photo: PreparedFacePhoto, paths?: FaceModelPaths): Promise<FaceLandmarks> {
+export async function findFaceLandmarks(photo: PreparedFacePhoto, paths?: FaceModelPaths): Promise<{ landmarks: FaceLandmarks; reading: FaceReading }> {
   const { faces, width } = await findFaces(photo.jpeg, 'analysis', paths);
   const subject = [...faces].sort((a, b) => b.rect.width * b.rect.height - a.rect.width * a.rect.height)[0];
   if (!subject) {
@@ -33,8 +34,7 @@ export async function findFaceLandmarks(photo: PreparedFacePhoto, paths?: FaceMo
     return [(p[0] + q[0]) / 2, (p[1] + q[1]) / 2];
   };
   return {
-    mesh: mesh.map((_, index) => place(index)),
-    rightEye: middle(...RIGHT_EYE_CORNERS),
-    leftEye: middle(...LEFT_EYE_CORNERS),
+    landmarks: { mesh: mesh.map((_, index) => place(index)), rightEye: middle(...RIGHT_EYE_CORNERS), leftEye: middle(...LEFT_EYE_CORNERS) },
+    reading: readFace(subject.result),
   };
 }

@@ -1,6 +1,7 @@
 import type { FaceModelPaths } from '../faces/load-face-model';
 import { prepareFacePhoto } from '../faces/prepare-face-photo';
 import { bufferInput } from '../images/transform';
+import { confirmFace } from './confirm-face';
 import { correctLight } from './correct-light';
 import { cutFrame } from './cut-frame';
 import { encodeReadyJpeg } from './encode-ready-jpeg';
@@ -22,11 +23,13 @@ export async function makeLinkedInReady(source: Buffer, options: ReadyOptions, p
   const { background } = ReadyOptionsSchema.parse(options);
 
   const photo = await prepareFacePhoto(bytes);
-  const frame = planFrame(await findFaceLandmarks(photo, paths), photo.sourceSize);
+  const { landmarks, reading } = await findFaceLandmarks(photo, paths);
+  const frame = planFrame(landmarks, photo.sourceSize);
   const square = await cutFrame(bytes, frame);
   const { image: lit } = await correctLight(square, frame.face);
   const composed = background.kind === 'keep' ? lit : await replaceBackground(lit, await makeMatte(lit, undefined, paths), background);
   const { jpeg } = await encodeReadyJpeg(composed);
+  const notes = [...frame.notes, ...(await confirmFace(jpeg, reading, paths))];
 
   return ReadyPhotoSchema.parse({
     jpeg,
@@ -34,8 +37,8 @@ export async function makeLinkedInReady(source: Buffer, options: ReadyOptions, p
     height: composed.height,
     bytes: jpeg.length,
     faceShare: round3(frame.faceShare),
-    rollCorrectedDegrees: Math.round(-frame.rotation * 10) / 10,
-    notes: frame.notes,
+    rollCorrectedDegrees: Math.round(-frame.rotation * 10) / 10 || 0,
+    notes,
   });
 }
 

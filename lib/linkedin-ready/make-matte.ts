@@ -39,15 +39,37 @@ const GUIDED_INPUT_STEEPNESS = 3;
 const GUIDED_STEEPNESS = 4;
 const GUIDED_THRESHOLD = 0.55;
 
+/**
+ * The matte is refined on a copy this long at most and scaled up: at 2048 px the filter took a second
+ * on one core, at 768 px 0.25 s. The model's mask is 256 px, so this still refines it threefold.
+ */
+const MATTE_WORK_SIDE = 768;
+
 /** The person's matte for an image (the square the person fills), refined as asked. */
 export async function makeMatte(image: RgbImage, refinement: Refinement = CHOSEN_REFINEMENT, paths?: FaceModelPaths): Promise<Matte> {
   const mask = await segmentPerson(image, paths);
-  const coarse = await sharp(Buffer.from(mask.data), { raw: { width: mask.width, height: mask.height, channels: 1 } })
-    .resize(image.width, image.height, { fit: 'fill', kernel: 'linear' })
+  const scale = Math.min(1, MATTE_WORK_SIDE / Math.max(image.width, image.height));
+  const work = scale === 1 ? image : await shrink(image, Math.round(image.width * scale), Math.round(image.height * scale));
+  const refined = await refine(work, await resizeMatte(mask, work.width, work.height), refinement);
+  return scale === 1 ? refined : resizeMatte(refined, image.width, image.height);
+}
+
+async function shrink(image: RgbImage, width: number, height: number): Promise<RgbImage> {
+  const data = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } }).resize(width, height, { fit: 'fill' }).raw().toBuffer();
+  return { data, width, height };
+}
+
+async function resizeMatte(matte: Matte, width: number, height: number): Promise<Matte> {
+  const data = await sharp(Buffer.from(matte.data), { raw: { width: matte.width, height: matte.height, channels: 1 } })
+    .resize(width, height, { fit: 'fill', kernel: 'linear' })
+    // One channel in comes out as three unless told: sharp writes sRGB by default.
     .toColourspace('b-w')
     .raw()
     .toBuffer();
-  const matte = { data: new Uint8Array(coarse.buffer, coarse.byteOffset, coarse.length), width: image.width, height: image.height };
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width, height };
+}
+
+async function refine(image: RgbImage, matte: Matte, refinement: Refinement): Promise<Matte> {
   switch (refinement) {
     case 'none':
       return matte;

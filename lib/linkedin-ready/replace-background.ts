@@ -17,7 +17,7 @@ export async function replaceBackground(image: RgbImage, matte: Matte, backgroun
   if (background.kind === 'keep') return image;
   const { width, height } = image;
   const behind = await renderBackground(image, matte, background);
-  const person = withAlpha(image, matte.data);
+  const person = await withAlpha(image, matte.data);
   const data = await sharp(behind, { raw: { width, height, channels: 3 } })
     .composite([{ input: person, raw: { width, height, channels: 4 } }])
     .removeAlpha()
@@ -39,25 +39,25 @@ async function renderBackground(image: RgbImage, matte: Matte, background: Exclu
       // Only the background is blurred: with the person's opacity taken out (sharp blurs premultiplied), their colours do not bleed into it as a dark rim.
       const scale = Math.min(1, BLUR_WORK_SIDE / Math.max(width, height));
       const small = { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
-      const inverse = Uint8Array.from(matte.data, (opacity) => 255 - opacity);
-      const blurred = await sharp(withAlpha(image, inverse), { raw: { width, height, channels: 4 } })
+      const inverse = await sharp(Buffer.from(matte.data.buffer, matte.data.byteOffset, matte.data.length), { raw: { width, height, channels: 1 } })
+        .negate()
+        .toColourspace('b-w')
+        .raw()
+        .toBuffer();
+      const blurred = await sharp(await withAlpha(image, inverse), { raw: { width, height, channels: 4 } })
         .resize(small.width, small.height, { fit: 'fill' })
         .blur(Math.max(0.3, width * BACKGROUND_BLUR * scale))
         .raw()
         .toBuffer();
       // Where nothing of the background was left to blur (behind the person), the colour is undefined: the person covers it.
-      return sharp(blurred, { raw: { ...small, channels: 4 } }).resize(width, height, { fit: 'fill' }).removeAlpha().raw().toBuffer();
+      return sharp(blurred, { raw: { ...small, channels: 4 } }).resize(width, height, { fit: 'fill', kernel: 'linear' }).removeAlpha().raw().toBuffer();
     }
   }
 }
 
-function withAlpha(image: RgbImage, alpha: Uint8Array): Buffer {
-  const data = Buffer.alloc(image.width * image.height * 4);
-  for (let i = 0, n = image.width * image.height; i < n; i++) {
-    data[i * 4] = image.data[i * 3]!;
-    data[i * 4 + 1] = image.data[i * 3 + 1]!;
-    data[i * 4 + 2] = image.data[i * 3 + 2]!;
-    data[i * 4 + 3] = alpha[i]!;
-  }
-  return data;
+function withAlpha(image: RgbImage, alpha: Uint8Array): Promise<Buffer> {
+  return sharp(image.data, { raw: { width: image.width, height: image.height, channels: 3 } })
+    .joinChannel(Buffer.from(alpha.buffer, alpha.byteOffset, alpha.length), { raw: { width: image.width, height: image.height, channels: 1 } })
+    .raw()
+    .toBuffer();
 }
