@@ -51,7 +51,37 @@ describe('npm run analyze', () => {
     expect(notes).toEqual({ file: text, error: expect.stringMatching(/isn't an image/) });
   }, 60_000);
 
+  it('with --ready, writes the LinkedIn-ready photo and prints the check before and after', async () => {
+    const out = path.join(work, 'ready');
+    const { code, lines } = await analyze([fixture('portraits/grace-hopper.jpg'), '--ready', out, '--background', 'colour:#1D4ED8']);
+
+    expect(code).toBe(0);
+    expect(lines).toHaveLength(1);
+    const [line] = lines;
+    const written = path.join(out, 'grace-hopper-ready.jpg');
+    expect(line).toMatchObject({
+      file: fixture('portraits/grace-hopper.jpg'),
+      ready: { path: written, width: 400, height: 400, bytes: expect.any(Number), faceShare: expect.any(Number), rollCorrectedDegrees: expect.any(Number), notes: expect.any(Array) },
+      before: { score: expect.any(Number), checks: expect.any(Array) },
+      after: { score: expect.any(Number), checks: expect.any(Array) },
+    });
+    expect(line.after.score).toBeGreaterThanOrEqual(line.before.score);
+    expect(await sharp(written).metadata()).toMatchObject({ format: 'jpeg', width: 400, height: 400 });
+    // The top-left corner is the colour asked for, to JPEG's rounding.
+    const { channels } = await sharp(await sharp(written).extract({ left: 0, top: 0, width: 20, height: 20 }).toBuffer()).stats();
+    channels.forEach((channel, i) => expect(Math.abs(channel.mean - [0x1d, 0x4e, 0xd8][i]!)).toBeLessThan(2));
+  }, 60_000);
+
+  it('with --ready, prints an error line for a photo that cannot be made ready, and exits 1', async () => {
+    const { code, lines } = await analyze([fixture('portraits/patterned-tie.jpg'), '--ready', path.join(work, 'ready-small')]);
+    expect(code).toBe(1);
+    expect(lines).toEqual([{ file: fixture('portraits/patterned-tie.jpg'), error: expect.stringMatching(/at least 400 × 400 px/) }]);
+  }, 60_000);
+
   it.each([
+    [['--background', 'blur', fixture('faces/astronaut.png')], {}, /--background goes with --ready/],
+    [[fixture('faces/astronaut.png'), '--ready', work, '--background', 'colour:blue'], {}, /use keep, blur, colour:#rrggbb or gradient/],
+    [[fixture('faces/astronaut.png'), '--ready', work, '--background', 'gradient:#ffffff'], {}, /use keep, blur, colour:#rrggbb or gradient/],
     [[], {}, /Name at least one photo/],
     [['--bogus', fixture('faces/astronaut.png')], {}, /bogus/],
     [[fixture('faces/astronaut.png')], { FACE_ANALYZER: 'opencv' }, /FACE_ANALYZER/],
