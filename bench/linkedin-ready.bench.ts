@@ -1,20 +1,19 @@
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { LINKEDIN_READY_WORKLOAD } from '../lib/cost/workload';
 import { loadFaceModel } from '../lib/faces/load-face-model';
 import { makeLinkedInReady } from '../lib/linkedin-ready/make-linkedin-ready';
 import { median, ratio, round, time, type Bench, type Figure, type Timing } from './figure';
+import { runPinned } from './pinned-child';
 
 /**
  * makeLinkedInReady on a 12-MP photo, on one core, with the models loaded and warmed up: decode,
  * face analysis, framing, light, segmentation and matte, the blurred background (the most work of
- * the four kinds) and the JPEG. One core as in bench/faces.bench.ts: a child pinned to CPU 0 with
- * taskset, sharp held to one thread; peak RSS is that child's high-water mark.
+ * the four kinds) and the JPEG. One core (bench/pinned-child.ts), sharp held to one thread; peak RSS
+ * is that child's high-water mark.
  *
  * The photo: portraits/grace-hopper.jpg enlarged to 3200 × 3750 (12.0 MP). The 13-MP bench photo
  * (bench/photo-13mp.jpg) has no face the model finds (the person is motion-blurred at night), so it
@@ -30,21 +29,7 @@ const MEASURED_RUNS = 7;
 const CHILD_FLAG = '--linkedin-ready-bench-child';
 const thisFile = fileURLToPath(import.meta.url);
 
-export const run: Bench = async () => {
-  const pinned = await available('taskset');
-  const [command, ...prefix] = pinned ? ['taskset', '-c', '0', process.execPath] : [process.execPath];
-  const { stdout } = await promisify(execFile)(command!, [...prefix, '--import', 'tsx', thisFile, CHILD_FLAG], { maxBuffer: 1024 * 1024 });
-  return JSON.parse(stdout) as Figure[];
-};
-
-async function available(program: string): Promise<boolean> {
-  try {
-    await promisify(execFile)(program, ['--version']);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const run: Bench = () => runPinned(thisFile, CHILD_FLAG);
 
 async function measure(): Promise<Figure[]> {
   sharp.concurrency(1);
