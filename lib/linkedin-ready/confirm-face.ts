@@ -14,15 +14,17 @@ const CONFIRM_SIDE = 640;
 
 /** What the built-in check reads from a face that reframing can change without the face changing. */
 export interface FaceReading {
+  /** Faces in the photo, the subject included. */
+  faces: number;
   smiling: boolean;
   /** Head roll in degrees, as the model's head pose gives it (the check's "level"). */
   roll: number;
 }
 
-/** The reading of one face result, by the check's own thresholds. */
-export function readFace(result: FaceResult): FaceReading {
+/** The reading of the subject's face result among `faces`, by the check's own thresholds. */
+export function readFace(result: FaceResult, faces: number): FaceReading {
   const happy = result.emotion?.find((emotion) => emotion.emotion === 'happy')?.score ?? 0;
-  return { smiling: happy >= SMILE_MIN_HAPPY_SCORE, roll: ((result.rotation?.angle.roll ?? 0) * 180) / Math.PI };
+  return { faces, smiling: happy >= SMILE_MIN_HAPPY_SCORE, roll: ((result.rotation?.angle.roll ?? 0) * 180) / Math.PI };
 }
 
 /**
@@ -41,8 +43,13 @@ export async function confirmFace(jpeg: Buffer, before: FaceReading, paths?: Fac
       'The face model no longer finds your face once the photo is reframed (it was unsure of it in the original too), so LinkedIn’s check will score this version lower. A photo facing the camera with your eyes open will work better.',
     ];
   }
-  const after = readFace(subject.result);
+  const after = readFace(subject.result, faces.length);
   const notes: string[] = [];
+  if (before.faces === 1 && after.faces > 1) {
+    notes.push(
+      `The face model finds ${after.faces} faces in the reframed photo (a face in a poster or picture, or a person behind you, is larger once the square closes in), so LinkedIn’s check will count more than one person. A photo with a plain background, or the blurred or plain-colour background, avoids it.`,
+    );
+  }
   if (before.smiling && !after.smiling) {
     notes.push('The expression model reads your smile less surely in the reframed photo, though your face was not changed, so the check may call it “Not smiling”.');
   }

@@ -35,6 +35,6 @@ export async function findFaceLandmarks(photo: PreparedFacePhoto, paths?: FaceMo
   };
   return {
     landmarks: { mesh: mesh.map((_, index) => place(index)), rightEye: middle(...RIGHT_EYE_CORNERS), leftEye: middle(...LEFT_EYE_CORNERS) },
-    reading: readFace(subject.result),
+    reading: readFace(subject.result, faces.length),
   };
 }
