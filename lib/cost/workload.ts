@@ -47,10 +47,10 @@ export const DESCRIBE_FACES_WORKLOAD: LambdaWorkload = { memoryMb: 2048, msPerIm
 /*
  * The LinkedIn-ready photo (lib/linkedin-ready): face analysis, framing, light, segmentation and matte,
  * a blurred background and the JPEG, then the face read again, for a 12-MP photo on one core.
- * `npm run bench`: linkedin_ready_median_ms 1753, linkedin_ready_peak_rss_mb 514. 1769 MB for the one
- * full vCPU the figure was measured on (3.4× the peak; 1,024 MB would hold it at 2× but on a
- * part of a vCPU, stretching the time); 2,000 ms is the median rounded up for reading the original and
- * storing the result.
+ * `npm run bench`: linkedin_ready_median_ms 1765 (1753–1913 over three runs on a shared machine),
+ * linkedin_ready_peak_rss_mb 560. 1769 MB for the one full vCPU the figure was measured on (3.2× the
+ * peak; 1,152 MB would hold it at 2× but on part of a vCPU, stretching the time); 2,000 ms is the
+ * median rounded up for reading the original and storing the result.
  */
 export const LINKEDIN_READY_WORKLOAD: LambdaWorkload = { memoryMb: 1769, msPerImage: 2000 };
 
