@@ -264,6 +264,13 @@ const MATRIX: Record<string, Check> = {
     (victim) => [{ currentPassword: victim.password, newPassword: 'taken over by the intruder' }],
     /current password is not right/,
   ),
+  'action request-ready-photo.ts#requestReadyPhotoAction': privateAction(
+    action('request-ready-photo.ts', 'requestReadyPhotoAction'),
+    (victim) => [{ imageId: victim.imageId, options: { background: { kind: 'blur' } } }],
+    /does not exist/,
+    (victim) => ({ id: victim.imageId }),
+  ),
+  'action save-ready-photo.ts#saveReadyPhotoAction': privateAction(action('save-ready-photo.ts', 'saveReadyPhotoAction'), (victim) => [{ imageId: victim.imageId }], /does not exist/, (victim) => ({ id: victim.imageId })),
   'action find-faces.ts#findFacesAction': privateAction(action('find-faces.ts', 'findFacesAction'), (victim) => [{ imageId: victim.imageId }], /does not exist/, (victim) => ({ id: victim.imageId })),
   'action people.ts#renamePersonAction': privateAction(action('people.ts', 'renamePersonAction'), (victim) => [{ personId: victim.personId, name: 'Renamed by the intruder' }], /person does not exist/, (victim) => ({ personId: victim.personId })),
   'action people.ts#setPersonHiddenAction': privateAction(action('people.ts', 'setPersonHiddenAction'), (victim) => [{ personId: victim.personId, hidden: true }], /person does not exist/, (victim) => ({ personId: victim.personId })),

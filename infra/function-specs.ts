@@ -72,7 +72,7 @@ function packagesOf(sets: readonly PackageSet[], usesRekognition: boolean): Pick
   const has = (set: PackageSet) => sets.includes(set);
   const faceSearch = has('face-search');
   return {
-    install: [...(has('image') ? IMAGE_PACKAGES : []), ...(has('face-model') && !usesRekognition ? LOCAL_FACE_MODEL_PACKAGES : [])],
+    install: [...(has('image') ? IMAGE_PACKAGES : []), ...(has('face-model') || (has('analyzer-model') && !usesRekognition) ? LOCAL_FACE_MODEL_PACKAGES : [])],
     shipped: faceSearch ? FACE_SEARCH_PACKAGES : [],
     copyFiles: faceSearch ? faceSearchCopies(npmCpu(FUNCTION_ARCHITECTURE)) : [],
   };

@@ -366,6 +366,7 @@ async function checkSite(check: CheckContext): Promise<void> {
 
   await checkAnalysis(check, 'rekognition');
   await checkFaceIndex(check, 'rekognition');
+  await checkReadyPhoto(check);
   expectStatus('GET /people with a local session', await site.request('/people', { cookies: user.cookies }), 200);
 
   const link = await callAction(site, findAction(actions, 'app/actions/create-link.ts', 'createLinkAction'), [{ imageId, expiry: '1d' }], user.cookies, { id: imageId });
@@ -392,6 +393,25 @@ async function checkAnalysis(check: CheckContext, analyzer: 'rekognition' | 'loc
   const faces = (analysis.report as { faces?: unknown[] } | undefined)?.faces?.length;
   pass(what, `${faces} face${faces === 1 ? '' : 's'}`);
   expectStatus(`GET /images/{id}/analysis (${analyzer})`, await site.request(`/images/${imageId}/analysis`, { cookies: user.cookies }), 200);
+}
+
+/**
+ * The LinkedIn-ready photo through the make-linkedin-ready bundle, asked for in the built site: it carries
+ * the built-in model (framing and the person's cut-out) whatever the deployed analyzer, which scores it.
+ */
+async function checkReadyPhoto(check: CheckContext): Promise<void> {
+  const { site, user, actions, readyImageId: imageId } = check;
+  if (!imageId) return;
+  const { findReadyPhoto } = await import('../lib/db');
+  const what = 'LinkedIn-ready photo through the make-linkedin-ready bundle';
+  const options = { background: { kind: 'blur' } };
+  const requested = await callAction(site, findAction(actions, 'app/actions/request-ready-photo.ts', 'requestReadyPhotoAction'), [{ imageId, options }], user.cookies, { id: imageId });
+  if (requested.response.status >= 400) return fail('server action requestReadyPhotoAction', `answered ${requested.response.status}`);
+  const ready = await waitFor(what, () => findReadyPhoto({ userId: user.userId, imageId }), (item) => item.status === 'ready' || item.status === 'failed');
+  if (!ready) return;
+  if (ready.status !== 'ready') return fail(what, `ended ${ready.status}: ${ready.failureReason}`);
+  const { result, outcome } = ready as { result: { width: number; bytes: number }; outcome: { before: { score: number }; after: { score: number } } };
+  pass(what, `${result.width} px, ${result.bytes} bytes, score ${outcome.before.score} → ${outcome.after.score}`);
 }
 
 /**

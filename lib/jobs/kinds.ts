@@ -3,6 +3,7 @@ import { exportAccountJob } from '../account/export-job';
 import { analyzeProfileJob } from '../profile-check/analyze-profile-job';
 import { indexFacesJob } from '../people/index-faces-job';
 import { processImageJob } from '../images/process-image-job';
+import { makeLinkedInReadyJob } from '../linkedin-ready/make-linkedin-ready-job';
 import type { JobKind } from './job-kind';
 import { JOB_WIRING, type JobName } from './wiring';
 
@@ -16,6 +17,7 @@ export const JOB_KINDS: { readonly [N in JobName]: JobKind & { name: N } } = {
   'index-faces': indexFacesJob,
   'delete-account': deleteAccountJob,
   'export-account': exportAccountJob,
+  'make-linkedin-ready': makeLinkedInReadyJob,
 };
 
 /** The kind a stored job or dead letter names; null for a name no kind has, such as a kind removed since it was stored. */

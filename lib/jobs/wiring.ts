@@ -3,9 +3,10 @@ import {
   ANALYZE_REKOGNITION_WORKLOAD,
   INDEX_FACES_LOCAL_WORKLOAD,
   INDEX_FACES_REKOGNITION_WORKLOAD,
+  LINKEDIN_READY_WORKLOAD,
   PROCESS_IMAGE_WORKLOAD,
 } from '../cost/workload';
-import { ACCOUNT_DELETION_PREFIX, ANALYSIS_PREFIX, EXPORT_REQUEST_PREFIX, FACE_INDEX_PREFIX, ORIGINALS_PREFIX } from '../storage/keys';
+import { ACCOUNT_DELETION_PREFIX, ANALYSIS_PREFIX, EXPORT_REQUEST_PREFIX, FACE_INDEX_PREFIX, ORIGINALS_PREFIX, READY_REQUEST_PREFIX } from '../storage/keys';
 
 /*
  * The job-wiring table: one row per kind of background job, as plain data. infra/ (queues,
@@ -22,10 +23,11 @@ export type ObjectAccess = 'read' | 'read-delete' | 'write' | 'read-write' | 're
 
 /**
  * Packages installed or shipped for Lambda's platform instead of bundled (infra/function-specs.ts):
- * `image` is sharp; `face-model` the built-in face model, dropped where Rekognition does that work;
- * `face-search` USearch, copied in as published.
+ * `image` is sharp; `face-model` the built-in face model; `analyzer-model` the same model where it is
+ * the deployed face analyzer, dropped where Rekognition does that work; `face-search` USearch, copied
+ * in as published.
  */
-export type PackageSet = 'image' | 'face-model' | 'face-search';
+export type PackageSet = 'image' | 'face-model' | 'analyzer-model' | 'face-search';
 
 /** Memory for a function whose work depends on who analyses faces: Rekognition, or the built-in model in the function itself. */
 export type MemoryMb = number | { rekognition: number; local: number };
@@ -96,7 +98,7 @@ export const JOB_WIRING = [
     batchSize: QUICK_BATCH,
     maxConcurrency: REKOGNITION_CONCURRENCY,
     buckets: { Media: 'read-write' },
-    packages: ['image', 'face-model'],
+    packages: ['image', 'analyzer-model'],
     // DetectFaces has no resource-level permissions.
     rekognition: { actions: ['rekognition:DetectFaces'], on: 'any' },
     reads: ['face-analyzer'],
@@ -113,7 +115,7 @@ export const JOB_WIRING = [
     batchSize: QUICK_BATCH,
     maxConcurrency: REKOGNITION_CONCURRENCY,
     buckets: { Media: 'read-write' },
-    packages: ['image', 'face-model', 'face-search'],
+    packages: ['image', 'analyzer-model', 'face-search'],
     rekognition: { actions: ['rekognition:CreateCollection', 'rekognition:IndexFaces', 'rekognition:SearchFaces', 'rekognition:DeleteFaces'], on: 'collections' },
     reads: ['face-analyzer', 'face-collections'],
   },
@@ -148,6 +150,28 @@ export const JOB_WIRING = [
     // Reads originals, writes one archive as a multipart upload (aborted if the stream fails).
     buckets: { Uploads: 'read', Media: 'read-write-multipart' },
     packages: [],
+  },
+  {
+    name: 'make-linkedin-ready',
+    component: 'MakeLinkedInReady',
+    description: 'Makes the LinkedIn-ready version of a photo (reframed, relit, its background as asked) and scores it again',
+    subject: 'image',
+    trigger: { bucket: 'Media', prefix: READY_REQUEST_PREFIX },
+    memoryMb: LINKEDIN_READY_WORKLOAD.memoryMb,
+    // One photo of up to 50 MP: decode, two passes of the face model, segmentation, two checks.
+    timeoutSeconds: 60,
+    // One photo per invocation: each is seconds of work, and a batch of slow ones would near the timeout.
+    batchSize: 1,
+    // Each run asks Rekognition twice (the check before and after), where it is the deployed analyzer.
+    maxConcurrency: REKOGNITION_CONCURRENCY,
+    // The original for the most pixels; the result beside the image's variants.
+    buckets: { Uploads: 'read', Media: 'read-write' },
+    // Rekognition has no segmentation: the built-in model frames and cuts out the person in both modes.
+    packages: ['image', 'face-model'],
+    // The person-segmentation model (assets/models/selfie/README.md).
+    files: ['assets/models'],
+    rekognition: { actions: ['rekognition:DetectFaces'], on: 'any' },
+    reads: ['face-analyzer'],
   },
 ] as const satisfies readonly JobWiring[];
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { imageIdInput } from '../images/schemas';
+import { CheckSchema } from '../profile-check/schemas';
 
 /** A colour as the colour picker gives it: #rrggbb. */
 export const HexColourSchema = z
@@ -32,3 +34,22 @@ export const ReadyPhotoSchema = z.object({
   notes: z.array(z.string().min(1)),
 });
 export type ReadyPhoto = z.infer<typeof ReadyPhotoSchema>;
+
+/** What a ready-photo request object holds: the options asked for, and when, which names the result's file. */
+export const ReadyRequestSchema = z.object({ options: ReadyOptionsSchema, requestedAt: z.number().int().positive() });
+export type ReadyRequest = z.infer<typeof ReadyRequestSchema>;
+
+export const requestReadyPhotoInput = z.object({ imageId: imageIdInput, options: ReadyOptionsSchema });
+
+/** The stored result: the file in the media bucket, its side and size. */
+export const ReadyResultSchema = z.object({ key: z.string().min(1), width: z.number().int().positive(), height: z.number().int().positive(), bytes: z.number().int().positive() });
+
+/** The same check on the photo and on the result (lib/linkedin-ready/compare-checks.ts). */
+export const ReadyOutcomeSchema = z.object({
+  before: z.object({ score: z.number().min(0).max(100) }),
+  after: z.object({ score: z.number().min(0).max(100), checks: z.array(CheckSchema) }),
+  notes: z.array(z.string()),
+  faceShare: z.number().min(0),
+  rollCorrectedDegrees: z.number(),
+});
+export type ReadyOutcome = z.infer<typeof ReadyOutcomeSchema>;

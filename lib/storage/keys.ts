@@ -43,6 +43,37 @@ export function linkedInCropKey(userId: string, imageId: string, size: number): 
   return `${linkedInCropPrefix(userId, imageId)}${size}.jpeg`;
 }
 
+/** Where an image's LinkedIn-ready photos are written, beside its variants, so that the image's deletion takes them. */
+export function readyPhotoPrefix(userId: string, imageId: string): string {
+  return `${mediaPrefix(userId, imageId)}linkedin-ready/`;
+}
+
+/** One LinkedIn-ready photo, named by its request: a new request writes a new key, never over a file a page may still show. */
+export function readyPhotoKey(userId: string, imageId: string, version: string): string {
+  return `${readyPhotoPrefix(userId, imageId)}${version}.jpg`;
+}
+
+/** Where LinkedIn-ready photos are asked for, in the media bucket; its notifications start the job. */
+export const READY_REQUEST_PREFIX = 'ready-requests/';
+
+/** The trigger of an image's LinkedIn-ready photo: a small JSON request (the background asked for). */
+export function readyRequestKey(userId: string, imageId: string): string {
+  return `${READY_REQUEST_PREFIX}${userId}/${imageId}/request.json`;
+}
+
+const READY_REQUEST_KEY = /^ready-requests\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)\/request\.json$/;
+
+/** The owner and image a ready-photo request belongs to, or null for any other key. */
+export function parseReadyRequestKey(key: string): { userId: string; imageId: string } | null {
+  const match = READY_REQUEST_KEY.exec(key);
+  return match ? { userId: match[1]!, imageId: match[2]! } : null;
+}
+
+/** What one image's ready-photo requests leave in the media bucket. */
+export function readyRequestPrefix(userId: string, imageId: string): string {
+  return `${READY_REQUEST_PREFIX}${userId}/${imageId}/`;
+}
+
 /**
  * The analysis input of an image: a normalised JPEG in the media bucket. Its arrival is what
  * triggers the analyze-profile function (the media bucket notifies only for this prefix).

@@ -78,9 +78,9 @@ function unquote(eTag: string): string {
   return eTag.replace(/^"|"$/g, '');
 }
 
-/** Copies an object within S3, without passing its bytes through this process. */
-export async function copyObject(bucket: string, fromKey: string, toKey: string): Promise<void> {
-  await s3Client().send(new CopyObjectCommand({ Bucket: bucket, Key: toKey, CopySource: copySource(bucket, fromKey) }));
+/** Copies an object within S3, without passing its bytes through this process; into another bucket when `toBucket` is given. */
+export async function copyObject(bucket: string, fromKey: string, toKey: string, toBucket = bucket): Promise<void> {
+  await s3Client().send(new CopyObjectCommand({ Bucket: toBucket, Key: toKey, CopySource: copySource(bucket, fromKey) }));
 }
 
 /** CopySource is "bucket/key" with the key URL-encoded segment by segment. */

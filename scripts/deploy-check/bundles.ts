@@ -17,7 +17,7 @@ export interface PlannedBundle {
 export function plannedBundles(wiring: readonly JobWiring[] = JOB_WIRING): PlannedBundle[] {
   const deployed = functionSpecs({ faceAnalyzer: 'rekognition' }, undefined, wiring).map((spec) => ({ label: spec.name, spec, builtInModel: false }));
   const withModel = wiring
-    .filter((row) => row.packages.includes('face-model'))
+    .filter((row) => row.packages.some((set) => set === 'analyzer-model'))
     .map((row) => ({ label: `${row.name} (built-in model)`, spec: jobFunctionSpec(row, { settings: { faceAnalyzer: 'local' } }), builtInModel: true }));
   return [...deployed, ...withModel];
 }

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { table as tableDefinition } from '../../lib/db/table';
+import { LINKEDIN_READY_WORKLOAD } from '../../lib/cost/workload';
 import { MAX_DELIVERY_ATTEMPTS } from '../../lib/jobs/retry-policy';
 import { JOB_WIRING } from '../../lib/jobs/wiring';
 import { accountDeletionKey, exportArchiveKey, exportRequestKey, faceIndexInputKey, originalKey } from '../../lib/storage/keys';
@@ -199,6 +200,18 @@ describe('functions', () => {
     expect(grantsByComponent(graph, 'WebServerUseast1')[collections]).toEqual(['rekognition:DeleteFaces', 'rekognition:SearchFaces', 'rekognition:SearchFacesByImage']);
     const variables = plain<{ variables: Record<string, string> }>(input(lambdaOf(graph, 'IndexFaces'), 'environment')).variables;
     expect(variables).toMatchObject({ FACE_ANALYZER: 'rekognition', FACE_COLLECTION_PREFIX: 'headshot-graph-' });
+  });
+
+  test('make-linkedin-ready: sized from its bench, carries the built-in model and the segmentation model even where Rekognition checks faces', () => {
+    const lambda = lambdaOf(graph, 'MakeLinkedInReady');
+    expect(input(lambda, 'memorySize')).toBe(LINKEDIN_READY_WORKLOAD.memoryMb);
+    expect(input(lambda, 'timeout')).toBe(60);
+    expect(Object.keys(build('MakeLinkedInReady').properties.install ?? {}).sort()).toEqual(
+      ['@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-converter', '@tensorflow/tfjs-core', '@vladmandic/human', 'sharp'],
+    );
+    const zip = readFileSync(path.join(graph.projectRoot, '.sst', 'artifacts', 'MakeLinkedInReady', 'code.zip'));
+    for (const file of ['assets/models/selfie/selfie.json', 'assets/models/selfie/selfie.bin']) expect(zip.includes(Buffer.from(file)), file).toBe(true);
+    expect(Object.values(grantsByComponent(graph, 'MakeLinkedInReady')).flat().filter((action) => action.startsWith('rekognition:'))).toEqual(['rekognition:DetectFaces']);
   });
 
   test('analyze-profile may call rekognition:DetectFaces and nothing else of Rekognition', () => {

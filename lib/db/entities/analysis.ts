@@ -1,5 +1,6 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { table } from '../table';
+import { jobSubjectAttributes } from './job-subject';
 
 export const ANALYSIS_STATUSES = ['pending', 'running', 'ready', 'failed'] as const;
 
@@ -10,19 +11,13 @@ export const Analysis = new Entity({
     userId: { type: 'string', required: true, readOnly: true },
     imageId: { type: 'string', required: true, readOnly: true },
     status: { type: ANALYSIS_STATUSES, required: true },
-    failureReason: { type: 'string' },
-    /** Why it failed, for programs: lib/jobs/failure-codes.ts (a dead letter has a Retry button). */
-    failureCode: { type: 'string' },
     /** Which adapter answered: rekognition or local. */
     analyzer: { type: 'string' },
-    /** Set when deletion starts: no run may complete the analysis after that. */
-    deletingAt: { type: 'number' },
     /** Faces, quality, score and checklist; validated with the faces schemas when read. */
     report: { type: 'any' },
     /** The LinkedIn-ready crops, or why there are none. */
     crop: { type: 'any' },
-    requestedAt: { type: 'number', required: true, default: () => Date.now() },
-    updatedAt: { type: 'number', watch: '*', set: () => Date.now(), default: () => Date.now() },
+    ...jobSubjectAttributes,
   },
   indexes: {
     // The analysis of one of the owner's images.

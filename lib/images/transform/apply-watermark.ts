@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
+import { shippedAsset } from '../../shipped-asset';
 import type { RawImage } from './decode-image';
 import { RegionSchema, WatermarkSettingsSchema, type EnabledWatermark, type Region, type WatermarkSettings } from './schemas';
 
@@ -11,7 +9,7 @@ import { RegionSchema, WatermarkSettingsSchema, type EnabledWatermark, type Regi
  * output depend on the machine; with the file given to Pango directly, every machine draws the same pixels.
  */
 export const WATERMARK_FONT_FAMILY = 'DejaVu Sans Bold';
-const FONT_FILE = 'assets/fonts/DejaVuSans-Bold.ttf';
+const FONT_FILE = 'fonts/DejaVuSans-Bold.ttf';
 
 /** Text height as a share of the image's shorter side: readable on a phone, small enough not to cover a face. */
 const TEXT_HEIGHT_RATIO = 0.045;
@@ -35,18 +33,10 @@ export interface WatermarkOverlay {
 
 let resolvedFontFile: string | undefined;
 
-/**
- * Finds the shipped font: next to the sources in development and tests, or under the working
- * directory where a bundled deployment copies assets/ (SST `copyFiles`), since a bundle moves
- * this module away from the repo layout.
- */
+/** The shipped font (lib/shipped-asset.ts), found once. */
 export function watermarkFontFile(): string {
-  if (resolvedFontFile) return resolvedFontFile;
-  const candidates = [fileURLToPath(new URL(`../../../${FONT_FILE}`, import.meta.url)), path.resolve(process.cwd(), FONT_FILE)];
-  const found = candidates.find((candidate) => existsSync(candidate));
-  if (!found) throw new Error(`The watermark font is missing; looked in ${candidates.join(' and ')}.`);
-  resolvedFontFile = found;
-  return found;
+  resolvedFontFile ??= shippedAsset(FONT_FILE);
+  return resolvedFontFile;
 }
 
 /** Draws the watermark for a canvas of the given size and says where it goes. Pure: same input, same pixels. */

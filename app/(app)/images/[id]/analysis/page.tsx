@@ -4,10 +4,12 @@ import { AnalyzeButton } from '@/components/analyze-button';
 import { AutoRefresh } from '@/components/auto-refresh';
 import { Checklist } from '@/components/checklist';
 import { FaceOverlay } from '@/components/face-overlay';
+import { ReadyPhotoPanel } from '@/components/ready-photo/ready-photo-panel';
 import { ScoreDial } from '@/components/score-dial';
 import { requireUser } from '@/adapters/current-user';
 import { getProfileAnalysis } from '@/lib/profile-check/get-profile-analysis';
 import { getImage, photoView } from '@/lib/images';
+import { getReadyPhoto } from '@/lib/linkedin-ready/get-ready-photo';
 import { formatBytes } from '@/lib/images/format-bytes';
 
 export const metadata = { title: 'LinkedIn check' };
@@ -15,12 +17,13 @@ export const metadata = { title: 'LinkedIn check' };
 export default async function AnalysisPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser();
-  const [image, analysis] = await Promise.all([getImage(user.id, id), getProfileAnalysis(user.id, id)]);
+  const [image, analysis, ready] = await Promise.all([getImage(user.id, id), getProfileAnalysis(user.id, id), getReadyPhoto(user.id, id)]);
   if (!image) notFound();
   const photo = photoView(image);
   const inFlight = analysis?.status === 'pending' || analysis?.status === 'running';
   const report = analysis?.status === 'ready' ? analysis.report : null;
   const faceCount = report?.faces.length ?? 0;
+  const readyInFlight = ready?.status === 'queued' || ready?.status === 'running';
 
   return (
     <div className="flex flex-col gap-8">
@@ -96,7 +99,8 @@ export default async function AnalysisPage({ params }: { params: Promise<{ id: s
           )}
         </section>
       ) : null}
-      <AutoRefresh active={inFlight} />
+      {report && report.faces.length > 0 ? <ReadyPhotoPanel imageId={image.imageId} fileName={image.fileName} photo={photo} ready={ready} /> : null}
+      <AutoRefresh active={inFlight || readyInFlight} />
     </div>
   );
 }

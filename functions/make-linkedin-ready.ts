@@ -1,0 +1,6 @@
+import { handleJobMessages } from '../lib/jobs';
+import { makeLinkedInReadyJob } from '../lib/linkedin-ready/make-linkedin-ready-job';
+import { processReadyRequest } from '../lib/linkedin-ready/process-ready-request';
+import { withMetrics } from '../lib/observability/metrics';
+
+export const handler = withMetrics((event: unknown) => handleJobMessages(makeLinkedInReadyJob, processReadyRequest, event));

@@ -1,0 +1,31 @@
+import { resources } from '../aws/resources';
+import { setReadyPhotoStatus } from '../db';
+import { defineJobKind } from '../jobs/define-job-kind';
+import type { JobSubject } from '../jobs/job-kind';
+import { deletePrefix, parseReadyRequestKey, readyPhotoPrefix, readyRequestPrefix } from '../storage';
+
+const imageKey = (subject: JobSubject) => ({ userId: subject.userId, imageId: subject.subjectId });
+
+/** Making the LinkedIn-ready version of one photo; its request's arrival in the media bucket starts it. */
+export const makeLinkedInReadyJob = defineJobKind('make-linkedin-ready', {
+  label: 'Making a LinkedIn-ready photo',
+  parseKey(key) {
+    const owner = parseReadyRequestKey(key);
+    return owner ? { userId: owner.userId, subjectId: owner.imageId } : null;
+  },
+  setStatus: {
+    running: (subject) => setReadyPhotoStatus(imageKey(subject), { status: 'running' }),
+    queued: (subject) => setReadyPhotoStatus(imageKey(subject), { status: 'queued' }),
+    failed: (subject, failure) => setReadyPhotoStatus(imageKey(subject), { status: 'failed', failureReason: failure.reason, failureCode: failure.code }),
+  },
+  async discard(subject) {
+    await deletePrefix(resources.mediaBucket, readyRequestPrefix(subject.userId, subject.subjectId));
+    await deletePrefix(resources.mediaBucket, readyPhotoPrefix(subject.userId, subject.subjectId));
+  },
+  // The request is written right after the job is queued.
+  arrivalWindowMs: 60 * 1000,
+  messages: {
+    gaveUp: 'Making the LinkedIn-ready photo kept failing because of an error on our side. Press Retry to try again.',
+    neverArrived: 'The LinkedIn-ready photo could not start. Please ask for it again.',
+  },
+});
