@@ -2,6 +2,7 @@ import { EXPORT_REQUEST_LIMIT, ACCOUNT_DELETION_LIMIT } from './limits';
 import { RETRY_LIMIT } from '../jobs/limits';
 import { UPLOAD_CREATE_LIMIT } from '../images/limits';
 import { LINK_CREATE_LIMIT } from '../links/limits';
+import { READY_REQUEST_LIMIT } from '../linkedin-ready/limits';
 import { FACE_INDEX_REQUEST_LIMIT, FACE_SEARCH_LIMIT, PHOTO_SEARCH_LIMIT } from '../people/limits';
 import { ANALYSIS_REQUEST_LIMIT } from '../profile-check/limits';
 import type { RateLimitRule } from '../rate-limit';
@@ -11,6 +12,7 @@ export const USER_RATE_LIMITS: readonly RateLimitRule[] = [
   UPLOAD_CREATE_LIMIT,
   LINK_CREATE_LIMIT,
   ANALYSIS_REQUEST_LIMIT,
+  READY_REQUEST_LIMIT,
   FACE_INDEX_REQUEST_LIMIT,
   FACE_SEARCH_LIMIT,
   PHOTO_SEARCH_LIMIT,
