@@ -1,6 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs-core';
 import type { Config, FaceResult, Human, Point } from '@vladmandic/human';
-import { confirmFace } from './confirm-face';
+import { confirmFace, SECOND_LOOK_MIN_CONFIDENCE } from './confirm-face';
 import { liesOnHead } from './lies-on-head';
 import { loadFaceModel, MIN_FACE_CONFIDENCE, type FaceModelPaths } from './load-face-model';
 import { clampRect, cut, decodeRaw, reduceTo, type PixelRect, type RawImage } from './raw-image';
@@ -171,7 +171,7 @@ async function lookThroughWindows(human: Human, image: RawImage, whole: FoundFac
   const faces = [...whole, ...finds];
   return finds.filter(
     (find) =>
-      (find.secondLook ?? 0) > MIN_FACE_CONFIDENCE &&
+      (find.secondLook ?? 0) >= SECOND_LOOK_MIN_CONFIDENCE &&
       !faces.some((other) => other !== find && liesOnHead(extent(find.rect), extent(other.rect))),
   );
 }

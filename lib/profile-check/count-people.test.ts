@@ -67,7 +67,7 @@ describe('countPeople', () => {
 
   it('turns away a face the mesh did not confirm, one whose mouth is not below its eyes, and one on the subject’s head', () => {
     const box = { left: 0.6, top: 0.3, width: 0.12, height: 0.18 };
-    const unconfirmed = face(box, { meshConfidence: 0.37 });
+    const unconfirmed = face(box, { confirmed: false });
     const upsideDown = face(box);
     upsideDown.landmarks = { ...upsideDown.landmarks!, mouth: [{ x: 0.63, y: 0.33 }, { x: 0.69, y: 0.33 }] };
     // Parted hair above a face: centred within its width, 0.38 of its height above its top (face-api-sample2.jpg).

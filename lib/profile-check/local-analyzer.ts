@@ -1,4 +1,5 @@
 import type { FaceResult, Point } from '@vladmandic/human';
+import { SECOND_LOOK_MIN_CONFIDENCE } from '../faces/confirm-face';
 import { boxOf, clamp01, findFaces, type CloserLook, type FoundFace, type PixelPoint, type PixelRect } from '../faces/find-faces';
 import type { FaceModelPaths } from '../faces/load-face-model';
 import { createFacePhotoInput, type ImageSize } from '../faces/schemas';
@@ -73,7 +74,7 @@ function closerLook(largest: PixelRect, photo: ImageSize): CloserLook {
 
 /** One face in the shared shape; its mesh is in the coordinates of the pass that found it, its rect and landmarks in the photo's. */
 function toFace({ result: face, rect, landmarks, secondLook }: FoundFace, width: number, height: number): Face {
-  const meshConfidence = clamp01(Math.min(face.faceScore, secondLook ?? 1));
+  const meshConfidence = clamp01(face.faceScore);
   const angle = face.rotation?.angle;
   if (!angle) throw new Error('A face without head rotation cannot be described.');
   const point = ([x, y]: PixelPoint) => ({ x: x / width, y: y / height });
@@ -82,6 +83,7 @@ function toFace({ result: face, rect, landmarks, secondLook }: FoundFace, width:
     confidence: clamp01(face.boxScore),
     landmarks: { eyes: [point(landmarks.eyes[0]), point(landmarks.eyes[1])], nose: point(landmarks.nose), mouth: [point(landmarks.mouth[0]), point(landmarks.mouth[1])] },
     meshConfidence,
+    ...(secondLook === undefined ? {} : { confirmed: secondLook >= SECOND_LOOK_MIN_CONFIDENCE }),
     pose: { yaw: toDegrees(angle.yaw), pitch: toDegrees(angle.pitch), roll: toDegrees(angle.roll) },
     // The eye and mouth answers are geometry on the mesh, so they are as reliable as the mesh.
     eyesOpen: atLeast(eyeAspectRatio(face.mesh), EYES_OPEN_MIN_ASPECT_RATIO, meshConfidence),

@@ -27,11 +27,13 @@ export const FaceSchema = z.object({
   confidence: fraction,
   /** The eye centres, the nose tip and the mouth corners, each pair in the image's left-to-right order; absent when the analyzer gives none. */
   landmarks: z.object({ eyes: z.tuple([PointSchema, PointSchema]), nose: PointSchema, mouth: z.tuple([PointSchema, PointSchema]) }).optional(),
-  /**
-   * How sure the face mesh is that this is a face (the built-in model only): for a face found by
-   * looking closer, the lower of its two looks (lib/faces/confirm-face.ts).
-   */
+  /** How sure the face mesh is that this is a face (the built-in model only). */
   meshConfidence: fraction.optional(),
+  /**
+   * For a face the built-in model found by looking closer, whether a second look framed on its own
+   * mesh still saw a face (lib/faces/confirm-face.ts); absent for faces looked at once.
+   */
+  confirmed: z.boolean().optional(),
   /** Head rotation in degrees; 0, 0, 0 faces the camera squarely. Checks use magnitudes only. */
   pose: z.object({ yaw: degrees, pitch: degrees, roll: degrees }),
   eyesOpen: FaceAttributeSchema,

@@ -5,9 +5,11 @@ import type { Face } from './schemas';
 
 /*
  * Whether a face an analyzer reported holds up as a face, from what every analyzer gives (the
- * detector's confidence, the box, and the landmarks where there are some) plus the face mesh's own
- * confidence where the built-in model gives one. The size and place that make a face count as a
- * second person are count-people.ts's.
+ * detector's confidence, the box, and the landmarks where there are some) plus what only the
+ * built-in model gives: the face mesh's confidence, and its second look at faces found by looking
+ * closer. For the mesh, the landmark test always holds (the landmarks are the mesh's own points);
+ * it is there for Rekognition's. The size and place that make a face count as a second person are
+ * count-people.ts's.
  */
 
 /**
@@ -25,12 +27,14 @@ const LANDMARK_SLACK = 0.25;
 
 /**
  * True when `face` passes: the detector was sure enough (MIN_FACE_CONFIDENCE, as in the built-in
- * model's own looks), the mesh agrees when there is one, its landmarks are placed like a face's in
- * its box, and it does not lie on a larger face's head (lib/faces/lies-on-head.ts).
+ * model's own looks), the mesh agrees when there is one (and again at a second look, when there was
+ * one), its landmarks are placed like a face's in its box, and it does not lie on a larger face's
+ * head (lib/faces/lies-on-head.ts).
  */
 export function verifyFace(face: Face, faces: Face[], image: ImageSize): boolean {
   if (face.confidence < MIN_FACE_CONFIDENCE) return false;
   if (face.meshConfidence !== undefined && face.meshConfidence <= MIN_FACE_CONFIDENCE) return false;
+  if (face.confirmed === false) return false;
   if (face.landmarks && !landmarksFit(face, image)) return false;
   return !faces.some((other) => other !== face && liesOnHead(face.box, other.box));
 }
