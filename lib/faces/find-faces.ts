@@ -168,12 +168,9 @@ async function lookAtWhole(human: Human, image: RawImage, pass: Partial<Config>)
 async function lookThroughWindows(human: Human, image: RawImage, whole: FoundFace[], pass: Partial<Config>): Promise<FoundFace[]> {
   if (Math.max(image.width, image.height) < WINDOW_PASS_MIN_SIDE) return [];
   const finds = await examine(human, image, await windowCandidates(human, image), whole, pass);
-  const faces = [...whole, ...finds];
-  return finds.filter(
-    (find) =>
-      (find.secondLook ?? 0) >= SECOND_LOOK_MIN_CONFIDENCE &&
-      !faces.some((other) => other !== find && liesOnHead(extent(find.rect), extent(other.rect))),
-  );
+  const confirmed = finds.filter((find) => (find.secondLook ?? 0) >= SECOND_LOOK_MIN_CONFIDENCE);
+  const faces = [...whole, ...confirmed];
+  return confirmed.filter((find) => !faces.some((other) => other !== find && liesOnHead(extent(find.rect), extent(other.rect))));
 }
 
 /**

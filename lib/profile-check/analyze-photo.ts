@@ -10,9 +10,9 @@ import { analyzePhotoOptions, ProfileReportSchema, type AnalyzePhotoOptions, typ
 /**
  * The whole analysis of one photo: the analyzer finds the faces; quality is measured from the
  * pixels (over the largest face, else the whole frame); each face gets its role (the subject, another
- * person in the picture, background, or unconfirmed) and the ones that do not count a note; the
- * photo is scored for LinkedIn; the crop is planned on the largest face. `sourceSize` is the original photo's size when `input` is a
- * downscaled copy. The Lambda handler and the command line both call this.
+ * person in the picture, background, or unverified), and those that do not count a note; the photo
+ * is scored for LinkedIn; the crop is planned on the largest face. `sourceSize` is the original
+ * photo's size when `input` is a downscaled copy. The Lambda handler and the command line both call this.
  */
 export async function analyzePhoto(
   input: FacePhoto,

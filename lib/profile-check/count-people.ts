@@ -17,19 +17,19 @@ import { verifyFace } from './verify-face';
  * camera: background, not a second person in the portrait. Measured (face heights over the
  * subject's): people beside the subject 0.75–1.05 in faces/group-sample1.jpg and the five
  * groups/face-api-sample*.jpg, 0.93 in bar-2.jpg, 0.55–0.92 in bar.jpg; people far behind 0.21
- * (bar-2.jpg), 0.30 (beach-background-people.jpg), 0.28–0.35 (bar.jpg). False finds the closer looks
- * made measured 0.11–0.65: a round badge 0.22, hair above a face 0.44, a space-shuttle model 0.65
- * (verification turns those above 0.5 away).
+ * (bar-2.jpg), 0.30 (beach-background-people.jpg), 0.28–0.35 (bar.jpg). Things that are not faces,
+ * found by looking closer at the fixtures: 0.07–0.65 (printed text 0.07–0.13, a round badge 0.22,
+ * parted hair 0.44, a space-shuttle model 0.65, which the second look turns away).
  */
 export const MIN_RELATIVE_HEIGHT = 0.5;
 
 /**
- * How far around the crop square a face still counts, in the subject's face heights, measured from
- * the square's edge to the other face's centre. Shoulders span about three face heights, so someone
- * centred within two face heights of the edge has a shoulder, an arm or half a head inside the
- * picture: a neighbour the crop cuts in half is still a second person. Measured: the nearest
- * neighbour of the subject in each group fixture is 0 (inside) to 1.46 face heights out
- * (face-api-sample2.jpg, three women on a sofa); the next ones 0.9–3.9.
+ * How far around the crop square a face still counts, in the subject's face heights, from the
+ * square's edge to the other face's centre. Someone centred that close sits beside the subject: their
+ * head and shoulder (about one and a half face heights either side of their face's centre) reach the
+ * picture's edge, and a different crop would take them in. Measured: the subject's nearest neighbour
+ * in each group fixture is centred 0 (inside the square) to 1.64 face heights out (face-api-sample2.jpg,
+ * three women on a sofa leaning apart); the people beyond them 1.0–4.1, and those from 2 on are notes.
  */
 export const NEAR_CROP_MARGIN = 2;
 
