@@ -30,7 +30,7 @@ export const ANALYZE_REKOGNITION_WORKLOAD: LambdaWorkload = { memoryMb: 512, msP
 
 /*
  * index-faces with the built-in model: detection with the small-face pass, a descriptor per face, the
- * face thumbnails, the table writes and grouping's searches. `npm run bench`: face_index_median_ms 901
+ * face thumbnails, the table writes and grouping's searches. `npm run bench`: face_index_job_median_ms 901
  * for the three-face group photo; rounded up to 1,000 ms for photos with more faces.
  */
 export const INDEX_FACES_LOCAL_WORKLOAD: LambdaWorkload = { memoryMb: 2048, msPerImage: 1000 };

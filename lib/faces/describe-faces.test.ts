@@ -42,10 +42,13 @@ describe('small faces', () => {
     expect(faces.every((face) => face.descriptor && face.box.width < 0.05)).toBe(true);
   }, 60_000);
 
-  it('counts them for the LinkedIn check, so a portrait with people behind is not "one face"', async () => {
-    // The pass the check's built-in analyzer runs (lib/profile-check/local-analyzer.ts), which keeps every face it finds.
-    const { faces } = await findFaces(await crowd(0.03, true), 'analysis');
-    expect(faces).toHaveLength(13);
+  it('leaves them to indexing: the LinkedIn check looks at the whole photo, and closer only where it is told', async () => {
+    const photo = await crowd(0.03, true);
+    expect((await findFaces(photo, 'analysis')).faces).toHaveLength(1);
+    // Asked to look closer around the portrait for faces of at least a third of its height, it finds none of the twelve (each a fifth of it).
+    const { faces } = await findFaces(photo, 'analysis', {}, { closerLook: (largest) => ({ area: { x: 0, y: 0, width: 2048, height: 1536 }, minFaceHeight: largest.height / 3 }) });
+    expect(faces).toHaveLength(1);
+    expect((await describeFacesInProcess({ jpeg: photo, width: 2048, height: 1536 })).length).toBe(13);
   }, 60_000);
 
   it('still finds no face in photos without people', async () => {

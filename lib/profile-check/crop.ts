@@ -19,7 +19,7 @@ export const LINKEDIN_LARGE_SIDE = 800;
 /** High quality: this is the file people upload to LinkedIn, which recompresses it again. */
 export const CROP_JPEG_QUALITY = 90;
 
-const planInput = z.object({ face: FaceSchema, image: ImageSizeSchema, sourceSize: ImageSizeSchema.optional() });
+const planInput = z.object({ face: FaceSchema.pick({ box: true }), image: ImageSizeSchema, sourceSize: ImageSizeSchema.optional() });
 
 /**
  * A square crop for LinkedIn, in the source photo's terms. The square is centred on the face and
@@ -29,7 +29,7 @@ const planInput = z.object({ face: FaceSchema, image: ImageSizeSchema, sourceSiz
  * photo's short side itself is under 400 px. `image` is the analysed copy the face box was found
  * in; `sourceSize` is the original's size (the same when omitted). The box, as fractions, applies to both.
  */
-export function planLinkedInCrop(face: Face, image: ImageSize, sourceSize?: ImageSize): CropPlan {
+export function planLinkedInCrop(face: Pick<Face, 'box'>, image: ImageSize, sourceSize?: ImageSize): CropPlan {
   const parsed = planInput.parse({ face, image, sourceSize });
   const { width, height } = parsed.sourceSize ?? parsed.image;
   const available = Math.min(width, height);

@@ -107,13 +107,20 @@ describe('scoreProfilePhoto', () => {
   });
 
   it('fails one-face as more than one person, and judges the largest face, for a group', () => {
-    const small = face({ box: { left: 0.05, top: 0.1, width: 0.1, height: 0.15 }, eyesOpen: { value: false, confidence: 0.99 } });
-    const { score, checks } = scoreProfilePhoto({ faces: [small, portrait], quality: good, image: square });
+    const beside = face({ box: { left: 0.02, top: 0.2, width: 0.25, height: 0.5 }, eyesOpen: { value: false, confidence: 0.99 } });
+    const { score, checks } = scoreProfilePhoto({ faces: [beside, portrait], quality: good, image: square });
     expect(checks[0]).toMatchObject({ id: 'one-face', status: 'fail', label: expect.stringMatching(/more than one person/i) });
-    expect(checks[0]!.label).toContain('2 faces');
+    expect(checks[0]!.label).toContain('2 in the picture');
     expect(statusOf(checks, 'eyes-open')).toBe('pass');
     expect(statusOf(checks, 'face-size')).toBe('pass');
     expect(score).toBe(SEVERAL_FACES_MAX_SCORE);
+  });
+
+  it('counts only the people in the picture: a small face far behind costs nothing', () => {
+    const behind = face({ box: { left: 0.05, top: 0.1, width: 0.1, height: 0.15 }, eyesOpen: { value: false, confidence: 0.99 } });
+    const { score, checks } = scoreProfilePhoto({ faces: [behind, portrait], quality: good, image: square });
+    expect(checks[0]).toMatchObject({ id: 'one-face', status: 'pass' });
+    expect(score).toBe(100);
   });
 
   it("leaves out checks the analyzer cannot answer, without costing points", () => {

@@ -1,5 +1,6 @@
 import { largestFace } from '../faces/largest-face';
 import type { ImageSize } from '../faces/schemas';
+import { countPeople } from './count-people';
 import { LINKEDIN_FACE_SHARE, LINKEDIN_MIN_SIDE, planLinkedInCrop } from './crop';
 import {
   scoreProfilePhotoInput,
@@ -18,8 +19,10 @@ import {
  * score is the share of the weights earned, 0–100. A check the analyzer cannot answer (an 'unknown'
  * attribute, such as sunglasses on the built-in model) is left out of the list and of the score, so
  * one analyzer's blind spot does not cost points. With no face, the face checks are left out (there
- * is nothing to judge) and the score is capped very low; with several faces, they describe the
- * largest face and the score is capped too: neither photo can work as a profile picture.
+ * is nothing to judge) and the score is capped very low; with more than one person in the picture
+ * (count-people.ts: faces in or near the crop, verified, at least half the subject's size), they
+ * describe the largest face and the score is capped too: neither photo can work as a profile picture.
+ * Other faces (background, outside the crop, or not confirmed) are notes, not failures.
  */
 
 /** Points per check, out of 100. One face and its size matter most: LinkedIn's own tips lead with them. */
@@ -114,8 +117,9 @@ export function scoreProfilePhoto(input: ScoreProfilePhotoInput): { score: numbe
   const { faces, quality, image, sourceSize } = scoreProfilePhotoInput.parse(input);
   const source = sourceSize ?? image;
   const face = largestFace(faces);
+  const people = countPeople({ faces, image, sourceSize }).counted;
 
-  const checks: Check[] = [oneFace(faces.length)];
+  const checks: Check[] = [oneFace(people)];
   if (face) {
     const crop = planLinkedInCrop(face, image, source);
     checks.push(
@@ -134,7 +138,7 @@ export function scoreProfilePhoto(input: ScoreProfilePhotoInput): { score: numbe
   const possible = checks.reduce((sum, check) => sum + CHECK_WEIGHTS[check.id], 0);
   let score = Math.round((100 * earned) / possible);
   if (faces.length === 0) score = Math.min(score, NO_FACE_MAX_SCORE);
-  if (faces.length > 1) score = Math.min(score, SEVERAL_FACES_MAX_SCORE);
+  if (people > 1) score = Math.min(score, SEVERAL_FACES_MAX_SCORE);
   return { score, checks };
 }
 
@@ -155,7 +159,7 @@ function percent(fraction: number): string {
 }
 
 function oneFace(count: number): Check {
-  if (count === 1) return { id: 'one-face', status: 'pass', label: 'One face, yours', advice: 'Only you are in the photo, as LinkedIn recommends.' };
+  if (count === 1) return { id: 'one-face', status: 'pass', label: 'One face, yours', advice: 'Only you are in the picture, as LinkedIn recommends.' };
   if (count === 0) {
     return {
       id: 'one-face',
@@ -167,7 +171,7 @@ function oneFace(count: number): Check {
   return {
     id: 'one-face',
     status: 'fail',
-    label: `More than one person (${count} faces)`,
+    label: `More than one person (${count} in the picture)`,
     advice: 'Use a photo of you alone; group photos do not work as a profile picture. The other checks describe the largest face.',
   };
 }

@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { findFaces } from '../faces/find-faces';
 import { loadFaceModel } from '../faces/load-face-model';
 import { prepareFacePhoto } from '../faces/prepare-face-photo';
+import { countPeople } from './count-people';
 import { createLocalAnalyzer } from './local-analyzer';
 import { FaceSchema } from './schemas';
 
@@ -69,5 +71,28 @@ describe('createLocalAnalyzer', () => {
     expect(group).toHaveLength(3);
     expect(single).toHaveLength(1);
     for (const face of group) expect(FaceSchema.safeParse(face).success).toBe(true);
+  });
+
+  it('looks closer around a small subject, and finds the person beside them the whole-photo look missed', async () => {
+    // Two astronauts in a 1600 × 1200 photo of flowers: faces about 100 and 55 px tall, side by side.
+    const cut = (face: number) => sharp(fixture('faces/astronaut.png')).extract({ left: 150, top: 40, width: 220, height: 260 }).resize({ height: Math.round(face / 0.45) });
+    const background = await sharp(fixture('bench/flower-3mp.jpg')).resize(1600, 1200, { fit: 'cover' }).toBuffer();
+    const jpeg = await sharp(background)
+      .composite([
+        { input: await cut(110).toBuffer(), left: 700, top: 300 },
+        { input: await cut(60).flop().toBuffer(), left: 876, top: 344 },
+      ])
+      .jpeg({ quality: 90 })
+      .toBuffer();
+    expect((await findFaces(jpeg, 'analysis')).faces).toHaveLength(1);
+    const faces = await analyzer.detect({ jpeg, width: 1600, height: 1200 });
+    expect(countPeople({ faces, image: { width: 1600, height: 1200 } }).faces.map((face) => face.role)).toEqual(['subject', 'in-picture']);
+    expect(faces[1]).toMatchObject({ confirmed: true });
+    expect(faces[0]!.confirmed).toBeUndefined();
+    // The closer look and the second look free their tensors too.
+    const { human } = await loadFaceModel();
+    const before = human.tf.memory().numTensors;
+    await analyzer.detect({ jpeg, width: 1600, height: 1200 });
+    expect(human.tf.memory().numTensors).toBe(before);
   });
 });

@@ -1,8 +1,10 @@
 import type { FaceResult, Point } from '@vladmandic/human';
-import { boxOf, clamp01, findFaces, type FoundFace } from '../faces/find-faces';
+import { SECOND_LOOK_MIN_CONFIDENCE } from '../faces/confirm-face';
+import { boxOf, clamp01, findFaces, type CloserLook, type FoundFace, type PixelPoint, type PixelRect } from '../faces/find-faces';
 import type { FaceModelPaths } from '../faces/load-face-model';
-import { createFacePhotoInput } from '../faces/schemas';
+import { createFacePhotoInput, type ImageSize } from '../faces/schemas';
 import type { FaceAnalyzer } from './analyzer';
+import { MIN_RELATIVE_HEIGHT, nearCropArea } from './count-people';
 import type { Emotion, Face, FaceAttribute } from './schemas';
 
 /**
@@ -41,28 +43,47 @@ const EMOTION_WORDS: Record<string, Emotion> = {
 
 /**
  * The built-in analyzer: @vladmandic/human (BlazeFace, face mesh with iris, emotion) on the tfjs
- * wasm backend, models read from disk, small faces included (lib/faces/find-faces.ts). The model
- * loads once per process, on first use.
+ * wasm backend, models read from disk (lib/faces/find-faces.ts). It looks at the whole photo, and
+ * closer around the largest face, where another person would share the profile picture; faces too
+ * small to matter there are not looked for. The model loads once per process, on first use.
  */
 export function createLocalAnalyzer(paths: FaceModelPaths = {}): FaceAnalyzer {
   return {
     name: 'local',
     async detect(input) {
       const parsed = createFacePhotoInput.parse(input);
-      const { faces, width, height } = await findFaces(parsed.jpeg, 'analysis', paths);
+      const { faces, width, height } = await findFaces(parsed.jpeg, 'analysis', paths, { closerLook });
       return faces.map((face) => toFace(face, width, height));
     },
   };
 }
 
-/** One face in the shared shape; its mesh is in the coordinates of the pass that found it, its rect in the photo's. */
-function toFace({ result: face, rect }: FoundFace, width: number, height: number): Face {
+/**
+ * Around the crop square planned on the largest face, as count-people.ts counts people, and from
+ * half its height. Only the analysed copy is known here: its square is never smaller than the one
+ * planned on the original (LinkedIn's 400-px minimum is in the original's pixels, of which there are
+ * as many or more), so the area looked at holds the one that is counted.
+ */
+function closerLook(largest: PixelRect, photo: ImageSize): CloserLook {
+  const area = nearCropArea({ box: boxOf(largest, photo.width, photo.height) }, photo);
+  return {
+    area: { x: area.left * photo.width, y: area.top * photo.height, width: area.width * photo.width, height: area.height * photo.height },
+    minFaceHeight: MIN_RELATIVE_HEIGHT * largest.height,
+  };
+}
+
+/** One face in the shared shape; its mesh is in the coordinates of the pass that found it, its rect and landmarks in the photo's. */
+function toFace({ result: face, rect, landmarks, secondLook }: FoundFace, width: number, height: number): Face {
   const meshConfidence = clamp01(face.faceScore);
   const angle = face.rotation?.angle;
   if (!angle) throw new Error('A face without head rotation cannot be described.');
+  const point = ([x, y]: PixelPoint) => ({ x: x / width, y: y / height });
   return {
     box: boxOf(rect, width, height),
     confidence: clamp01(face.boxScore),
+    landmarks: { eyes: [point(landmarks.eyes[0]), point(landmarks.eyes[1])], nose: point(landmarks.nose), mouth: [point(landmarks.mouth[0]), point(landmarks.mouth[1])] },
+    meshConfidence,
+    ...(secondLook === undefined ? {} : { confirmed: secondLook >= SECOND_LOOK_MIN_CONFIDENCE }),
     pose: { yaw: toDegrees(angle.yaw), pitch: toDegrees(angle.pitch), roll: toDegrees(angle.roll) },
     // The eye and mouth answers are geometry on the mesh, so they are as reliable as the mesh.
     eyesOpen: atLeast(eyeAspectRatio(face.mesh), EYES_OPEN_MIN_ASPECT_RATIO, meshConfidence),

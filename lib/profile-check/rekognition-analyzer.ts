@@ -46,6 +46,7 @@ function toFace(detail: FaceDetail): Face | null {
   return {
     box: clampBox(box.Left ?? 0, box.Top ?? 0, box.Width ?? 0, box.Height ?? 0),
     confidence: fromPercent(detail.Confidence),
+    ...landmarks(detail.Landmarks),
     pose: { yaw: pose.Yaw ?? 0, pitch: pose.Pitch ?? 0, roll: pose.Roll ?? 0 },
     eyesOpen: attribute(detail.EyesOpen),
     smile: attribute(detail.Smile),
@@ -53,6 +54,21 @@ function toFace(detail: FaceDetail): Face | null {
     sunglasses: attribute(detail.Sunglasses),
     emotion: dominantEmotion(detail.Emotions),
   };
+}
+
+/** The five landmarks the shared shape has, when the response has all of them (with ALL it always does). */
+function landmarks(all: FaceDetail['Landmarks']): Pick<Face, 'landmarks'> {
+  const at = (type: string) => {
+    const mark = all?.find((landmark) => landmark.Type === type);
+    return mark?.X === undefined || mark.Y === undefined ? undefined : { x: mark.X, y: mark.Y };
+  };
+  const [eyeLeft, eyeRight, nose, mouthLeft, mouthRight] = ['eyeLeft', 'eyeRight', 'nose', 'mouthLeft', 'mouthRight'].map(at);
+  if (!eyeLeft || !eyeRight || !nose || !mouthLeft || !mouthRight) return {};
+  return { landmarks: { eyes: leftToRight(eyeLeft, eyeRight), nose, mouth: leftToRight(mouthLeft, mouthRight) } };
+}
+
+function leftToRight<T extends { x: number }>(a: T, b: T): [T, T] {
+  return a.x <= b.x ? [a, b] : [b, a];
 }
 
 /** Rekognition's box may reach past the frame for a face cut by the edge; the shared box stays inside it. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { largestFace } from '../faces/largest-face';
 import { BoxSchema, FaceAnalyzerNameSchema, ImageSizeSchema } from '../faces/schemas';
 
 const fraction = z.number().min(0).max(1);
@@ -16,11 +17,23 @@ export type FaceAttribute = z.infer<typeof FaceAttributeSchema>;
 export const EMOTIONS = ['happy', 'calm', 'sad', 'angry', 'surprised', 'disgusted', 'fearful', 'confused'] as const;
 export type Emotion = (typeof EMOTIONS)[number];
 
+/** A point in fractions of the image's width and height; a landmark of a face cut by the frame may lie past it. */
+const PointSchema = z.object({ x: z.number(), y: z.number() });
+
 export const FaceSchema = z.object({
   /** Forehead to chin and cheek to cheek, like Rekognition's box. */
   box: BoxSchema,
   /** How sure the detector is that the box holds a face. */
   confidence: fraction,
+  /** The eye centres, the nose tip and the mouth corners, each pair in the image's left-to-right order; absent when the analyzer gives none. */
+  landmarks: z.object({ eyes: z.tuple([PointSchema, PointSchema]), nose: PointSchema, mouth: z.tuple([PointSchema, PointSchema]) }).optional(),
+  /** How sure the face mesh is that this is a face (the built-in model only). */
+  meshConfidence: fraction.optional(),
+  /**
+   * For a face the built-in model found by looking closer, whether a second look framed on its own
+   * mesh still saw a face (lib/faces/confirm-face.ts); absent for faces looked at once.
+   */
+  confirmed: z.boolean().optional(),
   /** Head rotation in degrees; 0, 0, 0 faces the camera squarely. Checks use magnitudes only. */
   pose: z.object({ yaw: degrees, pitch: degrees, roll: degrees }),
   eyesOpen: FaceAttributeSchema,
@@ -74,11 +87,52 @@ export const FaceAnalysisSchema = z.object({
 });
 export type FaceAnalysis = z.infer<typeof FaceAnalysisSchema>;
 
-/** The analysis with its LinkedIn score and checklist: what is stored and shown. */
-export const ProfileReportSchema = FaceAnalysisSchema.extend({
-  score: z.number().int().min(0).max(100),
-  checks: z.array(CheckSchema),
-});
+/**
+ * What a face is to the check (lib/profile-check/count-people.ts): the subject (the largest face),
+ * another person in the picture (counted), someone in the background (real, but outside the crop or
+ * small), or a find that failed verification. Only the first two count.
+ */
+export const FACE_ROLES = ['subject', 'in-picture', 'background', 'unverified'] as const;
+export type FaceRole = (typeof FACE_ROLES)[number];
+
+/** Whether a face is one of the people in the picture: the subject, or another person there. */
+export function isCounted(face: { role: FaceRole }): boolean {
+  return face.role === 'subject' || face.role === 'in-picture';
+}
+
+export const ReportedFaceSchema = FaceSchema.extend({ role: z.enum(FACE_ROLES) });
+export type ReportedFace = z.infer<typeof ReportedFaceSchema>;
+
+/** Something found that does not change the score but is worth knowing: faces that were not counted, and why. */
+export const NOTE_IDS = ['background-outside-crop', 'background-small', 'unverified'] as const;
+export const NoteSchema = z.object({ id: z.enum(NOTE_IDS), message: z.string().min(1) });
+export type Note = z.infer<typeof NoteSchema>;
+
+/**
+ * Reports stored before faces had roles counted every face: the largest was the subject and the
+ * others were in the picture. They are read that way, and with no notes.
+ */
+function withRoles(stored: unknown): unknown {
+  if (typeof stored !== 'object' || stored === null || !('faces' in stored) || !Array.isArray(stored.faces)) return stored;
+  const faces = stored.faces as unknown[];
+  const framed = (face: unknown): face is { box: { width: number; height: number } } =>
+    typeof face === 'object' && face !== null && 'box' in face && typeof face.box === 'object' && face.box !== null;
+  // Faces that already have roles, or that are malformed, are left to the schema to judge.
+  if (!faces.every(framed) || faces.every((face) => 'role' in face)) return stored;
+  const subject = largestFace(faces);
+  return { ...stored, faces: faces.map((face) => ({ role: face === subject ? 'subject' : 'in-picture', ...face })) };
+}
+
+/** The analysis with its LinkedIn score, checklist and notes: what is stored and shown. */
+export const ProfileReportSchema = z.preprocess(
+  withRoles,
+  FaceAnalysisSchema.extend({
+    faces: z.array(ReportedFaceSchema),
+    score: z.number().int().min(0).max(100),
+    checks: z.array(CheckSchema),
+    notes: z.array(NoteSchema).default([]),
+  }),
+);
 export type ProfileReport = z.infer<typeof ProfileReportSchema>;
 
 export const CROP_SIZES = [400, 800] as const;

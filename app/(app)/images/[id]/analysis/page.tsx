@@ -2,12 +2,14 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AnalyzeButton } from '@/components/analyze-button';
 import { AutoRefresh } from '@/components/auto-refresh';
+import { CheckNotes } from '@/components/check-notes';
 import { Checklist } from '@/components/checklist';
 import { FaceOverlay } from '@/components/face-overlay';
 import { ReadyPhotoPanel } from '@/components/ready-photo/ready-photo-panel';
 import { ScoreDial } from '@/components/score-dial';
 import { requireUser } from '@/adapters/current-user';
 import { getProfileAnalysis } from '@/lib/profile-check/get-profile-analysis';
+import { isCounted } from '@/lib/profile-check/schemas';
 import { getImage, photoView } from '@/lib/images';
 import { getReadyPhoto } from '@/lib/linkedin-ready/get-ready-photo';
 import { formatBytes } from '@/lib/images/format-bytes';
@@ -23,6 +25,7 @@ export default async function AnalysisPage({ params }: { params: Promise<{ id: s
   const inFlight = analysis?.status === 'pending' || analysis?.status === 'running';
   const report = analysis?.status === 'ready' ? analysis.report : null;
   const faceCount = report?.faces.length ?? 0;
+  const people = report?.faces.filter(isCounted).length ?? 0;
   const readyInFlight = ready?.status === 'queued' || ready?.status === 'running';
 
   return (
@@ -65,12 +68,15 @@ export default async function AnalysisPage({ params }: { params: Promise<{ id: s
                 ? 'No face found. Choose a photo where your face is clearly visible.'
                 : faceCount === 1
                   ? 'One face found.'
-                  : `${faceCount} faces found. A profile photo should show only you; the largest face was scored.`}
+                  : people === 1
+                    ? `${faceCount} faces found; only yours counts (the others are in the notes).`
+                    : `${faceCount} faces found, ${people} people in the picture. A profile photo should show only you; the largest face was scored.`}
             </p>
           </div>
           <div className="flex flex-col gap-6">
             <ScoreDial score={report.score} />
             <Checklist checks={report.checks} />
+            <CheckNotes notes={report.notes} />
           </div>
         </div>
       ) : null}
