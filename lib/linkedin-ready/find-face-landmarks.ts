@@ -2,7 +2,7 @@ import { findFaces, meshRect, MESH_POINTS } from '../faces/find-faces';
 import type { FaceModelPaths } from '../faces/load-face-model';
 import type { PreparedFacePhoto } from '../faces/prepare-face-photo';
 import { UserError } from '../user-error';
-import { readFace, type FaceReading } from './confirm-face';
+import { readFace, type FaceReading } from './compare-face-readings';
 import type { FaceLandmarks } from './plan-frame';
 
 // Eye corners on MediaPipe's 468-point face mesh; the subject's right eye is on the image's left.

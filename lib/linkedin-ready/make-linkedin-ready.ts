@@ -1,7 +1,7 @@
 import type { FaceModelPaths } from '../faces/load-face-model';
 import { prepareFacePhoto } from '../faces/prepare-face-photo';
 import { bufferInput } from '../images/transform';
-import { confirmFace } from './confirm-face';
+import { compareFaceReadings } from './compare-face-readings';
 import { correctLight } from './correct-light';
 import { cutFrame } from './cut-frame';
 import { encodeReadyJpeg } from './encode-ready-jpeg';
@@ -29,7 +29,7 @@ export async function makeLinkedInReady(source: Buffer, options: ReadyOptions, p
   const { image: lit } = await correctLight(square, frame.face);
   const composed = background.kind === 'keep' ? lit : await replaceBackground(lit, await makeMatte(lit, undefined, paths), background);
   const { jpeg } = await encodeReadyJpeg(composed);
-  const notes = [...frame.notes, ...(await confirmFace(jpeg, reading, paths))];
+  const notes = [...frame.notes, ...(await compareFaceReadings(jpeg, reading, paths))];
 
   return ReadyPhotoSchema.parse({
     jpeg,

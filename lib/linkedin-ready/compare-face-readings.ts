@@ -34,7 +34,7 @@ export function readFace(result: FaceResult, faces: number): FaceReading {
  * once reframed, and the expression model read the same smile (portraits/qt-logo-text.jpg, the crop
  * alone, no light change) as 0.92 happy before and 0.04 after. The person should hear it from us first.
  */
-export async function confirmFace(jpeg: Buffer, before: FaceReading, paths?: FaceModelPaths): Promise<string[]> {
+export async function compareFaceReadings(jpeg: Buffer, before: FaceReading, paths?: FaceModelPaths): Promise<string[]> {
   const copy = await prepareFacePhoto(jpeg, { maxSide: CONFIRM_SIDE });
   const { faces } = await findFaces(copy.jpeg, 'analysis', paths);
   const subject = [...faces].sort((a, b) => b.rect.width * b.rect.height - a.rect.width * a.rect.height)[0];
