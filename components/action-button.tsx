@@ -39,3 +39,32 @@ export function ActionButton({
     </span>
   );
 }
+
+const OUTLINE = 'rounded-md border border-brand-500 text-sm font-medium text-link hover:bg-brand-50';
+
+/** The outlined ActionButton that starts work on something, given the action's hook (useAction) and the input it runs with. */
+export function OutlineActionButton<Input>({
+  action,
+  input,
+  pendingLabel = 'Starting…',
+  size = 'small',
+  children,
+}: {
+  action: { execute: (input: Input) => void; isPending: boolean; result: { serverError?: string; validationErrors?: object } | undefined };
+  input: Input;
+  pendingLabel?: string;
+  size?: 'small' | 'large';
+  children: ReactNode;
+}) {
+  return (
+    <ActionButton
+      onClick={() => action.execute(input)}
+      isPending={action.isPending}
+      pendingLabel={pendingLabel}
+      result={action.result}
+      className={`${OUTLINE} ${size === 'small' ? 'px-3 py-1' : 'px-4 py-2'}`}
+    >
+      {children}
+    </ActionButton>
+  );
+}

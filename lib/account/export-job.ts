@@ -1,6 +1,6 @@
 import { resources } from '../aws/resources';
 import { updateExport } from '../db';
-import { defineJobKind } from '../jobs/define-job-kind';
+import { defineJobKind, statusChanges, subjectFromKey } from '../jobs/define-job-kind';
 import type { JobSubject } from '../jobs/job-kind';
 import { deleteObjects, deletePrefix, exportPrefix, exportRequestKey, parseExportRequestKey } from '../storage';
 
@@ -9,15 +9,8 @@ const exportKey = (subject: JobSubject) => ({ userId: subject.userId, exportId: 
 /** Writing one archive of everything a user has; its request's arrival in the media bucket starts it. */
 export const exportAccountJob = defineJobKind('export-account', {
   label: 'Exporting your data',
-  parseKey(key) {
-    const owner = parseExportRequestKey(key);
-    return owner ? { userId: owner.userId, subjectId: owner.exportId } : null;
-  },
-  setStatus: {
-    running: (subject) => updateExport(exportKey(subject), { status: 'running' }),
-    queued: (subject) => updateExport(exportKey(subject), { status: 'queued' }),
-    failed: (subject, failure) => updateExport(exportKey(subject), { status: 'failed', failureReason: failure.reason, failureCode: failure.code }),
-  },
+  parseKey: subjectFromKey(parseExportRequestKey, 'exportId'),
+  setStatus: statusChanges((subject, change) => updateExport(exportKey(subject), change), { running: 'running', queued: 'queued' }),
   async discard(subject) {
     await deletePrefix(resources.mediaBucket, exportPrefix(subject.userId, subject.subjectId));
     await deleteObjects(resources.mediaBucket, [exportRequestKey(subject.userId, subject.subjectId)]);

@@ -1,6 +1,6 @@
 import { resources } from '../aws/resources';
 import { setImageStatus } from '../db';
-import { defineJobKind } from '../jobs/define-job-kind';
+import { defineJobKind, statusChanges, subjectFromKey } from '../jobs/define-job-kind';
 import type { JobSubject } from '../jobs/job-kind';
 import { deleteObjects, deletePrefix, mediaPrefix, originalKey, parseOriginalKey, UPLOAD_URL_TTL_SECONDS } from '../storage';
 
@@ -9,15 +9,8 @@ const imageKey = (subject: JobSubject) => ({ userId: subject.userId, imageId: su
 /** An uploaded original becomes the image's variants; the upload's own S3 event starts it. */
 export const processImageJob = defineJobKind('process-image', {
   label: 'Processing a photo',
-  parseKey(key) {
-    const owner = parseOriginalKey(key);
-    return owner ? { userId: owner.userId, subjectId: owner.imageId } : null;
-  },
-  setStatus: {
-    running: (subject) => setImageStatus(imageKey(subject), { status: 'processing' }),
-    queued: (subject) => setImageStatus(imageKey(subject), { status: 'processing' }),
-    failed: (subject, failure) => setImageStatus(imageKey(subject), { status: 'failed', failureReason: failure.reason, failureCode: failure.code }),
-  },
+  parseKey: subjectFromKey(parseOriginalKey, 'imageId'),
+  setStatus: statusChanges((subject, change) => setImageStatus(imageKey(subject), change), { running: 'processing', queued: 'processing' }),
   async discard(subject) {
     await deleteObjects(resources.uploadsBucket, [originalKey(subject.userId, subject.subjectId)]);
     await deletePrefix(resources.mediaBucket, mediaPrefix(subject.userId, subject.subjectId));

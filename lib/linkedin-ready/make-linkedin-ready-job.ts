@@ -1,6 +1,6 @@
 import { resources } from '../aws/resources';
 import { setReadyPhotoStatus } from '../db';
-import { defineJobKind } from '../jobs/define-job-kind';
+import { defineJobKind, statusChanges, subjectFromKey } from '../jobs/define-job-kind';
 import type { JobSubject } from '../jobs/job-kind';
 import { deletePrefix, parseReadyRequestKey, readyPhotoPrefix, readyRequestPrefix } from '../storage';
 
@@ -9,15 +9,8 @@ const imageKey = (subject: JobSubject) => ({ userId: subject.userId, imageId: su
 /** Making the LinkedIn-ready version of one photo; its request's arrival in the media bucket starts it. */
 export const makeLinkedInReadyJob = defineJobKind('make-linkedin-ready', {
   label: 'Making a LinkedIn-ready photo',
-  parseKey(key) {
-    const owner = parseReadyRequestKey(key);
-    return owner ? { userId: owner.userId, subjectId: owner.imageId } : null;
-  },
-  setStatus: {
-    running: (subject) => setReadyPhotoStatus(imageKey(subject), { status: 'running' }),
-    queued: (subject) => setReadyPhotoStatus(imageKey(subject), { status: 'queued' }),
-    failed: (subject, failure) => setReadyPhotoStatus(imageKey(subject), { status: 'failed', failureReason: failure.reason, failureCode: failure.code }),
-  },
+  parseKey: subjectFromKey(parseReadyRequestKey, 'imageId'),
+  setStatus: statusChanges((subject, change) => setReadyPhotoStatus(imageKey(subject), change), { running: 'running', queued: 'queued' }),
   async discard(subject) {
     await deletePrefix(resources.mediaBucket, readyRequestPrefix(subject.userId, subject.subjectId));
     await deletePrefix(resources.mediaBucket, readyPhotoPrefix(subject.userId, subject.subjectId));

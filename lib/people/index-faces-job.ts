@@ -1,6 +1,6 @@
 import { resources } from '../aws/resources';
 import { setFaceIndexState } from '../db';
-import { defineJobKind } from '../jobs/define-job-kind';
+import { defineJobKind, statusChanges, subjectFromKey } from '../jobs/define-job-kind';
 import type { JobSubject } from '../jobs/job-kind';
 import { deletePrefix, faceIndexPrefix, parseFaceIndexInputKey } from '../storage';
 
@@ -9,15 +9,8 @@ const imageKey = (subject: JobSubject) => ({ userId: subject.userId, imageId: su
 /** Finding, describing and grouping the faces of a ready photo; its face-index input's arrival in the media bucket starts it. */
 export const indexFacesJob = defineJobKind('index-faces', {
   label: 'Finding the faces in a photo',
-  parseKey(key) {
-    const owner = parseFaceIndexInputKey(key);
-    return owner ? { userId: owner.userId, subjectId: owner.imageId } : null;
-  },
-  setStatus: {
-    running: (subject) => setFaceIndexState(imageKey(subject), { status: 'running' }),
-    queued: (subject) => setFaceIndexState(imageKey(subject), { status: 'queued' }),
-    failed: (subject, failure) => setFaceIndexState(imageKey(subject), { status: 'failed', failureReason: failure.reason, failureCode: failure.code }),
-  },
+  parseKey: subjectFromKey(parseFaceIndexInputKey, 'imageId'),
+  setStatus: statusChanges((subject, change) => setFaceIndexState(imageKey(subject), change), { running: 'running', queued: 'queued' }),
   // A run writes its faces last, after its input arrived; without a run there is only the input.
   discard: (subject) => deletePrefix(resources.mediaBucket, faceIndexPrefix(subject.userId, subject.subjectId)),
   // The input is copied right after the job is queued; if it is not there within a minute, it will not come.

@@ -1,6 +1,6 @@
 import { resources } from '../aws/resources';
 import { setAnalysisStatus } from '../db';
-import { defineJobKind } from '../jobs/define-job-kind';
+import { defineJobKind, statusChanges, subjectFromKey } from '../jobs/define-job-kind';
 import type { JobSubject } from '../jobs/job-kind';
 import { analysisPrefix, deletePrefix, linkedInCropPrefix, parseAnalysisInputKey } from '../storage';
 
@@ -9,15 +9,8 @@ const imageKey = (subject: JobSubject) => ({ userId: subject.userId, imageId: su
 /** The LinkedIn check of one photo; its analysis input's arrival in the media bucket starts it. */
 export const analyzeProfileJob = defineJobKind('analyze-profile', {
   label: 'Checking a photo for LinkedIn',
-  parseKey(key) {
-    const owner = parseAnalysisInputKey(key);
-    return owner ? { userId: owner.userId, subjectId: owner.imageId } : null;
-  },
-  setStatus: {
-    running: (subject) => setAnalysisStatus(imageKey(subject), { status: 'running' }),
-    queued: (subject) => setAnalysisStatus(imageKey(subject), { status: 'pending' }),
-    failed: (subject, failure) => setAnalysisStatus(imageKey(subject), { status: 'failed', failureReason: failure.reason, failureCode: failure.code }),
-  },
+  parseKey: subjectFromKey(parseAnalysisInputKey, 'imageId'),
+  setStatus: statusChanges((subject, change) => setAnalysisStatus(imageKey(subject), change), { running: 'running', queued: 'pending' }),
   async discard(subject) {
     await deletePrefix(resources.mediaBucket, analysisPrefix(subject.userId, subject.subjectId));
     await deletePrefix(resources.mediaBucket, linkedInCropPrefix(subject.userId, subject.subjectId));

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { statusChanges, subjectFromKey, type StatusChange } from './define-job-kind';
+
+const subject = { userId: 'u1', subjectId: 's1' };
+
+describe('statusChanges', () => {
+  it('sets the record’s own words for running and queued, and failed with the reason and code', async () => {
+    const changes: [typeof subject, StatusChange<'processing' | 'pending'>][] = [];
+    const setStatus = statusChanges(
+      async (who, change: StatusChange<'processing' | 'pending'>) => {
+        changes.push([who, change]);
+        return who.subjectId === 's1';
+      },
+      { running: 'processing', queued: 'pending' },
+    );
+    expect(await setStatus.running(subject)).toBe(true);
+    expect(await setStatus.queued(subject)).toBe(true);
+    expect(await setStatus.failed({ userId: 'u1', subjectId: 'gone' }, { reason: 'It broke.', code: 'crash' })).toBe(false);
+    expect(changes).toEqual([
+      [subject, { status: 'processing' }],
+      [subject, { status: 'pending' }],
+      [{ userId: 'u1', subjectId: 'gone' }, { status: 'failed', failureReason: 'It broke.', failureCode: 'crash' }],
+    ]);
+  });
+});
+
+describe('subjectFromKey', () => {
+  const parseKey = subjectFromKey((key: string) => {
+    const match = /^exports\/([^/]+)\/([^/]+)\.json$/.exec(key);
+    return match ? { userId: match[1]!, exportId: match[2]! } : null;
+  }, 'exportId');
+
+  it('names the owner and, from the named field, the subject', () => {
+    expect(parseKey('exports/u1/e7.json')).toEqual({ userId: 'u1', subjectId: 'e7' });
+  });
+
+  it('is null for a key the parser does not know', () => {
+    expect(parseKey('uploads/u1/e7.jpg')).toBeNull();
+  });
+});
