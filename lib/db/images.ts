@@ -146,3 +146,35 @@ export async function getImages(userId: string, imageIds: string[]): Promise<Ima
   if (unprocessed.length > 0) throw new Error(`${unprocessed.length} images were not read; retry`);
   return data;
 }
+
+/**
+ * The owner's images uploaded before a time (or at it, with `inclusive`), newest first, a page at a
+ * time, those being deleted included; read from gsi1, whose sort key is the upload time.
+ */
+export async function listImagesOlderThan(
+  userId: string,
+  bound: { createdAt: number; inclusive: boolean },
+  options: { cursor?: string | null; limit: number },
+): Promise<Page<ImageItem>> {
+  const query = getDb().entities.image.query.byOwner({ userId });
+  const older = bound.inclusive ? query.lte({ createdAt: bound.createdAt }) : query.lt({ createdAt: bound.createdAt });
+  const { data, cursor } = await older.go({ order: 'desc', limit: options.limit, cursor: options.cursor ?? null });
+  return { items: data, cursor };
+}
+
+/** How many images the owner uploaded before a time, those being deleted included; reads only their ids. */
+export async function countImagesOlderThan(userId: string, createdAt: number): Promise<number> {
+  const { data } = await getDb().entities.image.query.byOwner({ userId }).lt({ createdAt }).go({ pages: 'all', attributes: ['imageId'] });
+  return data.length;
+}
+
+/** Replaces the files a ready image lists (its watermarked copies made again); false when it is no longer ready, or is gone or being deleted. */
+export async function replaceImageVariants(key: ImageKey, variants: ImageVariant[]): Promise<boolean> {
+  return conditionally(
+    getDb()
+      .entities.image.patch(key)
+      .set({ variants })
+      .where(({ status, deletingAt }, { eq, notExists }) => `${eq(status, 'ready')} AND ${notExists(deletingAt)}`)
+      .go({ response: 'none' }),
+  );
+}

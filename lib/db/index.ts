@@ -38,3 +38,6 @@ export type { AccountClosureItem } from './entities/account-closure';
 export type { DataExportItem, ExportStatus } from './entities/export';
 export { EXPORT_STATUSES } from './entities/export';
 export * from './webhook-deliveries';
+export * from './watermark-rerenders';
+export type { WatermarkRerenderItem, WatermarkRerenderStatus } from './entities/watermark-rerender';
+export { WATERMARK_RERENDER_STATUSES } from './entities/watermark-rerender';

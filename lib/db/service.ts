@@ -15,12 +15,13 @@ import { ReadyPhoto } from './entities/ready-photo';
 import { Session } from './entities/session';
 import { Settings } from './entities/settings';
 import { User } from './entities/user';
+import { WatermarkRerender } from './entities/watermark-rerender';
 import { WebhookDelivery } from './entities/webhook-delivery';
 
 /** Builds the one Service over the single table, for whichever client and table name the caller has. */
 export function createService(client: DynamoDBDocumentClient, table: string) {
   return new Service(
-    { user: User, image: Image, deadLetter: DeadLetter, settings: Settings, analysis: Analysis, link: Link, rateLimitWindow: RateLimitWindow, job: Job, session: Session, face: Face, person: Person, faceLibrary: FaceLibrary, accountClosure: AccountClosure, dataExport: DataExport, webhookDelivery: WebhookDelivery, readyPhoto: ReadyPhoto },
+    { user: User, image: Image, deadLetter: DeadLetter, settings: Settings, analysis: Analysis, link: Link, rateLimitWindow: RateLimitWindow, job: Job, session: Session, face: Face, person: Person, faceLibrary: FaceLibrary, accountClosure: AccountClosure, dataExport: DataExport, webhookDelivery: WebhookDelivery, readyPhoto: ReadyPhoto, watermarkRerender: WatermarkRerender },
     { client, table },
   );
 }

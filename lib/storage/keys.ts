@@ -33,6 +33,16 @@ export function variantKey(userId: string, imageId: string, fileName: string): s
   return `${mediaPrefix(userId, imageId)}${fileName}`;
 }
 
+/** The file of one variant of an image (`w1280.webp`, `w1280-public.jpeg`): a retry, or a new watermark, writes over the same key. */
+export function variantFileKey(userId: string, imageId: string, variant: { name: string; format: string }): string {
+  return variantKey(userId, imageId, `${variant.name}.${variant.format}`);
+}
+
+/** The card image (og:image) of the links to one variant of an image, shared by every link to it. */
+export function shareCardKey(userId: string, imageId: string, variantName: string): string {
+  return variantKey(userId, imageId, `card-${variantName}.jpg`);
+}
+
 /** The LinkedIn crops of an image sit beside its variants, under this prefix. */
 export function linkedInCropPrefix(userId: string, imageId: string): string {
   return `${mediaPrefix(userId, imageId)}linkedin-`;
@@ -72,6 +82,30 @@ export function parseReadyRequestKey(key: string): { userId: string; imageId: st
 /** What one image's ready-photo requests leave in the media bucket. */
 export function readyRequestPrefix(userId: string, imageId: string): string {
   return `${READY_REQUEST_PREFIX}${userId}/${imageId}/`;
+}
+
+/** Where a user asks for their watermark to be applied to the photos they already have, in the media bucket; its notifications start the job. */
+export const WATERMARK_REQUEST_PREFIX = 'watermark-requests/';
+
+/**
+ * The trigger of a user's watermark re-render: a small JSON request, one per user. A run that runs
+ * out of time writes it again to hand over to the next run, which continues where it stopped.
+ */
+export function watermarkRequestKey(userId: string): string {
+  return `${WATERMARK_REQUEST_PREFIX}${userId}/request.json`;
+}
+
+const WATERMARK_REQUEST_KEY = /^watermark-requests\/([A-Za-z0-9_-]+)\/request\.json$/;
+
+/** The user a watermark re-render request is for, or null for any other key. */
+export function parseWatermarkRequestKey(key: string): { userId: string } | null {
+  const match = WATERMARK_REQUEST_KEY.exec(key);
+  return match ? { userId: match[1]! } : null;
+}
+
+/** Everything a user's watermark re-render requests leave in the media bucket. */
+export function watermarkRequestPrefix(userId: string): string {
+  return `${WATERMARK_REQUEST_PREFIX}${userId}/`;
 }
 
 /**
