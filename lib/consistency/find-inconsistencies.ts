@@ -1,6 +1,6 @@
 import { allItems } from '../all-pages';
 import { resources } from '../aws/resources';
-import { findAccountClosure, findExport, scanAnalyses, scanImages, type AnalysisItem, type ImageItem } from '../db';
+import { findAccountClosure, findExport, findWatermarkRerender, scanAnalyses, scanImages, type AnalysisItem, type ImageItem } from '../db';
 import { FAILURE_CODE } from '../jobs/failure-codes';
 import {
   listKeys,
@@ -12,6 +12,7 @@ import {
   parseFaceThumbnailKey,
   parseOriginalKey,
   parseReadyRequestKey,
+  parseWatermarkRequestKey,
 } from '../storage';
 
 /** Something the buckets and the table disagree on. */
@@ -58,6 +59,7 @@ export async function findInconsistencies(options: { now?: number; originalsExpi
     const ofExport = parseExportRequestKey(key) ?? parseExportArchiveKey(key);
     const deletion = parseAccountDeletionKey(key);
     const readyRequest = parseReadyRequestKey(key);
+    const watermarkRequest = parseWatermarkRequestKey(key);
     if (media) {
       if (!imagesById.has(id(media[1]!, media[2]!))) orphan(resources.mediaBucket, key, 'derived file of no image');
     } else if (input) {
@@ -68,6 +70,8 @@ export async function findInconsistencies(options: { now?: number; originalsExpi
       if (!(await findExport(ofExport.userId, ofExport.exportId))) orphan(resources.mediaBucket, key, 'export file of no export');
     } else if (readyRequest) {
       if (!imagesById.has(id(readyRequest.userId, readyRequest.imageId))) orphan(resources.mediaBucket, key, 'ready-photo request of no image');
+    } else if (watermarkRequest) {
+      if (!(await findWatermarkRerender(watermarkRequest.userId))) orphan(resources.mediaBucket, key, 'watermark request of no re-render');
     } else if (deletion) {
       if (!(await findAccountClosure(deletion.userId))) orphan(resources.mediaBucket, key, 'deletion request of no closing account');
     } else {

@@ -5,3 +5,10 @@ export const UPLOAD_CREATE_LIMIT: RateLimitRule = { scope: 'upload-create', limi
 
 /** The most photos one bulk deletion takes: four pages of the grid, in one bounded request. */
 export const MAX_BULK_DELETE = 100;
+
+/**
+ * Times one user may ask for their watermark to be applied to the photos they have, in an hour: each
+ * request goes through the whole library (minutes of a function's time for thousands of photos), and
+ * a stuck script could ask for ever.
+ */
+export const WATERMARK_RERENDER_LIMIT: RateLimitRule = { scope: 'watermark-rerender', limit: 10, windowSeconds: 60 * 60 };

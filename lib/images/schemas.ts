@@ -62,3 +62,32 @@ export const ImageSchema = z.object({
 });
 export type Image = z.infer<typeof ImageSchema>;
 export type SignedVariant = z.infer<typeof SignedVariantSchema>;
+
+/**
+ * What a watermark re-render's request object says: which request it is (the record says the rest),
+ * and which of its runs; a run that runs out of time writes the next part, whose arrival continues it.
+ */
+export const WatermarkRequestSchema = z.object({ requestedAt: z.number().int().positive(), part: z.number().int().nonnegative() });
+export type WatermarkRequest = z.infer<typeof WatermarkRequestSchema>;
+
+/** Where applying the owner's watermark to the photos they already have stands, as the settings page shows it. */
+export const WatermarkRerenderViewSchema = z.object({
+  state: z.enum(['none', 'queued', 'running', 'done', 'failed']),
+  /** Adding (or changing) the watermark, or taking it off the photos' shared copies. */
+  action: z.enum(['apply', 'remove']),
+  photosDone: z.number().int().nonnegative(),
+  photosTotal: z.number().int().nonnegative(),
+  failureReason: z.string().nullable(),
+  /** Whether to offer applying the current settings: photos uploaded before they were saved have not had them yet. */
+  offer: z.boolean(),
+});
+export type WatermarkRerenderView = z.infer<typeof WatermarkRerenderViewSchema>;
+
+/** While the owner's watermark is being applied to their photos: whether this photo has had it yet. */
+export const ShareCopyNoticeSchema = z.object({
+  action: z.enum(['apply', 'remove']),
+  photosDone: z.number().int().nonnegative(),
+  photosTotal: z.number().int().nonnegative(),
+  photoUpdated: z.boolean(),
+});
+export type ShareCopyNotice = z.infer<typeof ShareCopyNoticeSchema>;

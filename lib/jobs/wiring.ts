@@ -6,7 +6,7 @@ import {
   LINKEDIN_READY_WORKLOAD,
   PROCESS_IMAGE_WORKLOAD,
 } from '../cost/workload';
-import { ACCOUNT_DELETION_PREFIX, ANALYSIS_PREFIX, EXPORT_REQUEST_PREFIX, FACE_INDEX_PREFIX, ORIGINALS_PREFIX, READY_REQUEST_PREFIX } from '../storage/keys';
+import { ACCOUNT_DELETION_PREFIX, ANALYSIS_PREFIX, EXPORT_REQUEST_PREFIX, FACE_INDEX_PREFIX, ORIGINALS_PREFIX, READY_REQUEST_PREFIX, WATERMARK_REQUEST_PREFIX } from '../storage/keys';
 
 /*
  * The job-wiring table: one row per kind of background job, as plain data. infra/ (queues,
@@ -172,6 +172,24 @@ export const JOB_WIRING = [
     files: ['assets/models'],
     rekognition: { actions: ['rekognition:DetectFaces'], on: 'any' },
     reads: ['face-analyzer'],
+  },
+  {
+    name: 'rerender-watermarks',
+    component: 'RerenderWatermarks',
+    description: "Applies the owner's watermark settings to the shared copies of the photos they already have",
+    subject: 'account',
+    trigger: { bucket: 'Media', prefix: WATERMARK_REQUEST_PREFIX },
+    // One photo at a time through sharp's CPU-bound decode, watermark and encodes: 1769 MB is one full vCPU, as for process-image.
+    memoryMb: 1769,
+    // A run works through photos for all but the last minute of this, then hands over to a follow-up run, however large the library (lib/images/rerender-watermarks.ts).
+    timeoutSeconds: 300,
+    // One user's library per invocation.
+    batchSize: 1,
+    // Reads a photo's clean copies, writes its watermarked ones (and its links' card images) beside them.
+    buckets: { Media: 'read-write' },
+    packages: ['image'],
+    // The watermark font, as for process-image.
+    files: ['assets/fonts'],
   },
 ] as const satisfies readonly JobWiring[];
 

@@ -1,14 +1,12 @@
-import { resources } from '../aws/resources';
 import { findImage, insertLink, type LinkItem } from '../db';
 import { enforceRateLimit, inMinutes } from '../rate-limit';
-import { headObject, readObject, variantKey, writeObject } from '../storage';
 import { UserError } from '../user-error';
 import { expiryTimes } from './expiry';
 import { LINK_CREATE_LIMIT } from './limits';
 import { newLinkCode } from './new-link-code';
-import { renderPreviewImage } from './render-preview-image';
 import { createLinkInput, type Link } from './schemas';
-import { defaultShareVariant, shareableVariants, type ShareableVariant } from './share-variants';
+import { ensureShareCard } from './share-card';
+import { defaultShareVariant, shareableVariants } from './share-variants';
 import { toLink } from './to-link';
 
 /**
@@ -41,7 +39,7 @@ export async function createLink(userId: string, input: unknown, options: Create
   const variant = wanted === undefined ? defaultShareVariant(variants) : (variants.find((v) => v.name === wanted) ?? null);
   if (!variant) throw new UserError(wanted === undefined ? 'This photo has no size that can be shared.' : 'That size of the photo does not exist.');
 
-  const previewKey = await ensurePreview(userId, imageId, variant);
+  const previewKey = await ensureShareCard(userId, imageId, variant);
   const link = {
     userId,
     imageId,
@@ -66,17 +64,4 @@ export async function createLink(userId: string, input: unknown, options: Create
     if (created) return toLink(created, now);
   }
   throw new Error(`No free link code after ${MAX_CODE_ATTEMPTS} draws`);
-}
-
-/**
- * The card image is made once per shared variant and kept with the image's other derived files
- * (under its media prefix), so links to the same variant share it and deleting the image removes it.
- */
-async function ensurePreview(userId: string, imageId: string, variant: ShareableVariant): Promise<string> {
-  const key = variantKey(userId, imageId, `card-${variant.name}.jpg`);
-  if (await headObject(resources.mediaBucket, key)) return key;
-  const source = await readObject(resources.mediaBucket, variant.jpegKey);
-  if (!source) throw new UserError('This photo is missing its files. Upload it again to share it.');
-  await writeObject(resources.mediaBucket, key, await renderPreviewImage(source.body), 'image/jpeg');
-  return key;
 }

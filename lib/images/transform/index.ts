@@ -3,7 +3,7 @@ export * from './schemas';
 export { sniffFormat, type SniffedFormat } from './sniff-format';
 export { inspectImage, HEIC_ADVICE } from './inspect-image';
 export { decodeImage, rawInput, shrinksOnLoad, type DecodeOptions, type RawImage } from './decode-image';
-export { planVariants, renderVariants, resizeRaw, type PlannedSize, type RenderVariantsOptions } from './render-variants';
+export { encodeVariant, planVariants, renderVariants, resizeRaw, type PlannedSize, type RenderVariantsOptions } from './render-variants';
 export { applyWatermark, renderWatermark, watermarkFontFile, WATERMARK_FONT_FAMILY, type WatermarkOverlay } from './apply-watermark';
 export { describePreview, readCamera, readMetadata, toMetadata, type PreviewPlaceholders } from './read-metadata';
 export { findLeftoverMetadata } from './find-leftover-metadata';

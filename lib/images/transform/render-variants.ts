@@ -94,7 +94,8 @@ export async function resizeRaw(image: RawImage, longSide: number, { first }: { 
   return { ...image, data, width: info.width, height: image.frames > 1 ? (info.pageHeight ?? info.height / image.frames) : info.height };
 }
 
-async function encodeVariant(
+/** One file of a variant: the sized (and perhaps watermarked) pixels as a WebP, or as a JPEG on white, without any metadata. */
+export async function encodeVariant(
   image: RawImage,
   { name, format, watermarked, first }: { name: string; format: VariantFormat; watermarked: boolean; first?: boolean },
 ): Promise<EncodedVariant> {
