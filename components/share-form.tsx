@@ -4,6 +4,7 @@ import { useAction } from 'next-safe-action/hooks';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { createLinkAction } from '@/app/actions/create-link';
+import type { ShareCopyNotice } from '@/lib/images/schemas';
 import type { Link, LinkExpiry, ShareOption } from '@/lib/links/schemas';
 import { actionErrorMessage } from './action-error';
 import { LinkCopyButton } from './link-copy-button';
@@ -17,7 +18,25 @@ const EXPIRY_OPTIONS: { value: LinkExpiry; label: string }[] = [
 ];
 
 /** The options of a new link, and the link itself once it is made. */
-export function ShareForm({ imageId, variants, defaultVariant }: { imageId: string; variants: ShareOption[]; defaultVariant: string }) {
+export function ShareForm({
+  imageId,
+  variants,
+  defaultVariant,
+  notice,
+}: {
+  imageId: string;
+  variants: ShareOption[];
+  defaultVariant: string;
+  /** Set while the owner's watermark settings are being applied to their photos. */
+  notice: ShareCopyNotice | null;
+}) {
+  const [variant, setVariant] = useState(defaultVariant);
+  // Once the watermark reaches this photo, its watermarked copy becomes the one offered first.
+  const [offered, setOffered] = useState(defaultVariant);
+  if (offered !== defaultVariant) {
+    setOffered(defaultVariant);
+    setVariant(defaultVariant);
+  }
   const [created, setCreated] = useState<Link | null>(null);
   const { execute, result, isPending } = useAction(createLinkAction, {
     onSuccess: ({ data }) => {
@@ -54,7 +73,7 @@ export function ShareForm({ imageId, variants, defaultVariant }: { imageId: stri
       </fieldset>
       <label className="flex flex-col gap-1 font-medium">
         Size
-        <select name="variant" defaultValue={defaultVariant} className="rounded-md border border-slate-300 px-3 py-2 font-normal">
+        <select name="variant" value={variant} onChange={(event) => setVariant(event.target.value)} className="rounded-md border border-slate-300 px-3 py-2 font-normal">
           {variants.map((variant) => (
             <option key={variant.name} value={variant.name}>
               {variant.label}
@@ -62,6 +81,7 @@ export function ShareForm({ imageId, variants, defaultVariant }: { imageId: stri
           ))}
         </select>
       </label>
+      <ShownCopy option={variants.find((option) => option.name === variant)} notice={notice} />
       <label className="flex items-center gap-2">
         <input type="checkbox" name="allowDownload" />
         Let viewers download the photo
@@ -78,8 +98,33 @@ export function ShareForm({ imageId, variants, defaultVariant }: { imageId: stri
   );
 }
 
+/**
+ * Which copy a link made now shows: with the watermark or without. While the owner's watermark is
+ * being applied to their photos and has not reached this one, what that copy becomes, too.
+ */
+function ShownCopy({ option, notice }: { option: ShareOption | undefined; notice: ShareCopyNotice | null }) {
+  if (!option) return null;
+  const waiting = notice !== null && !notice.photoUpdated;
+  const progress = notice && notice.photosTotal > 0 ? ` (${notice.photosDone} of ${notice.photosTotal} photos so far)` : '';
+  let text = option.watermarked ? 'A link made now shows this photo with your watermark.' : 'A link made now shows this photo without a watermark.';
+  if (waiting && notice.action === 'apply') {
+    text = option.watermarked
+      ? `Your new watermark settings are being applied to your photos${progress} and have not reached this one yet: a link made now shows it with its previous watermark, and with the new one once they have.`
+      : `Your watermark is being applied to your photos${progress} and has not reached this one yet: a link made now shows it without a watermark, and keeps doing so. To share it watermarked, wait until it has.`;
+  } else if (waiting && option.watermarked) {
+    text = `Your watermark is being taken off your photos${progress} and has not reached this one yet: a link made now shows it with the watermark.`;
+  }
+  return (
+    <p className="text-slate-600" data-testid="share-copy" data-copy={option.watermarked ? 'watermarked' : 'clean'} data-waiting={waiting ? 'true' : 'false'} aria-live="polite">
+      {text}
+    </p>
+  );
+}
+
 function CreatedLink({ link, onAnother }: { link: Link; onAnother: () => void }) {
   const expires = link.validUntil === null ? 'never expires' : `works until ${new Date(link.validUntil).toLocaleString()}`;
+  // The address as the owner will send it: this site's own origin, as the copy button and the QR code make it.
+  const url = new URL(link.path, window.location.origin).toString();
   return (
     <div className="flex flex-col gap-3 text-sm" data-testid="created-link">
       <p>
@@ -87,8 +132,8 @@ function CreatedLink({ link, onAnother }: { link: Link; onAnother: () => void })
         {link.allowDownload ? ' and allows downloads' : ''}.
       </p>
       <div className="flex items-center gap-2">
-        <a href={link.path} target="_blank" rel="noreferrer" className="truncate font-mono text-link underline" data-testid="share-link">
-          {link.path}
+        <a href={url} target="_blank" rel="noreferrer" className="truncate font-mono text-link underline" data-testid="share-link">
+          {url}
         </a>
         <LinkCopyButton path={link.path} />
       </div>

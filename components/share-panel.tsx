@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { requireUser } from '@/adapters/current-user';
+import { getShareCopyNotice } from '@/lib/images/rerender-share-notice';
 import { getShareOptions } from '@/lib/links';
+import { AutoRefresh } from './auto-refresh';
 import { ShareForm } from './share-form';
 
 /**
@@ -10,7 +12,7 @@ import { ShareForm } from './share-form';
  */
 export async function SharePanel({ imageId }: { imageId: string }) {
   const user = await requireUser();
-  const options = await getShareOptions(user.id, imageId);
+  const [options, notice] = await Promise.all([getShareOptions(user.id, imageId), getShareCopyNotice(user.id, imageId)]);
   if (!options) return null;
   return (
     <section className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-5" aria-labelledby="share-heading">
@@ -23,10 +25,12 @@ export async function SharePanel({ imageId }: { imageId: string }) {
         </Link>
       </div>
       {options.defaultVariant ? (
-        <ShareForm imageId={options.imageId} variants={options.variants} defaultVariant={options.defaultVariant} />
+        <ShareForm imageId={options.imageId} variants={options.variants} defaultVariant={options.defaultVariant} notice={notice} />
       ) : (
         <p className="text-sm text-slate-500">This photo can be shared once it has been processed.</p>
       )}
+      {/* Until the watermark has reached this photo, what a new link shows changes under the form. */}
+      <AutoRefresh active={notice !== null && !notice.photoUpdated} />
     </section>
   );
 }

@@ -2,8 +2,12 @@
 
 import { useAction } from 'next-safe-action/hooks';
 import { useState } from 'react';
+import { rerenderWatermarksAction } from '@/app/actions/rerender-watermarks';
 import { updateWatermarkAction } from '@/app/actions/update-watermark';
+import type { WatermarkRerenderView } from '@/lib/images/schemas';
 import { WATERMARK_POSITIONS, type WatermarkSettings } from '@/lib/images/transform/schemas';
+import { ActionButton } from './action-button';
+import { AutoRefresh } from './auto-refresh';
 
 export function WatermarkForm({ initial }: { initial: WatermarkSettings }) {
   const [enabled, setEnabled] = useState(initial.enabled);
@@ -61,5 +65,60 @@ export function WatermarkForm({ initial }: { initial: WatermarkSettings }) {
         Save
       </button>
     </form>
+  );
+}
+
+/** The offer to apply the saved settings to the photos uploaded before them, and how that is going once asked for. */
+export function WatermarkExistingPhotos({ rerender }: { rerender: WatermarkRerenderView }) {
+  const { execute, isPending, result } = useAction(rerenderWatermarksAction);
+  const running = rerender.state === 'queued' || rerender.state === 'running';
+  const adding = rerender.action === 'apply';
+  const counted = rerender.photosTotal > 0 ? ` ${rerender.photosDone} of ${rerender.photosTotal} photos` : ' starting soon';
+  return (
+    <div
+      data-testid="watermark-existing"
+      data-state={rerender.state}
+      aria-live="polite"
+      hidden={rerender.state === 'none' && !rerender.offer}
+      className="flex flex-col items-start gap-2 border-t border-slate-200 pt-4 text-sm"
+    >
+      {running ? (
+        <p>
+          {adding ? 'Applying your watermark to your existing photos…' : 'Taking the watermark off your existing photos…'}
+          {counted}
+        </p>
+      ) : null}
+      {rerender.state === 'failed' && rerender.failureReason ? (
+        <p role="alert" className="text-red-700">
+          {rerender.failureReason}
+        </p>
+      ) : null}
+      {rerender.state === 'done' && !rerender.offer ? (
+        <p className="text-emerald-700">
+          {adding
+            ? 'Your existing photos have this watermark: new links show it, and so do links you already shared of a watermarked copy.'
+            : 'New links to your existing photos show them without a watermark. Links you already shared keep the copy they show.'}
+        </p>
+      ) : null}
+      {rerender.offer ? (
+        <>
+          <p className="text-slate-600">
+            {adding
+              ? 'Photos you uploaded before saving these settings do not have them yet: a new link to one shows its old copy.'
+              : 'Photos you uploaded before may still offer a watermarked copy when you share them.'}
+          </p>
+          <ActionButton
+            onClick={() => execute({})}
+            isPending={isPending}
+            pendingLabel="Starting…"
+            result={result}
+            className="rounded-md border border-brand-500 px-4 py-2 font-medium text-link hover:bg-brand-50"
+          >
+            {adding ? 'Apply to my existing photos' : 'Take it off my existing photos'}
+          </ActionButton>
+        </>
+      ) : null}
+      <AutoRefresh active={running} />
+    </div>
   );
 }

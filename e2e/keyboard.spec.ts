@@ -40,7 +40,7 @@ test('a keyboard alone uploads a photo, shares it, runs the LinkedIn check and o
   const share = page.getByRole('region', { name: 'Share' });
   await tabTo(page, share.getByRole('button', { name: 'Create link' }));
   await page.keyboard.press('Space');
-  await expect(share.getByTestId('share-link')).toHaveText(/^\/s\//);
+  await expect(share.getByTestId('share-link')).toHaveText(/^http:\/\/localhost:\d+\/s\/[0-9A-Za-z]{12}$/);
   await tabTo(page, share.getByRole('button', { name: 'Copy link' }));
   await page.keyboard.press('Enter');
   await expect(page.getByText('Link copied to the clipboard')).toBeVisible();

@@ -24,8 +24,12 @@ test('the owner shares a photo, a signed-out visitor sees it with its preview ta
   await panel.getByLabel('Let viewers download the photo').check();
   await panel.getByRole('button', { name: 'Create link' }).click();
   const shared = panel.getByTestId('share-link');
-  await expect(shared).toHaveText(/^\/s\/[0-9A-Za-z]{12}$/);
-  const path = (await shared.textContent())!;
+  // The whole address, on the site's own origin, ready to send: the one Copy link puts on the clipboard.
+  await expect(shared).toHaveText(/^http:\/\/localhost:\d+\/s\/[0-9A-Za-z]{12}$/);
+  const url = new URL((await shared.textContent())!);
+  expect(url.origin).toBe(new URL(page.url()).origin);
+  expect(await shared.getAttribute('href')).toBe(url.toString());
+  const path = url.pathname;
   await expect(panel.getByRole('img', { name: 'QR code of the link' })).toBeVisible();
 
   // Someone with no account, in a browser that never signed in.

@@ -3,17 +3,19 @@ import { requireUser } from '@/adapters/current-user';
 import { ChangePasswordForm } from '@/components/change-password-form';
 import { DeleteAccountForm } from '@/components/delete-account-form';
 import { ExportPanel } from '@/components/export-panel';
-import { WatermarkForm } from '@/components/watermark-form';
+import { WatermarkExistingPhotos, WatermarkForm } from '@/components/watermark-form';
 import { listOwnExports } from '@/lib/account/list-exports';
 import { authMode } from '@/lib/auth/mode';
 import { getWatermarkSettings } from '@/lib/images';
+import { getWatermarkRerender } from '@/lib/images/rerender-watermarks-status';
 
 export const metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   const user = await requireUser();
-  const [watermark, exports, email] = await Promise.all([
+  const [watermark, rerender, exports, email] = await Promise.all([
     getWatermarkSettings(user.id),
+    getWatermarkRerender(user.id),
     listOwnExports(user.id),
     authMode() === 'clerk' ? clerkAccountEmail(user.id) : Promise.resolve(user.email),
   ]);
@@ -24,9 +26,10 @@ export default async function SettingsPage() {
         <h2 className="text-lg font-semibold">Watermark</h2>
         <p className="text-sm text-slate-600">
           Applied to the copies used when you share a photo. Your own views and downloads, and the original, stay clean. Photos
-          uploaded from now on get it.
+          uploaded from now on get it, and you can apply it to those you already have.
         </p>
         <WatermarkForm initial={watermark} />
+        <WatermarkExistingPhotos rerender={rerender} />
       </section>
       {user.sessionId ? (
         <section className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-6">
