@@ -377,6 +377,26 @@ async function checkSite(check: CheckContext): Promise<void> {
   expectStatus('GET /s/{code}/card.jpg', await site.request(`/s/${code}/card.jpg`), 200, (response) =>
     response.headers['content-type'] === 'image/jpeg' ? null : `content-type ${response.headers['content-type']}, expected image/jpeg`,
   );
+  await checkWatermarkRerender(check);
+}
+
+/** A watermark saved in the built site, then applied to the photo already there through the rerender-watermarks bundle (sharp and the shipped font). */
+async function checkWatermarkRerender(check: CheckContext): Promise<void> {
+  const { site, user, actions, readyImageId: imageId } = check;
+  if (!imageId) return;
+  const { findImage, findWatermarkRerender } = await import('../lib/db');
+  const what = 'watermark applied to a photo already there through the rerender-watermarks bundle';
+  const watermark = { enabled: true, text: '© deploy-check', position: 'bottom-right', opacity: 0.6 };
+  const saved = await callAction(site, findAction(actions, 'app/actions/update-watermark.ts', 'updateWatermarkAction'), [watermark], user.cookies);
+  if (saved.response.status >= 400) return fail('server action updateWatermarkAction', `answered ${saved.response.status}`);
+  const asked = await callAction(site, findAction(actions, 'app/actions/rerender-watermarks.ts', 'rerenderWatermarksAction'), [{}], user.cookies);
+  if (asked.response.status >= 400) return fail('server action rerenderWatermarksAction', `answered ${asked.response.status}`);
+  const done = await waitFor(what, () => findWatermarkRerender(user.userId), (item) => item.status === 'done' || item.status === 'failed');
+  if (!done) return;
+  if (done.status !== 'done') return fail(what, `ended ${done.status}: ${done.failureReason}`);
+  const marked = (await findImage(user.userId, imageId))?.variants?.filter((variant) => variant.watermarked) ?? [];
+  if (marked.length === 0) return fail(what, 'ended done without a watermarked copy');
+  pass(what, `${done.photosDone} of ${done.photosTotal} photos, ${marked.length} watermarked files`);
 }
 
 async function checkAnalysis(check: CheckContext, analyzer: 'rekognition' | 'local'): Promise<void> {

@@ -5,7 +5,7 @@ import { table as tableDefinition } from '../../lib/db/table';
 import { LINKEDIN_READY_WORKLOAD } from '../../lib/cost/workload';
 import { MAX_DELIVERY_ATTEMPTS } from '../../lib/jobs/retry-policy';
 import { JOB_WIRING } from '../../lib/jobs/wiring';
-import { accountDeletionKey, exportArchiveKey, exportRequestKey, faceIndexInputKey, originalKey } from '../../lib/storage/keys';
+import { accountDeletionKey, exportArchiveKey, exportRequestKey, faceIndexInputKey, originalKey, watermarkRequestKey } from '../../lib/storage/keys';
 import { expectedAccess } from './expected-access';
 import { getResource, grantsByComponent, input, lambdaOf, plain, resourcesOfType, state, TYPES } from './graph';
 import { disposeInfraGraph, runInfraGraph, type InfraGraph } from './harness';
@@ -89,7 +89,7 @@ describe('event pipeline', () => {
     }
     const prefixes = notified('Media').map((queue) => queue.filterPrefix);
     expect(originalKey('user', 'image').startsWith(notified('Uploads')[0]!.filterPrefix)).toBe(true);
-    for (const key of [faceIndexInputKey('user', 'image'), accountDeletionKey('user'), exportRequestKey('user', 'export')]) {
+    for (const key of [faceIndexInputKey('user', 'image'), accountDeletionKey('user'), exportRequestKey('user', 'export'), watermarkRequestKey('user')]) {
       expect(prefixes.some((prefix) => key.startsWith(prefix)), key).toBe(true);
     }
     // An archive is written under another prefix, so writing one starts nothing.
@@ -212,6 +212,21 @@ describe('functions', () => {
     const zip = readFileSync(path.join(graph.projectRoot, '.sst', 'artifacts', 'MakeLinkedInReady', 'code.zip'));
     for (const file of ['assets/models/selfie/selfie.json', 'assets/models/selfie/selfie.bin']) expect(zip.includes(Buffer.from(file)), file).toBe(true);
     expect(Object.values(grantsByComponent(graph, 'MakeLinkedInReady')).flat().filter((action) => action.startsWith('rekognition:'))).toEqual(['rekognition:DetectFaces']);
+  });
+
+  test('rerender-watermarks: one full vCPU for sharp, five minutes a run (a run hands over a minute before), the watermark font, and no originals', () => {
+    const lambda = lambdaOf(graph, 'RerenderWatermarks');
+    expect(input(lambda, 'memorySize')).toBe(1769);
+    expect(input(lambda, 'timeout')).toBe(300);
+    expect(input(lambda, 'architectures')).toEqual(['arm64']);
+    expect(build('RerenderWatermarks').properties).toMatchObject({ install: { sharp: '*' }, architecture: 'arm64' });
+    const zip = readFileSync(path.join(graph.projectRoot, '.sst', 'artifacts', 'RerenderWatermarks', 'code.zip'));
+    for (const font of readdirSync(path.join(repoRoot, 'assets', 'fonts'))) expect(zip.includes(Buffer.from(`assets/fonts/${font}`)), font).toBe(true);
+    // It works from a photo's clean copies in the media bucket: the originals bucket is not its to read.
+    const grants = grantsByComponent(graph, 'RerenderWatermarks');
+    expect(grants.Media).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject']);
+    expect(grants.Uploads).toBeUndefined();
+    expect(Object.values(grants).flat().filter((action) => action.startsWith('rekognition:'))).toEqual([]);
   });
 
   test('analyze-profile may call rekognition:DetectFaces and nothing else of Rekognition', () => {
