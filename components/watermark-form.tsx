@@ -6,7 +6,7 @@ import { rerenderWatermarksAction } from '@/app/actions/rerender-watermarks';
 import { updateWatermarkAction } from '@/app/actions/update-watermark';
 import type { WatermarkRerenderView } from '@/lib/images/schemas';
 import { WATERMARK_POSITIONS, type WatermarkSettings } from '@/lib/images/transform/schemas';
-import { ActionButton } from './action-button';
+import { OutlineActionButton } from './action-button';
 import { AutoRefresh } from './auto-refresh';
 
 export function WatermarkForm({ initial }: { initial: WatermarkSettings }) {
@@ -70,7 +70,7 @@ export function WatermarkForm({ initial }: { initial: WatermarkSettings }) {
 
 /** The offer to apply the saved settings to the photos uploaded before them, and how that is going once asked for. */
 export function WatermarkExistingPhotos({ rerender }: { rerender: WatermarkRerenderView }) {
-  const { execute, isPending, result } = useAction(rerenderWatermarksAction);
+  const apply = useAction(rerenderWatermarksAction);
   const running = rerender.state === 'queued' || rerender.state === 'running';
   const adding = rerender.action === 'apply';
   const counted = rerender.photosTotal > 0 ? ` ${rerender.photosDone} of ${rerender.photosTotal} photos` : ' starting soon';
@@ -107,15 +107,9 @@ export function WatermarkExistingPhotos({ rerender }: { rerender: WatermarkReren
               ? 'Photos you uploaded before saving these settings do not have them yet: a new link to one shows its old copy.'
               : 'Photos you uploaded before may still offer a watermarked copy when you share them.'}
           </p>
-          <ActionButton
-            onClick={() => execute({})}
-            isPending={isPending}
-            pendingLabel="Starting…"
-            result={result}
-            className="rounded-md border border-brand-500 px-4 py-2 font-medium text-link hover:bg-brand-50"
-          >
+          <OutlineActionButton action={apply} input={{}} size="large">
             {adding ? 'Apply to my existing photos' : 'Take it off my existing photos'}
-          </ActionButton>
+          </OutlineActionButton>
         </>
       ) : null}
       <AutoRefresh active={running} />

@@ -1,20 +1,14 @@
 import { resources } from '../aws/resources';
 import { setWatermarkRerenderStatus } from '../db';
-import { defineJobKind } from '../jobs/define-job-kind';
+import { defineJobKind, statusChanges, subjectFromKey } from '../jobs/define-job-kind';
 import { deletePrefix, parseWatermarkRequestKey, watermarkRequestPrefix } from '../storage';
 
 /** Applying the owner's watermark settings to the photos they already have; its request's arrival in the media bucket starts it. */
 export const rerenderWatermarksJob = defineJobKind('rerender-watermarks', {
   label: 'Applying your watermark to your photos',
-  parseKey(key) {
-    const owner = parseWatermarkRequestKey(key);
-    return owner ? { userId: owner.userId, subjectId: owner.userId } : null;
-  },
-  setStatus: {
-    running: (subject) => setWatermarkRerenderStatus(subject.userId, { status: 'running' }),
-    queued: (subject) => setWatermarkRerenderStatus(subject.userId, { status: 'queued' }),
-    failed: (subject, failure) => setWatermarkRerenderStatus(subject.userId, { status: 'failed', failureReason: failure.reason, failureCode: failure.code }),
-  },
+  // One per user: the subject is the user's library.
+  parseKey: subjectFromKey(parseWatermarkRequestKey, 'userId'),
+  setStatus: statusChanges((subject, change) => setWatermarkRerenderStatus(subject.userId, change), { running: 'running', queued: 'queued' }),
   // The copies it made belong to their photos, which keep them; only the request is its own.
   discard: (subject) => deletePrefix(resources.mediaBucket, watermarkRequestPrefix(subject.userId)),
   // The request is written right after the job is queued.
