@@ -19,25 +19,26 @@ export async function findWatermarkRerender(userId: string): Promise<WatermarkRe
 
 /**
  * Queues a new re-render with its first pass, replacing a finished or failed one; false while one is
- * queued or running (asking twice at once starts one), or while the account is being deleted.
+ * queued or running, so that asking twice at once starts one. An account deletion removes the record;
+ * every write below is a patch, which fails once it is gone.
  */
 export async function startWatermarkRerender(userId: string, request: { requestedAt: number; watermark: Watermark; settingsSavedAt: number; photosTotal: number }): Promise<boolean> {
   return conditionally(
     getDb()
       .entities.watermarkRerender.put({ userId, status: 'queued', photosDone: 0, ...request })
-      .where(({ status, deletingAt }, { eq, notExists }) => `${notExists(deletingAt)} AND (${notExists(status)} OR ${eq(status, 'done')} OR ${eq(status, 'failed')})`)
+      .where(({ status }, { eq, notExists }) => `${notExists(status)} OR ${eq(status, 'done')} OR ${eq(status, 'failed')}`)
       .go({ response: 'none' }),
   );
 }
 
-/** What the owner sees of a re-render in flight or given up on; false when there is none, or the account is being deleted. */
+/** What the owner sees of a re-render in flight or given up on; false when there is none. */
 export async function setWatermarkRerenderStatus(
   userId: string,
   update: { status: Extract<WatermarkRerenderStatus, 'queued' | 'running'> } | { status: 'failed'; failureReason: string; failureCode: string },
 ): Promise<boolean> {
   const write = getDb().entities.watermarkRerender.patch({ userId });
   const change = update.status === 'failed' ? write.set(update) : write.set(update).remove(['failureReason', 'failureCode']);
-  return conditionally(change.where(({ deletingAt }, { notExists }) => notExists(deletingAt)).go({ response: 'none' }));
+  return conditionally(change.go({ response: 'none' }));
 }
 
 /** Starts the request's pass over again for settings saved since: from the newest photo, with nothing done. False when the request is no longer current. */
@@ -47,12 +48,12 @@ export async function restartRerenderPass(pass: RerenderPassRef, next: { waterma
       .entities.watermarkRerender.patch({ userId: pass.userId })
       .set({ ...next, photosDone: 0 })
       .remove(['doneThrough', 'boundaryIds', 'pending'])
-      .where(({ requestedAt, deletingAt }, { eq, notExists }) => `${eq(requestedAt, pass.requestedAt)} AND ${notExists(deletingAt)}`)
+      .where(({ requestedAt }, { eq }) => eq(requestedAt, pass.requestedAt))
       .go({ response: 'none' }),
   );
 }
 
-/** Records how far the pass has come; false when the request or its pass is no longer current (or the account is being deleted). */
+/** Records how far the pass has come; false when the request or its pass is no longer current, or the record is gone. */
 export async function saveRerenderProgress(
   pass: RerenderPassRef,
   progress: Pick<WatermarkRerenderItem, 'photosDone' | 'doneThrough' | 'boundaryIds' | 'pending'>,
@@ -61,22 +62,18 @@ export async function saveRerenderProgress(
     getDb()
       .entities.watermarkRerender.patch({ userId: pass.userId })
       .set(progress)
-      .where(({ requestedAt, settingsSavedAt, deletingAt }, { eq, notExists }) =>
-        `${eq(requestedAt, pass.requestedAt)} AND ${eq(settingsSavedAt, pass.settingsSavedAt)} AND ${notExists(deletingAt)}`,
-      )
+      .where(({ requestedAt, settingsSavedAt }, { eq }) => `${eq(requestedAt, pass.requestedAt)} AND ${eq(settingsSavedAt, pass.settingsSavedAt)}`)
       .go({ response: 'none' }),
   );
 }
 
-/** Marks the pass finished: the user's photos carry its settings. False when it is no longer current. */
+/** Marks the pass finished: the user's photos carry its settings. False when it is no longer current, or the record is gone. */
 export async function finishWatermarkRerender(pass: RerenderPassRef, now: number): Promise<boolean> {
   return conditionally(
     getDb()
       .entities.watermarkRerender.patch({ userId: pass.userId })
       .set({ status: 'done', finishedAt: now, pending: [] })
-      .where(({ requestedAt, settingsSavedAt, deletingAt }, { eq, notExists }) =>
-        `${eq(requestedAt, pass.requestedAt)} AND ${eq(settingsSavedAt, pass.settingsSavedAt)} AND ${notExists(deletingAt)}`,
-      )
+      .where(({ requestedAt, settingsSavedAt }, { eq }) => `${eq(requestedAt, pass.requestedAt)} AND ${eq(settingsSavedAt, pass.settingsSavedAt)}`)
       .go({ response: 'none' }),
   );
 }

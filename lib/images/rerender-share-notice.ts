@@ -1,4 +1,5 @@
 import { findImage, findWatermarkRerender } from '../db';
+import { rerenderInFlight } from './rerender-watermarks-status';
 import { imageIdInput, type ShareCopyNotice } from './schemas';
 import { WatermarkSettingsSchema } from './transform/schemas';
 
@@ -12,7 +13,7 @@ export async function getShareCopyNotice(userId: string, imageId: unknown): Prom
   const id = imageIdInput.safeParse(imageId);
   if (!id.success) return null;
   const [record, image] = await Promise.all([findWatermarkRerender(userId), findImage(userId, id.data)]);
-  if (!record || !image || (record.status !== 'queued' && record.status !== 'running')) return null;
+  if (!record || !image || !rerenderInFlight(record)) return null;
   const { doneThrough } = record;
   const passed =
     doneThrough !== undefined && (image.createdAt > doneThrough || (image.createdAt === doneThrough && (record.boundaryIds ?? []).includes(image.imageId)));

@@ -7,6 +7,7 @@ import { watermarkRequestKey, writeObject } from '../storage';
 import { UserError } from '../user-error';
 import { WATERMARK_RERENDER_LIMIT } from './limits';
 import { rerenderWatermarksJob } from './rerender-watermarks-job';
+import { rerenderInFlight } from './rerender-watermarks-status';
 import type { WatermarkRequest } from './schemas';
 import { readWatermarkSettings } from './watermark-settings';
 
@@ -23,8 +24,7 @@ const userIdInput = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'Not a user id.')
 export async function requestWatermarkRerender(userId: string, options: { now?: number; kind?: JobKind } = {}): Promise<void> {
   const { now = Date.now(), kind = rerenderWatermarksJob } = options;
   const owner = userIdInput.parse(userId);
-  const current = await findWatermarkRerender(owner);
-  if (current?.status === 'queued' || current?.status === 'running') return;
+  if (rerenderInFlight(await findWatermarkRerender(owner))) return;
   const { watermark, savedAt } = await readWatermarkSettings(owner);
   if (savedAt === null) throw new UserError('Save your watermark settings first.');
 

@@ -3,7 +3,10 @@ import type { WatermarkRerenderView } from './schemas';
 import { WatermarkSettingsSchema } from './transform/schemas';
 import { readWatermarkSettings } from './watermark-settings';
 
-const inFlight = (record: WatermarkRerenderItem | null) => record?.status === 'queued' || record?.status === 'running';
+/** Whether a re-render is queued or running: asking again then starts nothing, and the share form has something to say. */
+export function rerenderInFlight(record: Pick<WatermarkRerenderItem, 'status'> | null): boolean {
+  return record?.status === 'queued' || record?.status === 'running';
+}
 
 /**
  * Where applying the owner's watermark to the photos they already have stands, for the settings page:
@@ -12,7 +15,7 @@ const inFlight = (record: WatermarkRerenderItem | null) => record?.status === 'q
  */
 export async function getWatermarkRerender(userId: string): Promise<WatermarkRerenderView> {
   const [record, settings] = await Promise.all([findWatermarkRerender(userId), readWatermarkSettings(userId)]);
-  const running = inFlight(record);
+  const running = rerenderInFlight(record);
   // While it runs, it is about the settings it applies; otherwise about the saved ones, which an offer would apply.
   const watermark = running && record ? WatermarkSettingsSchema.parse(record.watermark) : settings.watermark;
   const applied = record?.status === 'done' && record.settingsSavedAt === settings.savedAt;
