@@ -2,7 +2,6 @@ import { allPages } from '../all-pages';
 import {
   countImagesOlderThan,
   findImage,
-  findJob,
   findWatermarkRerender,
   finishWatermarkRerender,
   listImagesOlderThan,
@@ -15,7 +14,6 @@ import {
 import { expectJob } from '../jobs/expect-job';
 import type { JobKind, JobRun, WorkResult } from '../jobs/job-kind';
 import { publishJobState } from '../jobs/publish-job-state';
-import { jobRefOf } from '../jobs/run-job';
 import { wiringOf } from '../jobs/wiring';
 import { log } from '../observability/log';
 import { watermarkRequestKey, writeObject } from '../storage';
@@ -76,7 +74,7 @@ export async function rerenderWatermarks(run: JobRun, options: RerenderWatermark
   let pass: Pass | null = passOf(record);
   // The first run counts the photos (which the request left to it, to answer the owner at once).
   if (request.part === 0 && pass.doneThrough === undefined) pass = await restartPass(pass, await readWatermarkSettings(pass.userId));
-  const isCurrentRun = async () => (await findJob(jobRefOf(kind, run.subject)))?.eTag === run.object.eTag;
+  const report = () => publishJobState(kind, run.subject, 'running');
 
   while (pass) {
     const latest = await readWatermarkSettings(pass.userId);
@@ -84,21 +82,38 @@ export async function rerenderWatermarks(run: JobRun, options: RerenderWatermark
       pass = await restartPass(pass, latest);
       continue;
     }
-    const walked = await walkPhotos(pass, deadline, { isCurrentRun, report: () => publishJobState(kind, run.subject, 'running') });
-    if (walked === 'lost') break;
+    const walked = await walkPhotos(pass, deadline, report);
+    if (walked === 'lost') {
+      pass = await currentPass(pass);
+      continue;
+    }
     if (walked === 'settings-changed') continue;
     if (walked === 'deadline') return handOver(kind, run, request, pass);
     await settlePending(pass, Math.min(deadline, Date.now() + PENDING_WAIT_MS));
     if (isNewer((await readWatermarkSettings(pass.userId)).savedAt, pass)) continue;
     if (await finishWatermarkRerender(pass, Date.now())) return { status: 'done' };
-    break;
+    pass = await currentPass(pass);
   }
-  // Its request was replaced, or it was taken over by another run: that one answers. Or the account is gone.
+  // Its request was replaced by a newer one, which its own runs answer; or the account is gone.
   return (await findWatermarkRerender(run.subject.userId)) ? { status: 'done' } : { status: 'gone' };
 }
 
+/**
+ * Where the request stands after one of this run's writes found the record moved on: another run of
+ * the same request (a delivery that took over a stalled run) went further, and this one carries on
+ * from there, writing what that one writes. When that run started the pass over for newer settings,
+ * what this one wrote may be older than what it wrote, so this one goes through the photos again from
+ * the newest. Null when the request was replaced, or the record is gone.
+ */
+async function currentPass(pass: Pass): Promise<Pass | null> {
+  const record = await findWatermarkRerender(pass.userId);
+  if (!record || record.requestedAt !== pass.requestedAt) return null;
+  const current = passOf(record);
+  return current.settingsSavedAt === pass.settingsSavedAt ? current : { ...current, photosDone: 0, doneThrough: undefined, boundaryIds: [], pending: [] };
+}
+
 /** Goes through the pass's photos from where it stands, newest first, recording progress as it goes. */
-async function walkPhotos(pass: Pass, deadline: number, hooks: { isCurrentRun: () => Promise<boolean>; report: () => Promise<void> }): Promise<Walk> {
+async function walkPhotos(pass: Pass, deadline: number, report: () => Promise<void>): Promise<Walk> {
   const bound = pass.doneThrough === undefined ? { createdAt: pass.settingsSavedAt, inclusive: false } : { createdAt: pass.doneThrough, inclusive: true };
   let reportedAt = Date.now();
   for await (const page of allPages((cursor) => listImagesOlderThan(pass.userId, bound, { cursor, limit: PAGE_SIZE }))) {
@@ -110,8 +125,8 @@ async function walkPhotos(pass: Pass, deadline: number, hooks: { isCurrentRun: (
       // Checked after a photo, so that every run makes progress.
       if (Date.now() >= deadline) return (await saveProgress(pass)) ? 'deadline' : 'lost';
       if (Date.now() - reportedAt < PROGRESS_EVERY_MS) continue;
-      if (!(await hooks.isCurrentRun()) || !(await saveProgress(pass))) return 'lost';
-      await hooks.report();
+      if (!(await saveProgress(pass))) return 'lost';
+      await report();
       reportedAt = Date.now();
       if (isNewer((await readWatermarkSettings(pass.userId)).savedAt, pass)) return 'settings-changed';
     }

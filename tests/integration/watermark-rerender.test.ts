@@ -203,6 +203,36 @@ describe('applying the watermark to photos that already exist', () => {
     expect(await userInconsistencies(userId)).toEqual([]);
   });
 
+  it('two runs of one request at once (as when a delivery takes over a stalled run) both end, agreeing on the latest settings, which every photo has', async () => {
+    const userId = newUserId();
+    const photos: ImageItem[] = [];
+    for (const [file, name, type] of [
+      ['nofaces/coffee.png', 'coffee.png', 'image/png'],
+      ['nofaces/chelsea.png', 'chelsea.png', 'image/png'],
+      ['faces/astronaut.png', 'astronaut.png', 'image/png'],
+      ['bench/flower-3mp.jpg', 'flower.jpg', 'image/jpeg'],
+    ] as const) {
+      photos.push(await uploadReady(userId, file, name, type));
+    }
+    await updateWatermarkSettings(userId, BOTTOM_RIGHT);
+    const kind: JobKind = { ...rerenderWatermarksJob, bucket: () => UNROUTED_BUCKET };
+    await requestWatermarkRerender(userId, { kind });
+    const key = watermarkRequestKey(userId);
+    const stored = (await readObject(UNROUTED_BUCKET, key))!;
+    const run = { subject: { userId, subjectId: userId }, object: { bucket: UNROUTED_BUCKET, key, eTag: stored.eTag, size: stored.body.length }, body: stored.body, now: Date.now() };
+
+    // The first run starts its pass; the settings change; a second run of the same request starts over with them, and the first follows.
+    const first = rerenderWatermarks(run, { kind });
+    await waitFor('the first pass', () => findWatermarkRerender(userId), (item) => (item?.photosTotal ?? 0) > 0, 10_000);
+    await updateWatermarkSettings(userId, TOP_LEFT);
+    const second = rerenderWatermarks(run, { kind });
+    expect(await Promise.all([first, second])).toEqual([{ status: 'done' }, { status: 'done' }]);
+
+    const settings = await findSettings(userId);
+    expect(await findWatermarkRerender(userId)).toMatchObject({ status: 'done', settingsSavedAt: settings!.updatedAt });
+    for (const photo of photos) await expectMarkedAt((await findImage(userId, photo.imageId))!, TOP_LEFT, BOTTOM_RIGHT);
+  });
+
   it('its kind: reads only its own keys, shows a failure to the owner, removes its requests when discarded, and goes with the account', async () => {
     const userId = newUserId();
     await expect(requestWatermarkRerender(userId)).rejects.toThrow('Save your watermark settings first.');
