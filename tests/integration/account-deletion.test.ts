@@ -13,7 +13,7 @@ import { createUpload } from '@/lib/images';
 import { storeDeadLetters } from '@/lib/jobs';
 import { createLink, resolveLink } from '@/lib/links';
 import { listPeople } from '@/lib/people';
-import { fixture, uploadAsBrowser, waitForSettled } from './helpers';
+import { fixture, uploadAsBrowser, waitFor, waitForSettled } from './helpers';
 import { sqsEvent } from './sqs-event';
 
 /*
@@ -23,16 +23,6 @@ import { sqsEvent } from './sqs-event';
  */
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-
-async function waitFor<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not after ${timeoutMs} ms (last: ${JSON.stringify(value).slice(0, 400)})`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 /** A user with photos, an analysis, a link, a person (two photos of one face) and a dead letter. */
 async function populatedUser(label: string) {

@@ -13,7 +13,7 @@ import { planVariants, renderWatermark, type EnabledWatermark, type Region } fro
 import { jobRefOf, runJob, type JobKind, type RunOutcome } from '@/lib/jobs';
 import { createLink, readSharedFile } from '@/lib/links';
 import { headObject, listKeys, mediaPrefix, readObject, watermarkRequestKey, watermarkRequestPrefix, writeObject } from '@/lib/storage';
-import { fixture, newUserId, uploadAsBrowser, waitForSettled } from './helpers';
+import { fixture, newUserId, uploadAsBrowser, waitFor, waitForSettled } from './helpers';
 import { deleteOwnAccount } from '@/lib/account/delete-own-account';
 import { findUserData, holdsUserData } from '@/lib/account/find-user-data';
 import { UNROUTED_BUCKET } from './unrouted-bucket';
@@ -32,16 +32,6 @@ async function uploadReady(userId: string, file: string, name: string, type: str
   const image = await waitForSettled(userId, imageId);
   expect(image.status).toBe('ready');
   return image;
-}
-
-async function waitFor<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not after ${timeoutMs} ms (last: ${JSON.stringify(value).slice(0, 400)})`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 async function waitForRerender(userId: string): Promise<WatermarkRerenderItem> {

@@ -1,7 +1,7 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { table } from '../table';
-import { WATERMARK_POSITIONS } from '../../images/transform/schemas';
 import { jobSubjectAttributes } from './job-subject';
+import { watermarkAttribute } from './settings';
 
 export const WATERMARK_RERENDER_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 
@@ -16,16 +16,7 @@ export const WatermarkRerender = new Entity({
     userId: { type: 'string', required: true, readOnly: true },
     status: { type: WATERMARK_RERENDER_STATUSES, required: true },
     /** The settings the current pass applies, as they were when it started; validated with lib/images' schema when read. */
-    watermark: {
-      type: 'map',
-      required: true,
-      properties: {
-        enabled: { type: 'boolean', required: true },
-        text: { type: 'string' },
-        position: { type: WATERMARK_POSITIONS },
-        opacity: { type: 'number' },
-      },
-    },
+    watermark: watermarkAttribute,
     /** When those settings were saved: the pass covers the photos uploaded before then (later ones were processed with them). */
     settingsSavedAt: { type: 'number', required: true },
     photosDone: { type: 'number', required: true, default: 0 },
