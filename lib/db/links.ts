@@ -1,6 +1,7 @@
 import { getDb, type Page } from './client';
 import type { LinkItem } from './entities/link';
 import { conditionalResult, conditionally } from './conditions';
+import { checkedCursor } from './cursor';
 
 type NewLink = Omit<LinkItem, 'views' | 'createdAt'> & { createdAt: number };
 
@@ -20,11 +21,10 @@ export async function findLinkByCode(code: string): Promise<LinkItem | null> {
   return data;
 }
 
-/** The owner's links, newest first, a page at a time; read from gsi1, so a link made a moment ago may be missing. */
+/** The owner's links, newest first, a page at a time; read from gsi1, so a link made a moment ago may be missing. A cursor not of this list reads the first page. */
 export async function listLinksByOwner(userId: string, options: { cursor?: string | null; limit: number }): Promise<Page<LinkItem>> {
-  const { data, cursor } = await getDb()
-    .entities.link.query.byOwner({ userId })
-    .go({ order: 'desc', limit: options.limit, cursor: options.cursor ?? null });
+  const { link } = getDb().entities;
+  const { data, cursor } = await link.query.byOwner({ userId }).go({ order: 'desc', limit: options.limit, cursor: checkedCursor(link, 'byOwner', { userId }, options.cursor) });
   return { items: data, cursor };
 }
 

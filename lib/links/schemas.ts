@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LINK_EXPIRIES } from '../db';
+import { cursorInput, LINK_EXPIRIES } from '../db';
 import { imageIdInput, VariantSchema } from '../images/schemas';
 import { LINK_CODE_PATTERN } from './new-link-code';
 
@@ -23,7 +23,7 @@ export type CreateLinkInput = z.input<typeof createLinkInput>;
 export const revokeLinkInput = z.object({ code: linkCodeInput });
 
 export const listLinksInput = z.object({
-  cursor: z.string().max(2048).nullish(),
+  cursor: cursorInput,
   limit: z.number().int().min(1).max(100).default(50),
 });
 

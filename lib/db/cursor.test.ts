@@ -1,0 +1,36 @@
+import { createConversions } from 'electrodb';
+import { describe, expect, it } from 'vitest';
+import { checkedCursor, cursorInput } from './cursor';
+import { Face } from './entities/face';
+import { Image } from './entities/image';
+import { Link } from './entities/link';
+
+const linkCursor = (userId: string) => createConversions(Link).byAccessPattern.byOwner.fromComposite.toCursor({ userId, createdAt: 1_780_000_000_000, code: 'AbCdEfGhIjKl' });
+
+describe('a cursor from outside', () => {
+  it('is used when it is a key of the very list and partition it is handed to', () => {
+    const cursor = linkCursor('usr_owner');
+    expect(checkedCursor(Link, 'byOwner', { userId: 'usr_owner' }, cursor)).toBe(cursor);
+    const face = createConversions(Face).byAccessPattern.byPerson.fromComposite.toCursor({ userId: 'usr_owner', personId: 'p1', imageId: 'img_1', faceId: 'f1' });
+    expect(checkedCursor(Face, 'byPerson', { userId: 'usr_owner', personId: 'p1' }, face)).toBe(face);
+  });
+
+  it('reads the first page when it does not parse, or names another user, person or list', () => {
+    for (const garbled of ['abc', 'zzz', 'e30', 'MQ', '%%%', 'bnVsbA', Buffer.from('{"pk":"x"}').toString('base64url'), 'x'.repeat(2000)]) {
+      expect(checkedCursor(Link, 'byOwner', { userId: 'usr_owner' }, garbled), garbled).toBeNull();
+    }
+    expect(checkedCursor(Link, 'byOwner', { userId: 'usr_owner' }, linkCursor('usr_someone_else'))).toBeNull();
+    const face = createConversions(Face).byAccessPattern.byPerson.fromComposite.toCursor({ userId: 'usr_owner', personId: 'p2', imageId: 'img_1', faceId: 'f1' });
+    expect(checkedCursor(Face, 'byPerson', { userId: 'usr_owner', personId: 'p1' }, face)).toBeNull();
+    expect(checkedCursor(Image, 'byOwner', { userId: 'usr_owner' }, linkCursor('usr_owner'))).toBeNull();
+    expect(checkedCursor(Link, 'byOwner', { userId: 'usr_owner' }, null)).toBeNull();
+  });
+
+  it('is no cursor at all unless it is one string of a sane length', () => {
+    expect(cursorInput.parse('abc')).toBe('abc');
+    expect(cursorInput.parse(undefined)).toBeUndefined();
+    expect(cursorInput.parse(['a', 'b'])).toBeNull();
+    expect(cursorInput.parse('x'.repeat(2049))).toBeNull();
+    expect(cursorInput.parse(42)).toBeNull();
+  });
+});
