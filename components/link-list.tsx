@@ -58,18 +58,20 @@ export function LinkList({ links, now }: { links: ShareLink[]; now: number }) {
                   )}
                 </div>
               </td>
-              <td className="col-span-2 min-w-0 truncate md:max-w-48 md:px-4 md:py-2">
-                <CardLabel>Photo</CardLabel>
-                <Link href={`/images/${link.imageId}`} className="hover:underline">
-                  {link.fileName}
-                </Link>
+              <td className="col-span-2 min-w-0 md:max-w-48 md:px-4 md:py-2">
+                <div className="flex min-w-0 items-baseline">
+                  <CardLabel>Photo</CardLabel>
+                  <Link href={`/images/${link.imageId}`} className="min-w-0 truncate hover:underline">
+                    {link.fileName}
+                  </Link>
+                </div>
               </td>
               <td className="tabular-nums md:px-4 md:py-2">
-                <CardLabel>Views</CardLabel>
+                <CardLabel stacked>Views</CardLabel>
                 <span data-testid="link-views">{link.views}</span>
               </td>
               <td className="md:px-4 md:py-2">
-                <CardLabel>Expires</CardLabel>
+                <CardLabel stacked>Expires</CardLabel>
                 {link.state === 'active' ? describeExpiry(link, now) : <EndedBadge link={link} now={now} />}
               </td>
               <td className="col-span-2 text-slate-600 md:px-4 md:py-2">
@@ -87,10 +89,13 @@ export function LinkList({ links, now }: { links: ShareLink[]; now: number }) {
   );
 }
 
-/** A cell's column name, shown on the small-screen cards, where the table's header is hidden; screen readers have the header. */
-function CardLabel({ children }: { children: string }) {
+/**
+ * A cell's column name, shown on the small-screen cards, where the table's header is hidden; screen
+ * readers have the header. In a half-width cell it stands above the value, which then has the width.
+ */
+function CardLabel({ children, stacked = false }: { children: string; stacked?: boolean }) {
   return (
-    <span aria-hidden="true" className="mr-2 text-slate-500 md:hidden">
+    <span aria-hidden="true" className={`text-slate-500 md:hidden ${stacked ? 'block text-xs' : 'mr-2'}`}>
       {children}
     </span>
   );
@@ -101,7 +106,7 @@ function EndedBadge({ link, now }: { link: ShareLink; now: number }) {
   const revoked = link.state === 'revoked';
   const endedAt = (revoked ? link.revokedAt : link.validUntil) ?? now;
   return (
-    <span className={`rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ${revoked ? 'bg-slate-100 text-slate-700' : 'bg-amber-100 text-amber-900'}`}>
+    <span className={`inline-block rounded-md px-2 py-0.5 text-xs font-medium ${revoked ? 'bg-slate-100 text-slate-700' : 'bg-amber-100 text-amber-900'}`}>
       {revoked ? 'Revoked' : 'Expired'} {describeAgo(now - endedAt)}
     </span>
   );
