@@ -2,7 +2,8 @@ import type { NextFetchEvent, NextRequest } from 'next/server';
 import { authMode } from '@/lib/auth/mode';
 import { clerk } from './middleware/clerk';
 import { localSession } from './middleware/local-session';
-import { isDecodablePath, notFoundForUndecodablePath } from './middleware/undecodable-path';
+import { isDecodablePath } from './middleware/decodable-path';
+import { notFoundForUndecodablePath } from './middleware/undecodable-path';
 
 export function proxy(request: NextRequest, event: NextFetchEvent) {
   if (!isDecodablePath(request.nextUrl.pathname)) return notFoundForUndecodablePath(request);

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import fc from 'fast-check';
 import { expect, test } from '@playwright/test';
-import { isDecodablePath } from '../middleware/undecodable-path';
+import { isDecodablePath } from '../middleware/decodable-path';
 import { appEndpoints, type AppEndpoint } from './app-routes';
 import { createAccount, loopbackAddress } from './helpers';
 import { E2E_PORTS } from './ports';

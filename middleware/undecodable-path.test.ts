@@ -1,6 +1,7 @@
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
-import { isDecodablePath, notFoundForUndecodablePath } from './undecodable-path';
+import { isDecodablePath } from './decodable-path';
+import { notFoundForUndecodablePath } from './undecodable-path';
 
 describe('a path that does not decode', () => {
   it('is told apart from every path that does', () => {
