@@ -112,4 +112,5 @@ test('from 768 px up My links is a table, with the same rows', async ({ page }) 
   await expect(page.getByRole('columnheader', { name: 'Views' })).toBeVisible();
   await expect(page.getByTestId('link-row')).toHaveCount(3);
   expect(await seriousAxeViolations(page)).toEqual([]);
+  await page.screenshot({ path: screenshotPath('my-links-desktop.png') });
 });
