@@ -8,11 +8,16 @@ import { Link } from './entities/link';
 const linkCursor = (userId: string) => createConversions(Link).byAccessPattern.byOwner.fromComposite.toCursor({ userId, createdAt: 1_780_000_000_000, code: 'AbCdEfGhIjKl' });
 
 describe('a cursor from outside', () => {
-  it('is used when it is a key of the very list and partition it is handed to', () => {
+  it('is used as it is when it is a key of the very list and partition it is handed to', () => {
     const cursor = linkCursor('usr_owner');
     expect(checkedCursor(Link, 'byOwner', { userId: 'usr_owner' }, cursor)).toBe(cursor);
-    const face = createConversions(Face).byAccessPattern.byPerson.fromComposite.toCursor({ userId: 'usr_owner', personId: 'p1', imageId: 'img_1', faceId: 'f1' });
-    expect(checkedCursor(Face, 'byPerson', { userId: 'usr_owner', personId: 'p1' }, face)).toBe(face);
+    // Ids as the app makes them (nanoid's '_' and '-', a face's `${imageId}.${n}`): a list's own next page is never lost.
+    for (const [userId, personId, imageId] of [['usr_a-B_c', 'Xy_-9aBcDeFg', 'k-_LmN0pQrStUvWx'], ['usr_owner', '_', '-']]) {
+      const face = createConversions(Face).byAccessPattern.byPerson.fromComposite.toCursor({ userId, personId, imageId, faceId: `${imageId}.3` });
+      expect(checkedCursor(Face, 'byPerson', { userId, personId }, face)).toBe(face);
+      const image = createConversions(Image).byAccessPattern.byOwner.fromComposite.toCursor({ userId, imageId, createdAt: 1_780_000_000_123 });
+      expect(checkedCursor(Image, 'byOwner', { userId }, image)).toBe(image);
+    }
   });
 
   it('reads the first page when it does not parse, or names another user, person or list', () => {
