@@ -12,7 +12,10 @@ describe('a cursor from outside', () => {
     const cursor = linkCursor('usr_owner');
     expect(checkedCursor(Link, 'byOwner', { userId: 'usr_owner' }, cursor)).toBe(cursor);
     // Ids as the app makes them (nanoid's '_' and '-', a face's `${imageId}.${n}`): a list's own next page is never lost.
-    for (const [userId, personId, imageId] of [['usr_a-B_c', 'Xy_-9aBcDeFg', 'k-_LmN0pQrStUvWx'], ['usr_owner', '_', '-']]) {
+    for (const { userId, personId, imageId } of [
+      { userId: 'usr_a-B_c', personId: 'Xy_-9aBcDeFg', imageId: 'k-_LmN0pQrStUvWx' },
+      { userId: 'usr_owner', personId: '_', imageId: '-' },
+    ]) {
       const face = createConversions(Face).byAccessPattern.byPerson.fromComposite.toCursor({ userId, personId, imageId, faceId: `${imageId}.3` });
       expect(checkedCursor(Face, 'byPerson', { userId, personId }, face)).toBe(face);
       const image = createConversions(Image).byAccessPattern.byOwner.fromComposite.toCursor({ userId, imageId, createdAt: 1_780_000_000_123 });
