@@ -7,7 +7,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The owner's links: where each points, its views, when it expires, and a Revoke button; revoked and
- * expired ones stay, marked, until their retention runs out. From md up it is a table; below, each
+ * expired ones stay, marked, until their retention runs out. From lg (1024 px) up it is a table; below, each
  * row is a card of its own (the same cells, stacked and labelled), so that nothing needs a sideways scroll.
  */
 export function LinkList({ links, now }: { links: ShareLink[]; now: number }) {
@@ -20,9 +20,9 @@ export function LinkList({ links, now }: { links: ShareLink[]; now: number }) {
   }
   // The scroller is positioned, so that the header's screen-reader text stays inside it instead of widening the page.
   return (
-    <div className="relative md:overflow-x-auto md:rounded-xl md:border md:border-slate-200 md:bg-white">
-      <table className="block w-full text-left text-sm md:table" aria-label="Links">
-        <thead className="hidden bg-slate-50 text-slate-500 md:table-header-group">
+    <div className="relative lg:overflow-x-auto lg:rounded-xl lg:border lg:border-slate-200 lg:bg-white">
+      <table className="block w-full text-left text-sm lg:table" aria-label="Links">
+        <thead className="hidden bg-slate-50 text-slate-500 lg:table-header-group">
           <tr>
             <th className="px-4 py-2 font-medium">Link</th>
             <th className="px-4 py-2 font-medium">Photo</th>
@@ -34,16 +34,16 @@ export function LinkList({ links, now }: { links: ShareLink[]; now: number }) {
             </th>
           </tr>
         </thead>
-        <tbody className="flex flex-col gap-3 md:table-row-group">
+        <tbody className="flex flex-col gap-3 lg:table-row-group">
           {links.map((link) => (
             <tr
               key={link.code}
-              className="grid grid-cols-2 gap-x-4 gap-y-2 rounded-xl border border-slate-200 bg-white p-4 md:table-row md:rounded-none md:border-0 md:border-t md:border-slate-100 md:p-0"
+              className="grid grid-cols-2 gap-x-4 gap-y-2 rounded-xl border border-slate-200 bg-white p-4 lg:table-row lg:rounded-none lg:border-0 lg:border-t lg:border-slate-100 lg:p-0"
               data-testid="link-row"
               data-code={link.code}
               data-state={link.state}
             >
-              <td className="col-span-2 min-w-0 md:px-4 md:py-2">
+              <td className="col-span-2 min-w-0 lg:px-4 lg:py-2">
                 <div className="flex flex-wrap items-center gap-2">
                   {link.state === 'revoked' ? (
                     // It answers 404 now: no address to open or copy.
@@ -58,7 +58,7 @@ export function LinkList({ links, now }: { links: ShareLink[]; now: number }) {
                   )}
                 </div>
               </td>
-              <td className="col-span-2 min-w-0 md:max-w-48 md:px-4 md:py-2">
+              <td className="col-span-2 min-w-0 lg:max-w-48 lg:px-4 lg:py-2">
                 <div className="flex min-w-0 items-baseline">
                   <CardLabel>Photo</CardLabel>
                   <Link href={`/images/${link.imageId}`} className="min-w-0 truncate hover:underline">
@@ -66,19 +66,19 @@ export function LinkList({ links, now }: { links: ShareLink[]; now: number }) {
                   </Link>
                 </div>
               </td>
-              <td className="tabular-nums md:px-4 md:py-2">
+              <td className="tabular-nums lg:px-4 lg:py-2">
                 <CardLabel stacked>Views</CardLabel>
                 <span data-testid="link-views">{link.views}</span>
               </td>
-              <td className="md:px-4 md:py-2">
+              <td className="lg:px-4 lg:py-2">
                 <CardLabel stacked>Expires</CardLabel>
                 {link.state === 'active' ? describeExpiry(link, now) : <EndedBadge link={link} now={now} />}
               </td>
-              <td className="col-span-2 text-slate-600 md:px-4 md:py-2">
+              <td className="col-span-2 text-slate-600 lg:px-4 lg:py-2">
                 {link.watermarked ? 'watermarked' : 'no watermark'}
                 {link.allowDownload ? ', downloads' : ''}
               </td>
-              <td className="col-span-2 md:px-4 md:py-2 md:text-right">
+              <td className="col-span-2 lg:px-4 lg:py-2 lg:text-right">
                 {link.state === 'active' ? <LinkRevokeButton code={link.code} path={link.path} /> : <ListedUntil link={link} now={now} />}
               </td>
             </tr>
@@ -95,7 +95,7 @@ export function LinkList({ links, now }: { links: ShareLink[]; now: number }) {
  */
 function CardLabel({ children, stacked = false }: { children: string; stacked?: boolean }) {
   return (
-    <span aria-hidden="true" className={`text-slate-500 md:hidden ${stacked ? 'block text-xs' : 'mr-2'}`}>
+    <span aria-hidden="true" className={`text-slate-500 lg:hidden ${stacked ? 'block text-xs' : 'mr-2'}`}>
       {children}
     </span>
   );

@@ -10,8 +10,8 @@ const DAY = 24 * HOUR;
 
 /**
  * An account with three links, written through lib/db as the app writes them (the server's clock
- * cannot be moved, so the ended ones are written ended): one working for a week, one that expired a
- * day ago, one revoked an hour ago. No photo is needed to list them.
+ * cannot be moved, so the ended ones are written ended): one working for a week (the clean copy, with
+ * downloads: the widest row), one that expired a day ago, one revoked an hour ago. No photo is needed to list them.
  */
 async function accountWithLinks() {
   const account = await createAccount();
@@ -19,7 +19,7 @@ async function accountWithLinks() {
   const { newLinkCode, GONE_RETENTION_MS } = await import('../lib/links');
   const { userId } = (await findUserByEmail(account.email))!;
   const now = Date.now();
-  const link = (fileName: string, times: { createdAt: number; validUntil?: number; revokedAt?: number; expiresAt?: number }) => ({
+  const link = (fileName: string, times: { createdAt: number; validUntil?: number; revokedAt?: number; expiresAt?: number; watermarked?: boolean; allowDownload?: boolean }) => ({
     code: newLinkCode(),
     userId,
     imageId: `img_${fileName.replace(/\W/g, '')}`,
@@ -38,7 +38,9 @@ async function accountWithLinks() {
   const expiredAt = now - DAY;
   const revokedAt = now - HOUR;
   const codes = {
-    active: (await insertLink(link('a-rather-long-holiday-portrait-name.jpg', { createdAt: now - 3 * DAY, validUntil: now + 7 * DAY, expiresAt: Math.ceil((now + 7 * DAY + GONE_RETENTION_MS) / 1000) })))!.code,
+    active: (await insertLink(
+      link('a-rather-long-holiday-portrait-name.jpg', { createdAt: now - 3 * DAY, validUntil: now + 7 * DAY, expiresAt: Math.ceil((now + 7 * DAY + GONE_RETENTION_MS) / 1000), watermarked: false, allowDownload: true }),
+    ))!.code,
     expired: (await insertLink(link('expired.jpg', { createdAt: now - 8 * DAY, validUntil: expiredAt, expiresAt: Math.ceil((expiredAt + GONE_RETENTION_MS) / 1000) })))!.code,
     revoked: (await insertLink(link('revoked.jpg', { createdAt: now - 2 * DAY, validUntil: now + 5 * DAY, revokedAt, expiresAt: Math.ceil((revokedAt + GONE_RETENTION_MS) / 1000) })))!.code,
   };
@@ -104,13 +106,18 @@ test.describe('on a 375-px phone, in the dark', () => {
   });
 });
 
-test('from 768 px up My links is a table, with the same rows', async ({ page }) => {
-  await page.setViewportSize({ width: 1024, height: 768 });
+test('up to 1023 px My links stays a stack of cards; from 1024 px up it is a table that needs no sideways scroll either', async ({ page }) => {
   const { account } = await accountWithLinks();
   await signInAs(page, account);
-  await page.goto('/links');
-  await expect(page.getByRole('columnheader', { name: 'Views' })).toBeVisible();
-  await expect(page.getByTestId('link-row')).toHaveCount(3);
-  expect(await seriousAxeViolations(page)).toEqual([]);
-  await page.screenshot({ path: screenshotPath('my-links-desktop.png') });
+  for (const width of [768, 1024, 1280]) {
+    await page.setViewportSize({ width, height: 768 });
+    await page.goto('/links');
+    await expect(page.getByTestId('link-row')).toHaveCount(3);
+    await expect(page.getByRole('columnheader', { name: 'Views' })).toBeVisible({ visible: width >= 1024 });
+    const overflow = await page.getByRole('table', { name: 'Links' }).evaluate((table) => table.parentElement!.scrollWidth - table.parentElement!.clientWidth);
+    expect(overflow, `at ${width} px the list is ${overflow} px wider than its box`).toBeLessThanOrEqual(0);
+    await expect(page.getByRole('button', { name: /Revoke/ })).toBeInViewport();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath(`my-links-${width}.png`) });
+  }
 });
