@@ -22,9 +22,9 @@ export default function AccountDeletedPage() {
         </h2>
         <p className="text-slate-700" data-testid="kept">
           One record that this account was closed: its internal id, when you asked for the deletion and when the record expires. It
-          holds no email, no name and nothing you uploaded. It stops a sign-in from before the deletion from working again, and is
-          deleted {CLOSURE_MARK_HOURS} hours after the deletion finishes. Nothing else is kept, except that our service logs, which
-          name accounts only by that id, are deleted after a month.
+          holds no email, no name and nothing you uploaded. It stops a sign-in from before the deletion from working again. It expires{' '}
+          {CLOSURE_MARK_HOURS} hours after the deletion finishes, and the database then removes it on its own. Nothing else is kept,
+          except that our service logs, which name accounts only by that id, are deleted after a month.
         </p>
       </section>
       <Link href="/" className="self-start rounded-md border border-slate-300 bg-white px-5 py-2.5 font-medium hover:bg-slate-100">
