@@ -3,11 +3,12 @@ import { ClerkProvider } from '@clerk/nextjs';
 import { connection } from 'next/server';
 import { Toaster } from 'sonner';
 import { authSettings } from '@/lib/config';
+import { SITE_DESCRIPTION, SITE_NAME } from './site';
 import './globals.css';
 
 export const metadata: Metadata = {
-  title: { default: 'Headshot', template: '%s · Headshot' },
-  description: 'Upload photos, get web-ready sizes, and learn how your LinkedIn profile photo scores.',
+  title: { default: SITE_NAME, template: `%s · ${SITE_NAME}` },
+  description: SITE_DESCRIPTION,
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

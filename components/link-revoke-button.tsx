@@ -26,7 +26,7 @@ export function LinkRevokeButton({ code, path }: { code: string; path: string })
         disabled={isPending}
         onClick={() => setAsking(true)}
         aria-label={`Revoke ${path}`}
-        className="rounded-md border border-red-300 bg-white px-3 py-1 text-xs font-medium text-red-700 hover:bg-red-50 disabled:opacity-60"
+        className="rounded-md border border-red-300 bg-white px-3 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50 disabled:opacity-60 md:py-1 md:text-xs"
       >
         {isPending ? 'Revoking…' : 'Revoke'}
       </button>

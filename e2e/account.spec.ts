@@ -37,6 +37,9 @@ test('the owner exports everything, then deletes the account from Settings: sign
   await dialog.getByRole('button', { name: 'Delete everything' }).click();
   await expect(page).toHaveURL(/\/account-deleted$/);
   await expect(page.getByRole('heading', { name: 'Your account is being deleted' })).toBeVisible();
+  // It says what is kept, and for how long: the closure mark, a day, nothing personal.
+  await expect(page.getByTestId('kept')).toContainText('its internal id, when you asked for the deletion and when the record expires');
+  await expect(page.getByTestId('kept')).toContainText('It expires 24 hours after the deletion finishes');
 
   // The share link answers 404 to anyone, at once.
   const visitor = await (await browser.newContext()).newPage();

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
 import { actionPageUrl, actionResult, readServerActions, type ActionRef } from '../tests/support/server-actions';
+import { discovered } from './app-routes';
 import { connectE2eCloud } from './cloud';
 import { FIXTURES } from './helpers';
 import { E2E_PORTS } from './ports';
@@ -21,31 +22,6 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const BASE = `http://localhost:${E2E_PORTS.app}`;
 
 type Caller = 'anonymous' | 'intruder';
-
-// ---- Discovery ------------------------------------------------------------------------------------
-
-function filesUnder(dir: string, name: RegExp): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => name.test(path.basename(file)))
-    .map((file) => path.join(dir, file));
-}
-
-/** app/(app)/images/[id]/page.tsx → /images/[id] */
-function routeOf(file: string): string {
-  const segments = path.relative(path.join(ROOT, 'app'), path.dirname(file)).split(path.sep).filter((segment) => segment && !/^\(.*\)$/.test(segment));
-  return `/${segments.join('/')}`;
-}
-
-function discovered(): string[] {
-  const pages = filesUnder(path.join(ROOT, 'app'), /^page\.tsx$/).map((file) => `page ${routeOf(file)}`);
-  const routes = filesUnder(path.join(ROOT, 'app'), /^route\.ts$/).flatMap((file) =>
-    [...readFileSync(file, 'utf8').matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => `route ${match[1]} ${routeOf(file)}`),
-  );
-  const actions = filesUnder(path.join(ROOT, 'app', 'actions'), /\.ts$/)
-    .filter((file) => /^['"]use server['"]/m.test(readFileSync(file, 'utf8')))
-    .flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/export (?:const|async function) (\w+)/g)].map((match) => `action ${path.basename(file)}#${match[1]}`));
-  return [...pages, ...routes, ...actions].sort();
-}
 
 // ---- The victim, and callers ----------------------------------------------------------------------
 

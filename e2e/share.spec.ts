@@ -12,7 +12,7 @@ function address(): string {
   return `203.0.113.${1 + Math.floor(Math.random() * 250)}`;
 }
 
-test('the owner shares a photo, a signed-out visitor sees it with its preview tags, and after Revoke the link is gone', async ({ page, browser }) => {
+test('the owner shares a photo, a signed-out visitor sees it with its preview tags, and after Revoke the link is gone (and listed as revoked)', async ({ page, browser }) => {
   const email = await signUp(page);
   await upload(page, 'faces/astronaut.png');
   const card = page.getByTestId('image-card').filter({ hasText: 'astronaut.png' });
@@ -70,8 +70,13 @@ test('the owner shares a photo, a signed-out visitor sees it with its preview ta
   }).toPass({ timeout: 15_000 });
   await row.getByRole('button', { name: 'Revoke' }).click();
   await page.getByRole('dialog', { name: 'Revoke this link?' }).getByRole('button', { name: 'Revoke link' }).click();
-  await expect(row).toHaveCount(0);
   await expect(page.getByText('Link revoked')).toBeVisible();
+  // It stays on the list, marked revoked, with its views, and nothing left to revoke or open.
+  await expect(row).toHaveAttribute('data-state', 'revoked');
+  await expect(row.getByText(/^Revoked/)).toBeVisible();
+  await expect(row.getByTestId('link-views')).toHaveText('1');
+  await expect(row.getByRole('button', { name: 'Revoke' })).toHaveCount(0);
+  await expect(row.getByRole('link', { name: path })).toHaveCount(0);
 
   const gone = await visitor.goto(path);
   expect(gone?.status()).toBe(404);

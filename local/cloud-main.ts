@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { startLocalCloud } from './cloud';
+import { dataDirFromEnv } from './data-dir';
 import { portFromEnv } from './ports';
 
 /*
@@ -12,7 +12,7 @@ const sweepSeconds = Number(process.env.SWEEP_INTERVAL_SECONDS ?? '60');
 if (!Number.isFinite(sweepSeconds) || sweepSeconds <= 0) throw new Error(`SWEEP_INTERVAL_SECONDS must be a positive number, not "${process.env.SWEEP_INTERVAL_SECONDS}".`);
 
 const cloud = await startLocalCloud({
-  dataDir: path.resolve(process.env.DATA_DIR ?? '.data'),
+  dataDir: dataDirFromEnv(),
   s3Port: portFromEnv('S3_PORT', 4568),
   dynamoPort: portFromEnv('DYNAMODB_PORT', 4567),
   appOrigins: [],

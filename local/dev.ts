@@ -1,5 +1,6 @@
-import path from 'node:path';
 import { startLocalCloud } from './cloud';
+import { dataDirFromEnv } from './data-dir';
+import { devBanner } from './dev-banner';
 import { httpInvoker } from './invoke-http';
 import { appAndEmulatorPorts, claimPortsOrExit, portFromEnv } from './ports';
 import { runToCompletion, startChild, stopTogether } from './processes';
@@ -12,8 +13,9 @@ const { ports: appPorts, claims } = appAndEmulatorPorts();
 const ports = { ...appPorts, lambda: portFromEnv('LAMBDA_PORT', 4569) };
 await claimPortsOrExit([...claims, { port: ports.lambda, what: 'the local Lambda runtime', variable: 'LAMBDA_PORT' }]);
 
+const dataDir = dataDirFromEnv();
 const cloud = await startLocalCloud({
-  dataDir: path.resolve(process.env.DATA_DIR ?? '.data'),
+  dataDir,
   s3Port: ports.s3,
   dynamoPort: ports.dynamo,
   realtimePort: ports.realtime,
@@ -27,13 +29,6 @@ await runToCompletion('tsx', ['scripts/migrate.ts'], env);
 const runtime = startChild('tsx', ['watch', '--clear-screen=false', 'local/lambda-runtime.ts'], env);
 const next = startChild('tsx', ['local/next-server.ts', '--dev'], { ...env, PORT: String(ports.app) });
 
-console.log(`
-  headshot local cloud
-  ─ app       http://localhost:${ports.app}
-  ─ S3        ${cloud.env.AWS_ENDPOINT_URL_S3}   (buckets under .data/s3)
-  ─ DynamoDB  ${cloud.env.AWS_ENDPOINT_URL_DYNAMODB}   (table under .data/dynamodb)
-  ─ live      ${cloud.env.AWS_ENDPOINT_URL_IOT_DATA_PLANE}   (MQTT over WebSocket at /mqtt, standing in for AWS IoT)
-  ─ functions http://127.0.0.1:${ports.lambda}   (reload when functions/ or lib/ change)
-`);
+console.log(devBanner({ app: `http://localhost:${ports.app}`, dataDir, env: cloud.env, functions: `http://127.0.0.1:${ports.lambda}` }));
 
 stopTogether([runtime, next], () => cloud.stop());

@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { startLocalCloud } from './cloud';
+import { dataDirFromEnv, shownPath } from './data-dir';
 import { startInvokeServer } from './invoke-server';
 import { appAndEmulatorPorts, claimPortsOrExit, portFromEnv } from './ports';
 import { runToCompletion, startChild, stopTogether } from './processes';
@@ -12,8 +12,9 @@ const { ports: appPorts, claims } = appAndEmulatorPorts();
 const ports = { ...appPorts, lambda: portFromEnv('LAMBDA_PORT', 4569) };
 await claimPortsOrExit([...claims, { port: ports.lambda, what: 'the local Lambda Invoke API', variable: 'LAMBDA_PORT' }]);
 
+const dataDir = dataDirFromEnv();
 const cloud = await startLocalCloud({
-  dataDir: path.resolve(process.env.DATA_DIR ?? '.data'),
+  dataDir,
   s3Port: ports.s3,
   dynamoPort: ports.dynamo,
   realtimePort: ports.realtime,
@@ -28,7 +29,7 @@ const env = { ...cloud.env, AWS_ENDPOINT_URL_LAMBDA: invoke.endpoint };
 await runToCompletion('tsx', ['scripts/migrate.ts'], env);
 // Not bound to 127.0.0.1: clerkMiddleware would proxy the request to itself in a loop.
 const next = startChild('tsx', ['local/next-server.ts'], { ...env, PORT: String(ports.app), NODE_ENV: 'production' });
-console.log(`headshot (production build) on http://localhost:${ports.app}`);
+console.log(`headshot (production build) on http://localhost:${ports.app}, data in ${shownPath(dataDir)}`);
 stopTogether([next], async () => {
   await invoke.stop();
   await cloud.stop();

@@ -32,7 +32,7 @@ export interface DocumentParts {
 export function documentOf({ title, indexable, head, style, body }: DocumentParts): string {
   const robots = indexable ? null : html`<meta name="robots" content="noindex, nofollow">`;
   return `<!doctype html>${
-    html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">${robots}<title>${title}</title>${head}<style>${trusted(BASE_STYLE + style)}</style></head><body>${body}</body></html>`
+    html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="/icon.svg" type="image/svg+xml"><link rel="apple-touch-icon" href="/apple-icon.png">${robots}<title>${title}</title>${head}<style>${trusted(BASE_STYLE + style)}</style></head><body>${body}</body></html>`
       .value
   }`;
 }

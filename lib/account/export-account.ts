@@ -11,7 +11,7 @@ import {
   type LinkItem,
 } from '../db';
 import type { JobRun, WorkResult } from '../jobs/job-kind';
-import { linkPath, linkState } from '../links/to-link';
+import { isPastRetention, linkPath, linkState } from '../links/to-link';
 import { exportArchiveKey, openObjectStream, originalKey, readObject } from '../storage';
 import { startArchiveUpload, type ArchiveUpload } from '../storage/zip-upload';
 import {
@@ -141,9 +141,8 @@ async function describePhoto(photo: ImageItem, original: ExportedPhoto['original
           })
         : null,
     links: links.flatMap((link) => {
-      const state = linkState(link, now);
       // Past its TTL a link is gone, whether or not DynamoDB has removed it yet.
-      if (state === 'not-found') return [];
+      if (isPastRetention(link, now)) return [];
       return [
         {
           code: link.code,
@@ -153,7 +152,8 @@ async function describePhoto(photo: ImageItem, original: ExportedPhoto['original
           allowDownload: link.allowDownload,
           expiry: link.expiry,
           validUntil: link.validUntil === undefined ? null : new Date(link.validUntil).toISOString(),
-          state,
+          revokedAt: link.revokedAt === undefined ? null : new Date(link.revokedAt).toISOString(),
+          state: linkState(link, now),
           views: link.views,
           createdAt: new Date(link.createdAt).toISOString(),
         },

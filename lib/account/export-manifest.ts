@@ -3,6 +3,7 @@ import { ANALYSIS_STATUSES, FACE_INDEX_STATUSES, IMAGE_STATUSES, LINK_EXPIRIES }
 import { BoxSchema } from '../faces/schemas';
 import { ProfileReportSchema } from '../profile-check/schemas';
 import { VariantSchema } from '../images/schemas';
+import { LinkStateSchema } from '../links/schemas';
 
 /*
  * What an export's JSON files promise. The export parses what it built against these before writing
@@ -11,7 +12,7 @@ import { VariantSchema } from '../images/schemas';
  */
 
 /** Raised when a file's shape changes in a way an older reader would misread. */
-export const EXPORT_MANIFEST_VERSION = 1;
+export const EXPORT_MANIFEST_VERSION = 2;
 
 const timestamp = z.iso.datetime();
 const count = z.number().int().nonnegative();
@@ -28,7 +29,9 @@ export const ExportedLinkSchema = z.object({
   allowDownload: z.boolean(),
   expiry: z.enum(LINK_EXPIRIES),
   validUntil: timestamp.nullable(),
-  state: z.enum(['active', 'expired']),
+  /** Since version 2: revoked links stay the owner's, listed, for a while after the revoke. */
+  revokedAt: timestamp.nullable(),
+  state: LinkStateSchema,
   views: count,
   createdAt: timestamp,
 });

@@ -1,5 +1,6 @@
 import { getDb, type Page } from './client';
 import { conditionally } from './conditions';
+import { checkedCursor } from './cursor';
 import type { FaceItem } from './entities/face';
 
 export type FaceKey = Pick<FaceItem, 'userId' | 'imageId' | 'faceId'>;
@@ -34,9 +35,10 @@ export async function listFacesOfUser(userId: string, options: { cursor?: string
   return { items: data, cursor };
 }
 
-/** The faces of one person, a page at a time; read from gsi1, so a face moved a moment ago may still show under its old person. */
+/** The faces of one person, a page at a time; read from gsi1, so a face moved a moment ago may still show under its old person. A cursor not of this list reads the first page. */
 export async function listFacesOfPerson(userId: string, personId: string, options: { cursor?: string | null; limit: number }): Promise<Page<FaceItem>> {
-  const { data, cursor } = await getDb().entities.face.query.byPerson({ userId, personId }).go({ limit: options.limit, cursor: options.cursor ?? null });
+  const { face } = getDb().entities;
+  const { data, cursor } = await face.query.byPerson({ userId, personId }).go({ limit: options.limit, cursor: checkedCursor(face, 'byPerson', { userId, personId }, options.cursor) });
   return { items: data, cursor };
 }
 

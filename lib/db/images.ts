@@ -1,6 +1,7 @@
 import type { FaceIndexState, ImageItem, ImageStatus, ImageVariant } from './entities/image';
 import { getDb, type Page } from './client';
 import { conditionally } from './conditions';
+import { checkedCursor } from './cursor';
 
 type NewImage = Pick<ImageItem, 'userId' | 'imageId' | 'fileName' | 'declaredType' | 'declaredBytes' | 'originalKey'>;
 type ImageKey = { userId: string; imageId: string };
@@ -17,11 +18,10 @@ export async function findImage(userId: string, imageId: string): Promise<ImageI
   return data;
 }
 
-/** The owner's images, newest first, a page at a time, those being deleted included; read from gsi1, so the newest may lag a moment. */
+/** The owner's images, newest first, a page at a time, those being deleted included; read from gsi1, so the newest may lag a moment. A cursor not of this list reads the first page. */
 export async function listImagesByOwner(userId: string, options: { cursor?: string | null; limit: number }): Promise<Page<ImageItem>> {
-  const { data, cursor } = await getDb()
-    .entities.image.query.byOwner({ userId })
-    .go({ order: 'desc', limit: options.limit, cursor: options.cursor ?? null });
+  const { image } = getDb().entities;
+  const { data, cursor } = await image.query.byOwner({ userId }).go({ order: 'desc', limit: options.limit, cursor: checkedCursor(image, 'byOwner', { userId }, options.cursor) });
   return { items: data, cursor };
 }
 

@@ -1,6 +1,7 @@
 export { getDb, type Page } from './client';
 export { createService, type Db } from './service';
 export { table } from './table';
+export { cursorInput } from './cursor';
 export * from './images';
 export * from './users';
 export * from './dead-letters';

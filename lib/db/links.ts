@@ -1,6 +1,7 @@
 import { getDb, type Page } from './client';
 import type { LinkItem } from './entities/link';
 import { conditionalResult, conditionally } from './conditions';
+import { checkedCursor } from './cursor';
 
 type NewLink = Omit<LinkItem, 'views' | 'createdAt'> & { createdAt: number };
 
@@ -20,11 +21,10 @@ export async function findLinkByCode(code: string): Promise<LinkItem | null> {
   return data;
 }
 
-/** The owner's links, newest first, a page at a time; read from gsi1, so a link made a moment ago may be missing. */
+/** The owner's links, newest first, a page at a time; read from gsi1, so a link made a moment ago may be missing. A cursor not of this list reads the first page. */
 export async function listLinksByOwner(userId: string, options: { cursor?: string | null; limit: number }): Promise<Page<LinkItem>> {
-  const { data, cursor } = await getDb()
-    .entities.link.query.byOwner({ userId })
-    .go({ order: 'desc', limit: options.limit, cursor: options.cursor ?? null });
+  const { link } = getDb().entities;
+  const { data, cursor } = await link.query.byOwner({ userId }).go({ order: 'desc', limit: options.limit, cursor: checkedCursor(link, 'byOwner', { userId }, options.cursor) });
   return { items: data, cursor };
 }
 
@@ -37,13 +37,17 @@ export async function listLinkCodesForImage(userId: string, imageId: string): Pr
   return data.map((link) => link.code);
 }
 
-/** Deletes one of the owner's links; false when it does not exist or belongs to someone else. */
-export async function deleteLink(userId: string, code: string): Promise<boolean> {
+/**
+ * Marks one of the owner's links revoked at `revokedAt`, and lets the table's TTL take it at
+ * `expiresAt` (epoch seconds); false when it does not exist, belongs to someone else or was revoked already.
+ */
+export async function markLinkRevoked(userId: string, code: string, times: { revokedAt: number; expiresAt: number }): Promise<boolean> {
   return conditionally(
     getDb()
-      .entities.link.delete({ code })
-      .where(({ userId: owner }, { eq }) => eq(owner, userId))
-      .go(),
+      .entities.link.patch({ code })
+      .set(times)
+      .where(({ userId: owner, revokedAt }, { eq, notExists }) => `${eq(owner, userId)} AND ${notExists(revokedAt)}`)
+      .go({ response: 'none' }),
   );
 }
 
@@ -56,7 +60,13 @@ export async function deleteLinks(codes: string[]): Promise<void> {
   if (unprocessed.length > 0) throw new Error(`${unprocessed.length} links were not deleted; retry`);
 }
 
-/** Adds views to a link's counter, atomically; nothing when the link is gone (an ADD would recreate it). */
+/** Adds views to a link's counter, atomically; nothing when the link is gone (an ADD would recreate it) or revoked. */
 export async function addLinkViews(code: string, views: number): Promise<void> {
-  await conditionally(getDb().entities.link.patch({ code }).add({ views }).go({ response: 'none' }));
+  await conditionally(
+    getDb()
+      .entities.link.patch({ code })
+      .add({ views })
+      .where(({ revokedAt }, { notExists }) => notExists(revokedAt))
+      .go({ response: 'none' }),
+  );
 }

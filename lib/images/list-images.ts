@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { listImagesByOwner, type Page } from '../db';
+import { cursorInput, listImagesByOwner, type Page } from '../db';
 import type { Image } from './schemas';
 import { toImage } from './to-image';
 
 export const listImagesInput = z.object({
-  cursor: z.string().max(2048).nullish(),
+  cursor: cursorInput,
   limit: z.number().int().min(1).max(100).default(24),
 });
 

@@ -11,15 +11,28 @@ export const EXPIRY_DURATION_MS: Record<LinkExpiry, number | null> = {
 };
 
 /**
- * An expired link answers 410 for this long, then its item is deleted (by DynamoDB's TTL) and the
- * code answers 404 like any unknown one. A month covers people who open an old message late.
+ * How long a link outlives its end. An expired link answers 410 for this long, a revoked one 404 at
+ * once; both stay on the owner's "My links", marked as ended, until the item is deleted (by
+ * DynamoDB's TTL) and the code answers 404 like any unknown one. A month covers people who open an
+ * old message late, and owners who wonder where a link went.
  */
-export const GONE_RETENTION_MS = 30 * 24 * HOUR_MS;
+export const GONE_RETENTION_DAYS = 30;
+export const GONE_RETENTION_MS = GONE_RETENTION_DAYS * 24 * HOUR_MS;
 
-/** The link's validity and the item's TTL (epoch seconds), for a link created at `now`. */
+/** The item's TTL (epoch seconds) for a link that ended at `endedAt`. */
+function retainedUntil(endedAt: number): number {
+  return Math.ceil((endedAt + GONE_RETENTION_MS) / 1000);
+}
+
+/** The link's validity and the item's TTL, for a link created at `now`. */
 export function expiryTimes(expiry: LinkExpiry, now: number): { validUntil?: number; expiresAt?: number } {
   const duration = EXPIRY_DURATION_MS[expiry];
   if (duration === null) return {};
   const validUntil = now + duration;
-  return { validUntil, expiresAt: Math.ceil((validUntil + GONE_RETENTION_MS) / 1000) };
+  return { validUntil, expiresAt: retainedUntil(validUntil) };
+}
+
+/** When a link revoked at `now` was revoked, and the item's TTL from then. */
+export function revocationTimes(now: number): { revokedAt: number; expiresAt: number } {
+  return { revokedAt: now, expiresAt: retainedUntil(now) };
 }

@@ -13,5 +13,5 @@ export { getShareOptions } from './get-share-options';
 export { linkPath } from './to-link';
 export { LINK_CODE_LENGTH, newLinkCode } from './new-link-code';
 export { LINK_CREATE_LIMIT, linkResolveLimit } from './limits';
-export { EXPIRY_DURATION_MS, GONE_RETENTION_MS } from './expiry';
+export { EXPIRY_DURATION_MS, GONE_RETENTION_DAYS, GONE_RETENTION_MS } from './expiry';
 export { PREVIEW_WIDTH, PREVIEW_HEIGHT } from './render-preview-image';

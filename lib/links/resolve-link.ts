@@ -1,22 +1,23 @@
 import { findLinkByCode } from '../db';
 import { linkCodeInput, type LinkResolution } from './schemas';
-import { linkState } from './to-link';
+import { isPastRetention, linkState } from './to-link';
 
 const NOT_FOUND: LinkResolution = { state: 'not-found' };
 const EXPIRED: LinkResolution = { state: 'expired' };
 
 /**
  * What a public code points at, at `now`: one GetItem and nothing else, so this is the whole
- * database cost of showing a shared photo. A code that is malformed, unknown or revoked (revoking
- * deletes the item) is the same "not-found"; an expired one is "expired" until its item is purged.
+ * database cost of showing a shared photo. A code that is malformed, unknown, revoked or past its
+ * TTL is the same "not-found"; an expired one is "expired" until its item is past its TTL.
  */
 export async function resolveLink(code: unknown, options: { now?: number } = {}): Promise<LinkResolution> {
   const parsed = linkCodeInput.safeParse(code);
   if (!parsed.success) return NOT_FOUND;
   const item = await findLinkByCode(parsed.data);
-  if (!item) return NOT_FOUND;
-  const state = linkState(item, options.now ?? Date.now());
-  if (state === 'not-found') return NOT_FOUND;
+  const now = options.now ?? Date.now();
+  if (!item || isPastRetention(item, now)) return NOT_FOUND;
+  const state = linkState(item, now);
+  if (state === 'revoked') return NOT_FOUND;
   if (state === 'expired') return EXPIRED;
   return {
     state: 'active',

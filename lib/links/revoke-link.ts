@@ -1,11 +1,13 @@
-import { deleteLink } from '../db';
+import { markLinkRevoked } from '../db';
+import { revocationTimes } from './expiry';
 import { revokeLinkInput } from './schemas';
 
 /**
- * Ends one of the owner's links at once. The item is deleted, not flagged: the next lookup finds
- * nothing, so a revoked code answers exactly like one that never existed.
+ * Ends one of the owner's links at once: from the next lookup on, the code answers exactly like one
+ * that never existed. The item is kept, marked revoked, so that "My links" still shows the link as
+ * revoked, with its views, until the retention after its end runs out (GONE_RETENTION_MS).
  */
-export async function revokeLink(userId: string, input: unknown): Promise<boolean> {
+export async function revokeLink(userId: string, input: unknown, options: { now?: number } = {}): Promise<boolean> {
   const { code } = revokeLinkInput.parse(input);
-  return deleteLink(userId, code);
+  return markLinkRevoked(userId, code, revocationTimes(options.now ?? Date.now()));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LINK_EXPIRIES } from '../db';
+import { cursorInput, LINK_EXPIRIES } from '../db';
 import { imageIdInput, VariantSchema } from '../images/schemas';
 import { LINK_CODE_PATTERN } from './new-link-code';
 
@@ -23,9 +23,13 @@ export type CreateLinkInput = z.input<typeof createLinkInput>;
 export const revokeLinkInput = z.object({ code: linkCodeInput });
 
 export const listLinksInput = z.object({
-  cursor: z.string().max(2048).nullish(),
+  cursor: cursorInput,
   limit: z.number().int().min(1).max(100).default(50),
 });
+
+/** Where a link stands for its owner: revoked and expired links stay listed for a while (GONE_RETENTION_MS). */
+export const LinkStateSchema = z.enum(['active', 'expired', 'revoked']);
+export type LinkState = z.infer<typeof LinkStateSchema>;
 
 /** A link as its owner sees it on "My links" and right after creating it. */
 export const LinkSchema = z.object({
@@ -40,7 +44,11 @@ export const LinkSchema = z.object({
   expiry: LinkExpirySchema,
   /** Epoch ms, or null for a link that never expires. */
   validUntil: z.number().nullable(),
-  state: z.enum(['active', 'expired']),
+  /** Epoch ms, or null for a link not revoked. */
+  revokedAt: z.number().nullable(),
+  state: LinkStateSchema,
+  /** Epoch ms when an ended link leaves "My links"; null while it works. */
+  listedUntil: z.number().nullable(),
   views: z.number(),
   createdAt: z.number(),
 });

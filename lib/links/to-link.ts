@@ -1,19 +1,28 @@
 import type { LinkItem } from '../db';
-import type { Link, LinkResolution } from './schemas';
+import type { Link, LinkState } from './schemas';
 
 export function linkPath(code: string): string {
   return `/s/${code}`;
 }
 
-/** Where a stored link stands at `now`. Reads apply the TTL themselves: DynamoDB deletes late, and dynalite never. */
-export function linkState(item: Pick<LinkItem, 'validUntil' | 'expiresAt'>, now: number): LinkResolution['state'] {
-  if (item.expiresAt !== undefined && item.expiresAt * 1000 <= now) return 'not-found';
+/**
+ * Whether the item is past its TTL at `now`: then the link is gone, for its owner and everyone, as
+ * if it had never been. Reads apply the TTL themselves: DynamoDB deletes late, and dynalite never.
+ */
+export function isPastRetention(item: Pick<LinkItem, 'expiresAt'>, now: number): boolean {
+  return item.expiresAt !== undefined && item.expiresAt * 1000 <= now;
+}
+
+/** Where a stored link (not past its TTL) stands at `now`: a revoked link is revoked even after its expiry. */
+export function linkState(item: Pick<LinkItem, 'validUntil' | 'revokedAt'>, now: number): LinkState {
+  if (item.revokedAt !== undefined) return 'revoked';
   if (item.validUntil !== undefined && item.validUntil <= now) return 'expired';
   return 'active';
 }
 
 /** A stored link as its owner sees it. */
 export function toLink(item: LinkItem, now: number): Link {
+  const state = linkState(item, now);
   return {
     code: item.code,
     path: linkPath(item.code),
@@ -24,7 +33,9 @@ export function toLink(item: LinkItem, now: number): Link {
     allowDownload: item.allowDownload,
     expiry: item.expiry,
     validUntil: item.validUntil ?? null,
-    state: linkState(item, now) === 'active' ? 'active' : 'expired',
+    revokedAt: item.revokedAt ?? null,
+    state,
+    listedUntil: state === 'active' || item.expiresAt === undefined ? null : item.expiresAt * 1000,
     views: item.views,
     createdAt: item.createdAt,
   };

@@ -1,11 +1,8 @@
-import { z } from 'zod';
-import { getImages, listFacesOfPerson, type Page } from '../db';
+import { cursorInput, getImages, listFacesOfPerson, type Page } from '../db';
 import type { Image } from '../images/schemas';
 import { toImage } from '../images/to-image';
 import { PERSON_PAGE_SIZE } from './limits';
 import { personIdInput } from './schemas';
-
-const cursorInput = z.string().max(2048).nullish();
 
 /** One photo of a person, with which of its faces is theirs (what "Not this person" takes out). */
 export interface PersonPhoto {

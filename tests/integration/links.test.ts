@@ -1,3 +1,5 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { resources } from '@/lib/aws/resources';
 import { findLinkByCode, insertLink } from '@/lib/db';
@@ -23,6 +25,7 @@ import { consumeRateLimit, RateLimitedError } from '@/lib/rate-limit';
 import { headObject } from '@/lib/storage';
 import { UserError } from '@/lib/user-error';
 import sharp from 'sharp';
+import { sweepExpired } from '../../local/sweep-expired';
 import { fixture, newUserId, uploadAsBrowser, waitForSettled } from './helpers';
 
 /*
@@ -205,11 +208,12 @@ describe('view counts', () => {
     expect(listed?.views).toBe(22);
   });
 
-  it('do not bring a revoked link back', async () => {
+  it('do not bring a revoked link back, nor count on it', async () => {
     const link = await createLink(owner.userId, { imageId: owner.imageId });
     await revokeLink(owner.userId, { code: link.code });
     await recordLinkView(link.code, BROWSER);
-    expect(await findLinkByCode(link.code)).toBeNull();
+    expect(await findLinkByCode(link.code)).toMatchObject({ views: 0, revokedAt: expect.any(Number) });
+    expect(await resolveLink(link.code)).toEqual({ state: 'not-found' });
   });
 });
 
@@ -256,6 +260,49 @@ describe('rate limits', () => {
     const verdicts = await Promise.all(Array.from({ length: 8 }, () => consumeRateLimit(rule, subject, now)));
     expect(verdicts.filter((v) => v.allowed)).toHaveLength(5);
     expect(verdicts.filter((v) => !v.allowed)).toHaveLength(3);
+  });
+});
+
+describe('ended links on My links', () => {
+  it('keeps a revoked link listed as revoked, with its views, for the retention, and then the TTL takes it', async () => {
+    const other = await readyImage();
+    const link = await createLink(other.userId, { imageId: other.imageId, expiry: 'never' });
+    await recordLinkView(link.code, BROWSER);
+    const revokedAt = Date.now();
+    expect(await revokeLink(other.userId, { code: link.code }, { now: revokedAt })).toBe(true);
+
+    const listed = (await listLinks(other.userId, {}, { now: revokedAt + 1000 })).items;
+    expect(listed).toEqual([expect.objectContaining({ code: link.code, state: 'revoked', revokedAt, views: 1, listedUntil: Math.ceil((revokedAt + GONE_RETENTION_MS) / 1000) * 1000 })]);
+    expect((await listLinks(other.userId, {}, { now: revokedAt + GONE_RETENTION_MS - 1000 })).items.map((l) => l.state)).toEqual(['revoked']);
+    expect((await listLinks(other.userId, {}, { now: revokedAt + GONE_RETENTION_MS + 1000 })).items).toEqual([]);
+
+    // The emulator's sweep does what DynamoDB's TTL does: nothing before the retention runs out, the item after.
+    const client = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+    await sweepExpired(client, resources.tableName, revokedAt + GONE_RETENTION_MS - 60_000);
+    expect(await findLinkByCode(link.code)).not.toBeNull();
+    await sweepExpired(client, resources.tableName, revokedAt + GONE_RETENTION_MS + 60_000);
+    expect(await findLinkByCode(link.code)).toBeNull();
+  });
+
+  it('keeps an expired link listed as expired until the retention after its expiry', async () => {
+    const other = await readyImage();
+    const created = Date.now();
+    const link = await createLink(other.userId, { imageId: other.imageId, expiry: '1h' }, { now: created });
+    const validUntil = created + HOUR;
+    expect((await listLinks(other.userId, {}, { now: validUntil + 1000 })).items).toEqual([
+      expect.objectContaining({ code: link.code, state: 'expired', revokedAt: null, listedUntil: Math.ceil((validUntil + GONE_RETENTION_MS) / 1000) * 1000 }),
+    ]);
+    expect((await listLinks(other.userId, {}, { now: validUntil + GONE_RETENTION_MS + 1000 })).items).toEqual([]);
+  });
+
+  it('refuses a second revoke, and a revoke by anyone else, without moving the first one', async () => {
+    const link = await createLink(owner.userId, { imageId: owner.imageId });
+    const first = Date.now();
+    expect(await revokeLink(newUserId(), { code: link.code }, { now: first })).toBe(false);
+    expect((await findLinkByCode(link.code))?.revokedAt).toBeUndefined();
+    expect(await revokeLink(owner.userId, { code: link.code }, { now: first })).toBe(true);
+    expect(await revokeLink(owner.userId, { code: link.code }, { now: first + HOUR })).toBe(false);
+    expect(await findLinkByCode(link.code)).toMatchObject({ revokedAt: first, expiresAt: Math.ceil((first + GONE_RETENTION_MS) / 1000) });
   });
 });
 

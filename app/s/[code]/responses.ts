@@ -1,4 +1,4 @@
-import { SHARE_PAGE_CSP, tooManyRequestsPage, UNAVAILABLE_PAGE } from './share-page';
+import { SHARE_PAGE_CSP, tooManyRequestsPage, UNAVAILABLE_PAGE } from './share-document';
 
 /** Nothing about a link may outlive a revoke in a shared cache, and signed URLs expire: never stored. */
 export const NO_STORE = 'private, no-store';

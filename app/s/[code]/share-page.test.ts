@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { html, trusted } from '@/app/_html/html';
-import { renderSharePage, SHARE_PAGE_CSP, tooManyRequestsPage, UNAVAILABLE_PAGE } from './share-page';
+import { SHARE_PAGE_CSP, tooManyRequestsPage, UNAVAILABLE_PAGE } from './share-document';
+import { renderSharePage } from './share-page';
 
 const presented = {
   width: 1280,

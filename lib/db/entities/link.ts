@@ -1,7 +1,7 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { table } from '../table';
 
-/** How long a link stays valid; "never" links live until revoked or until their image is deleted. */
+/** How long a link stays valid; "never" links stay valid until they are revoked or their image is deleted. */
 export const LINK_EXPIRIES = ['1h', '1d', '7d', 'never'] as const;
 
 /**
@@ -31,11 +31,14 @@ export const Link = new Entity({
     expiry: { type: LINK_EXPIRIES, required: true, readOnly: true },
     /** Epoch ms after which the link answers 410; absent for links that never expire. */
     validUntil: { type: 'number', readOnly: true },
+    /** Epoch ms when its owner revoked it: from then on it answers like an unknown code, and stays on "My links" as revoked. */
+    revokedAt: { type: 'number' },
     /**
      * The table's TTL attribute, in epoch seconds: when DynamoDB may delete the item. Set some time
-     * after validUntil, so that an expired link keeps answering 410 for a while before it is gone.
+     * after validUntil, or after revokedAt, so that an ended link stays on its owner's list (and an
+     * expired one keeps answering 410) for a while before it is gone.
      */
-    expiresAt: { type: 'number', readOnly: true },
+    expiresAt: { type: 'number' },
     views: { type: 'number', required: true, default: 0 },
     createdAt: { type: 'number', required: true, readOnly: true, default: () => Date.now() },
   },
