@@ -13,7 +13,7 @@ import { createAccount, screenshotPath, signInAs, test, uploadAs } from './helpe
 const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 test.use(PHONE);
 
-const PHOTO = 'phone-check.png';
+const PHOTO = 'phone.png';
 
 type Visitor = 'signed out' | 'with photos' | 'empty';
 
