@@ -25,6 +25,15 @@ test('the pages follow the system setting: dark when it is dark, light when it i
   expect((await colours(page)).background).toBe('rgb(2, 6, 23)');
   await page.screenshot({ path: screenshotPath('dark-detail.png'), fullPage: true });
 
+  // The LinkedIn check: the score's number is written in the page's text colour, not a light page's.
+  await page.getByRole('link', { name: 'LinkedIn check' }).click();
+  await page.getByRole('button', { name: 'Analyse this photo' }).click();
+  await expect(page.getByTestId('face-count')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('ready-panel')).toBeVisible();
+  const score = page.getByRole('img', { name: /^Score \d+ out of 100$/ });
+  await expect(score.getByText(/^\d+$/)).toHaveCSS('color', 'rgb(248, 250, 252)');
+  await page.screenshot({ path: screenshotPath('analysis-dark.png'), fullPage: true });
+
   // Tailwind's own (light) palette is in OKLCH, which the browser reports in lab(): L is the lightness.
   await page.emulateMedia({ colorScheme: 'light' });
   const light = await colours(page);

@@ -24,11 +24,14 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/dashboard" className="text-lg font-semibold text-brand-700">
             Headshot
           </Link>
-          {NAV.map(({ href, label }) => (
-            <NavLink key={href} href={href} className="text-sm text-slate-700 hover:text-slate-950">
-              {label}
-            </NavLink>
-          ))}
+          {/* On a phone the four links take a row of their own, under the name and Sign out, rather than wrapping one by one. */}
+          <div className="flex flex-wrap gap-x-6 gap-y-2 max-sm:order-last max-sm:w-full">
+            {NAV.map(({ href, label }) => (
+              <NavLink key={href} href={href} className="text-sm text-slate-700 hover:text-slate-950">
+                {label}
+              </NavLink>
+            ))}
+          </div>
           <div className="ml-auto flex items-center gap-6">
             {/* On a phone the links need the room more than the address does. */}
             <span className="hidden text-sm text-slate-500 sm:inline">{user.email}</span>
