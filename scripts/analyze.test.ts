@@ -29,7 +29,8 @@ function parse(stdout: string) {
 const work = await mkdtemp(path.join(os.tmpdir(), 'headshot-analyze-'));
 afterAll(() => rm(work, { recursive: true, force: true }));
 
-describe('npm run analyze', () => {
+// Each test starts the CLI in a child process that loads the face model; with both CI lanes on two cores that takes a while.
+describe('npm run analyze', { timeout: 120_000 }, () => {
   it('prints a line per photo, an error line for a text file, writes the crops, and exits 1', async () => {
     const text = path.join(work, 'notes.txt');
     await writeFile(text, 'not a photo\n');

@@ -29,7 +29,8 @@ function parse(stdout: string) {
 const work = await mkdtemp(path.join(os.tmpdir(), 'headshot-faces-'));
 afterAll(() => rm(work, { recursive: true, force: true }));
 
-describe('npm run faces -- compare', () => {
+// Each test starts the CLI in a child process that loads the face model; with both CI lanes on two cores that takes a while.
+describe('npm run faces -- compare', { timeout: 120_000 }, () => {
   it('calls a face and its mirror image the same person, at the app’s threshold', async () => {
     const mirrored = path.join(work, 'mirrored.jpg');
     await writeFile(mirrored, await sharp(fixture('faces/astronaut.png')).flop().jpeg().toBuffer());
@@ -55,7 +56,7 @@ describe('npm run faces -- compare', () => {
   });
 });
 
-describe('npm run faces -- group', () => {
+describe('npm run faces -- group', { timeout: 120_000 }, () => {
   it('groups the fixtures: the astronaut seen twice is one person, the three people seen once are nobody yet', async () => {
     const mirrored = path.join(work, 'mirrored-for-group.jpg');
     await writeFile(mirrored, await sharp(fixture('faces/astronaut.png')).flop().jpeg().toBuffer());
