@@ -1,6 +1,5 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import { useLiveUpdates } from './live-updates';
 
@@ -16,17 +15,16 @@ const FALLBACK_POLL_LIMIT_MS = 10 * 60_000;
  * connection knows the page has work in flight, and reloads it once subscribed.
  */
 export function AutoRefresh({ active }: { active: boolean }) {
-  const router = useRouter();
-  const { connected, watchInFlight } = useLiveUpdates();
+  const { connected, watchInFlight, refresh } = useLiveUpdates();
   useEffect(() => (active ? watchInFlight() : undefined), [active, watchInFlight]);
   useEffect(() => {
     if (!active || connected) return;
     const started = Date.now();
     const timer = setInterval(() => {
       if (Date.now() - started > FALLBACK_POLL_LIMIT_MS) return clearInterval(timer);
-      router.refresh();
+      refresh();
     }, FALLBACK_POLL_MS);
     return () => clearInterval(timer);
-  }, [active, connected, router]);
+  }, [active, connected, refresh]);
   return null;
 }

@@ -7,11 +7,13 @@ import { toast } from 'sonner';
 import { deleteImagesAction } from '@/app/actions/delete-images';
 import { listImagesAction } from '@/app/actions/list-images';
 import { MAX_BULK_DELETE } from '@/lib/images/limits';
-import type { Image } from '@/lib/images/schemas';
+import type { Image, ImageListSnapshot } from '@/lib/images/schemas';
 import { actionErrorMessage } from './action-error';
+import { AutoRefresh } from './auto-refresh';
 import { ConfirmDialog } from './confirm-dialog';
 import { ImageCard } from './image-card';
 import { SelectionBar } from './selection-bar';
+import { useLiveCards } from './use-live-cards';
 
 /** Cards whose thumbnails load at once: about the first screenful; the rest wait until they scroll near. */
 const EAGER_CARDS = 10;
@@ -22,28 +24,28 @@ const photos = (count: number) => `${count} photo${count === 1 ? '' : 's'}`;
 
 /**
  * The owner's photos: the server's first page, then whatever "Load more" appended, with a selection
- * for deleting several at once. "Load more" is a plain GET form underneath, so it works without script.
+ * for deleting several at once. Each card follows its photo by itself (useLiveCards), and a new upload's
+ * card comes at once. "Load more" is a plain GET form underneath, so it works without script.
  */
-export function ImageGrid({ images, nextCursor }: { images: Image[]; nextCursor: string | null }) {
+export function ImageGrid({ images, nextCursor, readAt }: { images: Image[]; nextCursor: string | null; /** When the server read `images`. */ readAt: number }) {
   const router = useRouter();
-  const [more, setMore] = useState<{ images: Image[]; cursor: string | null } | null>(null);
+  const [more, setMore] = useState<{ lists: ImageListSnapshot[]; cursor: string | null } | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
 
-  const shown = new Set(images.map((image) => image.imageId));
-  const all = [...images, ...(more?.images ?? []).filter((image) => !shown.has(image.imageId))];
+  const { cards: all, forget } = useLiveCards([{ images, readAt }, ...(more?.lists ?? [])]);
   const cursor = more ? more.cursor : nextCursor;
+  const inFlight = all.some((image) => image.status === 'uploading' || image.status === 'processing');
   // A photo deleted elsewhere (or by the last refresh) cannot stay selected.
   const selectedIds = all.filter((image) => selected.has(image.imageId)).map((image) => image.imageId);
 
   const loading = useAction(listImagesAction, {
-    onSuccess: ({ data }) => data && setMore((previous) => ({ images: [...(previous?.images ?? []), ...data.items], cursor: data.cursor })),
+    onSuccess: ({ data }) => data && setMore((previous) => ({ lists: [...(previous?.lists ?? []), { images: data.items, readAt: data.readAt }], cursor: data.cursor })),
     onError: ({ error }) => toast.error('Could not load more photos', { description: actionErrorMessage(error) }),
   });
   const deleting = useAction(deleteImagesAction, {
     onSuccess: ({ data, input }) => {
-      const gone = new Set(input.imageIds);
-      setMore((previous) => previous && { ...previous, images: previous.images.filter((image) => !gone.has(image.imageId)) });
+      forget(input.imageIds);
       setSelected(new Set());
       setConfirming(false);
       toast.success(`${photos(data?.deleted ?? 0)} deleted`);
@@ -113,6 +115,7 @@ export function ImageGrid({ images, nextCursor }: { images: Image[]; nextCursor:
       >
         <p>Each photo is deleted with every size made from it, its analysis and its faces. Their share links stop working at once. This cannot be undone.</p>
       </ConfirmDialog>
+      <AutoRefresh active={inFlight} />
     </section>
   );
 }

@@ -274,6 +274,13 @@ const MATRIX: Record<string, Check> = {
   // Ids are looked up under the caller's own account: the victim's photos are not the intruder's to delete (the snapshot proves them kept).
   'action delete-images.ts#deleteImagesAction': ownAction(action('delete-images.ts', 'deleteImagesAction'), (victim) => [{ imageIds: [victim.imageId, victim.failedImageId] }]),
   'action list-images.ts#listImagesAction': ownAction(action('list-images.ts', 'listImagesAction'), () => [{}]),
+  // The victim's photo's card, read again: to the intruder it is gone, and the answer says nothing more.
+  'action read-image-cards.ts#readImageCardsAction': async ({ as, http, victim, actions }) => {
+    const answer = await callAction(http, action('read-image-cards.ts', 'readImageCardsAction')(actions), [{ imageIds: [victim.imageId] }], {});
+    if (as === 'anonymous') refusedAnonymous(answer);
+    else expect(answer.result?.data).toEqual([{ imageId: victim.imageId, image: null, readAt: expect.any(Number) }]);
+    revealsNothing(answer, victim, [victim.imageId]);
+  },
   // A live-updates token for the caller's own topic: the intruder's names the intruder, never the victim.
   'action live-connection.ts#liveConnectionAction': ownAction(action('live-connection.ts', 'liveConnectionAction'), () => []),
   'action create-upload.ts#createUploadAction': ownAction(action('create-upload.ts', 'createUploadAction'), () => [{ fileName: 'intruder.png', contentType: 'image/png', bytes: 10 }]),

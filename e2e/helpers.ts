@@ -43,14 +43,14 @@ export const test = base.extend<object, { sharedAccount: { email: string; token:
   sharedAccount: [async ({}, use) => use(await createAccount()), { scope: 'worker' }],
 });
 
-/** Creates a fresh local account through the sign-up form and lands on the dashboard. */
-export async function signUpThroughForm(page: Page): Promise<string> {
+/** Creates a fresh local account through the sign-up form and lands on the dashboard (within `timeout` ms: `next dev` compiles it first). */
+export async function signUpThroughForm(page: Page, { timeout }: { timeout?: number } = {}): Promise<string> {
   const email = `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
   await page.goto('/sign-up');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill('correct horse battery');
   await page.getByRole('button', { name: 'Sign up' }).click();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout });
   return email;
 }
 

@@ -1,4 +1,5 @@
 import mqtt, { type MqttClient } from 'mqtt';
+import { LiveEventSchema, type LiveEvent } from '@/lib/realtime/schemas';
 import type { LiveSocketCommand, LiveSocketEvent } from './live-socket-protocol';
 
 /*
@@ -39,8 +40,8 @@ function open({ url, clientId, token, topic }: Extract<LiveSocketCommand, { type
       scope.postMessage({ type: 'subscribed' });
     });
   });
-  current.on('message', () => {
-    if (client === current) scope.postMessage({ type: 'message' });
+  current.on('message', (_topic, payload) => {
+    if (client === current) scope.postMessage({ type: 'message', event: parseLiveEvent(payload) });
   });
   // An error is followed by close, which is what the page hears.
   current.on('error', () => undefined);
@@ -49,6 +50,16 @@ function open({ url, clientId, token, topic }: Extract<LiveSocketCommand, { type
     close();
     scope.postMessage({ type: 'closed' });
   });
+}
+
+/** A message as the functions publish it; null for anything else. Parsed here, so that the page's main thread never loads zod for it. */
+function parseLiveEvent(payload: Uint8Array): LiveEvent | null {
+  try {
+    const parsed = LiveEventSchema.safeParse(JSON.parse(new TextDecoder().decode(payload)));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 scope.addEventListener('message', ({ data: command }) => {

@@ -1,13 +1,14 @@
 'use client';
 
 import { nanoid } from 'nanoid';
-import { useRouter } from 'next/navigation';
 import PQueue from 'p-queue';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { cancelUploadAction } from '@/app/actions/cancel-upload';
 import { createUploadAction } from '@/app/actions/create-upload';
 import { actionErrorMessage } from '../action-error';
+import { useLiveUpdates } from '../live-updates';
+import { uploadStarted } from '../use-live-cards';
 import { putWithProgress, StorageRefusedError } from './put-with-progress';
 
 /** The server's own rules for what may be uploaded, loaded with the first files: they bring zod, which the page needs no sooner. */
@@ -44,7 +45,7 @@ interface Attempt {
  * settled) or retried (a fresh upload of the same file).
  */
 export function useUploadQueue() {
-  const router = useRouter();
+  const { announce } = useLiveUpdates();
   const [items, setItems] = useState<UploadItem[]>([]);
   const [queue] = useState(() => new PQueue({ concurrency: MAX_CONCURRENT_UPLOADS }));
   const attempts = useRef(new Map<string, Attempt>());
@@ -70,11 +71,10 @@ export function useUploadQueue() {
     (id: string, file: File) => {
       update(id, { state: 'done', progress: 1, message: null });
       toast.success(`${file.name} uploaded`);
-      // The card leaves 'uploading' now; from here on it follows processing like every photo in flight.
-      router.refresh();
+      // Its card, on the grid since the upload started, follows processing from here like every photo in flight.
       setTimeout(() => remove(id), DONE_LINGER_MS);
     },
-    [remove, router, update],
+    [remove, update],
   );
 
   const failed = useCallback(
@@ -97,6 +97,7 @@ export function useUploadQueue() {
       }
       const { imageId } = created.data;
       attempt.imageId = imageId;
+      announce(uploadStarted(imageId), created.data.snapshot);
       // Cancelled while the server was making the record: cancel() had no image to settle yet.
       if (signal.aborted) {
         await cancelUploadAction({ imageId, reason: 'cancelled' });
@@ -117,7 +118,7 @@ export function useUploadQueue() {
       if (signal.aborted) return;
       arrived(id, file);
     },
-    [arrived, failed, update],
+    [announce, arrived, failed, update],
   );
 
   const start = useCallback(

@@ -4,6 +4,7 @@ export { processUpload } from './process-upload';
 export { processImageJob } from './process-image-job';
 export { listImages } from './list-images';
 export { getImage } from './get-image';
+export { readImageCards } from './read-image-cards';
 export { deleteImage } from './delete-image';
 export { deleteImages } from './delete-images';
 export { cancelUpload, CANCELLED_FAILURE_CODE, CANCELLED_REASON, type CancelUploadResult } from './cancel-upload';

@@ -8,9 +8,13 @@ export const listImagesInput = z.object({
   limit: z.number().int().min(1).max(100).default(24),
 });
 
-// The owner's images, newest first, a page at a time.
-export async function listImages(userId: string, input: unknown = {}): Promise<Page<Image>> {
+/**
+ * The owner's images, newest first, a page at a time, with when the read started: the grid keeps the
+ * newer of this and a photo's own later read (readImageCards).
+ */
+export async function listImages(userId: string, input: unknown = {}): Promise<Page<Image> & { readAt: number }> {
   const { cursor, limit } = listImagesInput.parse(input);
+  const readAt = Date.now();
   const page = await listImagesByOwner(userId, { cursor, limit });
-  return { items: await Promise.all(page.items.map((item) => toImage(item, { variants: 'thumbnail' }))), cursor: page.cursor };
+  return { items: await Promise.all(page.items.map((item) => toImage(item, { variants: 'thumbnail' }))), cursor: page.cursor, readAt };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FACE_INDEX_STATUSES, IMAGE_STATUSES } from '../db';
-import { MAX_BULK_DELETE } from './limits';
+import { MAX_BULK_DELETE, MAX_CARDS_READ } from './limits';
 import { VariantSchema } from './variant';
 
 // The upload's own checks live apart, so that the browser can run them without the database.
@@ -29,6 +29,31 @@ export const deleteImagesInput = z.object({
     .transform((ids) => [...new Set(ids)]),
 });
 export type DeleteImagesInput = z.input<typeof deleteImagesInput>;
+
+/** Photos of the grid to read again, the cards a live event or an upload named. */
+export const readImageCardsInput = z.object({
+  imageIds: z.array(imageIdInput).min(1, 'Name at least one photo.').max(MAX_CARDS_READ, `At most ${MAX_CARDS_READ} photos can be read at once.`),
+});
+
+/**
+ * A photo as the server last knew it, and as of when (the server's clock, ms): when the read started, or
+ * when the write that made it ended. image null: it was gone by then.
+ */
+export interface ImageSnapshot {
+  image: Image | null;
+  readAt: number;
+}
+
+/** A page of the owner's photos as one read on the server found them, and when that read started. */
+export interface ImageListSnapshot {
+  images: Image[];
+  readAt: number;
+}
+
+/** One card of the grid read again: its photo's id, and the photo as the read found it. */
+export interface ImageCardSnapshot extends ImageSnapshot {
+  imageId: string;
+}
 
 /** A variant as the owner's pages show it: its key stays on the server, short-lived signed URLs stand in. */
 export const SignedVariantSchema = VariantSchema.omit({ key: true }).extend({ url: z.string(), downloadUrl: z.string() });

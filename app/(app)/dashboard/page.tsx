@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { AutoRefresh } from '@/components/auto-refresh';
 import { DeadLetterList } from '@/components/dead-letter-list';
 import { ImageGrid } from '@/components/image-grid';
 import { UploadArea } from '@/components/upload/upload-area';
@@ -14,7 +13,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const user = await requireUser();
   const { cursor } = await searchParams;
   const [page, deadLetters] = await Promise.all([listImages(user.id, { cursor }), listDeadLetters(user.id)]);
-  const pending = page.items.some((image) => image.status === 'uploading' || image.status === 'processing');
 
   return (
     <UploadArea>
@@ -30,8 +28,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </div>
         <Uploader />
         <DeadLetterList items={deadLetters} />
-        <ImageGrid images={page.items} nextCursor={page.cursor} />
-        <AutoRefresh active={pending} />
+        <ImageGrid images={page.items} nextCursor={page.cursor} readAt={page.readAt} />
       </div>
     </UploadArea>
   );
