@@ -20,7 +20,7 @@ export interface HeicPixels {
 export class HeicDecodeError extends Error {}
 
 /**
- * WebAssembly memory only grows. Decoding a 12-MP photo takes the module to about 150 MB, which is
+ * WebAssembly memory only grows. Decoding a 12-MP photo takes the module to about 70 MB, which is
  * kept for the next one; past this, after a larger photo, the module is let go so that the garbage
  * collector takes its memory back, and the next HEIC pays for a fresh one (a few hundred ms).
  */
