@@ -363,6 +363,7 @@ async function checkSite(check: CheckContext): Promise<void> {
   if (metrics) pass('process-image reports metrics under its own service name');
   check.readyImageId = imageId;
   expectStatus(`GET /images/{id}`, await site.request(`/images/${imageId}`, { cookies: user.cookies }), 200);
+  await checkHeicUpload(check);
 
   await checkAnalysis(check, 'rekognition');
   await checkFaceIndex(check, 'rekognition');
@@ -477,6 +478,25 @@ async function checkAccountData(check: CheckContext): Promise<void> {
 }
 
 /** A photo whose processing fails every attempt reaches the store-dead-letter bundle, and Retry in the built site brings it back. */
+/** An iPhone photo through the process-image bundle: libheif's WebAssembly must be inside it, and load under plain node. */
+async function checkHeicUpload({ site, user, actions }: CheckContext): Promise<void> {
+  const { findImage } = await import('../lib/db');
+  const { readFile } = await import('node:fs/promises');
+  const what = 'HEIC upload → ready through the process-image bundle (libheif-js inside it)';
+  const photo = await readFile(path.join(root, 'fixtures', 'formats', 'display-p3.heic'));
+  const upload = await callAction(site, findAction(actions, 'app/actions/create-upload.ts', 'createUploadAction'), [
+    { fileName: 'IMG_0001.HEIC', contentType: 'image/heic', bytes: photo.length },
+  ], user.cookies);
+  const created = (upload.result as { data?: { imageId: string; url: string; headers: Record<string, string> } } | null)?.data;
+  if (!created) return fail(what, `the upload could not start (${upload.response.status})`);
+  const put = await fetch(created.url, { method: 'PUT', body: new Uint8Array(photo), headers: created.headers });
+  if (!put.ok) return fail(what, `S3 answered ${put.status}`);
+  const image = await waitFor(what, () => findImage(user.userId, created.imageId), (item) => item.status !== 'uploading' && item.status !== 'processing');
+  if (!image) return;
+  if (image.status !== 'ready') return fail(what, `ended ${image.status}: ${image.failureReason}`);
+  pass(what, `${image.variants?.length} variants`);
+}
+
 async function checkDeadLetterPath(check: CheckContext, processImage: BuiltFunction | undefined): Promise<void> {
   if (!processImage) return;
   const { site, user, actions, hosts } = check;
