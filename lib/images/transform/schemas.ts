@@ -33,7 +33,7 @@ export const ImageInfoSchema = z.object({
   bytes: z.number().int().positive(),
   hasAlpha: z.boolean(),
   animated: z.boolean(),
-  /** Frames of an animation, or pages of a multi-page TIFF (of which only the first is used). */
+  /** Frames of an animation, pages of a multi-page TIFF (of which only the first is used), or images in a HEIC (of which the primary is used). */
   pages: z.number().int().positive(),
   /** EXIF orientation 1–8 of the original; outputs are always upright. */
   orientation: z.number().int().min(1).max(8),
