@@ -19,7 +19,7 @@ export function Uploader() {
         <div className="flex flex-col gap-1">
           <p className="font-medium">Drag photos here, paste them, or choose them</p>
           <p className="text-sm text-slate-600">
-            JPEG, PNG, WebP, AVIF, GIF or TIFF, up to {MAX_UPLOAD_BYTES / 1024 / 1024} MB each.
+            JPEG, PNG, WebP, AVIF, GIF, TIFF or HEIC, up to {MAX_UPLOAD_BYTES / 1024 / 1024} MB each.
           </p>
         </div>
         <button type="button" onClick={openPicker} className="shrink-0 rounded-md bg-brand-500 px-4 py-2 font-medium text-on-brand hover:bg-brand-600">

@@ -363,6 +363,7 @@ async function checkSite(check: CheckContext): Promise<void> {
   if (metrics) pass('process-image reports metrics under its own service name');
   check.readyImageId = imageId;
   expectStatus(`GET /images/{id}`, await site.request(`/images/${imageId}`, { cookies: user.cookies }), 200);
+  await checkHeicUpload(check);
 
   await checkAnalysis(check, 'rekognition');
   await checkFaceIndex(check, 'rekognition');
@@ -496,34 +497,64 @@ async function checkAccountData(check: CheckContext): Promise<void> {
   if (left) pass(deletion, 'check:user finds nothing');
 }
 
+/** An iPhone photo through the process-image bundle: libheif's WebAssembly must be inside it, and load under plain node. */
+async function checkHeicUpload(check: CheckContext): Promise<void> {
+  const { findImage } = await import('../lib/db');
+  const what = 'HEIC upload → ready through the process-image bundle (libheif-js inside it)';
+  const imageId = await uploadThroughSite(check, what, { fixture: 'formats/display-p3.heic', fileName: 'IMG_0001.HEIC', contentType: 'image/heic' });
+  if (!imageId) return;
+  const image = await waitFor(what, () => findImage(check.user.userId, imageId), (item) => item.status !== 'uploading' && item.status !== 'processing');
+  if (!image) return;
+  if (image.status !== 'ready') return fail(what, `ended ${image.status}: ${image.failureReason}`);
+  pass(what, `${image.variants?.length} variants`);
+}
+
+/** Starts an upload with the built site's server action and PUTs a fixture to its presigned URL: the new image's id, or null with the failure reported. */
+async function uploadThroughSite(
+  { site, user, actions }: CheckContext,
+  what: string,
+  file: { fixture: string; fileName: string; contentType: string },
+): Promise<string | null> {
+  const { readFile } = await import('node:fs/promises');
+  const photo = await readFile(path.join(root, 'fixtures', file.fixture));
+  const upload = await callAction(site, findAction(actions, 'app/actions/create-upload.ts', 'createUploadAction'), [
+    { fileName: file.fileName, contentType: file.contentType, bytes: photo.length },
+  ], user.cookies);
+  const created = (upload.result as { data?: { imageId: string; url: string; headers: Record<string, string> } } | null)?.data;
+  if (!created) {
+    fail(what, `the upload could not start (${upload.response.status})`);
+    return null;
+  }
+  const put = await fetch(created.url, { method: 'PUT', body: new Uint8Array(photo), headers: created.headers });
+  if (!put.ok) {
+    fail(what, `S3 answered ${put.status}`);
+    return null;
+  }
+  return created.imageId;
+}
+
 /** A photo whose processing fails every attempt reaches the store-dead-letter bundle, and Retry in the built site brings it back. */
 async function checkDeadLetterPath(check: CheckContext, processImage: BuiltFunction | undefined): Promise<void> {
   if (!processImage) return;
   const { site, user, actions, hosts } = check;
   const { findImage } = await import('../lib/db');
   const { listDeadLetters } = await import('../lib/jobs');
-  const { readFile } = await import('node:fs/promises');
   const what = 'every attempt failing → dead letter through the store-dead-letter bundle';
   // With its function gone, every delivery of the upload fails, and the bridge moves it to the dead-letter queue.
   hosts.stop('process-image');
-  const photo = await readFile(path.join(root, 'fixtures', 'faces', 'group-sample1.jpg'));
-  const upload = await callAction(site, findAction(actions, 'app/actions/create-upload.ts', 'createUploadAction'), [
-    { fileName: 'group.jpg', contentType: 'image/jpeg', bytes: photo.length },
-  ], user.cookies);
-  const created = (upload.result as { data?: { imageId: string; url: string; headers: Record<string, string> } } | null)?.data;
-  if (!created) return fail(what, `the upload could not start (${upload.response.status})`);
-  await fetch(created.url, { method: 'PUT', body: new Uint8Array(photo), headers: created.headers });
-  const failed = await waitFor(what, () => findImage(user.userId, created.imageId), (item) => item.status === 'failed');
+  const imageId = await uploadThroughSite(check, what, { fixture: 'faces/group-sample1.jpg', fileName: 'group.jpg', contentType: 'image/jpeg' });
+  if (!imageId) return;
+  const failed = await waitFor(what, () => findImage(user.userId, imageId), (item) => item.status === 'failed');
   if (!failed) return;
   if (failed.failureCode !== 'dead-letter') return fail(what, `ended failed with ${failed.failureCode}: ${failed.failureReason}`);
   pass(what, failed.failureReason);
 
   await check.startFunction(processImage);
-  const letter = (await listDeadLetters(user.userId)).find((item) => item.subjectId === created.imageId);
+  const letter = (await listDeadLetters(user.userId)).find((item) => item.subjectId === imageId);
   if (!letter) return fail('dead letter listed for its owner', 'none');
   const retry = await callAction(site, findAction(actions, 'app/actions/retry-dead-letter.ts', 'retryDeadLetterAction'), [{ deadLetterId: letter.deadLetterId }], user.cookies);
   if (retry.response.status >= 400) return fail('server action retryDeadLetterAction', `answered ${retry.response.status}`);
-  const ready = await waitFor('Retry → ready through the process-image bundle', () => findImage(user.userId, created.imageId), (item) => item.status === 'ready');
+  const ready = await waitFor('Retry → ready through the process-image bundle', () => findImage(user.userId, imageId), (item) => item.status === 'ready');
   if (ready) pass('Retry → ready through the process-image bundle');
 }
 

@@ -1,5 +1,6 @@
 'use client';
 
+import { useState } from 'react';
 import type { UploadItem } from './use-upload-queue';
 
 const STATE_LABELS: Record<Exclude<UploadItem['state'], 'uploading'>, string> = {
@@ -26,14 +27,17 @@ export function UploadRow({
 }) {
   const label = item.state === 'uploading' ? `${Math.round(item.progress * 100)}%` : STATE_LABELS[item.state];
   const inFlight = item.state === 'waiting' || item.state === 'uploading';
+  // Most browsers cannot draw a HEIC (Safari can): the row shows a placeholder rather than a broken image.
+  const [unreadable, setUnreadable] = useState(false);
   return (
     <li className="flex items-center gap-3 text-sm" data-testid="upload-row" data-state={item.state} data-name={item.name}>
       <div className="size-12 shrink-0 overflow-hidden rounded-md bg-slate-200">
-        {item.previewUrl ? (
+        {item.previewUrl && !unreadable ? (
           // The file's name is written beside it, so the preview is decoration to a screen reader.
           // eslint-disable-next-line @next/next/no-img-element -- a blob: URL of the file being uploaded
-          <img src={item.previewUrl} alt="" className="size-full object-cover" data-testid="upload-preview" />
+          <img src={item.previewUrl} alt="" className="size-full object-cover" data-testid="upload-preview" onError={() => setUnreadable(true)} />
         ) : null}
+        {item.previewUrl && unreadable ? <PreviewPlaceholder name={item.name} /> : null}
       </div>
       <div className="flex min-w-0 flex-1 flex-col gap-1">
         <div className="flex justify-between gap-2">
@@ -73,5 +77,20 @@ export function UploadRow({
         ) : null}
       </div>
     </li>
+  );
+}
+
+/** In place of a preview the browser cannot draw: a picture icon and the file's type, from its name. */
+function PreviewPlaceholder({ name }: { name: string }) {
+  const extension = /\.(\w{1,5})$/.exec(name)?.[1]?.toUpperCase();
+  return (
+    <div className="flex size-full flex-col items-center justify-center gap-0.5 text-slate-600" aria-hidden="true" data-testid="upload-preview-placeholder">
+      <svg viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round">
+        <rect x="3" y="4" width="18" height="16" rx="2" />
+        <circle cx="9" cy="10" r="1.75" />
+        <path d="m21 16-5-5-9 9" />
+      </svg>
+      {extension ? <span className="text-[10px] leading-none font-semibold">{extension}</span> : null}
+    </div>
   );
 }

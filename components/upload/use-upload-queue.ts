@@ -35,6 +35,8 @@ const DONE_LINGER_MS = 2500;
 /** What one file's current attempt needs: its abort, and the image it made once the server made one. */
 interface Attempt {
   file: File;
+  /** The type the upload is signed for: the browser's, or the name's for a HEIC the browser knows no type for. */
+  contentType: string;
   controller: AbortController;
   imageId?: string;
 }
@@ -87,10 +89,10 @@ export function useUploadQueue() {
 
   const send = useCallback(
     async (id: string, attempt: Attempt) => {
-      const { file, controller } = attempt;
+      const { file, contentType, controller } = attempt;
       const { signal } = controller;
       update(id, { state: 'uploading', progress: 0, message: null });
-      const created = await createUploadAction({ fileName: file.name, contentType: file.type, bytes: file.size });
+      const created = await createUploadAction({ fileName: file.name, contentType, bytes: file.size });
       if (!created?.data) {
         if (signal.aborted) return;
         return failed(id, file, actionErrorMessage(created) ?? 'The upload could not start.');
@@ -122,8 +124,8 @@ export function useUploadQueue() {
   );
 
   const start = useCallback(
-    (id: string, file: File) => {
-      const attempt: Attempt = { file, controller: new AbortController() };
+    (id: string, file: File, contentType: string) => {
+      const attempt: Attempt = { file, contentType, controller: new AbortController() };
       attempts.current.set(id, attempt);
       // Aborted while still waiting, the task never runs and add() rejects: cancel() has said so already.
       queue.add(() => send(id, attempt), { signal: attempt.controller.signal }).catch(() => undefined);
@@ -135,19 +137,19 @@ export function useUploadQueue() {
     async (files: File[]) => {
       const rules = await uploadRules().catch(() => null);
       if (!rules) return void toast.error('The upload could not start', { description: 'Check your connection and try again.' });
-      const { uploadRefusal } = rules;
+      const { declaredTypeOf, uploadRefusal } = rules;
       const added = files.map((file) => {
         const refusal = uploadRefusal(file);
         const id = nanoid();
         const previewUrl = refusal ? null : URL.createObjectURL(file);
         if (previewUrl) previews.current.set(id, previewUrl);
         const item: UploadItem = { id, name: file.name, previewUrl, state: refusal ? 'refused' : 'waiting', progress: 0, message: refusal };
-        return { item, file };
+        return { item, file, contentType: declaredTypeOf(file) };
       });
       setItems((all) => [...all, ...added.map(({ item }) => item)]);
-      for (const { item, file } of added) {
+      for (const { item, file, contentType } of added) {
         if (item.state === 'refused') toast.error(`${item.name} cannot be uploaded`, { description: item.message ?? undefined });
-        else start(item.id, file);
+        else start(item.id, file, contentType);
       }
     },
     [start],
@@ -176,7 +178,7 @@ export function useUploadQueue() {
       const attempt = attempts.current.get(id);
       if (!attempt) return;
       update(id, { state: 'waiting', progress: 0, message: null });
-      start(id, attempt.file);
+      start(id, attempt.file, attempt.contentType);
       toast(`Retry of ${attempt.file.name} queued`);
     },
     [start, update],

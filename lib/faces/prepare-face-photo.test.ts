@@ -38,14 +38,21 @@ describe('prepareFacePhoto', () => {
     expect(difference).toBeLessThan(10);
   });
 
+  it('reads an iPhone photo (HEIC), upright by its irot box', async () => {
+    const prepared = await prepareFacePhoto(fixture('orientation/irot-270.heic'));
+    expect(prepared.sourceSize).toEqual({ width: 200, height: 280 });
+    expect([prepared.width, prepared.height]).toEqual([200, 280]);
+    expect((await sharp(prepared.jpeg).metadata()).format).toBe('jpeg');
+  });
+
   it('puts transparency on white', async () => {
     const prepared = await prepareFacePhoto(fixture('formats/alpha.png'));
     expect((await sharp(prepared.jpeg).metadata()).channels).toBe(3);
   });
 
   it.each([
-    ['formats/example.heic', /HEIC/],
     ['hostile/truncated.jpg', /damaged|incomplete/],
+    ['hostile/truncated-iphone.heic', /damaged|incomplete/],
     ['hostile/pixel-bomb-header.jpg', /megapixels/],
   ])('refuses %s with a sentence for people', async (name, message) => {
     const attempt = prepareFacePhoto(fixture(name));

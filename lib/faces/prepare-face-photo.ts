@@ -1,6 +1,6 @@
-import sharp, { type OutputInfo } from 'sharp';
+import sharp from 'sharp';
 import { z } from 'zod';
-import { bufferInput, DECODE_FAIL_ON, inspectImage, JPEG_BACKGROUND, MAX_INPUT_PIXELS } from '../images/transform';
+import { bufferInput, decodeImage, inspectImage, JPEG_BACKGROUND, rawInput, type RawImage } from '../images/transform';
 import { UserError } from '../user-error';
 import type { FacePhoto, ImageSize } from './schemas';
 
@@ -32,17 +32,17 @@ export async function prepareFacePhoto(image: Buffer, settings?: { maxSide?: num
   const inspected = await inspectImage(bytes);
   if (!inspected.ok) throw new UserError(inspected.reason);
 
-  let output: { data: Buffer; info: OutputInfo };
+  let upright: RawImage;
   try {
-    output = await sharp(bytes, { autoOrient: true, limitInputPixels: MAX_INPUT_PIXELS, failOn: DECODE_FAIL_ON })
-      .resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true })
-      .toColourspace('srgb')
-      .flatten({ background: JPEG_BACKGROUND })
-      .jpeg({ quality: FACE_PHOTO_JPEG_QUALITY })
-      .toBuffer({ resolveWithObject: true });
+    // One still picture: an animation's first frame.
+    upright = await decodeImage(bytes, { ...inspected.info, animated: false }, { longSide: maxSide });
   } catch {
     throw new UserError('The photo is damaged or incomplete and could not be read. Please upload it again.');
   }
+  const output = await sharp(upright.data, rawInput(upright))
+    .flatten({ background: JPEG_BACKGROUND })
+    .jpeg({ quality: FACE_PHOTO_JPEG_QUALITY })
+    .toBuffer({ resolveWithObject: true });
   return {
     jpeg: output.data,
     width: output.info.width,

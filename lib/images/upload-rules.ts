@@ -7,9 +7,7 @@ import { MAX_UPLOAD_BYTES } from './transform/limits';
  */
 
 /** The types the upload form offers. The pipeline decides again from the bytes. */
-export const UPLOAD_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif', 'image/tiff'] as const;
-
-const HEIC_TYPES = new Set(['image/heic', 'image/heif', 'image/heic-sequence', 'image/heif-sequence']);
+export const UPLOAD_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif', 'image/tiff', 'image/heic', 'image/heif'] as const;
 
 export const createUploadInput = z.object({
   fileName: z
@@ -22,9 +20,7 @@ export const createUploadInput = z.object({
     if ((UPLOAD_CONTENT_TYPES as readonly string[]).includes(type)) return;
     context.addIssue({
       code: 'custom',
-      message: HEIC_TYPES.has(type)
-        ? 'HEIC photos are not supported yet. Export the photo as JPEG (on iPhone: Settings → Camera → Formats → Most Compatible).'
-        : `Only JPEG, PNG, WebP, AVIF, GIF and TIFF images can be uploaded${type ? ` (this file is ${type})` : ''}.`,
+      message: `Only JPEG, PNG, WebP, AVIF, GIF, TIFF and HEIC images can be uploaded${type ? ` (this file is ${type})` : ''}.`,
     });
   }),
   bytes: z
@@ -37,11 +33,12 @@ export type CreateUploadInput = z.infer<typeof createUploadInput>;
 
 /**
  * The type to declare for a file. Browsers on most desktops know no type for HEIC and report '', so
- * the name's extension tells it, and the owner gets the HEIC advice rather than a bare refusal.
+ * the name's extension tells it; the upload is then signed for, and stored as, that type.
  */
 export function declaredTypeOf(file: { name: string; type: string }): string {
   if (file.type) return file.type;
-  return /\.hei[cf]$/i.test(file.name) ? 'image/heic' : '';
+  const heif = /\.(heic|heif)$/i.exec(file.name);
+  return heif ? `image/${heif[1]!.toLowerCase()}` : '';
 }
 
 /** Why a file cannot be uploaded, in the words the server would use; null when it can. */

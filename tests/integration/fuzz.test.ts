@@ -31,7 +31,7 @@ let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
 
 beforeAll(async () => {
-  const names = ['orientation/orientation_6.jpg', 'formats/cmyk.jpeg', 'formats/rgba16.png', 'formats/animated.gif', 'faces/group-sample1.jpg', 'formats/example.avif'];
+  const names = ['orientation/orientation_6.jpg', 'formats/cmyk.jpeg', 'formats/rgba16.png', 'formats/animated.gif', 'faces/group-sample1.jpg', 'formats/example.avif', 'orientation/irot-270.heic'];
   seeds = await Promise.all(names.map((name) => fixture(name)));
   seeds.push(await sharp(await fixture('formats/rgba16.png')).webp().toBuffer());
   seeds.push(await sharp(await fixture('orientation/orientation_1.jpg')).tiff().toBuffer());

@@ -1,7 +1,7 @@
 export * from './limits';
 export * from './schemas';
 export { sniffFormat, type SniffedFormat } from './sniff-format';
-export { inspectImage, HEIC_ADVICE } from './inspect-image';
+export { inspectImage } from './inspect-image';
 export { decodeImage, rawInput, shrinksOnLoad, type DecodeOptions, type RawImage } from './decode-image';
 export { encodeVariant, planVariants, renderVariants, resizeRaw, type PlannedSize, type RenderVariantsOptions } from './render-variants';
 export { applyWatermark, renderWatermark, watermarkFontFile, WATERMARK_FONT_FAMILY, type WatermarkOverlay } from './apply-watermark';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { HEIC_ADVICE, inspectImage } from './inspect-image';
+import { inspectImage } from './inspect-image';
 import { MAX_ANIMATION_FRAMES, MAX_INPUT_PIXELS, MAX_UPLOAD_BYTES } from './limits';
 import { sniffFormat } from './sniff-format';
 
@@ -41,18 +41,36 @@ describe('inspectImage', () => {
     expect(await inspectImage(read('formats/example.avif'))).toMatchObject({ ok: true, info: { format: 'avif', width: 800, height: 533 } });
   });
 
+  it('reads a HEIC from its header, though sharp cannot decode its pixels: its size from ispe, after the irot turn', async () => {
+    expect(await inspectImage(read('formats/example.heic'))).toEqual({
+      ok: true,
+      info: { format: 'heic', width: 1280, height: 854, bytes: 718114, hasAlpha: false, animated: false, pages: 2, orientation: 1 },
+    });
+    // An iPhone 7 photo cut off after its header: the header alone says what it is.
+    expect(await inspectImage(read('hostile/truncated-iphone.heic'))).toMatchObject({ ok: true, info: { format: 'heic', width: 4032, height: 3024 } });
+    // Stored 280 × 200 with irot 270°; its EXIF orientation (6) only describes that turn, so it is not applied again.
+    expect(await inspectImage(read('orientation/irot-270.heic'))).toMatchObject({ ok: true, info: { format: 'heic', width: 200, height: 280, orientation: 1 } });
+  });
+
+  it('refuses a HEIC whose header claims too many pixels', async () => {
+    expect(await inspectImage(read('hostile/huge-header.heic'))).toEqual({
+      ok: false,
+      code: 'too-many-pixels',
+      reason: 'This image is 100000 × 100000 pixels (10000 megapixels); the limit is 50 megapixels. Please resize it and upload it again.',
+    });
+  });
+
   it('decides from the bytes alone: a PNG is a PNG whatever it was called', async () => {
     // The function takes no name or declared type at all; a PNG's bytes inside a ".jpg" upload stay a PNG.
     expect(await inspectImage(read('formats/alpha.png'))).toMatchObject({ ok: true, info: { format: 'png' } });
   });
 
-  it('refuses HEIC with advice, SVG, and files that are no image', async () => {
-    expect(await inspectImage(read('formats/example.heic'))).toEqual({ ok: false, code: 'heic', reason: HEIC_ADVICE });
+  it('refuses SVG, and files that are no image', async () => {
     expect(await inspectImage(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toMatchObject({ ok: false, code: 'svg', reason: /Export the drawing as PNG/ });
     expect(await inspectImage(Buffer.from('just some words\n'))).toMatchObject({
       ok: false,
       code: 'unsupported-format',
-      reason: "This file isn't an image we can use. Please upload a JPEG, PNG, WebP, AVIF, GIF or TIFF file.",
+      reason: "This file isn't an image we can use. Please upload a JPEG, PNG, WebP, AVIF, GIF, TIFF or HEIC file.",
     });
   });
 

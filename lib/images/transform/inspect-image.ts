@@ -10,10 +10,8 @@ const WITH_ARTICLE: Record<AcceptedFormat, string> = {
   avif: 'an AVIF',
   gif: 'a GIF',
   tiff: 'a TIFF',
+  heic: 'a HEIC',
 };
-
-export const HEIC_ADVICE =
-  "HEIC photos aren't supported yet. Export the photo as JPEG (on iPhone: Settings → Camera → Formats → Most Compatible) and upload it again.";
 
 /** Formats whose extra pages are animation frames; a TIFF's or HEIF's extra pages are not. */
 const ANIMATABLE: ReadonlySet<AcceptedFormat> = new Set(['gif', 'webp']);
@@ -32,7 +30,6 @@ export async function inspectImage(input: Buffer): Promise<InspectResult> {
   }
 
   const sniffed = sniffFormat(bytes);
-  if (sniffed === 'heic') return refuse('heic', HEIC_ADVICE);
   if (sniffed === 'svg') {
     return refuse('svg', "SVG drawings aren't accepted, because they can carry scripts and links. Export the drawing as PNG and upload that.");
   }
@@ -41,13 +38,13 @@ export async function inspectImage(input: Buffer): Promise<InspectResult> {
   let header: Metadata;
   try {
     // The pixel limit is ours to check (below, over every frame); sharp's would refuse first with a vaguer message.
+    // sharp reads a HEIC's header (its size from the `ispe` box, after any `irot` turn) though it cannot decode its pixels.
     header = await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch {
     return refuse('corrupt', damagedReason(sniffed));
   }
 
   const format = acceptedFormat(sniffed, header);
-  if (format === 'heic') return refuse('heic', HEIC_ADVICE);
   if (!format) return refuse('corrupt', damagedReason(sniffed));
 
   const pages = header.pages ?? 1;
@@ -79,11 +76,10 @@ export async function inspectImage(input: Buffer): Promise<InspectResult> {
 }
 
 /** The magic number and sharp's loader must agree; a HEIF container is AVIF or HEIC by its codec. */
-function acceptedFormat(sniffed: SniffedFormat, header: Metadata): AcceptedFormat | 'heic' | null {
+function acceptedFormat(sniffed: SniffedFormat, header: Metadata): AcceptedFormat | null {
   if (header.format === 'heif') {
-    if (sniffed !== 'avif' && sniffed !== 'heif') return null;
-    if (header.compression === 'av1') return 'avif';
-    if (header.compression === 'hevc') return 'heic';
+    if (header.compression === 'av1' && (sniffed === 'avif' || sniffed === 'heif')) return 'avif';
+    if (header.compression === 'hevc' && (sniffed === 'heic' || sniffed === 'heif')) return 'heic';
     return null;
   }
   const plain: readonly SniffedFormat[] = ['jpeg', 'png', 'webp', 'gif', 'tiff'];

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as decodeModule from './decode-image';
-import { HEIC_ADVICE } from './inspect-image';
+import { findLeftoverMetadata } from './find-leftover-metadata';
 import { MAX_INPUT_PIXELS, VARIANT_SIZES } from './limits';
 import { processImageBuffer } from './process-image-buffer';
 import type { ProcessImageResult, RefusalCode } from './schemas';
@@ -29,6 +29,10 @@ const EXPECTED: Record<string, Expected> = {
   'hostile/truncated.jpg': { status: 'failed', code: 'corrupt', reason: /JPEG but is damaged or incomplete/, decoded: false },
   // A sound header over broken compressed data: refused when the pixels are read, not shown half grey.
   'hostile/invalid-zlib.png': { status: 'failed', code: 'corrupt', reason: /PNG file is damaged or incomplete/, decoded: true },
+  // The header claims 10 gigapixels: refused from it, before libheif sees the file.
+  'hostile/huge-header.heic': { status: 'failed', code: 'too-many-pixels', reason: /This image is 100000 × 100000 pixels.*limit is 50 megapixels/, decoded: false },
+  // A real iPhone photo's whole header, then nothing: the header passes, the decode finds the tiles missing.
+  'hostile/truncated-iphone.heic': { status: 'failed', code: 'corrupt', reason: /^The HEIC file is damaged or incomplete/, decoded: true },
   'formats/alpha.png': {
     status: 'ready',
     format: 'png',
@@ -78,7 +82,29 @@ const EXPECTED: Record<string, Expected> = {
     },
   },
   'formats/example.avif': { status: 'ready', format: 'avif', width: 800, height: 533 },
-  'formats/example.heic': { status: 'failed', code: 'heic', reason: /Settings → Camera → Formats → Most Compatible/, decoded: false },
+  'formats/example.heic': { status: 'ready', format: 'heic', width: 1280, height: 854 },
+  'formats/display-p3.heic': {
+    status: 'ready',
+    format: 'heic',
+    width: 320,
+    height: 213,
+    check: async ({ variants, metadata }) => {
+      expect(metadata.camera).toEqual({ make: 'Headshot', model: 'Display P3 fixture', capturedAt: '2026-12-06T12:00:00' });
+      for (const variant of variants) expect(await findLeftoverMetadata(variant.body), `${variant.name}.${variant.format}`).toEqual([]);
+      // The pixels are Display P3: read as sRGB they would come out duller. Converted, they match the sRGB photo the file was made from.
+      const fullSize = variants.find((v) => v.format === 'webp' && v.width === 320)!;
+      const source = sharp(read('nofaces/coffee.png')).resize(320, 213, { fit: 'fill' });
+      const p3 = await source.clone().withIccProfile('p3').raw().toBuffer({ resolveWithObject: true });
+      const [ours, truth, unconverted] = await Promise.all([
+        meanColour(sharp(fullSize.body)),
+        meanColour(source),
+        meanColour(sharp(p3.data, { raw: { width: p3.info.width, height: p3.info.height, channels: 3 } })),
+      ]);
+      const distance = (a: number[], b: number[]) => Math.max(...a.map((value, i) => Math.abs(value - b[i]!)));
+      expect(distance(ours, truth)).toBeLessThan(2);
+      expect(distance(unconverted, truth)).toBeGreaterThan(4);
+    },
+  },
   'formats/lzw.tif': { status: 'ready', format: 'tiff', width: 768, height: 512 },
   'formats/rgba16.png': {
     status: 'ready',
@@ -152,9 +178,11 @@ describe('processImageBuffer on inputs that are not images', () => {
     expect(decodeModule.decodeImage).not.toHaveBeenCalled();
   });
 
-  it('answers HEIC with what to do instead', async () => {
-    const result = await processImageBuffer(read('formats/example.heic'));
-    expect(result).toEqual({ status: 'failed', code: 'heic', reason: HEIC_ADVICE });
+  it('refuses a HEIC cut off halfway with a sentence, without throwing', async () => {
+    const whole = read('formats/display-p3.heic');
+    const result = await processImageBuffer(whole.subarray(0, Math.floor(whole.length * 0.6)));
+    // Refused from the header here (its data runs past the end of the file); the iPhone fixture's header is whole and its decode fails.
+    expect(result).toEqual({ status: 'failed', code: 'corrupt', reason: expect.stringMatching(/^The file starts like a HEIC but is damaged or incomplete/) });
   });
 
   it('throws on options that break the schema: a programming error, not a bad file', async () => {
@@ -226,6 +254,36 @@ describe('processImageBuffer makes the thumbnail first', () => {
     expect(lateWrites).toEqual([]);
   });
 });
+
+describe('processImageBuffer on a HEIC', () => {
+  it('turns it upright by its irot box, as an iPhone stores a portrait, and ignores its EXIF orientation', async () => {
+    // Stored 280×200 on its side, with irot 270° and (as iPhones write it) EXIF orientation 6 describing the same turn.
+    const result = await processImageBuffer(read('orientation/irot-270.heic'));
+    if (result.status !== 'ready') throw new Error(result.reason);
+    expect(result.info).toMatchObject({ format: 'heic', width: 200, height: 280, orientation: 1 });
+    const fullSize = result.variants.find((v) => v.format === 'webp' && v.height === 280)!;
+    const upright = read('orientation/orientation_1.jpg');
+    expect(await greyDistance(fullSize.body, upright)).toBeLessThan(20);
+    expect(await greyDistance(await sharp(fullSize.body).rotate(180).toBuffer(), upright)).toBeGreaterThan(40);
+  });
+
+  it('decodes it once: the thumbnail comes from the full decode', async () => {
+    expect((await processImageBuffer(read('formats/example.heic'))).status).toBe('ready');
+    expect(decodeModule.decodeImage).toHaveBeenCalledTimes(1);
+  });
+});
+
+/** Mean absolute difference of two pictures at 8 × 8 in grey, 0–255. */
+async function greyDistance(a: Buffer, b: Buffer): Promise<number> {
+  const [pa, pb] = await Promise.all([a, b].map((image) => sharp(image).greyscale().resize(8, 8, { fit: 'fill' }).raw().toBuffer()));
+  return pa!.reduce((sum, value, i) => sum + Math.abs(value - pb![i]!), 0) / pa!.length;
+}
+
+/** The average red, green and blue of a picture. */
+async function meanColour(image: Sharp): Promise<number[]> {
+  const { channels } = await image.stats();
+  return channels.slice(0, 3).map((channel) => channel.mean);
+}
 
 /** Every variant's recorded numbers match the file, and no size is larger than its bucket or the original. */
 async function expectVariantsRecordedRight({ info, variants }: Ready): Promise<void> {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { VariantSchema } from '../variant';
 
-/** Formats the pipeline accepts, as decided from the bytes. */
-export const ACCEPTED_FORMATS = ['jpeg', 'png', 'webp', 'avif', 'gif', 'tiff'] as const;
+/** Formats the pipeline accepts, as decided from the bytes. HEIC is HEVC in a HEIF container, as iPhones save photos. */
+export const ACCEPTED_FORMATS = ['jpeg', 'png', 'webp', 'avif', 'gif', 'tiff', 'heic'] as const;
 export const AcceptedFormatSchema = z.enum(ACCEPTED_FORMATS);
 export type AcceptedFormat = z.infer<typeof AcceptedFormatSchema>;
 
@@ -14,10 +14,11 @@ export const FORMAT_LABELS: Record<AcceptedFormat, string> = {
   avif: 'AVIF',
   gif: 'GIF',
   tiff: 'TIFF',
+  heic: 'HEIC',
 };
 
 /** Why a file was refused, for code; the `reason` next to it is the sentence for people. */
-export const REFUSAL_CODES = ['empty', 'too-large', 'unsupported-format', 'heic', 'svg', 'too-many-pixels', 'too-many-frames', 'too-slow', 'corrupt'] as const;
+export const REFUSAL_CODES = ['empty', 'too-large', 'unsupported-format', 'svg', 'too-many-pixels', 'too-many-frames', 'too-slow', 'corrupt'] as const;
 export const RefusalCodeSchema = z.enum(REFUSAL_CODES);
 export type RefusalCode = z.infer<typeof RefusalCodeSchema>;
 
@@ -32,7 +33,7 @@ export const ImageInfoSchema = z.object({
   bytes: z.number().int().positive(),
   hasAlpha: z.boolean(),
   animated: z.boolean(),
-  /** Frames of an animation, or pages of a multi-page TIFF (of which only the first is used). */
+  /** Frames of an animation, pages of a multi-page TIFF (of which only the first is used), or images in a HEIC (of which the primary is used). */
   pages: z.number().int().positive(),
   /** EXIF orientation 1–8 of the original; outputs are always upright. */
   orientation: z.number().int().min(1).max(8),
