@@ -40,7 +40,7 @@ export function ActionButton({
   );
 }
 
-const OUTLINE = 'rounded-md border border-brand-500 text-sm font-medium text-link hover:bg-brand-50';
+const OUTLINE = 'whitespace-nowrap rounded-md border border-brand-500 text-sm font-medium text-link hover:bg-brand-50';
 
 /** The outlined ActionButton that starts work on something, given the action's hook (useAction) and the input it runs with. */
 export function OutlineActionButton<Input>({

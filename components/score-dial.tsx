@@ -1,3 +1,5 @@
+import type { Verdict } from '@/lib/profile-check/verdict';
+
 const RADIUS = 52;
 const CIRCUMFERENCE = 2 * Math.PI * RADIUS;
 
@@ -6,9 +8,14 @@ const CIRCUMFERENCE = 2 * Math.PI * RADIUS;
  * that the dark scheme turns them around like the rest of the page; the number is HTML over the
  * ring rather than SVG text, which axe does not check for contrast.
  */
-export function ScoreDial({ score }: { score: number }) {
-  const ring = score >= 80 ? 'text-green-600' : score >= 55 ? 'text-amber-600' : 'text-red-600';
-  const verdict = score >= 80 ? 'Ready for LinkedIn' : score >= 55 ? 'Good, with fixes' : 'Needs another photo';
+const LOOK: Record<Verdict, { ring: string; says: string }> = {
+  ready: { ring: 'text-green-600', says: 'Ready for LinkedIn' },
+  fixable: { ring: 'text-amber-600', says: 'Good, with fixes' },
+  retake: { ring: 'text-red-600', says: 'Needs another photo' },
+};
+
+export function ScoreDial({ score, verdict }: { score: number; verdict: Verdict }) {
+  const { ring, says } = LOOK[verdict];
   return (
     <div className="flex items-center gap-4" data-testid="score">
       <div className="relative size-32 shrink-0" role="img" aria-label={`Score ${score} out of 100`}>
@@ -31,7 +38,7 @@ export function ScoreDial({ score }: { score: number }) {
         <span className="absolute inset-[18px] flex items-center justify-center rounded-full bg-white text-3xl font-semibold text-slate-900 tabular-nums">{score}</span>
       </div>
       <div>
-        <p className="text-lg font-semibold">{verdict}</p>
+        <p className="text-lg font-semibold">{says}</p>
         <p className="text-sm text-slate-500">out of 100</p>
       </div>
     </div>

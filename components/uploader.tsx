@@ -17,7 +17,11 @@ export function Uploader() {
         data-testid="drop-zone"
       >
         <div className="flex flex-col gap-1">
-          <p className="font-medium">Drag photos here, paste them, or choose them</p>
+          {/* A phone can neither drag nor paste files: it is told what it can do. */}
+          <p className="font-medium">
+            <span className="pointer-coarse:hidden">Drag photos here, paste them, or choose them</span>
+            <span className="hidden pointer-coarse:inline">Choose photos from your phone or its camera</span>
+          </p>
           <p className="text-sm text-slate-600">
             JPEG, PNG, WebP, AVIF, GIF, TIFF or HEIC, up to {MAX_UPLOAD_BYTES / 1024 / 1024} MB each.
           </p>

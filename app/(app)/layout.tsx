@@ -8,7 +8,7 @@ import { NavLink } from '@/components/nav-link';
 import { authMode } from '@/lib/auth/mode';
 
 const NAV = [
-  { href: '/dashboard', label: 'Photos' },
+  { href: '/dashboard', label: 'Photos', also: ['/images'] },
   { href: '/people', label: 'People' },
   { href: '/links', label: 'Links' },
   { href: '/settings', label: 'Settings' },
@@ -26,8 +26,8 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </Link>
           {/* On a phone the four links take a row of their own, under the name and Sign out, rather than wrapping one by one. */}
           <div className="flex flex-wrap gap-x-6 gap-y-2 max-sm:order-last max-sm:w-full">
-            {NAV.map(({ href, label }) => (
-              <NavLink key={href} href={href} className="text-sm text-slate-700 hover:text-slate-950">
+            {NAV.map(({ href, label, also }) => (
+              <NavLink key={href} href={href} also={also} className="text-sm text-slate-700 hover:text-slate-950">
                 {label}
               </NavLink>
             ))}

@@ -36,7 +36,7 @@ export function ReadyPhotoForm({ imageId, initial, label }: { imageId: string; i
         <legend className="mb-1 text-sm font-medium">Background</legend>
         <div className="flex flex-wrap gap-2">
           {KINDS.map((option) => (
-            <label key={option.kind} className="flex cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50">
+            <label key={option.kind} className="flex cursor-pointer items-center gap-2 max-sm:w-full rounded-md border border-slate-300 px-3 py-2 text-sm has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50">
               <input type="radio" name="background" value={option.kind} checked={kind === option.kind} onChange={() => setKind(option.kind)} />
               <span>
                 <span className="font-medium">{option.label}</span> <span className="text-slate-600">{option.hint}</span>

@@ -40,7 +40,8 @@ export function UploadRow({
         {item.previewUrl && unreadable ? <PreviewPlaceholder name={item.name} /> : null}
       </div>
       <div className="flex min-w-0 flex-1 flex-col gap-1">
-        <div className="flex justify-between gap-2">
+        {/* On a phone the status goes under the name, so a long name is not cut to a few letters. */}
+        <div className="flex flex-col sm:flex-row sm:justify-between sm:gap-2">
           <span className="truncate font-medium">{item.name}</span>
           <span className="shrink-0 text-slate-600 tabular-nums" data-testid="upload-status">
             {label}

@@ -13,6 +13,7 @@ import { isCounted } from '@/lib/profile-check/schemas';
 import { getImage, photoView } from '@/lib/images';
 import { getReadyPhoto } from '@/lib/linkedin-ready/get-ready-photo';
 import { formatBytes } from '@/lib/images/format-bytes';
+import { verdictOf } from '@/lib/profile-check/verdict';
 
 export const metadata = { title: 'LinkedIn check' };
 
@@ -74,7 +75,7 @@ export default async function AnalysisPage({ params }: { params: Promise<{ id: s
             </p>
           </div>
           <div className="flex flex-col gap-6">
-            <ScoreDial score={report.score} />
+            <ScoreDial score={report.score} verdict={verdictOf(report)} />
             <Checklist checks={report.checks} />
             <CheckNotes notes={report.notes} />
           </div>
