@@ -284,6 +284,7 @@ const MATRIX: Record<string, Check> = {
   // A live-updates token for the caller's own topic: the intruder's names the intruder, never the victim.
   'action live-connection.ts#liveConnectionAction': ownAction(action('live-connection.ts', 'liveConnectionAction'), () => []),
   'action create-upload.ts#createUploadAction': ownAction(action('create-upload.ts', 'createUploadAction'), () => [{ fileName: 'intruder.png', contentType: 'image/png', bytes: 10 }]),
+  'action rerender-watermarks.ts#rerenderWatermarksAction': ownAction(action('rerender-watermarks.ts', 'rerenderWatermarksAction'), () => [{}]),
   'action update-watermark.ts#updateWatermarkAction': ownAction(action('update-watermark.ts', 'updateWatermarkAction'), () => [{ enabled: true, text: 'intruder', position: 'center', opacity: 1 }]),
   // Signing in, up and out are for everyone; none opens the victim's account or says whether it exists.
   'action local-auth.ts#signInAction': async ({ http, victim, actions }) => {
