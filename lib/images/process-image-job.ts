@@ -1,16 +1,13 @@
 import { resources } from '../aws/resources';
 import { setImageStatus } from '../db';
-import { defineJobKind, statusChanges, subjectFromKey } from '../jobs/define-job-kind';
-import type { JobSubject } from '../jobs/job-kind';
+import { defineJobKind, imageKeyOf, statusChanges, subjectFromKey } from '../jobs/define-job-kind';
 import { deleteObjects, deletePrefix, mediaPrefix, originalKey, parseOriginalKey, UPLOAD_URL_TTL_SECONDS } from '../storage';
-
-const imageKey = (subject: JobSubject) => ({ userId: subject.userId, imageId: subject.subjectId });
 
 /** An uploaded original becomes the image's variants; the upload's own S3 event starts it. */
 export const processImageJob = defineJobKind('process-image', {
   label: 'Processing a photo',
   parseKey: subjectFromKey(parseOriginalKey, 'imageId'),
-  setStatus: statusChanges((subject, change) => setImageStatus(imageKey(subject), change), { running: 'processing', queued: 'processing' }),
+  setStatus: statusChanges((subject, change) => setImageStatus(imageKeyOf(subject), change), { running: 'processing', queued: 'processing' }),
   async discard(subject) {
     await deleteObjects(resources.uploadsBucket, [originalKey(subject.userId, subject.subjectId)]);
     await deletePrefix(resources.mediaBucket, mediaPrefix(subject.userId, subject.subjectId));

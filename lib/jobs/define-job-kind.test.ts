@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statusChanges, subjectFromKey, type StatusChange } from './define-job-kind';
+import { imageKeyOf, statusChanges, subjectFromKey, type StatusChange } from './define-job-kind';
 
 const subject = { userId: 'u1', subjectId: 's1' };
 
@@ -36,5 +36,11 @@ describe('subjectFromKey', () => {
 
   it('is null for a key the parser does not know', () => {
     expect(parseKey('uploads/u1/e7.jpg')).toBeNull();
+  });
+});
+
+describe('imageKeyOf', () => {
+  it('keys the image by its owner and the subject id', () => {
+    expect(imageKeyOf(subject)).toEqual({ userId: 'u1', imageId: 's1' });
   });
 });

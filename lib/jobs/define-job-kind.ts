@@ -30,3 +30,8 @@ export function subjectFromKey<Field extends string>(parse: (key: string) => ({ 
     return owner ? { userId: owner.userId, subjectId: owner[idField] } : null;
   };
 }
+
+/** The image a job whose subject is an image works on, as lib/db keys it. */
+export function imageKeyOf(subject: JobSubject): { userId: string; imageId: string } {
+  return { userId: subject.userId, imageId: subject.subjectId };
+}

@@ -1,16 +1,13 @@
 import { resources } from '../aws/resources';
 import { setReadyPhotoStatus } from '../db';
-import { defineJobKind, statusChanges, subjectFromKey } from '../jobs/define-job-kind';
-import type { JobSubject } from '../jobs/job-kind';
+import { defineJobKind, imageKeyOf, statusChanges, subjectFromKey } from '../jobs/define-job-kind';
 import { deletePrefix, parseReadyRequestKey, readyPhotoPrefix, readyRequestPrefix } from '../storage';
-
-const imageKey = (subject: JobSubject) => ({ userId: subject.userId, imageId: subject.subjectId });
 
 /** Making the LinkedIn-ready version of one photo; its request's arrival in the media bucket starts it. */
 export const makeLinkedInReadyJob = defineJobKind('make-linkedin-ready', {
   label: 'Making a LinkedIn-ready photo',
   parseKey: subjectFromKey(parseReadyRequestKey, 'imageId'),
-  setStatus: statusChanges((subject, change) => setReadyPhotoStatus(imageKey(subject), change), { running: 'running', queued: 'queued' }),
+  setStatus: statusChanges((subject, change) => setReadyPhotoStatus(imageKeyOf(subject), change), { running: 'running', queued: 'queued' }),
   async discard(subject) {
     await deletePrefix(resources.mediaBucket, readyRequestPrefix(subject.userId, subject.subjectId));
     await deletePrefix(resources.mediaBucket, readyPhotoPrefix(subject.userId, subject.subjectId));

@@ -1,16 +1,13 @@
 import { resources } from '../aws/resources';
 import { setFaceIndexState } from '../db';
-import { defineJobKind, statusChanges, subjectFromKey } from '../jobs/define-job-kind';
-import type { JobSubject } from '../jobs/job-kind';
+import { defineJobKind, imageKeyOf, statusChanges, subjectFromKey } from '../jobs/define-job-kind';
 import { deletePrefix, faceIndexPrefix, parseFaceIndexInputKey } from '../storage';
-
-const imageKey = (subject: JobSubject) => ({ userId: subject.userId, imageId: subject.subjectId });
 
 /** Finding, describing and grouping the faces of a ready photo; its face-index input's arrival in the media bucket starts it. */
 export const indexFacesJob = defineJobKind('index-faces', {
   label: 'Finding the faces in a photo',
   parseKey: subjectFromKey(parseFaceIndexInputKey, 'imageId'),
-  setStatus: statusChanges((subject, change) => setFaceIndexState(imageKey(subject), change), { running: 'running', queued: 'queued' }),
+  setStatus: statusChanges((subject, change) => setFaceIndexState(imageKeyOf(subject), change), { running: 'running', queued: 'queued' }),
   // A run writes its faces last, after its input arrived; without a run there is only the input.
   discard: (subject) => deletePrefix(resources.mediaBucket, faceIndexPrefix(subject.userId, subject.subjectId)),
   // The input is copied right after the job is queued; if it is not there within a minute, it will not come.

@@ -1,16 +1,13 @@
 import { resources } from '../aws/resources';
 import { setAnalysisStatus } from '../db';
-import { defineJobKind, statusChanges, subjectFromKey } from '../jobs/define-job-kind';
-import type { JobSubject } from '../jobs/job-kind';
+import { defineJobKind, imageKeyOf, statusChanges, subjectFromKey } from '../jobs/define-job-kind';
 import { analysisPrefix, deletePrefix, linkedInCropPrefix, parseAnalysisInputKey } from '../storage';
-
-const imageKey = (subject: JobSubject) => ({ userId: subject.userId, imageId: subject.subjectId });
 
 /** The LinkedIn check of one photo; its analysis input's arrival in the media bucket starts it. */
 export const analyzeProfileJob = defineJobKind('analyze-profile', {
   label: 'Checking a photo for LinkedIn',
   parseKey: subjectFromKey(parseAnalysisInputKey, 'imageId'),
-  setStatus: statusChanges((subject, change) => setAnalysisStatus(imageKey(subject), change), { running: 'running', queued: 'pending' }),
+  setStatus: statusChanges((subject, change) => setAnalysisStatus(imageKeyOf(subject), change), { running: 'running', queued: 'pending' }),
   async discard(subject) {
     await deletePrefix(resources.mediaBucket, analysisPrefix(subject.userId, subject.subjectId));
     await deletePrefix(resources.mediaBucket, linkedInCropPrefix(subject.userId, subject.subjectId));
