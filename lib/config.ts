@@ -187,7 +187,7 @@ const AwsEnv = z.object({
   /** Which face adapter runs: the built-in model needs no AWS account, so it is the default. */
   FACE_ANALYZER: z.preprocess(unsetIfEmpty, z.enum(['rekognition', 'local']).default('local')),
   /** Rekognition collections are named this plus the owner's id, one per user; infra/ sets it per app and stage. */
-  FACE_COLLECTION_PREFIX: z.preprocess(unsetIfEmpty, z.string().regex(/^[a-zA-Z0-9_.-]{1,100}$/).default('headshot-local-')),
+  FACE_COLLECTION_PREFIX: z.preprocess(unsetIfEmpty, z.string().regex(/^[a-zA-Z0-9_.-]{1,100}$/).default('headshot.local.')),
 });
 
 export const awsSettings = section((env) => {

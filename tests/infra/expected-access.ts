@@ -1,4 +1,5 @@
 import { JOB_WIRING, type JobWiring, type ObjectAccess } from '../../lib/jobs/wiring';
+import { FAKE_ACCOUNT, FAKE_REGION } from './mocks';
 import type { InfraSpec, FunctionSpec } from './rules';
 
 /*
@@ -34,8 +35,8 @@ const OBJECTS: Record<ObjectAccess, string[]> = {
 export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'; encryption?: 's3' | 'kms'; stage?: string; wiring?: readonly JobWiring[] } = {}): InfraSpec {
   const { faceAnalyzer = 'rekognition', encryption = 's3', stage = 'graph', wiring = JOB_WIRING } = options;
   const rekognition = faceAnalyzer === 'rekognition';
-  // One Rekognition collection per user, all of them named after the app and stage, and nothing else of Rekognition's.
-  const collections = `arn:aws:rekognition:*:*:collection/headshot-${stage}-*`;
+  // One Rekognition collection per user, all of them named after the app and stage (dots: no stage name holds one), in this account and region, and nothing else of Rekognition's.
+  const collections = `arn:aws:rekognition:${FAKE_REGION}:${FAKE_ACCOUNT}:collection/headshot.${stage}.*`;
   // With the customer-managed key, whoever reads or writes objects also uses the key.
   const key: Record<string, string[]> = encryption === 'kms' ? { Data: KMS_OBJECTS } : {};
   // Live updates: every job tells its owner's pages how it is going, on this stage's user topics only.
