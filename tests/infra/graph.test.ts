@@ -11,6 +11,7 @@ import { functionStatements, getResource, grantsByComponent, iamResourceMatches,
 import { FAKE_ACCOUNT, FAKE_REGION } from './mocks';
 import { collectionIdOf } from '../../lib/people/rekognition-recognizer';
 import { faceCollectionPrefix, faceCollectionsArn } from '../../infra/function-specs';
+import { liveTokenKeyOf } from '../../lib/realtime/live-token-key';
 import { disposeInfraGraph, runInfraGraph, type InfraGraph } from './harness';
 import { repoRoot } from '../../scripts/sst-platform';
 import { findViolations } from './rules';
@@ -281,12 +282,23 @@ describe('live updates', () => {
     expect(permission && input(permission, 'action')).toBe('lambda:InvokeFunction');
   });
 
-  test('the authorizer: arm64, within IoT’s 5-second limit, with the site’s sign-in secrets to check the site’s tokens', () => {
+  test('the authorizer: arm64, within IoT’s 5-second limit', () => {
     const lambda = lambdaOf(graph, 'RealtimeAuthorizerHandler');
     expect(input(lambda, 'architectures')).toEqual(['arm64']);
     expect(input(lambda, 'timeout')).toBe(5);
-    const variables = plain<{ variables: Record<string, string> }>(input(lambda, 'environment')).variables;
-    expect(Object.keys(variables)).toEqual(expect.arrayContaining(['CLERK_SECRET_KEY', 'NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY']));
+  });
+
+  test('the authorizer, which anyone can reach through IoT, holds its token key and no sign-in secret, and may only GetItem the two items it reads', () => {
+    const variables = plain<{ variables: Record<string, string> }>(input(lambdaOf(graph, 'RealtimeAuthorizerHandler'), 'environment')).variables;
+    // The key the site signs tokens with, derived from the Clerk secret key, and not the secret itself.
+    expect(variables.LIVE_TOKEN_KEY).toBe(liveTokenKeyOf('sk_test_graph').toString('base64url'));
+    expect(Object.keys(variables).filter((name) => /CLERK|AUTH_SECRET/.test(name))).toEqual([]);
+    expect(Object.values(variables)).not.toContain('sk_test_graph');
+    const statements = functionStatements(graph, 'RealtimeAuthorizerHandler').filter((statement) => statement.Effect === 'Allow');
+    const table = state<string>(getResource(graph, TYPES.table, 'TableTable'), 'arn');
+    expect(statements.filter((statement) => !statement.Action.every((action) => action.startsWith('logs:')))).toEqual([
+      { Effect: 'Allow', Action: ['dynamodb:GetItem'], Resource: [table], Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['closed#*', '$headshot#userId_*'] } } },
+    ]);
   });
 
   test('functions and the site publish to this stage’s user topics only, and browsers publish nothing', () => {
