@@ -40,13 +40,16 @@ type Statement = z.infer<typeof StatementSchema>;
  */
 const Lifetime = z.number().int().min(1).max(86_400);
 
-/** The part of a custom authorizer's answer IoT acts on. A connection's lifetimes are required, as IoT requires them. */
-const AuthorizerAnswerSchema = z.object({
-  isAuthenticated: z.boolean(),
-  disconnectAfterInSeconds: Lifetime,
-  refreshAfterInSeconds: Lifetime,
-  policyDocuments: z.array(z.object({ Statement: z.array(StatementSchema) })).default([]),
-});
+/** The part of a custom authorizer's answer IoT acts on. An accepted connection's lifetimes are required, as IoT requires them. */
+const AuthorizerAnswerSchema = z.discriminatedUnion('isAuthenticated', [
+  z.object({ isAuthenticated: z.literal(false) }),
+  z.object({
+    isAuthenticated: z.literal(true),
+    disconnectAfterInSeconds: Lifetime,
+    refreshAfterInSeconds: Lifetime,
+    policyDocuments: z.array(z.object({ Statement: z.array(StatementSchema) })).default([]),
+  }),
+]);
 type AuthorizerAnswer = z.infer<typeof AuthorizerAnswerSchema>;
 
 export interface Realtime {
@@ -64,10 +67,11 @@ export async function startRealtime(options: { port: number; invoke: Invoke }): 
   /** Each connection's end and next refresh. */
   const timers = new Map<Client, { end: NodeJS.Timeout; refresh?: NodeJS.Timeout }>();
 
-  /** The statements an answer grants a client: none unless it is authenticated and may connect with its client id. */
+  /** The statements an answer grants a client, and its lifetimes: none unless it is authenticated and may connect with its client id. */
   const grantedTo = (client: Client, answer: AuthorizerAnswer) => {
-    const statements = answer.isAuthenticated ? answer.policyDocuments.flatMap((document) => document.Statement) : [];
-    return allows(statements, 'iot:Connect', `client/${client.id}`) ? statements : null;
+    if (!answer.isAuthenticated) return null;
+    const statements = answer.policyDocuments.flatMap((document) => document.Statement);
+    return allows(statements, 'iot:Connect', `client/${client.id}`) ? { statements, ...answer } : null;
   };
   const ask = async (event: object) => AuthorizerAnswerSchema.parse(await options.invoke(AUTHORIZER_FUNCTION, event));
 
@@ -77,10 +81,10 @@ export async function startRealtime(options: { port: number; invoke: Invoke }): 
     scheduled.refresh = setTimeout(() => {
       ask(event)
         .then((answer) => {
-          const statements = grantedTo(client, answer);
-          if (!statements) return client.close();
-          policies.set(client, statements);
-          scheduleRefresh(client, event, answer.refreshAfterInSeconds);
+          const granted = grantedTo(client, answer);
+          if (!granted) return client.close();
+          policies.set(client, granted.statements);
+          scheduleRefresh(client, event, granted.refreshAfterInSeconds);
         })
         // A failed refresh ends the connection, as IoT does.
         .catch(() => client.close());
@@ -97,11 +101,11 @@ export async function startRealtime(options: { port: number; invoke: Invoke }): 
     };
     ask(event)
       .then((answer) => {
-        const statements = grantedTo(client, answer);
-        if (!statements) return refuse(5);
-        policies.set(client, statements);
-        timers.set(client, { end: setTimeout(() => client.close(), answer.disconnectAfterInSeconds * 1000).unref() });
-        scheduleRefresh(client, event, answer.refreshAfterInSeconds);
+        const granted = grantedTo(client, answer);
+        if (!granted) return refuse(5);
+        policies.set(client, granted.statements);
+        timers.set(client, { end: setTimeout(() => client.close(), granted.disconnectAfterInSeconds * 1000).unref() });
+        scheduleRefresh(client, event, granted.refreshAfterInSeconds);
         done(null, true);
       })
       // IoT refuses the connection when its authorizer fails or answers what it cannot use.
