@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
-import { LIVE_TOKEN_TTL_SECONDS } from './realtime/limits';
+import { DEFAULT_LIVE_TOKEN_TTL_SECONDS } from './realtime/limits';
 
 /*
  * The process's settings, read from the environment once, checked, and given names that say what
@@ -163,7 +163,7 @@ const LiveEnv = z.object({
    */
   LIVE_TOKEN_KEY: z.preprocess(unsetIfEmpty, z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a 32-byte key, base64url').optional()),
   /** How long a live-updates token, and so the connection it opens, lasts. Tests shorten it to see a connection end. */
-  LIVE_TOKEN_TTL_SECONDS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1).max(86_400).default(LIVE_TOKEN_TTL_SECONDS)),
+  LIVE_TOKEN_TTL_SECONDS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1).max(86_400).default(DEFAULT_LIVE_TOKEN_TTL_SECONDS)),
 });
 
 export const liveSettings = section((env) => {
