@@ -8,7 +8,7 @@ import { RateLimitedError } from './rate-limited-error';
  * `maxDelaySeconds`. Failures are forgotten `forgetAfterSeconds` after the last wait ends.
  */
 export interface BackoffRule {
-  /** Names the counter; no fixed-window rule shares it except the one whose counters it replaces. */
+  /** Names the counter. Its item sits with the fixed-window counters (scope and subject), so deleting a subject's counters under a scope takes it too. */
   scope: string;
   freeFailures: number;
   firstDelaySeconds: number;
@@ -16,7 +16,7 @@ export interface BackoffRule {
   forgetAfterSeconds: number;
 }
 
-export const BackoffRuleSchema = z.object({
+const BackoffRuleSchema = z.object({
   scope: z.string().regex(/^[a-z][a-z0-9-]*$/),
   freeFailures: z.number().int().min(0),
   firstDelaySeconds: z.number().int().positive(),
