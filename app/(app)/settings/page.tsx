@@ -1,5 +1,5 @@
 import { clerkAccountEmail } from '@/adapters/clerk-account';
-import { requireUser } from '@/adapters/current-user';
+import { pageUser } from '@/adapters/current-user';
 import { ChangePasswordForm } from '@/components/change-password-form';
 import { DeleteAccountForm } from '@/components/delete-account-form';
 import { ExportPanel } from '@/components/export-panel';
@@ -12,7 +12,7 @@ import { getWatermarkRerender } from '@/lib/images/rerender-watermarks-status';
 export const metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
-  const user = await requireUser();
+  const user = await pageUser();
   const [watermark, rerender, exports, email] = await Promise.all([
     getWatermarkSettings(user.id),
     getWatermarkRerender(user.id),
