@@ -1,9 +1,9 @@
 import type { FaceIndexState, ImageItem, ImageStatus, ImageVariant } from './entities/image';
 import { getDb, type Page } from './client';
-import { conditionally } from './conditions';
+import { conditionalResult, conditionally } from './conditions';
 import { checkedCursor } from './cursor';
 
-type NewImage = Pick<ImageItem, 'userId' | 'imageId' | 'fileName' | 'declaredType' | 'declaredBytes' | 'originalKey'>;
+type NewImage = Pick<ImageItem, 'userId' | 'imageId' | 'fileName' | 'declaredType' | 'declaredBytes' | 'originalKey' | 'quotaBytes'>;
 type ImageKey = { userId: string; imageId: string };
 
 /** Records an upload that the browser is about to send, as uploading. */
@@ -132,6 +132,22 @@ export async function setFaceIndexState(key: ImageKey, state: FaceIndexState): P
  */
 export async function markImageDeleting(key: ImageKey, now: number): Promise<boolean> {
   return conditionally(getDb().entities.image.patch(key).set({ deletingAt: now }).go({ response: 'none' }));
+}
+
+/**
+ * Takes the image's share of its owner's storage quota off the record, for the caller to give back:
+ * the bytes it held, or null when it holds none (already released, never counted, or gone). The
+ * removal is conditional, so of two releases racing, one gets the bytes.
+ */
+export async function takeImageQuota(key: ImageKey): Promise<number | null> {
+  const old = await conditionalResult(
+    getDb()
+      .entities.image.patch(key)
+      .remove(['quotaBytes'])
+      .where(({ quotaBytes }, { exists }) => exists(quotaBytes))
+      .go({ response: 'all_old' }),
+  );
+  return old?.data.quotaBytes ?? null;
 }
 
 /** Forgets an image record; an absent one is fine. It goes last in a deletion, so a deletion that failed halfway can be retried from it. */

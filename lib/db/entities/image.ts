@@ -13,6 +13,11 @@ export const Image = new Entity({
     fileName: { type: 'string', required: true },
     declaredType: { type: 'string', required: true },
     declaredBytes: { type: 'number', required: true },
+    /**
+     * The bytes this photo holds of its owner's storage quota (lib/quota), from its upload URL until its
+     * original is gone for good; removed when released, so that it is given back exactly once.
+     */
+    quotaBytes: { type: 'number' },
     originalKey: { type: 'string', required: true, readOnly: true },
     status: { type: IMAGE_STATUSES, required: true },
     /** A sentence for the owner, set when status is failed. */
