@@ -135,19 +135,33 @@ export async function markImageDeleting(key: ImageKey, now: number): Promise<boo
 }
 
 /**
- * Takes the image's share of its owner's storage quota off the record, for the caller to give back:
- * the bytes it held, or null when it holds none (already released, never counted, or gone). The
- * removal is conditional, so of two releases racing, one gets the bytes.
+ * Takes the image's share of its owner's storage quota off the record (it becomes 0), for the caller
+ * to give back: the bytes it held, or null when it holds none (already given back, never counted, or
+ * gone). The write is conditional, so of two releases racing, one gets the bytes.
  */
 export async function takeImageQuota(key: ImageKey): Promise<number | null> {
   const old = await conditionalResult(
     getDb()
       .entities.image.patch(key)
-      .remove(['quotaBytes'])
-      .where(({ quotaBytes }, { exists }) => exists(quotaBytes))
+      .set({ quotaBytes: 0 })
+      .where(({ quotaBytes }, { gt }) => gt(quotaBytes, 0))
       .go({ response: 'all_old' }),
   );
-  return old?.data.quotaBytes ?? null;
+  return old?.data.quotaBytes || null;
+}
+
+/**
+ * Marks a photo added before quotas existed as holding its declared bytes, for the caller to count;
+ * false when it already holds a share or has given it back, so that the migration counts it once.
+ */
+export async function markImageCounted(key: ImageKey, bytes: number): Promise<boolean> {
+  return conditionally(
+    getDb()
+      .entities.image.patch(key)
+      .set({ quotaBytes: bytes })
+      .where(({ quotaBytes, deletingAt }, { notExists }) => `${notExists(quotaBytes)} AND ${notExists(deletingAt)}`)
+      .go({ response: 'none' }),
+  );
 }
 
 /** Forgets an image record; an absent one is fine. It goes last in a deletion, so a deletion that failed halfway can be retried from it. */

@@ -31,6 +31,11 @@ export async function reserveStorage(userId: string, amount: StorageAmount, quot
   );
 }
 
+/** Adds `amount` whatever the total: for photos the user already had before quotas existed, which are kept even past the quota. */
+export async function addStorage(userId: string, amount: StorageAmount): Promise<void> {
+  await getDb().entities.storageUsage.update({ userId }).add({ bytes: amount.bytes, photos: amount.photos }).go({ response: 'none' });
+}
+
 /**
  * Gives `amount` back. Nothing when the usage item is gone (the account was deleted, and a late
  * release must not bring it back) or holds less than `amount` (it never goes below zero).

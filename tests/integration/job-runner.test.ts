@@ -87,10 +87,9 @@ describe('claims', () => {
     const { key, object, ref } = await stage(kind);
     await writeObject(UNROUTED_BUCKET, key, Buffer.from('a later version'), 'text/plain');
     // The two writes' events as S3 sends them, each with its sequencer: the later write's is greater.
-    const [earlier, later] = [
-      { ...object, sequencer: '0055AED6DCD90281E5' },
-      { ...object, eTag: (await headObject(UNROUTED_BUCKET, key))!.eTag, sequencer: '0055AED6DCD90281E6' },
-    ].map((event) => objectsOf(sqsEvent(event, 1))[0]!.objects[0]!);
+    const announced = (event: typeof object & { sequencer: string }) => objectsOf(sqsEvent(event, 1))[0]!.objects[0]!;
+    const earlier = announced({ ...object, sequencer: '0055AED6DCD90281E5' });
+    const later = announced({ ...object, eTag: (await headObject(UNROUTED_BUCKET, key))!.eTag, sequencer: '0055AED6DCD90281E6' });
     const ran: string[] = [];
     const slow: JobWork = async ({ object: claimed }) => {
       ran.push(claimed.eTag);
