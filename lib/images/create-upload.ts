@@ -21,4 +21,3 @@ export async function createUpload(userId: string, input: unknown, now = Date.no
   const upload = await presignUpload(resources.uploadsBucket, item.originalKey, contentType, bytes);
   return { imageId: item.imageId, ...upload, snapshot };
 }
-

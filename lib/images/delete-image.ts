@@ -15,7 +15,8 @@ import { imageIdInput } from './schemas';
  * shared. It is marked first, so no run in flight can complete it afterwards (a run that finds it
  * marked or gone removes what it wrote); its jobs go next, so no later delivery starts one; then its
  * links, its faces (from the recognizer too, and from the people they were in), objects (the original
- * giving its share of the quota back) and records. The record goes last, so a failure halfway leaves it to retry from.
+ * giving its share of the quota back) and records. The record goes last, so a failure halfway leaves
+ * it to retry from.
  */
 export async function deleteImage(userId: string, imageId: unknown, now = Date.now()): Promise<boolean> {
   const id = imageIdInput.parse(imageId);
