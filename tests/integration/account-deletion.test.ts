@@ -49,7 +49,7 @@ describe('account deletion', () => {
     expect(await listPeople(owner.userId)).toHaveLength(1);
     const before = await findUserData(owner.userId);
     expect(before.objects.length).toBeGreaterThan(10);
-    expect(new Set(before.items.map((item) => item.entity))).toEqual(new Set(['image', 'analysis', 'face', 'person', 'faceLibrary', 'job', 'deadLetter', 'session', 'link', 'user', 'rateLimitWindow']));
+    expect(new Set(before.items.map((item) => item.entity))).toEqual(new Set(['image', 'analysis', 'face', 'person', 'faceLibrary', 'job', 'deadLetter', 'session', 'link', 'user', 'rateLimitWindow', 'storageUsage']));
     const otherBefore = await findUserData(other.userId);
 
     await expect(deleteOwnAccount(owner.userId, { email: owner.email, local: true }, { email: 'someone-else@example.com' })).rejects.toThrow(/not the email address/);
