@@ -20,8 +20,8 @@ import { USER_RATE_LIMITS } from './user-rate-limits';
  * and run again. The local account goes first, then, pass after pass, every share link (they stop
  * answering at once), the face index, every object under the user's prefixes and every item of their
  * partition; then the Clerk user, and the job's own item last, so a crash or a Clerk error before the
- * end leaves the job to be delivered or swept again. A run of another job still in flight for the user finds its job
- * gone and removes what it wrote.
+ * end leaves the job to be delivered or swept again. A run of another job still in flight for the user
+ * finds its job gone and removes what it wrote.
  */
 export async function deleteAccount(run: JobRun): Promise<WorkResult> {
   const { userId } = run.subject;

@@ -28,7 +28,7 @@ export const REKOGNITION_SAME_PERSON_MIN_SIMILARITY = 0.9;
 
 /** IndexFaces indexes at most 100 faces of a photo; a crowd's small background faces count too. */
 const MAX_FACES_PER_PHOTO = 100;
-/** The most faces a search API returns, and the most face ids one DeleteFaces takes (Rekognition's limits). */
+/** The most faces a search API or one ListFaces page returns, and the most face ids one DeleteFaces takes (Rekognition's limits). */
 const MAX_FACES_PER_CALL = 4096;
 
 /*
