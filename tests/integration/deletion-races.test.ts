@@ -153,6 +153,8 @@ describe('share links are caught by every deletion pass', () => {
     // A second link of the photo, made just before the closure, only now shows in the owner index.
     const lateCode = newLinkCode();
     expect(await insertLink({ ...shared, code: lateCode })).not.toBeNull();
+    // One that passed the action's closure check but writes only now sees the closure after its write, and takes its link back.
+    await expect(createLink(userId, { imageId })).rejects.toThrow('This account has been deleted.');
     forgetting.release();
     await cloud.drain();
 
