@@ -76,6 +76,19 @@ export function tableLink(table: LinkTarget): ScopedLink {
   ]);
 }
 
+/**
+ * GetItem alone, on the table's items whose partition key matches one of these patterns (IAM's
+ * dynamodb:LeadingKeys, `*` a wildcard): for a function that reads a few known items and nothing else.
+ */
+export function tableGetItemLink(table: LinkTarget, partitionKeys: string[]): ScopedLink {
+  return scopedLink(table, [
+    sst.aws.permission({
+      actions: ['dynamodb:GetItem'],
+      resources: [table.arn],
+      conditions: [{ test: 'ForAllValues:StringLike', variable: 'dynamodb:LeadingKeys', values: partitionKeys }],
+    }),
+  ]);
+}
 
 interface RealtimeTarget {
   urn: $util.Output<string>;

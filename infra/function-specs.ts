@@ -49,9 +49,26 @@ function observability(name: string): Record<string, string> {
   return { POWERTOOLS_SERVICE_NAME: name, POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE };
 }
 
-/** Rekognition collections are named this plus the owner's id: one per user, scoped to the app and stage. */
+/*
+ * Rekognition collections are named this plus the owner's id: one per user, scoped to the app and
+ * stage. SST lets app and stage names hold letters, digits and hyphens only, so the dots end each of
+ * them unambiguously: "headshot.prod.*" cannot match stage prod-eu's "headshot.prod-eu.…", which
+ * "headshot-prod-*" did.
+ */
 export function faceCollectionPrefix(app: { name: string; stage: string }): string {
-  return `${app.name}-${app.stage}-`;
+  return `${app.name}.${app.stage}.`;
+}
+
+/** Where the functions run: Rekognition grants name it, so that a stage's grant reaches no other account or region. */
+export interface AwsLocation {
+  partition: string;
+  region: string;
+  account: string;
+}
+
+/** The IAM resource of every collection of this app and stage, in this account and region (where the functions call Rekognition). */
+export function faceCollectionsArn(location: AwsLocation, app: { name: string; stage: string }): string {
+  return `arn:${location.partition}:rekognition:${location.region}:${location.account}:collection/${faceCollectionPrefix(app)}*`;
 }
 
 /** The deploy-time choices a function's build depends on, and the app and stage its names are scoped to. */

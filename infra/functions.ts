@@ -1,7 +1,7 @@
 import type { JobWiring } from '../lib/jobs/wiring';
 import { bucketLink, realtimeLink, tableLink } from './access';
 import { table } from './database';
-import { faceCollectionPrefix, FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME, handlerOf, jobFunctionSpec, serviceFunctionSpecs, type FunctionSpec } from './function-specs';
+import { faceCollectionsArn, FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME, handlerOf, jobFunctionSpec, serviceFunctionSpecs, type FunctionSpec } from './function-specs';
 import { DEAD_LETTER_BATCH_SIZE, SWEEP_SCHEDULE } from './limits';
 import { functionAlarms } from './monitoring';
 import { jobQueues } from './queues';
@@ -46,10 +46,12 @@ function lambda(spec: FunctionSpec, access: Pick<sst.aws.FunctionArgs, 'link' | 
 
 /*
  * One Rekognition collection per user, named from the app and stage (infra/function-specs.ts
- * faceCollectionPrefix): every grant is scoped to this stage's collections, and a search names the
- * signed-in user's own, so it cannot reach another user's faces.
+ * faceCollectionPrefix): every grant is scoped to this stage's collections in this account and
+ * region, and a search names the signed-in user's own, so it cannot reach another user's faces.
  */
-export const faceCollections = $interpolate`arn:aws:rekognition:*:*:collection/${faceCollectionPrefix(context.app)}*`;
+export const faceCollections = $resolve({ partition: aws.getPartitionOutput().partition, region: aws.getRegionOutput().region, account: aws.getCallerIdentityOutput().accountId }).apply(
+  (location) => faceCollectionsArn(location, context.app),
+);
 
 /** The Rekognition actions a kind calls, when Rekognition is what analyses faces. */
 function rekognitionGrants(row: JobWiring) {

@@ -1,17 +1,31 @@
-import { tableLink } from './access';
+import { liveAuthorizerPartitionKeys } from '../lib/realtime/live-authorizer-reads';
+import { liveTokenKeyOf } from '../lib/realtime/live-token-key';
+import { tableGetItemLink } from './access';
 import { table } from './database';
 import { FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME, handlerOf, serviceFunctionSpecs } from './function-specs';
 import { functionAlarms } from './monitoring';
 import { secrets } from './secrets';
-import { SITE_ENVIRONMENT_SECRETS } from './site-build';
 
 const spec = serviceFunctionSpecs().liveAuthorizer;
 
+/** SST's name for the authorizer function of the Realtime component below. */
+const AUTHORIZER_FUNCTION = 'RealtimeAuthorizerHandler';
+
+/*
+ * Anyone can invoke the authorizer through IoT, so it holds only what its check needs. SST's
+ * Realtime gives it iot:* on every resource; it calls nothing of IoT's (the policy it returns is what
+ * binds a browser), so that goes.
+ */
+$transform(sst.aws.Function, (args, _opts, name) => {
+  if (name === AUTHORIZER_FUNCTION) args.permissions = [];
+});
+
 /*
  * Live updates: AWS IoT, MQTT over WebSocket. Browsers connect with a token the site issues; the
- * authorizer checks it with the site's own sign-in secret (so it gets the same secrets), and reads
- * the table to see that the account is open and a local session still exists. Functions publish to
- * their users' topics through IoT's Data Plane (realtimeLink).
+ * authorizer checks it with the token key alone (derived here from the site's sign-in secret, as the
+ * site derives it), and reads two items (GetItem, no more) to see that the account is open and a
+ * local session still exists. Functions publish to their users' topics through IoT's Data Plane
+ * (realtimeLink).
  */
 export const realtime = new sst.aws.Realtime('Realtime', {
   authorizer: {
@@ -23,9 +37,9 @@ export const realtime = new sst.aws.Realtime('Realtime', {
     timeout: `${spec.timeoutSeconds} seconds`,
     environment: {
       ...spec.environment,
-      ...Object.fromEntries(Object.entries(SITE_ENVIRONMENT_SECRETS).map(([variable, secret]) => [variable, secrets[secret].value])),
+      LIVE_TOKEN_KEY: $util.secret(secrets.ClerkSecretKey.value.apply((secret) => liveTokenKeyOf(secret).toString('base64url'))),
     },
-    link: [tableLink(table)],
+    link: [tableGetItemLink(table, liveAuthorizerPartitionKeys())],
     logging: { retention: '1 month' },
   },
 });

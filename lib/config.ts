@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
+import { DEFAULT_LIVE_TOKEN_TTL_SECONDS } from './realtime/limits';
 
 /*
  * The process's settings, read from the environment once, checked, and given names that say what
@@ -158,8 +159,31 @@ export const authSettings = section((env): AuthSettings => {
  * or AUTH_SECRET), so no further secret has to be set, and keys for different purposes never match.
  */
 export function derivedKey(purpose: string): Buffer {
-  return createHmac('sha256', authSettings().keyMaterial).update(`headshot:${purpose}`).digest();
+  return deriveKey(authSettings().keyMaterial, purpose);
 }
+
+/** derivedKey from given key material: for a deployment that derives a key at deploy time and hands a function that key alone. */
+export function deriveKey(keyMaterial: string, purpose: string): Buffer {
+  return createHmac('sha256', keyMaterial).update(`headshot:${purpose}`).digest();
+}
+
+// ---- Live updates --------------------------------------------------------------------------------
+
+const LiveEnv = z.object({
+  /**
+   * The key live-updates tokens are signed with, base64url, as infra/ derives it from the sign-in
+   * secret for the live authorizer, which gets this and no sign-in secret. Unset, the key is derived
+   * here from the sign-in secret, as the site does.
+   */
+  LIVE_TOKEN_KEY: z.preprocess(unsetIfEmpty, z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a 32-byte key, base64url').optional()),
+  /** How long a live-updates token, and so the connection it opens, lasts. Tests shorten it to see a connection end. */
+  LIVE_TOKEN_TTL_SECONDS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(1).max(86_400).default(DEFAULT_LIVE_TOKEN_TTL_SECONDS)),
+});
+
+export const liveSettings = section((env) => {
+  const parsed = parseWith(LiveEnv, env, 'live-updates');
+  return { tokenKey: parsed.LIVE_TOKEN_KEY ? Buffer.from(parsed.LIVE_TOKEN_KEY, 'base64url') : undefined, tokenTtlSeconds: parsed.LIVE_TOKEN_TTL_SECONDS };
+});
 
 // ---- Requests ------------------------------------------------------------------------------------
 
@@ -201,7 +225,7 @@ const AwsEnv = z.object({
   /** Which face adapter runs: the built-in model needs no AWS account, so it is the default. */
   FACE_ANALYZER: z.preprocess(unsetIfEmpty, z.enum(['rekognition', 'local']).default('local')),
   /** Rekognition collections are named this plus the owner's id, one per user; infra/ sets it per app and stage. */
-  FACE_COLLECTION_PREFIX: z.preprocess(unsetIfEmpty, z.string().regex(/^[a-zA-Z0-9_.-]{1,100}$/).default('headshot-local-')),
+  FACE_COLLECTION_PREFIX: z.preprocess(unsetIfEmpty, z.string().regex(/^[a-zA-Z0-9_.-]{1,100}$/).default('headshot.local.')),
 });
 
 export const awsSettings = section((env) => {

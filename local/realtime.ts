@@ -18,7 +18,9 @@ import { LOCAL_ACCOUNT, LOCAL_REGION } from './lambda-context';
  * same authorizer function (functions/live-authorizer.ts) in IoT's event shape, password base64'd;
  * and what the returned policy allows is enforced: connecting with a client id, subscribing to a
  * topic filter (a refused one gets SUBACK 0x80, as IoT answers), receiving from a topic, publishing
- * (a refused publish disconnects the client, as IoT does under MQTT 3.1.1).
+ * (a refused publish disconnects the client, as IoT does under MQTT 3.1.1). The connection ends
+ * disconnectAfterInSeconds after it was made, and every refreshAfterInSeconds the authorizer is asked
+ * again with the same credentials: a refusal then ends it, an answer replaces its policy.
  */
 
 const AUTHORIZER_FUNCTION = 'live-authorizer';
@@ -31,11 +33,24 @@ const StatementSchema = z.object({
 });
 type Statement = z.infer<typeof StatementSchema>;
 
-/** The part of a custom authorizer's answer IoT acts on. */
-const AuthorizerAnswerSchema = z.object({
-  isAuthenticated: z.boolean(),
-  policyDocuments: z.array(z.object({ Statement: z.array(StatementSchema) })).default([]),
-});
+/*
+ * IoT refuses an answer whose lifetimes fall outside 300–86,400 s. Shorter ones are accepted here, so
+ * that tests can see a connection end in seconds (lib/config's LIVE_TOKEN_TTL_SECONDS); the
+ * authorizer never answers less than 300 s with the lifetime tokens have by default.
+ */
+const Lifetime = z.number().int().min(1).max(86_400);
+
+/** The part of a custom authorizer's answer IoT acts on. An accepted connection's lifetimes are required, as IoT requires them. */
+const AuthorizerAnswerSchema = z.discriminatedUnion('isAuthenticated', [
+  z.object({ isAuthenticated: z.literal(false) }),
+  z.object({
+    isAuthenticated: z.literal(true),
+    disconnectAfterInSeconds: Lifetime,
+    refreshAfterInSeconds: Lifetime,
+    policyDocuments: z.array(z.object({ Statement: z.array(StatementSchema) })).default([]),
+  }),
+]);
+type AuthorizerAnswer = z.infer<typeof AuthorizerAnswerSchema>;
 
 export interface Realtime {
   /** Host and port, as `Resource.Realtime.endpoint` names IoT's. */
@@ -49,6 +64,32 @@ export async function startRealtime(options: { port: number; invoke: Invoke }): 
   const broker = await Aedes.createBroker({ drainTimeout: 30_000 });
   const policies = new WeakMap<Client, Statement[]>();
   const urls = new WeakMap<Client, string>();
+  /** Each connection's end and next refresh. */
+  const timers = new Map<Client, { end: NodeJS.Timeout; refresh?: NodeJS.Timeout }>();
+
+  /** The statements an answer grants a client, and its lifetimes: none unless it is authenticated and may connect with its client id. */
+  const grantedTo = (client: Client, answer: AuthorizerAnswer) => {
+    if (!answer.isAuthenticated) return null;
+    const statements = answer.policyDocuments.flatMap((document) => document.Statement);
+    return allows(statements, 'iot:Connect', `client/${client.id}`) ? { statements, ...answer } : null;
+  };
+  const ask = async (event: object) => AuthorizerAnswerSchema.parse(await options.invoke(AUTHORIZER_FUNCTION, event));
+
+  const scheduleRefresh = (client: Client, event: object, seconds: number) => {
+    const scheduled = timers.get(client);
+    if (!scheduled) return;
+    scheduled.refresh = setTimeout(() => {
+      ask(event)
+        .then((answer) => {
+          const granted = grantedTo(client, answer);
+          if (!granted) return client.close();
+          policies.set(client, granted.statements);
+          scheduleRefresh(client, event, granted.refreshAfterInSeconds);
+        })
+        // A failed refresh ends the connection, as IoT does.
+        .catch(() => client.close());
+    }, seconds * 1000).unref();
+  };
 
   broker.authenticate = (client, username, password, done) => {
     const refuse = (returnCode: 4 | 5) => done(Object.assign(new Error('Not authorized'), { returnCode }) as AuthenticateError, false);
@@ -58,18 +99,26 @@ export async function startRealtime(options: { port: number; invoke: Invoke }): 
       protocolData: { mqtt: { username: username ?? '', password: password?.toString('base64') ?? '', clientId: client.id } },
       connectionMetadata: { id: randomUUID() },
     };
-    options
-      .invoke(AUTHORIZER_FUNCTION, event)
-      .then((response) => {
-        const answer = AuthorizerAnswerSchema.parse(response);
-        const statements = answer.isAuthenticated ? answer.policyDocuments.flatMap((document) => document.Statement) : [];
-        if (!allows(statements, 'iot:Connect', `client/${client.id}`)) return refuse(5);
-        policies.set(client, statements);
+    ask(event)
+      .then((answer) => {
+        const granted = grantedTo(client, answer);
+        if (!granted) return refuse(5);
+        policies.set(client, granted.statements);
+        timers.set(client, { end: setTimeout(() => client.close(), granted.disconnectAfterInSeconds * 1000).unref() });
+        scheduleRefresh(client, event, granted.refreshAfterInSeconds);
         done(null, true);
       })
-      // IoT refuses the connection when its authorizer fails.
+      // IoT refuses the connection when its authorizer fails or answers what it cannot use.
       .catch(() => refuse(5));
   };
+  const forget = (client: Client) => {
+    const scheduled = timers.get(client);
+    clearTimeout(scheduled?.end);
+    clearTimeout(scheduled?.refresh);
+    timers.delete(client);
+  };
+  broker.on('clientDisconnect', forget);
+  broker.on('clientError', forget);
   broker.authorizeSubscribe = (client, subscription, done) => {
     const allowed = client && allows(policies.get(client) ?? [], 'iot:Subscribe', `topicfilter/${subscription.topic}`);
     done(null, allowed ? subscription : null);
@@ -111,6 +160,7 @@ export async function startRealtime(options: { port: number; invoke: Invoke }): 
     endpoint: `127.0.0.1:${port}`,
     dataPlaneUrl: `http://127.0.0.1:${port}`,
     async stop() {
+      for (const client of [...timers.keys()]) forget(client);
       for (const socket of sockets.clients) socket.terminate();
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { isAccountClosed } from '../account/is-account-closed';
 import { resources } from '../aws/resources';
 import { findSession } from '../db';
-import { LIVE_DISCONNECT_AFTER_SECONDS, LIVE_REFRESH_AFTER_SECONDS } from './limits';
-import { verifyLiveToken } from './live-token';
+import { IOT_MAX_CONNECTION_SECONDS, IOT_MIN_CONNECTION_SECONDS, LIVE_REFRESH_AFTER_SECONDS } from './limits';
+import { verifyLiveToken, type VerifiedLiveToken } from './live-token';
 import { userTopic } from './topics';
 
 /** The part of an AWS IoT custom authorizer's event this one reads: the MQTT CONNECT's credentials. */
@@ -36,11 +36,24 @@ export function liveClientIdPrefix(userId: string): string {
 const DENIED: LiveAuthorizerResponse = { isAuthenticated: false, principalId: 'denied', disconnectAfterInSeconds: 0, refreshAfterInSeconds: 0, policyDocuments: [] };
 
 /**
+ * How long a connection lasts: as long as its token has left, so that a closed account or an ended
+ * session, which no fresh token reaches, loses its subscription as soon as the token runs out (the
+ * page then connects again with a fresh one). IoT takes 300 s at the least, which a token with less
+ * left gets; a token issued for less than that (tests shorten the lifetime) gets what it has left.
+ */
+export function connectionLifetimeSeconds(token: Pick<VerifiedLiveToken, 'issuedAt' | 'expiresAt'>, now = Date.now()): number {
+  const left = Math.ceil(token.expiresAt - now / 1000);
+  const least = Math.min(IOT_MIN_CONNECTION_SECONDS, token.expiresAt - token.issuedAt);
+  return Math.min(IOT_MAX_CONNECTION_SECONDS, Math.max(least, left));
+}
+
+/**
  * The live-updates authorizer, the same on AWS IoT and in the local broker. The MQTT password is a
  * token the site issued to a signed-in user (issueLiveToken); it is accepted while it is fresh, its
- * account is open and, for a local account, its session still exists (signing out ends it). The
- * connection may subscribe to, and receive from, its owner's topic only, and publish nothing:
- * events come from the functions, through IoT's Data Plane.
+ * account is open and, for a local account, its session still exists (signing out ends it), and
+ * the connection lasts no longer than the token. The connection may subscribe to, and receive
+ * from, its owner's topic only, and publish nothing: events come from the functions, through IoT's
+ * Data Plane. It reads two items and nothing else (infra/realtime.ts grants it no more).
  */
 export async function authorizeLiveConnection(event: unknown, functionArn: string, now = Date.now()): Promise<LiveAuthorizerResponse> {
   const parsed = LiveAuthorizerEventSchema.safeParse(event);
@@ -56,11 +69,12 @@ export async function authorizeLiveConnection(event: unknown, functionArn: strin
 
   const arn = iotArn(functionArn);
   const topic = userTopic(resources.app, claims.userId);
+  const lifetime = connectionLifetimeSeconds(claims, now);
   return {
     isAuthenticated: true,
     principalId: livePrincipal(claims.userId),
-    disconnectAfterInSeconds: LIVE_DISCONNECT_AFTER_SECONDS,
-    refreshAfterInSeconds: LIVE_REFRESH_AFTER_SECONDS,
+    disconnectAfterInSeconds: lifetime,
+    refreshAfterInSeconds: Math.min(LIVE_REFRESH_AFTER_SECONDS, lifetime),
     policyDocuments: [
       {
         Version: '2012-10-17',

@@ -1,4 +1,5 @@
 import { JOB_WIRING, type JobWiring, type ObjectAccess } from '../../lib/jobs/wiring';
+import { FAKE_ACCOUNT, FAKE_REGION } from './mocks';
 import type { InfraSpec, FunctionSpec } from './rules';
 
 /*
@@ -34,8 +35,8 @@ const OBJECTS: Record<ObjectAccess, string[]> = {
 export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'; encryption?: 's3' | 'kms'; stage?: string; wiring?: readonly JobWiring[] } = {}): InfraSpec {
   const { faceAnalyzer = 'rekognition', encryption = 's3', stage = 'graph', wiring = JOB_WIRING } = options;
   const rekognition = faceAnalyzer === 'rekognition';
-  // One Rekognition collection per user, all of them named after the app and stage, and nothing else of Rekognition's.
-  const collections = `arn:aws:rekognition:*:*:collection/headshot-${stage}-*`;
+  // One Rekognition collection per user, all of them named after the app and stage (dots: no stage name holds one), in this account and region, and nothing else of Rekognition's.
+  const collections = `arn:aws:rekognition:${FAKE_REGION}:${FAKE_ACCOUNT}:collection/headshot.${stage}.*`;
   // With the customer-managed key, whoever reads or writes objects also uses the key.
   const key: Record<string, string[]> = encryption === 'kms' ? { Data: KMS_OBJECTS } : {};
   // Live updates: every job tells its owner's pages how it is going, on this stage's user topics only.
@@ -102,9 +103,10 @@ export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'
         ignore: ['WebAssets'],
       },
       WebImageOptimizer: { links: [], grants: {}, ignore: ['WebAssets'] },
-      // Checks a live connection's token and reads the table (account open, session alive). SST's Realtime
-      // gives its authorizer iot:* on everything, which it never uses; the IoT policy it returns is what binds a browser.
-      RealtimeAuthorizerHandler: { links: ['Table'], grants: { Table: TABLE_ITEMS, '*': ['iot:*'] } },
+      // Anyone can reach it through IoT: it checks a live connection's token with its own key and reads two
+      // items (account open, session alive), nothing more. SST's iot:* on everything is taken away; the IoT
+      // policy it returns is what binds a browser.
+      RealtimeAuthorizerHandler: { links: ['Table'], grants: { Table: ['dynamodb:GetItem'] } },
     },
   };
 }

@@ -7,7 +7,12 @@ import { MAX_DELIVERY_ATTEMPTS } from '../../lib/jobs/retry-policy';
 import { JOB_WIRING } from '../../lib/jobs/wiring';
 import { accountDeletionKey, exportArchiveKey, exportRequestKey, faceIndexInputKey, originalKey, watermarkRequestKey } from '../../lib/storage/keys';
 import { expectedAccess } from './expected-access';
-import { getResource, grantsByComponent, input, lambdaOf, plain, resourcesOfType, state, TYPES } from './graph';
+import { functionStatements, getResource, grantsByComponent, iamResourceMatches, input, lambdaOf, plain, resourcesOfType, state, TYPES } from './graph';
+import { FAKE_ACCOUNT, FAKE_REGION } from './mocks';
+import { collectionIdOf } from '../../lib/people/rekognition-recognizer';
+import { faceCollectionPrefix, faceCollectionsArn } from '../../infra/function-specs';
+import { liveTokenKeyOf } from '../../lib/realtime/live-token-key';
+import { authSettings } from '../../lib/config';
 import { disposeInfraGraph, runInfraGraph, type InfraGraph } from './harness';
 import { repoRoot } from '../../scripts/sst-platform';
 import { findViolations } from './rules';
@@ -195,7 +200,7 @@ describe('functions', () => {
   });
 
   test('index-faces and the site reach Rekognition collections of this stage only, one per user', () => {
-    const collections = 'arn:aws:rekognition:*:*:collection/headshot-graph-*';
+    const collections = `arn:aws:rekognition:${FAKE_REGION}:${FAKE_ACCOUNT}:collection/headshot.graph.*`;
     expect(grantsByComponent(graph, 'IndexFaces')[collections]).toEqual([
       'rekognition:CreateCollection',
       'rekognition:DeleteCollection',
@@ -206,7 +211,35 @@ describe('functions', () => {
     ]);
     expect(grantsByComponent(graph, 'WebServerUseast1')[collections]).toEqual(['rekognition:DeleteFaces', 'rekognition:SearchFaces', 'rekognition:SearchFacesByImage']);
     const variables = plain<{ variables: Record<string, string> }>(input(lambdaOf(graph, 'IndexFaces'), 'environment')).variables;
-    expect(variables).toMatchObject({ FACE_ANALYZER: 'rekognition', FACE_COLLECTION_PREFIX: 'headshot-graph-' });
+    expect(variables).toMatchObject({ FACE_ANALYZER: 'rekognition', FACE_COLLECTION_PREFIX: 'headshot.graph.' });
+  });
+
+  test('stage prod cannot touch prod-eu’s collections: every Rekognition grant names its own stage’s, in its own account and region', () => {
+    const here = { partition: 'aws', region: FAKE_REGION, account: FAKE_ACCOUNT };
+    const collection = (stage: string, userId: string, where = here) =>
+      `arn:${where.partition}:rekognition:${where.region}:${where.account}:collection/${collectionIdOf(faceCollectionPrefix({ name: 'headshot', stage }), userId)}`;
+    const granted = [
+      ...new Set(
+        resourcesOfType(graph, TYPES.sstFunction).flatMap(({ name }) =>
+          functionStatements(graph, name)
+            .filter((statement) => statement.Effect === 'Allow' && statement.Action.some((action) => action.startsWith('rekognition:')))
+            .flatMap((statement) => statement.Resource)
+            .filter((resource) => resource !== '*'),
+        ),
+      ),
+    ];
+    // What the graph grants is what the naming says this stage's collections are, and nothing wider.
+    expect(granted).toEqual([faceCollectionsArn(here, { name: 'headshot', stage: 'graph' })]);
+    // Stage names hold letters, digits and hyphens (SST's rule), so one stage's name can start another's.
+    for (const [stage, neighbour] of [['prod', 'prod-eu'], ['prod', 'prod-1'], ['graph', 'graph-eu']] as const) {
+      const grant = faceCollectionsArn(here, { name: 'headshot', stage });
+      for (const userId of ['user_2abcDEF', 'usr_B7kQ2mX9pL4vN8cR']) {
+        expect(iamResourceMatches(grant, collection(stage, userId)), `${stage} reaches its own`).toBe(true);
+        expect(iamResourceMatches(grant, collection(neighbour, userId)), `${stage} reaches ${neighbour}'s`).toBe(false);
+        expect(iamResourceMatches(grant, collection(stage, userId, { ...here, region: 'eu-west-1' })), `${stage} reaches another region`).toBe(false);
+        expect(iamResourceMatches(grant, collection(stage, userId, { ...here, account: '210987654321' })), `${stage} reaches another account`).toBe(false);
+      }
+    }
   });
 
   test('make-linkedin-ready: sized from its bench, carries the built-in model and the segmentation model even where Rekognition checks faces', () => {
@@ -257,12 +290,24 @@ describe('live updates', () => {
     expect(permission && input(permission, 'action')).toBe('lambda:InvokeFunction');
   });
 
-  test('the authorizer: arm64, within IoT’s 5-second limit, with the site’s sign-in secrets to check the site’s tokens', () => {
+  test('the authorizer: arm64, within IoT’s 5-second limit', () => {
     const lambda = lambdaOf(graph, 'RealtimeAuthorizerHandler');
     expect(input(lambda, 'architectures')).toEqual(['arm64']);
     expect(input(lambda, 'timeout')).toBe(5);
-    const variables = plain<{ variables: Record<string, string> }>(input(lambda, 'environment')).variables;
-    expect(Object.keys(variables)).toEqual(expect.arrayContaining(['CLERK_SECRET_KEY', 'NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY']));
+  });
+
+  test('the authorizer, which anyone can reach through IoT, holds its token key and no sign-in secret, and may only GetItem the two items it reads', () => {
+    const variables = plain<{ variables: Record<string, string> }>(input(lambdaOf(graph, 'RealtimeAuthorizerHandler'), 'environment')).variables;
+    // The key the site signs tokens with, as the site derives it from its own environment, and not the secret it comes from.
+    const site = plain<{ variables: Record<string, string> }>(input(lambdaOf(graph, 'WebServerUseast1'), 'environment')).variables;
+    expect(variables.LIVE_TOKEN_KEY).toBe(liveTokenKeyOf(authSettings(site).keyMaterial).toString('base64url'));
+    expect(Object.keys(variables).filter((name) => /CLERK|AUTH_SECRET/.test(name))).toEqual([]);
+    expect(Object.values(variables)).not.toContain('sk_test_graph');
+    const statements = functionStatements(graph, 'RealtimeAuthorizerHandler').filter((statement) => statement.Effect === 'Allow');
+    const table = state<string>(getResource(graph, TYPES.table, 'TableTable'), 'arn');
+    expect(statements.filter((statement) => !statement.Action.every((action) => action.startsWith('logs:')))).toEqual([
+      { Effect: 'Allow', Action: ['dynamodb:GetItem'], Resource: [table], Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['closed#*', '$headshot#userId_*'] } } },
+    ]);
   });
 
   test('functions and the site publish to this stage’s user topics only, and browsers publish nothing', () => {

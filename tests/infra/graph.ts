@@ -129,3 +129,9 @@ export function grantsByComponent(graph: InfraGraph, name: string): Record<strin
   }
   return Object.fromEntries(Object.entries(grants).map(([label, actions]) => [label, [...actions].sort()]));
 }
+
+/** Whether an IAM resource pattern matches a resource: `*` stands for any characters, `?` for one, and nothing else is special. */
+export function iamResourceMatches(pattern: string, resource: string): boolean {
+  const expression = pattern.split('*').map((part) => part.split('?').map((literal) => literal.replace(/[.+^${}()|[\]\\]/g, '\\$&')).join('.')).join('.*');
+  return new RegExp(`^${expression}$`).test(resource);
+}
