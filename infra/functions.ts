@@ -6,6 +6,7 @@ import { DEAD_LETTER_BATCH_SIZE, SWEEP_SCHEDULE } from './limits';
 import { functionAlarms } from './monitoring';
 import { jobQueues } from './queues';
 import { realtime } from './realtime';
+import { secrets } from './secrets';
 import { readInfraSettings } from './settings';
 import { buckets, media, uploads } from './storage';
 
@@ -26,7 +27,7 @@ function consume(...queues: sst.aws.Queue[]) {
 const live = realtimeLink(realtime);
 
 /** A function from its spec (build and sizing), with its links and permissions, and alarms on its errors and throttles. */
-function lambda(spec: FunctionSpec, access: Pick<sst.aws.FunctionArgs, 'link' | 'permissions'>): sst.aws.Function {
+function lambda(spec: FunctionSpec, access: Pick<sst.aws.FunctionArgs, 'link' | 'permissions'>, secretEnvironment: Record<string, $util.Input<string>> = {}): sst.aws.Function {
   const fn = new sst.aws.Function(spec.component, {
     description: spec.description,
     handler: handlerOf(spec),
@@ -36,7 +37,7 @@ function lambda(spec: FunctionSpec, access: Pick<sst.aws.FunctionArgs, 'link' | 
     timeout: `${spec.timeoutSeconds} seconds`,
     nodejs: { install: spec.install, esbuild: { external: spec.shipped } },
     copyFiles: spec.copyFiles,
-    environment: spec.environment,
+    environment: { ...spec.environment, ...secretEnvironment },
     logging: { retention: '1 month' },
     ...access,
   });
@@ -59,6 +60,11 @@ function rekognitionGrants(row: JobWiring) {
   return [{ actions: [...row.rekognition.actions], resources: [row.rekognition.on === 'collections' ? faceCollections : '*'] }];
 }
 
+/** The secrets a row says it reads, as the variables lib/config parses; they stay SST secrets, out of the plain specs. */
+function secretsRead(row: JobWiring): Record<string, $util.Input<string>> {
+  return row.reads?.includes('clerk-secret-key') ? { CLERK_SECRET_KEY: secrets.ClerkSecretKey.value } : {};
+}
+
 /*
  * A function per row of the job-wiring table, subscribed to its queue with partial batch responses
  * (the handlers report failed records, so only those come back), at most `maxConcurrency` batches at
@@ -68,7 +74,7 @@ export const jobFunctions = jobQueues.map(({ row, queue }) => {
   const fn = lambda(jobFunctionSpec(row, context), {
     link: [...Object.entries(row.buckets).map(([name, access]) => bucketLink(buckets[name as keyof typeof buckets], access)), tableLink(table), live],
     permissions: [consume(queue), ...rekognitionGrants(row)],
-  });
+  }, secretsRead(row));
   const { maxConcurrency } = row;
   queue.subscribe(fn.arn, {
     batch: { size: row.batchSize, partialResponses: true },

@@ -359,6 +359,12 @@ describe('secrets and the site', () => {
     expect(variables.CLERK_WEBHOOK_SIGNING_SECRET).toBe('whsec_Z3JhcGg=');
   });
 
+  test('the account-deletion job, which deletes the Clerk user, gets Clerk’s secret key, and no other job does', () => {
+    const clerkKeyOf = (component: string) => plain<{ variables: Record<string, string> }>(input(lambdaOf(graph, component), 'environment')).variables.CLERK_SECRET_KEY;
+    for (const row of JOB_WIRING) expect(clerkKeyOf(row.component), row.component).toBe(row.reads?.includes('clerk-secret-key') ? 'sk_test_graph' : undefined);
+    expect(JOB_WIRING.filter((row) => row.reads?.includes('clerk-secret-key')).map((row) => row.component)).toEqual(['DeleteAccount']);
+  });
+
   test('the site trusts one proxy, CloudFront, for the client address, and has no fixed origin without a domain', () => {
     const variables = plain<{ variables: Record<string, string> }>(input(lambdaOf(graph, 'WebServerUseast1'), 'environment')).variables;
     expect(variables.TRUSTED_PROXY_HOPS).toBe('1');
