@@ -13,6 +13,22 @@ const config = [
     rules: { '@typescript-eslint/triple-slash-reference': 'off' },
   },
   {
+    // Pages, routes and actions take the signed-in user from adapters/current-user.ts, the one place
+    // that also checks the account is not closed; reading the session or the mark elsewhere would skip it.
+    files: ['app/**/*.ts', 'app/**/*.tsx', 'components/**/*.ts', 'components/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@clerk/nextjs/server', importNames: ['auth', 'currentUser'], message: 'Take the user from @/adapters/current-user, which checks the closure mark too.' },
+            { name: '@/lib/account/is-account-closed', message: 'adapters/current-user.ts checks the closure mark for every page, route and action: take the user from there.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The domain stays free of the framework, the UI and the deployment tool, so it runs the same
     // in Lambda, the CLI and tests.
     files: ['lib/**/*.ts', 'lib/**/*.tsx'],

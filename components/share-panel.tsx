@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { requireUser } from '@/adapters/current-user';
+import { pageUser } from '@/adapters/current-user';
 import { getShareCopyNotice } from '@/lib/images/rerender-share-notice';
 import { getShareOptions } from '@/lib/links';
 import { AutoRefresh } from './auto-refresh';
@@ -11,7 +11,7 @@ import { ShareForm } from './share-form';
  * nothing for an image that is not theirs.
  */
 export async function SharePanel({ imageId }: { imageId: string }) {
-  const user = await requireUser();
+  const user = await pageUser();
   const [options, notice] = await Promise.all([getShareOptions(user.id, imageId), getShareCopyNotice(user.id, imageId)]);
   if (!options) return null;
   return (

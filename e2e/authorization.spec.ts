@@ -15,13 +15,15 @@ connectE2eCloud();
  * visitor and as a signed-in intruder aiming at a victim's real records (photo, link, analysis, dead
  * letter, settings, password). Private ones must refuse both; public ones must reveal nothing of the
  * victim beyond what a share link shows by design. Afterwards the victim's records must be exactly as
- * they were.
+ * they were. Then the victim's account is closed (as a deletion starts, before it has removed anything)
+ * and everything is called again with the victim's own session: a closed account reads nothing and
+ * writes nothing, on pages and routes as in actions.
  */
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BASE = `http://localhost:${E2E_PORTS.app}`;
 
-type Caller = 'anonymous' | 'intruder';
+type Caller = 'anonymous' | 'intruder' | 'closed';
 
 // ---- The victim, and callers ----------------------------------------------------------------------
 
@@ -97,6 +99,15 @@ async function snapshot(victim: Victim) {
   };
 }
 
+/** The victim's own session, after their account was closed: it still verifies, and must open nothing. */
+async function closedContext(victim: Victim): Promise<APIRequestContext> {
+  const { startSession, SESSION_COOKIE } = await import('../lib/auth');
+  const { closeAccount } = await import('../lib/db');
+  const { token } = await startSession({ userId: victim.userId, email: victim.email });
+  await closeAccount(victim.userId, Date.now());
+  return playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: { cookie: `${SESSION_COOKIE}=${token}` }, maxRedirects: 0 });
+}
+
 async function intruderContext(): Promise<APIRequestContext> {
   const { signUp, startSession, SESSION_COOKIE } = await import('../lib/auth');
   const email = `intruder-${Date.now()}@example.com`;
@@ -135,14 +146,21 @@ function revealsNothing(answer: Answer, victim: Victim, allowed: string[] = []) 
   }
 }
 
-function sentToSignIn(answer: Answer) {
+function sentTo(answer: Answer, pathname: string) {
   expect([303, 307]).toContain(answer.status);
-  expect(new URL(answer.location, BASE).pathname).toBe('/sign-in');
+  expect(new URL(answer.location, BASE).pathname).toBe(pathname);
+}
+function sentToSignIn(answer: Answer) {
+  sentTo(answer, '/sign-in');
 }
 /** Refused before it runs: the proxy sends an anonymous call on a private page to sign in, and the action client says so elsewhere. */
 function refusedAnonymous(answer: Answer) {
   if (answer.status === 303 || answer.status === 307) sentToSignIn(answer);
   else expect(answer.result?.serverError).toBe('You need to sign in.');
+}
+/** A closed account's call to an action is refused before it runs, with the sentence that says why. */
+function refusedClosed(answer: Answer) {
+  expect(answer.result?.serverError).toBe('This account has been deleted.');
 }
 
 type Check = (call: { as: Caller; http: APIRequestContext; victim: Victim; actions: ActionRef[] }) => Promise<void>;
@@ -155,11 +173,12 @@ function action(file: string, name: string) {
   };
 }
 
-/** A private page: anonymous visitors go to sign in; an intruder gets nothing of the victim's (but the id it asked for). */
+/** A private page: anonymous visitors go to sign in, a closed account to the page that says it is being deleted; an intruder gets nothing of the victim's (but the id it asked for). */
 function privatePage(url: (victim: Victim) => string, intruderStatus: number): Check {
   return async ({ as, http, victim }) => {
     const answer = await get(http, url(victim));
     if (as === 'anonymous') sentToSignIn(answer);
+    else if (as === 'closed') sentTo(answer, '/account-deleted');
     else expect(answer.status).toBe(intruderStatus);
     revealsNothing(answer, victim, [victim.imageId, victim.personId].filter((id) => url(victim).includes(id)));
   };
@@ -179,6 +198,7 @@ function privateAction(ref: ReturnType<typeof action>, args: (victim: Victim) =>
   return async ({ as, http, victim, actions }) => {
     const answer = await callAction(http, ref(actions), args(victim), params(victim));
     if (as === 'anonymous') refusedAnonymous(answer);
+    else if (as === 'closed') refusedClosed(answer);
     else expect(answer.result?.serverError ?? '').toMatch(intruderRefusal);
     revealsNothing(answer, victim, [victim.imageId, victim.deadLetterId, victim.faceId, victim.personId]);
   };
@@ -189,6 +209,7 @@ function ownAction(ref: ReturnType<typeof action>, args: (victim: Victim) => unk
   return async ({ as, http, victim, actions }) => {
     const answer = await callAction(http, ref(actions), args(victim), {});
     if (as === 'anonymous') refusedAnonymous(answer);
+    if (as === 'closed') refusedClosed(answer);
     revealsNothing(answer, victim);
   };
 }
@@ -205,7 +226,7 @@ const MATRIX: Record<string, Check> = {
   'page /images/[id]/analysis': privatePage((victim) => `/images/${victim.imageId}/analysis`, 404),
   'page /people': privatePage(() => '/people', 200),
   'page /people/[personId]': privatePage((victim) => `/people/${victim.personId}`, 404),
-  // A search for the victim's face: anonymous callers are refused, the intruder is told there is no such face.
+  // A search for the victim's face: anonymous callers and the closed account are refused, the intruder is told there is no such face.
   'route POST /people/search': async ({ as, http, victim }) => {
     const response = await http.post('/people/search', {
       headers: { 'content-type': 'application/json', origin: BASE },
@@ -214,6 +235,7 @@ const MATRIX: Record<string, Check> = {
     });
     const answer = { status: response.status(), location: response.headers().location ?? '', body: await response.text(), result: null };
     if (as === 'anonymous') expect(answer.status).toBe(401);
+    else if (as === 'closed') expect([answer.status, JSON.parse(answer.body)]).toEqual([403, { error: 'This account has been deleted.' }]);
     else expect([answer.status, JSON.parse(answer.body)]).toEqual([400, { error: 'That face does not exist.' }]);
     revealsNothing(answer, victim, [victim.imageId, victim.faceId]);
   },
@@ -278,6 +300,7 @@ const MATRIX: Record<string, Check> = {
   'action read-image-cards.ts#readImageCardsAction': async ({ as, http, victim, actions }) => {
     const answer = await callAction(http, action('read-image-cards.ts', 'readImageCardsAction')(actions), [{ imageIds: [victim.imageId] }], {});
     if (as === 'anonymous') refusedAnonymous(answer);
+    else if (as === 'closed') refusedClosed(answer);
     else expect(answer.result?.data).toEqual([{ imageId: victim.imageId, image: null, readAt: expect.any(Number) }]);
     revealsNothing(answer, victim, [victim.imageId]);
   },
@@ -308,26 +331,32 @@ test("the benchmarks' baseline page is no route of the production build", async 
   expect((await request.get('/bench/baseline')).status()).toBe(404);
 });
 
-test('every page, route and server action refuses anonymous visitors and intruders, and changes nothing of the victim', async () => {
+test('every page, route and server action refuses anonymous visitors, intruders and the victim once their account is closed, and changes nothing of the victim', async () => {
+  // A victim with a processed, analysed, shared photo and a person takes half a minute, then three walks of about ten seconds each.
+  test.setTimeout(120_000);
   expect(discovered(), 'an entry in MATRIX for every page, route handler and server action in app/, and none for anything gone').toEqual(Object.keys(MATRIX).sort());
 
   const victim = await makeVictim();
   const before = await snapshot(victim);
   const actions = await readServerActions(ROOT);
-  const callers: Record<Caller, APIRequestContext> = {
-    anonymous: await playwrightRequest.newContext({ baseURL: BASE, maxRedirects: 0 }),
-    intruder: await intruderContext(),
-  };
   let tried = 0;
-  for (const [entry, check] of Object.entries(MATRIX)) {
-    for (const as of ['anonymous', 'intruder'] as const) {
-      await test.step(`${entry} as ${as}`, () => check({ as, http: callers[as], victim, actions }));
+  const walk = async (as: Caller, http: APIRequestContext) => {
+    for (const [entry, check] of Object.entries(MATRIX)) {
+      await test.step(`${entry} as ${as}`, () => check({ as, http, victim, actions }));
       tried += 1;
     }
-  }
-  console.log(`authorization matrix: ${Object.keys(MATRIX).length} pages, routes and actions × 2 callers = ${tried} calls`);
+  };
+  await walk('anonymous', await playwrightRequest.newContext({ baseURL: BASE, maxRedirects: 0 }));
+  await walk('intruder', await intruderContext());
   expect(await snapshot(victim)).toEqual(before);
   // The victim can still sign in with their own password.
   const { signIn } = await import('../lib/auth');
   expect(await signIn({ email: victim.email, password: victim.password }, { address: 'matrix-check' })).toMatchObject({ userId: victim.userId });
+
+  // Closed, with everything still in place, as at the start of a deletion: the victim's own session opens nothing.
+  const closed = await closedContext(victim);
+  const whenClosed = await snapshot(victim);
+  await walk('closed', closed);
+  console.log(`authorization matrix: ${Object.keys(MATRIX).length} pages, routes and actions × 3 callers = ${tried} calls`);
+  expect(await snapshot(victim)).toEqual(whenClosed);
 });

@@ -18,6 +18,12 @@ test('a new user signs up, uploads a photo and sees it become ready without relo
   await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.currentSrc)).toMatch(/\/w256\.webp\?/);
 
   await page.screenshot({ path: screenshotPath('dashboard.png') });
+
+  // Settings shows what the photo holds of the storage quota.
+  await page.goto('/settings');
+  const usage = page.getByTestId('storage-usage');
+  await expect(usage.getByRole('progressbar', { name: 'Photos: 1 of 1,000' })).toBeVisible();
+  await expect(usage.getByRole('progressbar', { name: /^Space: \d+ KB of 5\.0 GB$/ })).toBeVisible();
 });
 
 test('a file that is not an image ends failed with its reason on the dashboard', async ({ page }) => {

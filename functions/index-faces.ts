@@ -1,6 +1,10 @@
 import { indexFacesJob } from '../lib/people/index-faces-job';
+import { discardFaceIndex } from '../lib/people/discard-face-index';
 import { indexPhotoFaces } from '../lib/people/index-photo-faces';
 import { handleJobMessages } from '../lib/jobs';
+import { withRunDiscard } from '../lib/jobs/define-job-kind';
 import { withMetrics } from '../lib/observability/metrics';
 
-export const handler = withMetrics((event: unknown) => handleJobMessages(indexFacesJob, indexPhotoFaces, event));
+const indexFaces = withRunDiscard(indexFacesJob, discardFaceIndex);
+
+export const handler = withMetrics((event: unknown) => handleJobMessages(indexFaces, indexPhotoFaces, event));

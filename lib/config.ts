@@ -80,6 +80,20 @@ export function buildsWithClerk(env: Env = process.env): boolean {
   return parseWith(AuthEnv.pick({ NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: true }), env, 'build').NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY !== undefined;
 }
 
+// ---- Clerk's backend API ------------------------------------------------------------------------
+
+const ClerkApiEnv = z.object({
+  /** Where accounts are deleted (the delete-account job), the Clerk user an account signs in as goes with it. */
+  CLERK_SECRET_KEY: optionalText,
+  /** Clerk's API origin, which Clerk's own SDKs read too; unset, Clerk's. Tests point it at a stand-in. */
+  CLERK_API_URL: z.preprocess(unsetIfEmpty, z.string().url().optional()),
+});
+
+export const clerkApiSettings = section((env) => {
+  const parsed = parseWith(ClerkApiEnv, env, 'Clerk API');
+  return { secretKey: parsed.CLERK_SECRET_KEY, apiUrl: parsed.CLERK_API_URL };
+});
+
 // ---- Builds --------------------------------------------------------------------------------------
 
 /**

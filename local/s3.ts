@@ -1,20 +1,102 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import crypto from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { EventEmitter } from 'node:events';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
 
 const require = createRequire(import.meta.url);
 // The maintained fork of s3rver: it verifies SigV4 signatures, so presigned URLs behave as on AWS.
 const S3rver = require('@20minutes/s3rver') as new (options: object) => S3rverInstance;
+// Its error type, which it renders as S3's XML error body with the code's HTTP status.
+const S3Error = require('@20minutes/s3rver/lib/models/error') as new (code: string, message: string, detail?: Record<string, string>) => Error;
+
+interface StoredObject {
+  bucket: string;
+  key: string;
+  content: Readable;
+}
 
 interface MetadataStore {
   getMetadata(bucket: string, key: string): Promise<unknown>;
   putMetadata(bucket: string, key: string, ...rest: unknown[]): Promise<unknown>;
+  existsObject(bucket: string, key: string): Promise<boolean>;
+  putObject(object: StoredObject): Promise<unknown>;
 }
+
+type Middleware = (context: { headers: IncomingHttpHeaders }, next: () => Promise<unknown>) => Promise<unknown>;
 
 interface S3rverInstance extends EventEmitter {
   store: MetadataStore;
+  middleware: Middleware[];
   run(): Promise<{ address: string; port: number }>;
   close(): Promise<void>;
+}
+
+/** Tasks run one at a time per id, each once every earlier one of its id has settled; `idle` waits for those under way. */
+function perKeyQueue() {
+  const tails = new Map<string, Promise<unknown>>();
+  return {
+    run<T>(id: string, task: () => Promise<T>): Promise<T> {
+      const run = (tails.get(id) ?? Promise.resolve()).then(task);
+      const settled = run.catch(() => undefined).finally(() => {
+        if (tails.get(id) === settled) tails.delete(id);
+      });
+      tails.set(id, settled);
+      return run;
+    },
+    idle: async (id: string): Promise<void> => void (await tails.get(id)),
+  };
+}
+
+/**
+ * S3's conditional writes, which the emulator ignores: a PUT with `If-None-Match: *` stores nothing
+ * when the key holds an object, and answers 412 with S3's PreconditionFailed error, naming the
+ * condition; of two such PUTs racing for an empty key, one wins. Upload URLs are signed with it
+ * (lib/storage/presign.ts), so without this a reused URL would replace a checked original here and
+ * nowhere else. The check sits where the emulator stores the object, after it has verified the
+ * request's signature, as S3 authorises a request before it evaluates its conditions; the check and
+ * the write are one step per key.
+ */
+function conditionalWrites(server: S3rverInstance): void {
+  const requestHeaders = new AsyncLocalStorage<IncomingHttpHeaders>();
+  server.middleware.unshift((context, next) => requestHeaders.run(context.headers, next));
+  const put = server.store.putObject.bind(server.store);
+  const writing = perKeyQueue();
+  server.store.putObject = (object) =>
+    writing.run(`${object.bucket}/${object.key}`, async () => {
+      if (requestHeaders.getStore()?.['if-none-match'] === '*' && (await server.store.existsObject(object.bucket, object.key))) {
+        // S3 answers once it has the request's body; stopping mid-body would break the client's connection instead.
+        object.content.resume();
+        await new Promise((resolve) => object.content.once('end', resolve).once('error', resolve));
+        throw new S3Error('PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', {
+          Condition: 'If-None-Match',
+          RequestId: crypto.randomBytes(8).toString('hex').toUpperCase(),
+          HostId: crypto.randomBytes(32).toString('base64'),
+        });
+      }
+      return put(object);
+    });
+}
+
+/**
+ * S3 gives each write of a key a `sequencer` greater than the last, which is how a consumer orders
+ * events that arrive out of order (lib/jobs/run-job.ts). The emulator's is the time in milliseconds,
+ * the same for two writes in one millisecond; here it is the time followed by a counter, strictly
+ * increasing for the process, and past any earlier run's as long as the clock moves on.
+ */
+function increasingSequencers(server: S3rverInstance): void {
+  let last = 0n;
+  const emit = server.emit.bind(server);
+  server.emit = (name: string | symbol, ...args: unknown[]) => {
+    if (name === 'event') {
+      for (const record of (args[0] as { Records?: { s3: { object: { sequencer?: string } } }[] }).Records ?? []) {
+        last = [last + 1n, BigInt(Date.now()) << 20n].reduce((a, b) => (a > b ? a : b));
+        record.s3.object.sequencer = last.toString(16).toUpperCase().padStart(16, '0');
+      }
+    }
+    return emit(name, ...args);
+  };
 }
 
 /**
@@ -23,20 +105,12 @@ interface S3rverInstance extends EventEmitter {
  * could find the file half-written and answer 500. Reads of a key wait for a rewrite of that key.
  */
 function atomicMetadata(store: MetadataStore): void {
-  const rewriting = new Map<string, Promise<unknown>>();
+  const rewriting = perKeyQueue();
   const put = store.putMetadata.bind(store);
   const get = store.getMetadata.bind(store);
-  store.putMetadata = (bucket, key, ...rest) => {
-    const id = `${bucket}/${key}`;
-    const write = (rewriting.get(id) ?? Promise.resolve()).then(() => put(bucket, key, ...rest));
-    const settled = write.catch(() => undefined).finally(() => {
-      if (rewriting.get(id) === settled) rewriting.delete(id);
-    });
-    rewriting.set(id, settled);
-    return write;
-  };
+  store.putMetadata = (bucket, key, ...rest) => rewriting.run(`${bucket}/${key}`, () => put(bucket, key, ...rest));
   store.getMetadata = async (bucket, key) => {
-    await rewriting.get(`${bucket}/${key}`);
+    await rewriting.idle(`${bucket}/${key}`);
     return get(bucket, key);
   };
 }
@@ -90,6 +164,8 @@ export async function startS3(options: { directory: string; port: number; bucket
   });
   singleDesAsTripleDes();
   atomicMetadata(server.store);
+  conditionalWrites(server);
+  increasingSequencers(server);
   const { port } = await server.run();
   return { endpoint: `http://127.0.0.1:${port}`, port, events: server, stop: () => server.close() };
 }

@@ -7,7 +7,7 @@ import { connectLocalCloudUnlessDeployed } from '../local/env';
  * after deploying. Safe to run again: it finds nothing left to move.
  */
 connectLocalCloudUnlessDeployed();
-const { moved, imagesInFlight, analysesInFlight, facesRequested } = await migrateData();
+const { moved, imagesInFlight, analysesInFlight, facesRequested, photosCounted } = await migrateData();
 const total = Object.values(moved).reduce((sum, count) => sum + count, 0);
 console.log(
   total === 0
@@ -16,3 +16,4 @@ console.log(
         `${imagesInFlight.length} photos and ${analysesInFlight.length} analyses in flight are now expected as jobs`,
 );
 if (facesRequested > 0) console.log(`migrate: queued face indexing for ${facesRequested} photos made ready before faces were indexed`);
+if (photosCounted > 0) console.log(`migrate: counted ${photosCounted} photos added before storage quotas against their owners' quotas`);

@@ -1,8 +1,7 @@
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { UserButton } from '@clerk/nextjs';
 import { signOutAction } from '@/app/actions/local-auth';
-import { currentUser } from '@/adapters/current-user';
+import { pageUser } from '@/adapters/current-user';
 import { LiveUpdates } from '@/components/live-updates';
 import { NavLink } from '@/components/nav-link';
 import { authMode } from '@/lib/auth/mode';
@@ -15,8 +14,7 @@ const NAV = [
 ];
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const user = await currentUser();
-  if (!user) redirect('/sign-in');
+  const user = await pageUser();
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">

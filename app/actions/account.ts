@@ -2,7 +2,7 @@
 
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { clerkAccountEmail, deleteClerkUser } from '@/adapters/clerk-account';
+import { clerkAccountEmail } from '@/adapters/clerk-account';
 import { deleteAccountInput, deleteOwnAccount } from '@/lib/account/delete-own-account';
 import { endSession, readSession, SESSION_COOKIE } from '@/lib/auth';
 import { authMode } from '@/lib/auth/mode';
@@ -12,11 +12,9 @@ import { authedAction } from './safe-action';
 export const deleteAccountAction = authedAction.inputSchema(deleteAccountInput).action(async ({ parsedInput, ctx }) => {
   const clerk = authMode() === 'clerk';
   const email = clerk ? await clerkAccountEmail(ctx.user.id) : ctx.user.email;
-  await deleteOwnAccount(ctx.user.id, { email, local: !clerk }, parsedInput);
-  if (clerk) {
-    // Clerk then sends user.deleted to the webhook, which asks for the same deletion again: a no-op by then.
-    await deleteClerkUser(ctx.user.id);
-  } else {
+  // The deletion job deletes the Clerk user too, retried with the rest; Clerk's user.deleted webhook then finds the account closed.
+  await deleteOwnAccount(ctx.user.id, { email, local: !clerk, clerk }, parsedInput);
+  if (!clerk) {
     const jar = await cookies();
     const session = await readSession(jar.get(SESSION_COOKIE)?.value);
     if (session) await endSession(session);

@@ -3,7 +3,7 @@
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { requestAddress } from '@/adapters/request-address';
-import { authMode, endSession, readSession, SESSION_COOKIE, sessionCookieOptions, signIn, signInInput, signUp, signUpInput, startSession } from '@/lib/auth';
+import { authMode, DEVICE_COOKIE, deviceCookieOptions, endSession, readSession, SESSION_COOKIE, sessionCookieOptions, signIn, signInInput, signKnownDevice, signUp, signUpInput, startSession } from '@/lib/auth';
 import { authSettings } from '@/lib/config';
 import { UserError } from '@/lib/user-error';
 import { actionClient } from './safe-action';
@@ -14,10 +14,14 @@ const localAccountAction = actionClient.use(async ({ next }) => {
   return next();
 });
 
+/** Starts the session, and marks this browser as a known device of the account (lib/auth/known-device.ts). */
 async function signedIn(account: { userId: string; email: string }) {
   const { token } = await startSession(account);
   const settings = authSettings();
-  (await cookies()).set(SESSION_COOKIE, token, sessionCookieOptions(settings.mode === 'local' && settings.local.secureCookies));
+  const secure = settings.mode === 'local' && settings.local.secureCookies;
+  const jar = await cookies();
+  jar.set(SESSION_COOKIE, token, sessionCookieOptions(secure));
+  jar.set(DEVICE_COOKIE, await signKnownDevice(account.userId), deviceCookieOptions(secure));
   redirect('/dashboard');
 }
 
@@ -26,7 +30,7 @@ export const signUpAction = localAccountAction.inputSchema(signUpInput).action(a
 });
 
 export const signInAction = localAccountAction.inputSchema(signInInput).action(async ({ parsedInput }) => {
-  const account = await signIn(parsedInput, { address: await requestAddress() });
+  const account = await signIn(parsedInput, { address: await requestAddress(), device: (await cookies()).get(DEVICE_COOKIE)?.value });
   if (!account) throw new UserError('Wrong email or password.');
   await signedIn(account);
 });

@@ -1,8 +1,7 @@
 import 'server-only';
 import { createSafeActionClient } from 'next-safe-action';
 import { ZodError } from 'zod';
-import { currentUser, UnauthenticatedError } from '@/adapters/current-user';
-import { isAccountClosed } from '@/lib/account/is-account-closed';
+import { requireUser, UnauthenticatedError } from '@/adapters/current-user';
 import { log } from '@/lib/observability/log';
 import { UserError } from '@/lib/user-error';
 
@@ -18,11 +17,9 @@ export const actionClient = createSafeActionClient({
 
 /**
  * Actions for signed-in users: anonymous calls are refused, and ctx.user comes from the session, never
- * from input. An account being deleted writes nothing more, whatever token it still holds.
+ * from input. An account being deleted writes nothing more, whatever token it still holds: the check
+ * is the one every page and route handler passes too (adapters/current-user.ts).
  */
 export const authedAction = actionClient.use(async ({ next }) => {
-  const user = await currentUser();
-  if (!user) throw new UnauthenticatedError();
-  if (await isAccountClosed(user.id)) throw new UserError('This account has been deleted.');
-  return next({ ctx: { user } });
+  return next({ ctx: { user: await requireUser() } });
 });

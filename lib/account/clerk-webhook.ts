@@ -32,10 +32,10 @@ const UserDeletedDataSchema = z.object({
 export type ClerkWebhookRequest = { headers: Headers; body: string };
 
 export type ClerkWebhookResult =
-  | { status: 200; body: { received: true; action: 'deletion-requested' | 'ignored' } }
+  | { status: 200; body: { received: true; action: 'deletion-requested' | 'duplicate' | 'ignored' } }
   | { status: 400; body: { error: ClerkWebhookRefusal } };
 
-export type ClerkWebhookRefusal = 'unsigned' | 'bad-signature' | 'malformed' | 'replayed';
+export type ClerkWebhookRefusal = 'unsigned' | 'bad-signature' | 'malformed';
 
 const refuse = (error: ClerkWebhookRefusal): ClerkWebhookResult => {
   log.warn('Clerk webhook refused', { reason: error });
@@ -44,9 +44,10 @@ const refuse = (error: ClerkWebhookRefusal): ClerkWebhookResult => {
 
 /**
  * Verifies one request from Clerk and acts on it. A request that is unsigned, wrongly signed, signed
- * more than five minutes away from now (svix checks the timestamp against the clock), malformed, or
- * a delivery already acted on is refused with a 400, before anything is written. `now` dates what
- * is written.
+ * more than five minutes away from now (svix checks the timestamp against the clock) or malformed is
+ * refused with a 400, before anything is written. A delivery already acted on is acknowledged with a
+ * 200 and not acted on again: Svix sends a delivery again when it missed the answer, and disables an
+ * endpoint that keeps refusing. `now` dates what is written.
  */
 export async function handleClerkWebhook(request: ClerkWebhookRequest, secret: string, now = Date.now()): Promise<ClerkWebhookResult> {
   const headers = SvixHeadersSchema.safeParse({
@@ -74,7 +75,10 @@ export async function handleClerkWebhook(request: ClerkWebhookRequest, secret: s
 
   const deliveryId = headers.data['svix-id'];
   const delivery = { deliveryId, eventType: event.data.type, receivedAt: now, expiresAt: Math.floor(now / 1000) + DELIVERY_MEMORY_SECONDS };
-  if (!(await recordWebhookDelivery(delivery, now))) return refuse('replayed');
+  if (!(await recordWebhookDelivery(delivery, now))) {
+    log.info('Clerk webhook delivery already handled', { deliveryId });
+    return { status: 200, body: { received: true, action: 'duplicate' } };
+  }
   try {
     await requestAccountDeletion(user.data.id, { requestedBy: 'clerk-webhook' }, now);
   } catch (error) {

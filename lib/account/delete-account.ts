@@ -8,6 +8,7 @@ import { hashedSubject } from '../rate-limit';
 import { SIGN_IN_PER_EMAIL } from '../auth/limits';
 import { accountDeletionKey, deleteObjects } from '../storage';
 import { deleteAccountJob } from './delete-account-job';
+import { deleteClerkUser } from './delete-clerk-user';
 import { CLOSURE_MARK_HOURS } from './limits';
 import { AccountDeletionRequestSchema } from './request-account-deletion';
 import { listUserObjects } from './list-user-objects';
@@ -16,10 +17,11 @@ import { USER_RATE_LIMITS } from './user-rate-limits';
 
 /**
  * The delete-account job's work: everything of one user, in an order that is safe to stop anywhere
- * and run again. Sign-in goes first, then every share link (they stop answering at once), then the
- * face index, then every object under the user's prefixes and every item of their partition, the
- * job's own item last, so a crash before the end leaves the job to be delivered or swept again.
- * A run of another job still in flight for the user finds its job gone and removes what it wrote.
+ * and run again. The local account goes first, then, pass after pass, every share link (they stop
+ * answering at once), the face index, every object under the user's prefixes and every item of their
+ * partition; then the Clerk user, and the job's own item last, so a crash or a Clerk error before the
+ * end leaves the job to be delivered or swept again. A run of another job still in flight for the user
+ * finds its job gone and removes what it wrote.
  */
 export async function deleteAccount(run: JobRun): Promise<WorkResult> {
   const { userId } = run.subject;
@@ -29,16 +31,16 @@ export async function deleteAccount(run: JobRun): Promise<WorkResult> {
     await deleteUserAccount(request.email, userId);
     await deleteRateLimitWindows(SIGN_IN_PER_EMAIL.scope, hashedSubject('email', request.email));
   }
-  await revokeEveryLink(userId);
-  await siteRecognizer().forgetUser(userId);
 
   const ownJob = jobItemKey(jobRefOf(deleteAccountJob, run.subject));
   const trigger = accountDeletionKey(userId);
-  const { deletedObjects, deletedItems } = await emptyEverything(userId, { keepItem: ownJob, keepObject: trigger });
+  const deleted = await emptyEverything(userId, { keepItem: ownJob, keepObject: trigger });
   for (const rule of USER_RATE_LIMITS) await deleteRateLimitWindows(rule.scope, userId);
+  // After the data: the closure mark already keeps the account out, and a Clerk outage must not hold the deletion back.
+  if (request.clerkUser) await deleteClerkUser(userId);
 
   await expireAccountClosure(userId, Math.floor((Date.now() + CLOSURE_MARK_HOURS * 3600 * 1000) / 1000));
-  log.info('Account deleted', { deletedObjects, deletedItems });
+  log.info('Account deleted', { ...deleted });
   // Last: with its own item gone, the runner finds the job missing and discards the request object.
   await deleteItemsByKey([ownJob]);
   return { status: 'done' };
@@ -47,28 +49,42 @@ export async function deleteAccount(run: JobRun): Promise<WorkResult> {
 /** Passes after which something is still writing for the account: the delivery fails and is retried. */
 const MAX_PASSES = 5;
 
+interface Deleted {
+  revokedLinks: number;
+  forgotFaceIndex: number;
+  deletedObjects: number;
+  deletedItems: number;
+}
+
 /**
- * Every object under the user's prefixes and every item of their partition, until a pass finds none:
- * a photo whose upload URL was handed out before the account was closed may still arrive meanwhile.
+ * Every share link, the face index, every object under the user's prefixes and every item of their
+ * partition, until a pass finds none, since work that passed the closure check just before it may
+ * still land meanwhile: a link made a moment before (its owner index may not show it yet), a photo
+ * whose upload URL was handed out before, and the face index its processing asks for, which creates
+ * the user's collection again.
  */
-async function emptyEverything(userId: string, keep: { keepItem: Record<string, string>; keepObject: string }): Promise<{ deletedObjects: number; deletedItems: number }> {
+async function emptyEverything(userId: string, keep: { keepItem: Record<string, string>; keepObject: string }): Promise<Deleted> {
   const isKept = (key: Record<string, string>) => Object.entries(keep.keepItem).every(([name, value]) => key[name] === value);
-  let deletedObjects = 0;
-  let deletedItems = 0;
+  const recognizer = siteRecognizer();
+  const deleted: Deleted = { revokedLinks: 0, forgotFaceIndex: 0, deletedObjects: 0, deletedItems: 0 };
   for (let pass = 0; ; pass++) {
+    const links = await revokeEveryLink(userId);
+    const faceIndex = (await recognizer.forgetUser(userId)) ? 1 : 0;
     const objects = (await listUserObjects(userId)).filter((object) => object.key !== keep.keepObject);
     for (const bucket of new Set(objects.map((object) => object.bucket))) {
       await deleteObjects(bucket, objects.filter((object) => object.bucket === bucket).map((object) => object.key));
     }
-    let found = objects.length;
-    deletedObjects += objects.length;
-    for await (const items of allPages((cursor?: Record<string, string>) => listUserPartition(userId, cursor))) {
-      const keys = items.map((item) => item.key).filter((key) => !isKept(key));
+    let items = 0;
+    for await (const page of allPages((cursor?: Record<string, string>) => listUserPartition(userId, cursor))) {
+      const keys = page.map((item) => item.key).filter((key) => !isKept(key));
       await deleteItemsByKey(keys);
-      found += keys.length;
-      deletedItems += keys.length;
+      items += keys.length;
     }
-    if (found === 0) return { deletedObjects, deletedItems };
+    deleted.revokedLinks += links;
+    deleted.forgotFaceIndex += faceIndex;
+    deleted.deletedObjects += objects.length;
+    deleted.deletedItems += items;
+    if (links + faceIndex + objects.length + items === 0) return deleted;
     if (pass >= MAX_PASSES) throw new Error(`Still finding the account's data after ${MAX_PASSES} passes; retry`);
   }
 }

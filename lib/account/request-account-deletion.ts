@@ -6,9 +6,12 @@ import { expectJob } from '../jobs/expect-job';
 import { accountDeletionKey, writeObject } from '../storage';
 import { deleteAccountJob } from './delete-account-job';
 
-/** What the deletion's trigger object says: the local account's email, when there is one to delete. */
+/** What the deletion's trigger object says: the sign-in identities to delete with the account. */
 export const AccountDeletionRequestSchema = z.object({
+  /** The local account's email, when there is one to delete. */
   email: z.string().email().optional(),
+  /** The Clerk user the account signs in as is deleted too (not when Clerk deleted it first). */
+  clerkUser: z.literal(true).optional(),
   requestedAt: z.number().int().positive(),
   requestedBy: z.enum(['owner', 'clerk-webhook']),
 });

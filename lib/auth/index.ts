@@ -7,3 +7,4 @@ export { signIn, type AttemptContext } from './sign-in';
 export { changePassword } from './change-password';
 export { hashPassword, verifyPassword } from './password';
 export * from './limits';
+export { DEVICE_COOKIE, deviceCookieOptions, signKnownDevice } from './known-device';

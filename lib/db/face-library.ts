@@ -34,3 +34,8 @@ export async function releaseGrouping(userId: string, holder: string): Promise<v
       .go({ response: 'none' }),
   );
 }
+
+/** Removes the item that counts a user's face changes and holds their grouping lease: for an account whose faces all go. */
+export async function deleteFaceLibrary(userId: string): Promise<void> {
+  await getDb().entities.faceLibrary.delete({ userId }).go({ response: 'none' });
+}

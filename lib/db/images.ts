@@ -1,9 +1,9 @@
 import type { FaceIndexState, ImageItem, ImageStatus, ImageVariant } from './entities/image';
 import { getDb, type Page } from './client';
-import { conditionally } from './conditions';
+import { conditionalResult, conditionally } from './conditions';
 import { checkedCursor } from './cursor';
 
-type NewImage = Pick<ImageItem, 'userId' | 'imageId' | 'fileName' | 'declaredType' | 'declaredBytes' | 'originalKey'>;
+type NewImage = Pick<ImageItem, 'userId' | 'imageId' | 'fileName' | 'declaredType' | 'declaredBytes' | 'originalKey' | 'quotaBytes'>;
 type ImageKey = { userId: string; imageId: string };
 
 /** Records an upload that the browser is about to send, as uploading. */
@@ -132,6 +132,36 @@ export async function setFaceIndexState(key: ImageKey, state: FaceIndexState): P
  */
 export async function markImageDeleting(key: ImageKey, now: number): Promise<boolean> {
   return conditionally(getDb().entities.image.patch(key).set({ deletingAt: now }).go({ response: 'none' }));
+}
+
+/**
+ * Takes the image's share of its owner's storage quota off the record (it becomes 0), for the caller
+ * to give back: the bytes it held, or null when it holds none (already given back, never counted, or
+ * gone). The write is conditional, so of two releases racing, one gets the bytes.
+ */
+export async function takeImageQuota(key: ImageKey): Promise<number | null> {
+  const old = await conditionalResult(
+    getDb()
+      .entities.image.patch(key)
+      .set({ quotaBytes: 0 })
+      .where(({ quotaBytes }, { gt }) => gt(quotaBytes, 0))
+      .go({ response: 'all_old' }),
+  );
+  return old?.data.quotaBytes || null;
+}
+
+/**
+ * Marks a photo added before quotas existed as holding its declared bytes, for the caller to count;
+ * false when it already holds a share or has given it back, so that the migration counts it once.
+ */
+export async function markImageCounted(key: ImageKey, bytes: number): Promise<boolean> {
+  return conditionally(
+    getDb()
+      .entities.image.patch(key)
+      .set({ quotaBytes: bytes })
+      .where(({ quotaBytes, deletingAt }, { notExists }) => `${notExists(quotaBytes)} AND ${notExists(deletingAt)}`)
+      .go({ response: 'none' }),
+  );
 }
 
 /** Forgets an image record; an absent one is fine. It goes last in a deletion, so a deletion that failed halfway can be retried from it. */

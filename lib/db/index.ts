@@ -6,6 +6,7 @@ export * from './images';
 export * from './users';
 export * from './dead-letters';
 export * from './settings';
+export * from './storage-usage';
 export * from './analyses';
 export * from './ready-photos';
 export * from './jobs';

@@ -27,31 +27,36 @@ export async function enqueueJob(ref: JobRef & { key: string }, options: { now: 
     .go({ response: 'none' });
 }
 
-export type ClaimResult = 'claimed' | 'busy' | 'finished' | 'missing';
+export type ClaimResult = 'claimed' | 'busy' | 'stale' | 'finished' | 'missing';
 
 /**
- * Takes a run of the job on one object version. It succeeds for a queued job, for a running job
- * whose lease ran out (its run died), and for a running job on an older version (a newer upload
- * takes over). It refuses a job another run holds (busy), a finished one, and one that no longer
- * exists (its subject was deleted).
+ * Takes a run of the job on one object version, announced by a write whose `sequencer` says where it
+ * stands among the key's writes. It succeeds for a queued job; for a running job whose lease ran out
+ * (its run died); and for a running job on another version written earlier (a newer upload takes
+ * over). It never moves a job back to an earlier write: events arrive out of order, and an older one
+ * taking over would drop the newer run's outcome. It refuses a job another run holds (busy), one on a
+ * later write (stale), a finished one, and one that no longer exists (its subject was deleted). A
+ * claim without a sequencer counts as the earliest write.
  */
-export async function claimJob(ref: JobRef, claim: { eTag: string; now: number; leaseUntil: number; dueAt: number }): Promise<ClaimResult> {
+export async function claimJob(ref: JobRef, claim: { eTag: string; sequencer?: string; now: number; leaseUntil: number; dueAt: number }): Promise<ClaimResult> {
+  const { sequencer: order } = claim;
   try {
     await getDb()
       .entities.job.patch(ref)
-      .set({ state: 'running', eTag: claim.eTag, leaseUntil: claim.leaseUntil, dueAt: claim.dueAt })
+      .set({ state: 'running', eTag: claim.eTag, leaseUntil: claim.leaseUntil, dueAt: claim.dueAt, ...(order ? { sequencer: order } : {}) })
       .add({ attempts: 1 })
-      .where(
-        ({ state, eTag, leaseUntil }, { eq, ne, lt }) =>
-          `${eq(state, 'queued')} OR (${eq(state, 'running')} AND (${ne(eTag, claim.eTag)} OR ${lt(leaseUntil, claim.now)}))`,
-      )
+      .where(({ state, eTag, leaseUntil, sequencer }, { eq, ne, lt, lte, notExists }) => {
+        const notLater = order ? `(${notExists(sequencer)} OR ${lte(sequencer, order)})` : notExists(sequencer);
+        return `${eq(state, 'queued')} OR (${eq(state, 'running')} AND ${notLater} AND (${ne(eTag, claim.eTag)} OR ${lt(leaseUntil, claim.now)}))`;
+      })
       .go({ response: 'none' });
     return 'claimed';
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
     const job = await findJob(ref);
     if (!job) return 'missing';
-    return job.state === 'running' ? 'busy' : 'finished';
+    if (job.state !== 'running') return 'finished';
+    return job.eTag !== claim.eTag && job.sequencer !== undefined && (order ?? '') < job.sequencer ? 'stale' : 'busy';
   }
 }
 
@@ -138,7 +143,7 @@ export async function requeueJob(ref: JobRef, options: { dueAt: number }): Promi
     getDb()
       .entities.job.patch(ref)
       .set({ state: 'queued', attempts: 0, sweeps: 0, dueAt: options.dueAt })
-      .remove(['eTag', 'leaseUntil'])
+      .remove(['eTag', 'sequencer', 'leaseUntil'])
       .go({ response: 'none' }),
   );
 }

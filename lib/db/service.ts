@@ -14,6 +14,7 @@ import { RateLimitWindow } from './entities/rate-limit';
 import { ReadyPhoto } from './entities/ready-photo';
 import { Session } from './entities/session';
 import { Settings } from './entities/settings';
+import { StorageUsage } from './entities/storage-usage';
 import { User } from './entities/user';
 import { WatermarkRerender } from './entities/watermark-rerender';
 import { WebhookDelivery } from './entities/webhook-delivery';
@@ -21,7 +22,7 @@ import { WebhookDelivery } from './entities/webhook-delivery';
 /** Builds the one Service over the single table, for whichever client and table name the caller has. */
 export function createService(client: DynamoDBDocumentClient, table: string) {
   return new Service(
-    { user: User, image: Image, deadLetter: DeadLetter, settings: Settings, analysis: Analysis, link: Link, rateLimitWindow: RateLimitWindow, job: Job, session: Session, face: Face, person: Person, faceLibrary: FaceLibrary, accountClosure: AccountClosure, dataExport: DataExport, webhookDelivery: WebhookDelivery, readyPhoto: ReadyPhoto, watermarkRerender: WatermarkRerender },
+    { user: User, image: Image, deadLetter: DeadLetter, settings: Settings, analysis: Analysis, link: Link, rateLimitWindow: RateLimitWindow, job: Job, session: Session, face: Face, person: Person, faceLibrary: FaceLibrary, accountClosure: AccountClosure, dataExport: DataExport, webhookDelivery: WebhookDelivery, readyPhoto: ReadyPhoto, watermarkRerender: WatermarkRerender, storageUsage: StorageUsage },
     { client, table },
   );
 }

@@ -1,6 +1,7 @@
 import { resources } from '../aws/resources';
 import { deleteJobs, findImage, markUploadAbandoned, type AbandonedUploadCode } from '../db';
 import { jobRefOf } from '../jobs/run-job';
+import { releaseQuota } from '../quota';
 import { deleteObjects, originalKey } from '../storage';
 import { processImageJob } from './process-image-job';
 import { cancelUploadInput } from './schemas';
@@ -24,7 +25,8 @@ export type CancelUploadResult = 'settled' | 'arrived' | 'missing';
  * only while it is still `uploading`: a run that took it first wins, and its job is left alone. Once
  * failed, no run takes it up again (lib/db setImageStatus), and its job is dropped, so a delivery of
  * the object finds nothing expecting it and discards it (lib/jobs/run-job.ts), and the sweep never
- * reports it as an upload that never came. Then the original goes if it is there.
+ * reports it as an upload that never came. Then the original goes if it is there, and with it the
+ * photo's share of the quota.
  */
 export async function cancelUpload(userId: string, input: unknown): Promise<CancelUploadResult> {
   const { imageId, reason, httpStatus } = cancelUploadInput.parse(input);
@@ -40,6 +42,7 @@ export async function cancelUpload(userId: string, input: unknown): Promise<Canc
   }
   await deleteJobs([jobRefOf(processImageJob, { userId, subjectId: imageId })]);
   await deleteObjects(resources.uploadsBucket, [originalKey(userId, imageId)]);
+  await releaseQuota(key);
   return 'settled';
 }
 
@@ -48,6 +51,7 @@ function putFailure(httpStatus: number | undefined): string {
   if (httpStatus === undefined) return 'the connection was lost';
   if (httpStatus === 400) return 'the file did not arrive whole';
   if (httpStatus === 403) return 'storage refused it (the upload link may have expired)';
+  if (httpStatus === 412) return 'its upload link had already been used';
   if (httpStatus >= 500) return 'storage was unavailable';
   return `storage refused it (HTTP ${httpStatus})`;
 }

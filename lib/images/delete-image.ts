@@ -3,6 +3,7 @@ import { deleteAnalysis, deleteDeadLetter, deleteImageRecord, deleteJobs, delete
 import { deadLetterIdOf } from '../jobs/dead-letter-id';
 import { IMAGE_JOB_KINDS } from '../jobs/kinds';
 import { jobRefOf } from '../jobs/run-job';
+import { releaseQuota } from '../quota';
 import { revokeLinksForImage } from '../links/revoke-links-for-image';
 import { siteRecognizer } from '../people/site-recognizer';
 import { forgetImageFaces } from '../people/forget-image-faces';
@@ -13,7 +14,9 @@ import { imageIdInput } from './schemas';
  * Deletes an image and everything made from it, even while it is being processed, analysed or
  * shared. It is marked first, so no run in flight can complete it afterwards (a run that finds it
  * marked or gone removes what it wrote); its jobs go next, so no later delivery starts one; then its
- * links, its faces (from the recognizer too, and from the people they were in), objects and records. The record goes last, so a failure halfway leaves it to retry from.
+ * links, its faces (from the recognizer too, and from the people they were in), objects (the original
+ * giving its share of the quota back) and records. The record goes last, so a failure halfway leaves
+ * it to retry from.
  */
 export async function deleteImage(userId: string, imageId: unknown, now = Date.now()): Promise<boolean> {
   const id = imageIdInput.parse(imageId);
@@ -26,6 +29,7 @@ export async function deleteImage(userId: string, imageId: unknown, now = Date.n
   await revokeLinksForImage(userId, id);
   await forgetImageFaces(siteRecognizer(), key);
   await deleteObjects(resources.uploadsBucket, [originalKey(userId, id)]);
+  await releaseQuota(key);
   await deletePrefix(resources.mediaBucket, mediaPrefix(userId, id));
   await deletePrefix(resources.mediaBucket, analysisPrefix(userId, id));
   await deletePrefix(resources.mediaBucket, faceIndexPrefix(userId, id));

@@ -4,6 +4,7 @@ import { requestFaceIndex } from '../people/request-face-index';
 import type { JobRun, WorkResult } from '../jobs/job-kind';
 import { publishJobState } from '../jobs/publish-job-state';
 import { countMetric, METRIC, timeMetric } from '../observability/metrics';
+import { releaseQuota } from '../quota';
 import { deleteObjects, deletePrefix, mediaPrefix, variantKey, writeObject } from '../storage';
 import { processImageJob } from './process-image-job';
 import { MAX_UPLOAD_BYTES } from './transform/limits';
@@ -40,9 +41,10 @@ export async function processUpload(run: JobRun): Promise<WorkResult> {
 
   if (result.status === 'failed') {
     if (!(await completeImageProcessing(key, { status: 'failed', failureReason: result.reason, failureCode: result.code }))) return { status: 'gone' };
-    // Nothing is kept of a refused file: neither its original nor anything derived from it.
+    // Nothing is kept of a refused file: neither its original nor anything derived from it, nor its share of the quota.
     await deleteObjects(run.object.bucket, [run.object.key]);
     await deletePrefix(resources.mediaBucket, mediaPrefix(key.userId, key.imageId));
+    await releaseQuota(key);
     countMetric(METRIC.failures);
     return { status: 'failed' };
   }

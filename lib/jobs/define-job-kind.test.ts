@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { imageKeyOf, statusChanges, subjectFromKey, type StatusChange } from './define-job-kind';
+import { imageKeyOf, statusChanges, subjectFromKey, withRunDiscard, type StatusChange } from './define-job-kind';
+import type { JobKind } from './job-kind';
 
 const subject = { userId: 'u1', subjectId: 's1' };
 
@@ -42,5 +43,16 @@ describe('subjectFromKey', () => {
 describe('imageKeyOf', () => {
   it('keys the image by its owner and the subject id', () => {
     expect(imageKeyOf(subject)).toEqual({ userId: 'u1', imageId: 's1' });
+  });
+});
+
+describe('withRunDiscard', () => {
+  it('discards what a run wrote, then what the kind discards anywhere, and keeps the rest of the kind', async () => {
+    const order: string[] = [];
+    const kind = { name: 'k', label: 'A kind', discard: async (who: typeof subject) => void order.push(`kind:${who.subjectId}`) } as unknown as JobKind;
+    const run = withRunDiscard(kind, async (who) => void order.push(`run:${who.subjectId}`));
+    await run.discard(subject);
+    expect(order).toEqual(['run:s1', 'kind:s1']);
+    expect(run).toMatchObject({ name: 'k', label: 'A kind' });
   });
 });

@@ -35,3 +35,19 @@ export function subjectFromKey<Field extends string>(parse: (key: string) => ({ 
 export function imageKeyOf(subject: JobSubject): { userId: string; imageId: string } {
   return { userId: subject.userId, imageId: subject.subjectId };
 }
+
+/**
+ * The kind as its own function runs it, when a run writes beyond what the kind's discard can reach
+ * from anywhere (a face recognizer's copy, say): the runner's discard of a gone subject also removes
+ * that. Only that function loads `discardRun` and holds the grants it needs; the sweep's discard of a
+ * trigger that never arrived, when no run wrote anything, stays the kind's own.
+ */
+export function withRunDiscard<K extends JobKind>(kind: K, discardRun: (subject: JobSubject) => Promise<void>): K {
+  return {
+    ...kind,
+    async discard(subject) {
+      await discardRun(subject);
+      await kind.discard(subject);
+    },
+  };
+}

@@ -10,9 +10,9 @@ import { jobTiming } from './timing';
 /**
  * How one delivery ended. done / failed: the work's answer is recorded. gone: the subject was deleted,
  * and what the run wrote is removed. duplicate: the job had already finished. busy: another run holds
- * it (if that run dies, its own message comes back). stale: a newer version of the object replaced
- * this one, and its own event will run. superseded: the job was taken over while this run worked.
- * ignored: the key is none this kind writes.
+ * it (if that run dies, its own message comes back). stale: a later write of the object replaced this
+ * one, or its event already holds the job, and that event runs. superseded: the job was taken over
+ * while this run worked. ignored: the key is none this kind writes.
  */
 export type RunOutcome = 'done' | 'failed' | 'gone' | 'duplicate' | 'busy' | 'stale' | 'superseded' | 'ignored';
 
@@ -37,12 +37,13 @@ export async function runJob(kind: JobKind, work: JobWork, object: StoredObject,
   const timing = jobTiming();
   const now = clock();
   const leaseUntil = now + timing.leaseMs;
-  const claim = await claimJob(ref, { eTag: object.eTag, now, leaseUntil, dueAt: timing.runningDue(leaseUntil) });
+  const claim = await claimJob(ref, { eTag: object.eTag, sequencer: object.sequencer, now, leaseUntil, dueAt: timing.runningDue(leaseUntil) });
   if (claim === 'missing') {
     // Nothing expects this object any more: its subject was deleted, or nobody ever asked for it.
     await kind.discard(subject);
     return 'gone';
   }
+  if (claim === 'stale') return 'stale';
   if (claim !== 'claimed') return claim === 'busy' ? 'busy' : 'duplicate';
 
   const heartbeat = keepLease(ref, object.eTag, clock);

@@ -42,4 +42,10 @@ export interface StoredObject {
   key: string;
   eTag: string;
   size: number;
+  /**
+   * Where this write stands among the key's writes: S3's sequencer, right-padded with zeros to a fixed
+   * width as S3 says to compare them, so that a later write's is greater as text. Absent when the
+   * event carried none.
+   */
+  sequencer?: string;
 }

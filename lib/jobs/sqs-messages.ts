@@ -43,12 +43,17 @@ function recordsOf(body: string): S3EventRecord[] {
   return parsed.data.Records.filter((record) => record.eventName.startsWith('ObjectCreated:'));
 }
 
-/** The object an S3 event record announces, with its key decoded and its eTag unquoted. */
+/** Sequencers are hex strings of varying length, compared once right-padded with zeros; none is near this long. */
+const SEQUENCER_WIDTH = 40;
+
+/** The object an S3 event record announces, with its key decoded, its eTag unquoted and its sequencer comparable. */
 export function storedObjectOf(record: S3EventRecord): StoredObject {
+  const { sequencer } = record.s3.object;
   return {
     bucket: record.s3.bucket.name,
     key: decodeEventKey(record.s3.object.key),
     eTag: (record.s3.object.eTag ?? '').replace(/^"|"$/g, ''),
     size: record.s3.object.size ?? 0,
+    ...(sequencer ? { sequencer: sequencer.toUpperCase().padEnd(SEQUENCER_WIDTH, '0') } : {}),
   };
 }

@@ -56,8 +56,8 @@ export interface JobWiring {
   files?: readonly string[];
   /** Rekognition actions it calls, granted only when Rekognition analyses faces: on this stage's collections, or on any resource for actions with no resource-level permissions. */
   rekognition?: { actions: readonly string[]; on: 'collections' | 'any' };
-  /** Environment it reads: which face analyzer is deployed, and the prefix of this stage's face collections. */
-  reads?: readonly ('face-analyzer' | 'face-collections')[];
+  /** Environment it reads: which face analyzer is deployed, the prefix of this stage's face collections, and Clerk's secret key (CLERK_SECRET_KEY) where Clerk signs users in. */
+  reads?: readonly ('face-analyzer' | 'face-collections' | 'clerk-secret-key')[];
 }
 
 /** Records per invocation for quick jobs (an analysis, a face index): enough to amortise cold starts. */
@@ -116,7 +116,11 @@ export const JOB_WIRING = [
     maxConcurrency: REKOGNITION_CONCURRENCY,
     buckets: { Media: 'read-write' },
     packages: ['image', 'analyzer-model', 'face-search'],
-    rekognition: { actions: ['rekognition:CreateCollection', 'rekognition:IndexFaces', 'rekognition:SearchFaces', 'rekognition:DeleteFaces'], on: 'collections' },
+    // ListFaces and DeleteCollection: discarding a run whose photo or account is gone (lib/people/discard-face-index.ts).
+    rekognition: {
+      actions: ['rekognition:CreateCollection', 'rekognition:IndexFaces', 'rekognition:SearchFaces', 'rekognition:DeleteFaces', 'rekognition:ListFaces', 'rekognition:DeleteCollection'],
+      on: 'collections',
+    },
     reads: ['face-analyzer', 'face-collections'],
   },
   {
@@ -135,7 +139,8 @@ export const JOB_WIRING = [
     // Its recognizer forgets the user's faces; the module that holds it also compares descriptors.
     packages: ['face-search'],
     rekognition: { actions: ['rekognition:DeleteCollection'], on: 'collections' },
-    reads: ['face-analyzer', 'face-collections'],
+    // The Clerk user goes with the account (lib/account/delete-clerk-user.ts).
+    reads: ['face-analyzer', 'face-collections', 'clerk-secret-key'],
   },
   {
     name: 'export-account',

@@ -1,12 +1,10 @@
-import { nanoid } from 'nanoid';
 import { resources } from '../aws/resources';
-import { findImage, findReadyPhoto, insertImage, recordSavedReadyPhoto } from '../db';
+import { findImage, findReadyPhoto, recordSavedReadyPhoto } from '../db';
+import { addPhoto } from '../images/add-photo';
 import { UPLOAD_CREATE_LIMIT } from '../images/limits';
-import { processImageJob } from '../images/process-image-job';
 import { imageIdInput } from '../images/schemas';
-import { expectJob } from '../jobs/expect-job';
 import { enforceRateLimit, inMinutes } from '../rate-limit';
-import { copyObject, originalKey } from '../storage';
+import { copyObject } from '../storage';
 import { UserError } from '../user-error';
 import { ReadyResultSchema } from './schemas';
 
@@ -26,12 +24,9 @@ export async function saveReadyPhoto(userId: string, imageId: unknown, now = Dat
   }
   const result = ReadyResultSchema.parse(ready.result);
   await enforceRateLimit(UPLOAD_CREATE_LIMIT, userId, (minutes) => `You have added a lot of photos in the last hour. Try again in ${inMinutes(minutes)}.`, now);
-  const newId = nanoid(16);
-  const key = originalKey(userId, newId);
   const fileName = `${image.fileName.replace(/\.[^.]*$/, '')}-linkedin.jpg`;
-  await expectJob(processImageJob, { userId, subjectId: newId }, key, now);
-  await insertImage({ userId, imageId: newId, fileName, declaredType: 'image/jpeg', declaredBytes: result.bytes, originalKey: key });
-  await copyObject(resources.mediaBucket, result.key, key, resources.uploadsBucket);
-  await recordSavedReadyPhoto({ userId, imageId: id }, newId);
-  return { imageId: newId };
+  const saved = await addPhoto(userId, { fileName, declaredType: 'image/jpeg', declaredBytes: result.bytes }, now);
+  await copyObject(resources.mediaBucket, result.key, saved.originalKey, resources.uploadsBucket);
+  await recordSavedReadyPhoto({ userId, imageId: id }, saved.imageId);
+  return { imageId: saved.imageId };
 }

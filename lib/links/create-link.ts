@@ -1,4 +1,5 @@
-import { findImage, insertLink, type LinkItem } from '../db';
+import { isAccountClosed } from '../account/is-account-closed';
+import { deleteLinks, findImage, insertLink, type LinkItem } from '../db';
 import { enforceRateLimit, inMinutes } from '../rate-limit';
 import { UserError } from '../user-error';
 import { expiryTimes } from './expiry';
@@ -61,7 +62,13 @@ export async function createLink(userId: string, input: unknown, options: Create
   for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt++) {
     // A conditional put: it fails instead of overwriting when the code is already someone's link.
     const created: LinkItem | null = await insertLink({ ...link, code: draw() });
-    if (created) return toLink(created, now);
+    if (!created) continue;
+    // Checked after the write: a closure before it is seen here, one after it finds the link in its passes.
+    if (await isAccountClosed(userId)) {
+      await deleteLinks([created.code]);
+      throw new UserError('This account has been deleted.');
+    }
+    return toLink(created, now);
   }
   throw new Error(`No free link code after ${MAX_CODE_ATTEMPTS} draws`);
 }

@@ -3,6 +3,7 @@ import { migrateToExactCaseKeys, scanImages, type MigratedItems } from '../db';
 import { analyzeProfileJob } from '../profile-check/analyze-profile-job';
 import { requestFaceIndex } from '../people/request-face-index';
 import { log } from '../observability/log';
+import { countEarlierPhotos } from '../quota/count-earlier-photos';
 import { processImageJob } from '../images/process-image-job';
 import { expectJob } from '../jobs/expect-job';
 import { analysisInputKey } from '../storage';
@@ -11,9 +12,9 @@ import { analysisInputKey } from '../storage';
  * Brings data written by earlier versions up to this one; safe to run any number of times, and run by
  * the local cloud at every start (`npx sst shell -- npm run migrate` after deploying, on AWS).
  * Photos and analyses that were in flight are expected as jobs, which earlier versions did not keep,
- * so the sweep settles them like any other.
+ * so the sweep settles them like any other. Photos added before storage quotas count against them.
  */
-export async function migrateData(now = Date.now()): Promise<MigratedItems & { facesRequested: number }> {
+export async function migrateData(now = Date.now()): Promise<MigratedItems & { facesRequested: number; photosCounted: number }> {
   const migrated = await migrateToExactCaseKeys();
   for (const image of migrated.imagesInFlight) {
     await expectJob(processImageJob, { userId: image.userId, subjectId: image.imageId }, image.originalKey, now);
@@ -21,7 +22,7 @@ export async function migrateData(now = Date.now()): Promise<MigratedItems & { f
   for (const analysis of migrated.analysesInFlight) {
     await expectJob(analyzeProfileJob, { userId: analysis.userId, subjectId: analysis.imageId }, analysisInputKey(analysis.userId, analysis.imageId), now);
   }
-  return { ...migrated, facesRequested: await requestMissingFaceIndexes(now) };
+  return { ...migrated, facesRequested: await requestMissingFaceIndexes(now), photosCounted: await countEarlierPhotos() };
 }
 
 /** Photos made ready before faces were indexed: their indexing is queued like a new photo's. */

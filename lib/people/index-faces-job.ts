@@ -8,7 +8,7 @@ export const indexFacesJob = defineJobKind('index-faces', {
   label: 'Finding the faces in a photo',
   parseKey: subjectFromKey(parseFaceIndexInputKey, 'imageId'),
   setStatus: statusChanges((subject, change) => setFaceIndexState(imageKeyOf(subject), change), { running: 'running', queued: 'queued' }),
-  // A run writes its faces last, after its input arrived; without a run there is only the input.
+  // The input is all there is without a run. What a run wrote (faces, thumbnails, a recognizer's copy) the index-faces function discards itself (discard-face-index.ts).
   discard: (subject) => deletePrefix(resources.mediaBucket, faceIndexPrefix(subject.userId, subject.subjectId)),
   // The input is copied right after the job is queued; if it is not there within a minute, it will not come.
   arrivalWindowMs: 60 * 1000,

@@ -1,13 +1,13 @@
 import sharp from 'sharp';
+import { isAccountClosed } from '../account/is-account-closed';
 import { resources } from '../aws/resources';
 import { deleteFaces, findImage, listFacesOfImage, putFaces, setFaceIndexState, touchFaceLibrary, type FaceItem } from '../db';
 import { describeFacesInProcess } from '../faces/describe-faces';
 import type { Box } from '../faces/schemas';
 import type { JobRun, WorkResult } from '../jobs/job-kind';
 import { countMetric, METRIC, timeMetric } from '../observability/metrics';
-import { deleteObjects, deletePrefix, faceThumbnailKey, faceThumbnailPrefix, writeObject } from '../storage';
+import { deleteObjects, faceThumbnailKey, writeObject } from '../storage';
 import { renderFaceThumbnail } from './face-thumbnails';
-import { forgetImageFaces } from './forget-image-faces';
 import { groupNewFaces } from './group-new-faces';
 import type { RecognizedFace } from './recognizer';
 import { refreshPerson } from './refresh-person';
@@ -22,13 +22,15 @@ const SAME_FACE_MIN_OVERLAP = 0.5;
 /**
  * The index-faces job's work: finds and describes the faces of a ready photo, keeps each with a
  * thumbnail, and groups them into the owner's people. Anything that goes wrong is thrown, so the
- * delivery is retried; a retry replaces what an earlier run wrote.
+ * delivery is retried; a retry replaces what an earlier run wrote, and one that finds the photo gone
+ * has the function discard it (discard-face-index.ts).
  */
 export async function indexPhotoFaces(run: JobRun): Promise<WorkResult> {
   const started = performance.now();
   const key = { userId: run.subject.userId, imageId: run.subject.subjectId };
-  const image = await findImage(key.userId, key.imageId);
-  if (!image || image.deletingAt) return { status: 'gone' };
+  // Nothing is indexed for a photo on its way out, nor for a closed account: its deletion may already have forgotten its faces.
+  const [image, closed] = await Promise.all([findImage(key.userId, key.imageId), isAccountClosed(key.userId)]);
+  if (!image || image.deletingAt || closed) return { status: 'gone' };
 
   const { width = 0, height = 0 } = await sharp(run.body).metadata();
   const recognizer = selectRecognizer(describeFacesInProcess);
@@ -53,12 +55,8 @@ export async function indexPhotoFaces(run: JobRun): Promise<WorkResult> {
   await groupNewFaces(recognizer, key.userId, faces);
   for (const personId of new Set(earlier.flatMap((face) => (face.personId ? [face.personId] : [])))) await refreshPerson({ userId: key.userId, personId });
 
-  if (!(await setFaceIndexState(key, { status: 'done', faces: faces.length }))) {
-    // Deleted while it ran: what this run wrote goes too.
-    await forgetImageFaces(recognizer, key);
-    await deletePrefix(resources.mediaBucket, faceThumbnailPrefix(key.userId, key.imageId));
-    return { status: 'gone' };
-  }
+  // Deleted while it ran: the function's discard of the job removes what this run wrote (discard-face-index.ts).
+  if (!(await setFaceIndexState(key, { status: 'done', faces: faces.length }))) return { status: 'gone' };
   countMetric(METRIC.facesIndexed, faces.length);
   timeMetric(METRIC.faceIndexMs, performance.now() - started);
   return { status: 'done' };

@@ -49,8 +49,9 @@ export function createLocalRecognizer(describe: DescribeFaces): FaceRecognizer {
     },
     // The descriptors live in the face items, which go with them; nothing else holds a copy.
     forget: async () => undefined,
+    forgetPhoto: async () => undefined,
     // The descriptors are the face items themselves, which go with the rest of the user's items.
-    forgetUser: async () => undefined,
+    forgetUser: async () => false,
     async countFaces(userId) {
       let count = 0;
       for await (const block of readFaceLibrary(userId)) count += block.faces.length;

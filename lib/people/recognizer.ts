@@ -48,8 +48,13 @@ export interface FaceRecognizer {
   searchByPhoto(userId: string, photo: FacePhoto): AsyncIterable<FaceMatch[]>;
   /** Forgets faces of the owner's, so no later search returns them. */
   forget(userId: string, faces: IndexedFaceRef[]): Promise<void>;
-  /** Forgets every face of the owner's. */
-  forgetUser(userId: string): Promise<void>;
+  /**
+   * Forgets every face it holds of one of the owner's photos, those the table never recorded included:
+   * a run that stopped between indexing and writing its faces leaves such faces behind.
+   */
+  forgetPhoto(owner: { userId: string; imageId: string }): Promise<void>;
+  /** Forgets every face of the owner's; true when it held anything of theirs to forget. */
+  forgetUser(userId: string): Promise<boolean>;
   /** How many faces of the owner's it still holds: what `npm run check:user` reports of the face index. */
   countFaces(userId: string): Promise<number>;
 }

@@ -8,6 +8,7 @@ import {
   DetectFacesCommand,
   IndexFacesCommand,
   InvalidParameterException,
+  ListFacesCommand,
   ProvisionedThroughputExceededException,
   RekognitionClient,
   ResourceAlreadyExistsException,
@@ -338,8 +339,9 @@ describe('forgetUser', () => {
   it('deletes the user’s collection, and a later index creates it again', async () => {
     const user = freshUser();
     rekognition.on(IndexFacesCommand).resolves(indexed('index-faces-none.json'));
+    rekognition.on(DeleteCollectionCommand).resolves({ StatusCode: 200 });
     await recognizer.index({ userId: user, imageId: 'img1' }, stored);
-    await recognizer.forgetUser(user);
+    expect(await recognizer.forgetUser(user)).toBe(true);
     await recognizer.index({ userId: user, imageId: 'img2' }, stored);
     expect(rekognition.commandCalls(DeleteCollectionCommand).map((call) => call.args[0].input)).toEqual([{ CollectionId: `${PREFIX}${user}` }]);
     expect(rekognition.commandCalls(CreateCollectionCommand)).toHaveLength(2);
@@ -347,7 +349,30 @@ describe('forgetUser', () => {
 
   it('takes a user who never had a collection as forgotten', async () => {
     rekognition.on(DeleteCollectionCommand).rejects(recordedError('rekognition-error-collection-not-found.json'));
-    await expect(recognizer.forgetUser(USER_B)).resolves.toBeUndefined();
+    await expect(recognizer.forgetUser(USER_B)).resolves.toBe(false);
+  });
+});
+
+describe('forgetPhoto', () => {
+  it('deletes every face of the photo the collection holds, across pages, those the table never recorded included', async () => {
+    const face = (FaceId: string, ExternalImageId: string) => ({ FaceId, ExternalImageId });
+    rekognition
+      .on(ListFacesCommand)
+      .resolvesOnce({ Faces: [face('f1', 'img1'), face('f2', 'other')], NextToken: 'page2' })
+      .resolvesOnce({ Faces: [face('f3', 'img1')] });
+    rekognition.on(DeleteFacesCommand).resolves(deleted('delete-faces-deleted.json'));
+    await recognizer.forgetPhoto({ userId: USER_A, imageId: 'img1' });
+    expect(rekognition.commandCalls(ListFacesCommand).map((call) => call.args[0].input)).toEqual([
+      { CollectionId: `${PREFIX}${USER_A}`, MaxResults: 4096 },
+      { CollectionId: `${PREFIX}${USER_A}`, MaxResults: 4096, NextToken: 'page2' },
+    ]);
+    expect(rekognition.commandCalls(DeleteFacesCommand).map((call) => call.args[0].input)).toEqual([{ CollectionId: `${PREFIX}${USER_A}`, FaceIds: ['f1', 'f3'] }]);
+  });
+
+  it('takes a user without a collection as having nothing to forget', async () => {
+    rekognition.on(ListFacesCommand).rejects(recordedError('rekognition-error-collection-not-found.json'));
+    await recognizer.forgetPhoto({ userId: USER_B, imageId: 'img1' });
+    expect(rekognition.commandCalls(DeleteFacesCommand)).toHaveLength(0);
   });
 });
 

@@ -5,6 +5,7 @@ import {
   DescribeCollectionCommand,
   DetectFacesCommand,
   IndexFacesCommand,
+  ListFacesCommand,
   SearchFacesByImageCommand,
   SearchFacesCommand,
   type BoundingBox,
@@ -27,7 +28,7 @@ export const REKOGNITION_SAME_PERSON_MIN_SIMILARITY = 0.9;
 
 /** IndexFaces indexes at most 100 faces of a photo; a crowd's small background faces count too. */
 const MAX_FACES_PER_PHOTO = 100;
-/** The most faces a search API returns, and the most face ids one DeleteFaces takes (Rekognition's limits). */
+/** The most faces a search API or one ListFaces page returns, and the most face ids one DeleteFaces takes (Rekognition's limits). */
 const MAX_FACES_PER_CALL = 4096;
 
 /*
@@ -237,10 +238,24 @@ export function createRekognitionRecognizer(options: RekognitionRecognizerOption
       await forgetFaceIds(collectionOf(userId), providerFaceIds(faces));
     },
 
+    async forgetPhoto(owner) {
+      const collectionId = collectionOf(owner.userId);
+      const faceIds: string[] = [];
+      let nextToken: string | undefined;
+      do {
+        // ListFaces cannot filter by image: the whole collection is read, which only a discarded run pays for.
+        const page = await unlessMissing(collectionId, client.send(new ListFacesCommand({ CollectionId: collectionId, MaxResults: MAX_FACES_PER_CALL, NextToken: nextToken })));
+        if (!page) return;
+        faceIds.push(...(page.Faces ?? []).flatMap((face) => (face.ExternalImageId === owner.imageId && face.FaceId ? [face.FaceId] : [])));
+        nextToken = page.NextToken;
+      } while (nextToken);
+      await forgetFaceIds(collectionId, faceIds);
+    },
+
     async forgetUser(userId) {
       const collectionId = collectionOf(userId);
       knownCollections.delete(collectionId);
-      await unlessMissing(collectionId, client.send(new DeleteCollectionCommand({ CollectionId: collectionId })));
+      return (await unlessMissing(collectionId, client.send(new DeleteCollectionCommand({ CollectionId: collectionId })))) !== undefined;
     },
 
     async countFaces(userId) {

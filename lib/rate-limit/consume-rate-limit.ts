@@ -2,10 +2,7 @@ import { z } from 'zod';
 import { addRateLimitHits } from '../db';
 import { rememberRefusal } from './recent-refusals';
 import { RateLimitRuleSchema, type RateLimitRule } from './rules';
-import { currentWindow, secondsUntilWindowEnds } from './window';
-
-/** Keeps a closed window's item a little past its end, so a late hit never recreates a fresh counter. */
-const WINDOW_GRACE_SECONDS = 60;
+import { currentWindow, secondsUntilWindowEnds, WINDOW_GRACE_SECONDS } from './window';
 
 const subjectInput = z.string().min(1).max(200);
 const hitsInput = z.number().int().positive();

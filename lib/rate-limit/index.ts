@@ -5,3 +5,5 @@ export { currentWindow, secondsUntilWindowEnds } from './window';
 export { RateLimitedError } from './rate-limited-error';
 export { enforceRateLimit, inMinutes } from './enforce-rate-limit';
 export { hashedSubject } from './subject';
+export { refundRateLimit } from './refund-rate-limit';
+export { backoffDelaySeconds, claimBackoffAttempt, refundBackoffAttempt, type BackoffClaim, type BackoffRule } from './backoff';

@@ -1,5 +1,8 @@
 import type { RateLimitRule } from './rules';
 
+/** Keeps a closed window's item a little past its end, so a late hit never recreates a fresh counter. */
+export const WINDOW_GRACE_SECONDS = 60;
+
 /**
  * Windows are aligned to the epoch, so every instance computes the same window (and so the same
  * counter item) for the same moment without agreeing on anything.

@@ -6,15 +6,19 @@ import { s3Client } from '../aws/clients';
 export const UPLOAD_URL_TTL_SECONDS = 10 * 60;
 
 /**
- * A PUT URL that S3 itself holds to one key, one content type and one exact length: the signed
- * Content-Length header makes S3 refuse any other size, so the declared limit is enforced by S3.
+ * A PUT URL that S3 itself holds to one key, one content type, one exact length and one write: the
+ * signed Content-Length header makes S3 refuse any other size, so the declared limit is enforced by
+ * S3; the signed `If-None-Match: *` makes it a conditional write, which S3 refuses (412
+ * PreconditionFailed) once the key holds an object, so the URL cannot replace an original after it
+ * was checked, however long it stays valid. Both are headers, so the caller must send them as given.
  */
 export async function presignUpload(bucket: string, key: string, contentType: string, bytes: number): Promise<{ url: string; headers: Record<string, string> }> {
-  const url = await getSignedUrl(s3Client(), new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: contentType, ContentLength: bytes }), {
+  const command = new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: contentType, ContentLength: bytes, IfNoneMatch: '*' });
+  const url = await getSignedUrl(s3Client(), command, {
     expiresIn: UPLOAD_URL_TTL_SECONDS,
-    signableHeaders: new Set(['content-type', 'content-length']),
+    signableHeaders: new Set(['content-type', 'content-length', 'if-none-match']),
   });
-  return { url, headers: { 'Content-Type': contentType } };
+  return { url, headers: { 'Content-Type': contentType, 'If-None-Match': '*' } };
 }
 
 /** How long a download link stays valid. */

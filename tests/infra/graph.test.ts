@@ -196,7 +196,14 @@ describe('functions', () => {
 
   test('index-faces and the site reach Rekognition collections of this stage only, one per user', () => {
     const collections = 'arn:aws:rekognition:*:*:collection/headshot-graph-*';
-    expect(grantsByComponent(graph, 'IndexFaces')[collections]).toEqual(['rekognition:CreateCollection', 'rekognition:DeleteFaces', 'rekognition:IndexFaces', 'rekognition:SearchFaces']);
+    expect(grantsByComponent(graph, 'IndexFaces')[collections]).toEqual([
+      'rekognition:CreateCollection',
+      'rekognition:DeleteCollection',
+      'rekognition:DeleteFaces',
+      'rekognition:IndexFaces',
+      'rekognition:ListFaces',
+      'rekognition:SearchFaces',
+    ]);
     expect(grantsByComponent(graph, 'WebServerUseast1')[collections]).toEqual(['rekognition:DeleteFaces', 'rekognition:SearchFaces', 'rekognition:SearchFacesByImage']);
     const variables = plain<{ variables: Record<string, string> }>(input(lambdaOf(graph, 'IndexFaces'), 'environment')).variables;
     expect(variables).toMatchObject({ FACE_ANALYZER: 'rekognition', FACE_COLLECTION_PREFIX: 'headshot-graph-' });

@@ -49,11 +49,11 @@ describe('account deletion', () => {
     expect(await listPeople(owner.userId)).toHaveLength(1);
     const before = await findUserData(owner.userId);
     expect(before.objects.length).toBeGreaterThan(10);
-    expect(new Set(before.items.map((item) => item.entity))).toEqual(new Set(['image', 'analysis', 'face', 'person', 'faceLibrary', 'job', 'deadLetter', 'session', 'link', 'user', 'rateLimitWindow']));
+    expect(new Set(before.items.map((item) => item.entity))).toEqual(new Set(['image', 'analysis', 'face', 'person', 'faceLibrary', 'job', 'deadLetter', 'session', 'link', 'user', 'rateLimitWindow', 'storageUsage']));
     const otherBefore = await findUserData(other.userId);
 
-    await expect(deleteOwnAccount(owner.userId, { email: owner.email, local: true }, { email: 'someone-else@example.com' })).rejects.toThrow(/not the email address/);
-    await deleteOwnAccount(owner.userId, { email: owner.email, local: true }, { email: ` ${owner.email.toUpperCase()} ` });
+    await expect(deleteOwnAccount(owner.userId, { email: owner.email, local: true, clerk: false }, { email: 'someone-else@example.com' })).rejects.toThrow(/not the email address/);
+    await deleteOwnAccount(owner.userId, { email: owner.email, local: true, clerk: false }, { email: ` ${owner.email.toUpperCase()} ` });
     // At once: the link answers "not found", and the account no longer signs in.
     expect(await resolveLink(owner.code)).toEqual({ state: 'not-found' });
     expect(await signIn({ email: owner.email, password: owner.password }, { address: 'deletion-check' })).toBeNull();

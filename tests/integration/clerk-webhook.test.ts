@@ -9,7 +9,8 @@ import { accountDeletionKey, headObject } from '@/lib/storage';
 
 /*
  * Clerk's user.deleted webhook, through the real table and bucket. Every request is signed here, the
- * way Svix signs Clerk's, with a secret made for the test: no network, no Clerk.
+ * way Svix signs Clerk's, with a secret made for the test: no network, no Clerk. (The Clerk user's own
+ * deletion, inside the deletion job, is in deletion-races.test.ts.)
  */
 
 const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
@@ -87,7 +88,7 @@ describe('Clerk webhook: handleClerkWebhook', () => {
     await expectNothingWritten(userId);
   });
 
-  it('refuses a replay of a delivery it acted on (same svix-id, validly signed again): 400, nothing changes', async () => {
+  it('acknowledges a delivery it already handled (same svix-id, validly signed again) with 200, so Svix keeps the endpoint, and acts no more', async () => {
     const userId = clerkUserId();
     const body = userDeleted(userId);
     const first = signed(body);
@@ -100,8 +101,8 @@ describe('Clerk webhook: handleClerkWebhook', () => {
     const identical = await handleClerkWebhook(first, SECRET);
     const resigned = await handleClerkWebhook(signed(body, { id: first.id }), SECRET);
 
-    expect(identical).toEqual({ status: 400, body: { error: 'replayed' } });
-    expect(resigned).toEqual({ status: 400, body: { error: 'replayed' } });
+    expect(identical).toEqual({ status: 200, body: { received: true, action: 'duplicate' } });
+    expect(resigned).toEqual({ status: 200, body: { received: true, action: 'duplicate' } });
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(await findAccountClosure(userId)).toEqual(closure);
     expect(await headObject(resources.mediaBucket, accountDeletionKey(userId))).toBeNull();

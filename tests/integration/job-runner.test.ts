@@ -4,6 +4,7 @@ import { claimJob, findJob, listDeadLettersByOwner } from '@/lib/db';
 import { expectJob, giveUpJob, handleJobMessages, jobTiming, MAX_DELIVERY_ATTEMPTS, MAX_QUEUED_MS, runJob, sweepJobs, type JobKind, type JobWork } from '@/lib/jobs';
 import { ARRIVAL_GRACE_MS } from '@/lib/jobs/retry-policy';
 import { deletePrefix, headObject, listKeys, writeObject } from '@/lib/storage';
+import { objectsOf } from '@/lib/jobs/sqs-messages';
 import { sqsEvent } from './sqs-event';
 import { UNROUTED_BUCKET } from './unrouted-bucket';
 
@@ -79,6 +80,27 @@ describe('claims', () => {
     expect(await runJob(kind, slow, object)).toBe('duplicate');
     expect(runs).toBe(1);
     expect(await findJob(ref)).toMatchObject({ state: 'done', attempts: 1, eTag: object.eTag });
+  });
+
+  it('never lets the event of an earlier write take over the run of a later one, whatever order they arrive in', async () => {
+    const kind = testKind();
+    const { key, object, ref } = await stage(kind);
+    await writeObject(UNROUTED_BUCKET, key, Buffer.from('a later version'), 'text/plain');
+    // The two writes' events as S3 sends them, each with its sequencer: the later write's is greater.
+    const announced = (event: typeof object & { sequencer: string }) => objectsOf(sqsEvent(event, 1))[0]!.objects[0]!;
+    const earlier = announced({ ...object, sequencer: '0055AED6DCD90281E5' });
+    const later = announced({ ...object, eTag: (await headObject(UNROUTED_BUCKET, key))!.eTag, sequencer: '0055AED6DCD90281E6' });
+    const ran: string[] = [];
+    const slow: JobWork = async ({ object: claimed }) => {
+      ran.push(claimed.eTag);
+      await sleep(300);
+      return { status: 'done' };
+    };
+
+    const outcomes = await Promise.all([runJob(kind, slow, later), sleep(50).then(() => runJob(kind, slow, earlier))]);
+    expect(outcomes).toEqual(['done', 'stale']);
+    expect(ran).toEqual([later.eTag]);
+    expect(await findJob(ref)).toMatchObject({ state: 'done', eTag: later.eTag, attempts: 1 });
   });
 
   it('takes over from a run that died holding the lease, once the lease has run out', async () => {

@@ -1,6 +1,6 @@
 import { nanoid } from 'nanoid';
 import { expect, it } from 'vitest';
-import { findImage, findJob, findLinkByCode, findSettings, listDeadLettersByOwner, listImagesByOwner, migrateToExactCaseKeys } from '@/lib/db';
+import { findImage, findJob, findLinkByCode, findSettings, findStorageUsage, listDeadLettersByOwner, listImagesByOwner, migrateToExactCaseKeys } from '@/lib/db';
 import { Image } from '@/lib/db/entities/image';
 import { Link } from '@/lib/db/entities/link';
 import { Settings } from '@/lib/db/entities/settings';
@@ -75,6 +75,11 @@ it('moves version 1 items to exact-case keys, keeps existing links working, and 
   expect(await listDeadLettersByOwner(userId)).toEqual([
     expect.objectContaining({ deadLetterId: `process-image.${ready}`, kind: 'process-image', subjectId: ready, key: `uploads/${userId}/${ready}/original` }),
   ]);
+
+  // Photos added before storage quotas count against the quota, once.
+  expect(await findStorageUsage(userId)).toEqual({ bytes: 200, photos: 2 });
+  await migrateData(now);
+  expect(await findStorageUsage(userId)).toEqual({ bytes: 200, photos: 2 });
 
   // Nothing is left to move.
   expect((await migrateToExactCaseKeys()).moved).toEqual({ image: 0, analysis: 0, settings: 0, link: 0, deadLetter: 0 });

@@ -8,7 +8,7 @@ import { selectRecognizer } from '@/lib/people/select-recognizer';
 import { deleteImage } from '@/lib/images';
 import { listImageFaces, listPeople, listPersonPhotos, mergePeople, removeFaceFromPerson, renamePerson, setPersonHidden } from '@/lib/people';
 import { headObject, listKeys } from '@/lib/storage';
-import { fixture, newUserId, uploadAsBrowser, waitForSettled } from './helpers';
+import { fixture, newUserId, uploadAsBrowser, waitFor, waitForSettled } from './helpers';
 
 /*
  * Faces through the local cloud: an upload becomes ready, its face-index input lands in the media
@@ -186,6 +186,25 @@ describe('people', () => {
       expect(batches.flat().map((match) => match.faceId).sort()).toEqual(faces.slice(1, 100).concat(faces.slice(1400)).map((face) => face.faceId).sort());
       for (const batch of batches) expect(batch.map((match) => match.similarity)).toEqual([...batch.map((match) => match.similarity)].sort((a, b) => b - a));
     }
+  });
+
+  it('built-in recognizer: what a run that crashed wrote for a photo deleted meanwhile goes when its retry finds the job gone', async () => {
+    const { putFaces } = await import('@/lib/db');
+    const { encodeDescriptor } = await import('@/lib/faces/descriptors');
+    const { faceIndexInputKey, faceThumbnailKey, writeObject } = await import('@/lib/storage');
+    const userId = newUserId();
+    const imageId = `crashed${Date.now()}`;
+    const jpeg = await asJpeg(sharp(await fixture('faces/astronaut.png')).resize(256));
+    // What the run wrote before it crashed, for a photo deleted (with its job) while it ran: the built-in model's descriptors are the face items.
+    const thumbnailKey = faceThumbnailKey(userId, imageId, `${imageId}.0`);
+    await writeObject(resources.mediaBucket, thumbnailKey, jpeg, 'image/jpeg');
+    await putFaces([{ userId, imageId, faceId: `${imageId}.0`, personId: '', box: { left: 0.3, top: 0.2, width: 0.3, height: 0.4 }, confidence: 0.9, descriptor: encodeDescriptor(Array.from({ length: 64 }, (_, i) => Math.sin(i))), thumbnailKey }]);
+    // Its retry: the input announced again, which nothing expects any more.
+    const input = faceIndexInputKey(userId, imageId);
+    await writeObject(resources.mediaBucket, input, jpeg, 'image/jpeg');
+    const left = async () => ({ faces: await listFacesOfImage(userId, imageId), thumbnail: await headObject(resources.mediaBucket, thumbnailKey), input: await headObject(resources.mediaBucket, input) });
+    await waitFor('the discard', left, (what) => what.faces.length === 0 && !what.thumbnail && !what.input, 20_000);
+    expect(await recognizer.countFaces(userId)).toBe(0);
   });
 
   it('makes one person of two photos of a new person grouped at the same moment', async () => {

@@ -243,7 +243,7 @@ describe('applying the watermark to photos that already exist', () => {
     const before = await findUserData(userId);
     expect(before.objects.map((object) => object.key)).toContain(watermarkRequestKey(userId));
     expect(before.items.map((item) => item.entity)).toEqual(expect.arrayContaining(['watermarkRerender', 'job', 'rateLimitWindow']));
-    await deleteOwnAccount(userId, { email: 'leaving@example.com', local: false }, { email: 'leaving@example.com' });
+    await deleteOwnAccount(userId, { email: 'leaving@example.com', local: false, clerk: false }, { email: 'leaving@example.com' });
     const after = await waitFor('the deletion', () => findUserData(userId), (report) => !holdsUserData(report));
     expect(after).toMatchObject({ objects: [], items: [] });
 

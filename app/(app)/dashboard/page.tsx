@@ -3,14 +3,14 @@ import { DeadLetterList } from '@/components/dead-letter-list';
 import { ImageGrid } from '@/components/image-grid';
 import { UploadArea } from '@/components/upload/upload-area';
 import { Uploader } from '@/components/uploader';
-import { requireUser } from '@/adapters/current-user';
+import { pageUser } from '@/adapters/current-user';
 import { listImages } from '@/lib/images';
 import { listDeadLetters } from '@/lib/jobs/list-dead-letters';
 
 export const metadata = { title: 'Your photos' };
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
-  const user = await requireUser();
+  const user = await pageUser();
   const { cursor } = await searchParams;
   const [page, deadLetters] = await Promise.all([listImages(user.id, { cursor }), listDeadLetters(user.id)]);
 

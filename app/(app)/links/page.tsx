@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { LinkList } from '@/components/link-list';
-import { requireUser } from '@/adapters/current-user';
+import { pageUser } from '@/adapters/current-user';
 import { GONE_RETENTION_DAYS, listLinks } from '@/lib/links';
 
 export const metadata = { title: 'My links' };
@@ -12,7 +12,7 @@ async function loadLinks(userId: string, cursor: unknown) {
 }
 
 export default async function LinksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const user = await requireUser();
+  const user = await pageUser();
   const { cursor } = await searchParams;
   const { now, page } = await loadLinks(user.id, cursor);
   return (

@@ -1,13 +1,13 @@
 import Link from 'next/link';
 import { PersonCard } from '@/components/people/person-card';
 import { PhotoSearchForm } from '@/components/people/photo-search-form';
-import { requireUser } from '@/adapters/current-user';
+import { pageUser } from '@/adapters/current-user';
 import { listPeople, MIN_FACES_PER_PERSON, type PersonSummary } from '@/lib/people';
 
 export const metadata = { title: 'People' };
 
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<{ hidden?: string }> }) {
-  const user = await requireUser();
+  const user = await pageUser();
   const showHidden = (await searchParams).hidden === '1';
   const people = await listPeople(user.id, { hidden: showHidden });
 

@@ -1,19 +1,22 @@
 import { clerkAccountEmail } from '@/adapters/clerk-account';
-import { requireUser } from '@/adapters/current-user';
+import { pageUser } from '@/adapters/current-user';
 import { ChangePasswordForm } from '@/components/change-password-form';
 import { DeleteAccountForm } from '@/components/delete-account-form';
 import { ExportPanel } from '@/components/export-panel';
+import { StorageUsage } from '@/components/storage-usage';
 import { WatermarkExistingPhotos, WatermarkForm } from '@/components/watermark-form';
 import { listOwnExports } from '@/lib/account/list-exports';
 import { authMode } from '@/lib/auth/mode';
 import { getWatermarkSettings } from '@/lib/images';
 import { getWatermarkRerender } from '@/lib/images/rerender-watermarks-status';
+import { getStorageUsage } from '@/lib/quota';
 
 export const metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
-  const user = await requireUser();
-  const [watermark, rerender, exports, email] = await Promise.all([
+  const user = await pageUser();
+  const [usage, watermark, rerender, exports, email] = await Promise.all([
+    getStorageUsage(user.id),
     getWatermarkSettings(user.id),
     getWatermarkRerender(user.id),
     listOwnExports(user.id),
@@ -22,6 +25,7 @@ export default async function SettingsPage() {
   return (
     <div className="flex max-w-xl flex-col gap-6">
       <h1 className="text-2xl font-semibold">Settings</h1>
+      <StorageUsage used={usage.used} quota={usage.quota} />
       <section className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-6">
         <h2 className="text-lg font-semibold">Watermark</h2>
         <p className="text-sm text-slate-600">

@@ -13,6 +13,12 @@ export const Image = new Entity({
     fileName: { type: 'string', required: true },
     declaredType: { type: 'string', required: true },
     declaredBytes: { type: 'number', required: true },
+    /**
+     * The bytes this photo holds of its owner's storage quota (lib/quota), from its upload URL until its
+     * original is gone for good; then 0, so that it is given back exactly once. Absent on a photo added
+     * before quotas existed, until the migration counts it (lib/migrations/migrate-data.ts).
+     */
+    quotaBytes: { type: 'number' },
     originalKey: { type: 'string', required: true, readOnly: true },
     status: { type: IMAGE_STATUSES, required: true },
     /** A sentence for the owner, set when status is failed. */

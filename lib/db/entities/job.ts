@@ -30,6 +30,8 @@ export const Job = new Entity({
     state: { type: JOB_STATES, required: true },
     /** The object version (eTag) the job runs on, once a run has claimed it. */
     eTag: { type: 'string' },
+    /** Where the claimed version's write stands among the key's writes: its S3 event's sequencer, padded to compare as text (lib/jobs/sqs-messages.ts). */
+    sequencer: { type: 'string' },
     /** Epoch ms until which the running run owns the job; it renews it while it works. */
     leaseUntil: { type: 'number' },
     /** When the sweep looks at the job, if nothing else has moved it by then. Set only while queued or running. */

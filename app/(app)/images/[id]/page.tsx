@@ -8,12 +8,12 @@ import { PhotoFaces } from '@/components/photo-faces';
 import { SharePanel } from '@/components/share-panel';
 import { StatusBadge } from '@/components/status-badge';
 import { VariantTable } from '@/components/variant-table';
-import { requireUser } from '@/adapters/current-user';
+import { pageUser } from '@/adapters/current-user';
 import { getImage, getOriginalDownload, photoView } from '@/lib/images';
 import { formatBytes } from '@/lib/images/format-bytes';
 import { listImageFaces } from '@/lib/people';
 
-const loadImage = cache(async (imageId: string) => getImage((await requireUser()).id, imageId));
+const loadImage = cache(async (imageId: string) => getImage((await pageUser()).id, imageId));
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
   const image = await loadImage((await params).id);
@@ -21,7 +21,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 export default async function ImagePage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser();
+  const user = await pageUser();
   const image = await loadImage((await params).id);
   if (!image) notFound();
   // Faces exist only once looking for them was asked for.

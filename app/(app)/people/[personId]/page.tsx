@@ -8,13 +8,13 @@ import { NotThisPersonButton } from '@/components/people/not-this-person-button'
 import { PersonCover } from '@/components/people/person-cover';
 import { photoCountLabel } from '@/components/people/photo-count';
 import { RenamePersonForm } from '@/components/people/rename-person-form';
-import { requireUser } from '@/adapters/current-user';
+import { pageUser } from '@/adapters/current-user';
 import { getPerson, listPeople, listPersonPhotos, type PersonPhoto } from '@/lib/people';
 import { UserError } from '@/lib/user-error';
 
 /** The person, or null when the signed-in user has no such person (a malformed id included). */
 const loadPerson = cache(async (personId: string) => {
-  const user = await requireUser();
+  const user = await pageUser();
   try {
     return await getPerson(user.id, personId);
   } catch (error) {
@@ -29,7 +29,7 @@ export async function generateMetadata({ params }: { params: Promise<{ personId:
 }
 
 export default async function PersonPage({ params, searchParams }: { params: Promise<{ personId: string }>; searchParams: Promise<{ cursor?: string }> }) {
-  const user = await requireUser();
+  const user = await pageUser();
   const person = await loadPerson((await params).personId);
   if (!person) notFound();
   const { cursor } = await searchParams;

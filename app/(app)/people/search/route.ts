@@ -1,5 +1,5 @@
 import { ZodError } from 'zod';
-import { currentUser } from '@/adapters/current-user';
+import { routeUser } from '@/adapters/current-user';
 import { isSameOrigin } from '@/adapters/same-origin';
 import { MalformedSearchError, ndjsonStream, readSearchRequest } from '@/adapters/search-request';
 import { searchPhotos } from '@/lib/people/search-photos';
@@ -17,8 +17,8 @@ const refuse = (status: number, error: string, headers: Record<string, string> =
  * (JSON) or a photo (multipart), which is read and dropped. A malformed request gets a 400 and nothing else.
  */
 export async function POST(request: Request) {
-  const user = await currentUser();
-  if (!user) return refuse(401, 'You need to sign in.');
+  const user = await routeUser();
+  if (user instanceof Response) return user;
   if (!isSameOrigin(request)) return refuse(403, 'Searches come from Headshot’s own pages.');
   let events;
   try {

@@ -7,7 +7,7 @@ import { Checklist } from '@/components/checklist';
 import { FaceOverlay } from '@/components/face-overlay';
 import { ReadyPhotoPanel } from '@/components/ready-photo/ready-photo-panel';
 import { ScoreDial } from '@/components/score-dial';
-import { requireUser } from '@/adapters/current-user';
+import { pageUser } from '@/adapters/current-user';
 import { getProfileAnalysis } from '@/lib/profile-check/get-profile-analysis';
 import { isCounted } from '@/lib/profile-check/schemas';
 import { getImage, photoView } from '@/lib/images';
@@ -19,7 +19,7 @@ export const metadata = { title: 'LinkedIn check' };
 
 export default async function AnalysisPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requireUser();
+  const user = await pageUser();
   const [image, analysis, ready] = await Promise.all([getImage(user.id, id), getProfileAnalysis(user.id, id), getReadyPhoto(user.id, id)]);
   if (!image) notFound();
   const photo = photoView(image);
