@@ -1,36 +1,26 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
+import { analyze as analyzeCommand } from './analyze';
+import { runCommand, runScript } from './cli-harness';
 
-const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
 const fixture = (name: string) => path.join(root, 'fixtures', name);
-
-/** The CLI as a user runs it: a child process, JSON lines on stdout, an exit code. */
-async function analyze(args: string[], env: Record<string, string> = {}) {
-  const options = { cwd: root, env: { ...process.env, FACE_ANALYZER: '', ...env } };
-  try {
-    const { stdout } = await run(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'scripts/analyze.ts'), ...args], options);
-    return { code: 0, lines: parse(stdout), stderr: '' };
-  } catch (error) {
-    const failure = error as { code: number; stdout: string; stderr: string };
-    return { code: failure.code, lines: parse(failure.stdout), stderr: failure.stderr };
-  }
-}
-
-function parse(stdout: string) {
-  return stdout.trim() ? stdout.trim().split('\n').map((line) => JSON.parse(line)) : [];
-}
+const analyze = (args: string[], env: Record<string, string> = {}) => runCommand(analyzeCommand, args, env);
 
 const work = await mkdtemp(path.join(os.tmpdir(), 'headshot-analyze-'));
 afterAll(() => rm(work, { recursive: true, force: true }));
 
-// Each test starts the CLI in a child process that loads the face model; with both CI lanes on two cores that takes a while.
-describe('npm run analyze', { timeout: 120_000 }, () => {
+describe('npm run analyze', { timeout: 60_000 }, () => {
+  it('runs as a script: a usage error on stderr and exit status 2', async () => {
+    const { code, lines, stderr } = await runScript('scripts/analyze.ts', [fixture('faces/astronaut.png')], { FACE_ANALYZER: 'opencv' });
+    expect(code).toBe(2);
+    expect(lines).toEqual([]);
+    expect(stderr).toMatch(/FACE_ANALYZER/);
+  });
+
   it('prints a line per photo, an error line for a text file, writes the crops, and exits 1', async () => {
     const text = path.join(work, 'notes.txt');
     await writeFile(text, 'not a photo\n');

@@ -28,7 +28,7 @@ import { selectAnalyzer } from '../lib/profile-check/select-analyzer';
 import { createLocalAnalyzer } from '../lib/profile-check/local-analyzer';
 import { makeLinkedInReady } from '../lib/linkedin-ready/make-linkedin-ready';
 import { ReadyOptionsSchema, type ReadyOptions } from '../lib/linkedin-ready/schemas';
-import { parseOrExplain } from './cli';
+import { parseOrExplain, printLine, runIfMain, type CliRun } from './cli';
 
 const USAGE =
   'usage: npm run analyze -- <photo>... [--crop DIR] [--ready DIR [--background keep|blur|colour:#rrggbb|gradient:#rrggbb,#rrggbb]]   (FACE_ANALYZER=local|rekognition, default local)';
@@ -40,8 +40,9 @@ interface CommandLine {
   ready?: { dir: string; options: ReadyOptions };
 }
 
-function parseCommandLine(): CommandLine {
+function parseCommandLine(args: string[], env: CliRun['env']): CommandLine | 'help' {
   const { values, positionals } = parseArgs({
+    args,
     allowPositionals: true,
     options: {
       crop: { type: 'string' },
@@ -50,16 +51,13 @@ function parseCommandLine(): CommandLine {
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
+  if (values.help) return 'help';
   if (positionals.length === 0) throw new Error('Name at least one photo.');
   if (values.crop === '') throw new Error('--crop needs a folder.');
   if (values.ready === '') throw new Error('--ready needs a folder.');
   if (values.background !== undefined && values.ready === undefined) throw new Error('--background goes with --ready.');
   const ready = values.ready === undefined ? undefined : { dir: values.ready, options: parseBackground(values.background ?? 'keep') };
-  return { files: positionals, cropDir: values.crop, analyzer: selectAnalyzer(), ready };
+  return { files: positionals, cropDir: values.crop, analyzer: selectAnalyzer(env), ready };
 }
 
 /** keep, blur, colour:#rrggbb or gradient:#rrggbb,#rrggbb, as ReadyOptions. */
@@ -72,9 +70,13 @@ function parseBackground(text: string): ReadyOptions {
   return parsed.data;
 }
 
-async function main(): Promise<number> {
-  const args = parseOrExplain(parseCommandLine, USAGE);
+export async function analyze({ argv, env, out }: CliRun): Promise<number> {
+  const args = parseOrExplain(() => parseCommandLine(argv, env), USAGE, out);
   if (!args) return 2;
+  if (args === 'help') {
+    out.stdout(`${USAGE}\n`);
+    return 0;
+  }
 
   let exitCode = 0;
   const usedNames = new Set<string>();
@@ -82,15 +84,15 @@ async function main(): Promise<number> {
     try {
       const photo = await readFile(file);
       if (args.ready) {
-        print(await makeReady(file, photo, args.ready, uniqueName(file, usedNames)));
+        printLine(out, await makeReady(file, photo, args.ready, uniqueName(file, usedNames)));
         continue;
       }
       const input = await prepareFacePhoto(photo);
       const { report, crop } = await analyzePhoto(input, args.analyzer, { sourceSize: input.sourceSize });
       const crops = args.cropDir ? await writeCrops(photo, crop, args.cropDir, uniqueName(file, usedNames)) : undefined;
-      print({ file, ...report, sourceSize: input.sourceSize, crop, ...(crops ? { crops } : {}) });
+      printLine(out, { file, ...report, sourceSize: input.sourceSize, crop, ...(crops ? { crops } : {}) });
     } catch (error) {
-      print({ file, error: describe(error) });
+      printLine(out, { file, error: describe(error) });
       exitCode = 1;
     }
   }
@@ -143,8 +145,4 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function print(line: Record<string, unknown>): void {
-  process.stdout.write(`${JSON.stringify(line)}\n`);
-}
-
-process.exitCode = await main();
+await runIfMain(import.meta.url, analyze);

@@ -1,36 +1,28 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SAME_PERSON_MIN_SIMILARITY } from '../lib/people/local-recognizer';
+import { runCommand, runScript } from './cli-harness';
+import { faces as facesCommand } from './faces';
 
-const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
 const fixture = (name: string) => path.join(root, 'fixtures', name);
-
-/** The CLI as a user runs it: a child process, one JSON line on stdout, an exit code. */
-async function faces(args: string[]) {
-  try {
-    const { stdout } = await run(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'scripts/faces.ts'), ...args], { cwd: root });
-    return { code: 0, lines: parse(stdout), stderr: '' };
-  } catch (error) {
-    const failure = error as { code: number; stdout: string; stderr: string };
-    return { code: failure.code, lines: parse(failure.stdout), stderr: failure.stderr };
-  }
-}
-
-function parse(stdout: string) {
-  return stdout.trim() ? stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>) : [];
-}
+const faces = (args: string[]) => runCommand(facesCommand, args);
 
 const work = await mkdtemp(path.join(os.tmpdir(), 'headshot-faces-'));
 afterAll(() => rm(work, { recursive: true, force: true }));
 
-// Each test starts the CLI in a child process that loads the face model; with both CI lanes on two cores that takes a while.
-describe('npm run faces -- compare', { timeout: 120_000 }, () => {
+describe('npm run faces -- compare', { timeout: 60_000 }, () => {
+  it('runs as a script: one JSON line on stdout and the exit status', async () => {
+    const missing = path.join(work, 'missing.jpg');
+    const { code, lines } = await runScript('scripts/faces.ts', ['compare', fixture('faces/astronaut.png'), missing]);
+    expect(code).toBe(1);
+    expect(lines).toEqual([{ error: `Could not read ${missing} (ENOENT).` }]);
+    expect((await runScript('scripts/faces.ts', ['compare'])).code).toBe(2);
+  });
+
   it('calls a face and its mirror image the same person, at the app’s threshold', async () => {
     const mirrored = path.join(work, 'mirrored.jpg');
     await writeFile(mirrored, await sharp(fixture('faces/astronaut.png')).flop().jpeg().toBuffer());
@@ -56,7 +48,7 @@ describe('npm run faces -- compare', { timeout: 120_000 }, () => {
   });
 });
 
-describe('npm run faces -- group', { timeout: 120_000 }, () => {
+describe('npm run faces -- group', { timeout: 60_000 }, () => {
   it('groups the fixtures: the astronaut seen twice is one person, the three people seen once are nobody yet', async () => {
     const mirrored = path.join(work, 'mirrored-for-group.jpg');
     await writeFile(mirrored, await sharp(fixture('faces/astronaut.png')).flop().jpeg().toBuffer());

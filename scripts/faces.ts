@@ -16,18 +16,15 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { compareFaces } from '../lib/people/compare-faces';
 import { groupPhotoFaces } from '../lib/people/group-photos';
-import { parseOrExplain } from './cli';
+import { parseOrExplain, printLine, runIfMain, type CliRun } from './cli';
 
 const USAGE = 'usage: npm run faces -- compare A.jpg B.jpg\n       npm run faces -- group PHOTO...';
 
-type Command = { command: 'compare'; a: string; b: string } | { command: 'group'; photos: string[] };
+type CommandLine = { command: 'help' } | { command: 'compare'; a: string; b: string } | { command: 'group'; photos: string[] };
 
-function parseCommandLine(): Command {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
+function parseCommandLine(args: string[]): CommandLine {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { help: { type: 'boolean', short: 'h' } } });
+  if (values.help) return { command: 'help' };
   const [command, ...photos] = positionals;
   if (command === 'group') {
     if (photos.length === 0) throw new Error('group takes one photo or more.');
@@ -39,19 +36,23 @@ function parseCommandLine(): Command {
   return { command, a, b };
 }
 
-async function main(): Promise<number> {
-  const args = parseOrExplain(parseCommandLine, USAGE);
+export async function faces({ argv, out }: CliRun): Promise<number> {
+  const args = parseOrExplain(() => parseCommandLine(argv), USAGE, out);
   if (!args) return 2;
+  if (args.command === 'help') {
+    out.stdout(`${USAGE}\n`);
+    return 0;
+  }
   try {
     if (args.command === 'group') {
-      print(await groupPhotoFaces(await Promise.all(args.photos.map(async (name) => ({ photo: await read(name), name })))));
+      printLine(out, await groupPhotoFaces(await Promise.all(args.photos.map(async (name) => ({ photo: await read(name), name })))));
       return 0;
     }
     const [a, b] = await Promise.all([read(args.a), read(args.b)]);
-    print({ a: args.a, b: args.b, ...(await compareFaces({ photo: a, name: args.a }, { photo: b, name: args.b })) });
+    printLine(out, { a: args.a, b: args.b, ...(await compareFaces({ photo: a, name: args.a }, { photo: b, name: args.b })) });
     return 0;
   } catch (error) {
-    print({ error: error instanceof Error ? error.message : String(error) });
+    printLine(out, { error: error instanceof Error ? error.message : String(error) });
     return 1;
   }
 }
@@ -64,8 +65,4 @@ async function read(file: string): Promise<Buffer> {
   }
 }
 
-function print(line: Record<string, unknown>): void {
-  process.stdout.write(`${JSON.stringify(line)}\n`);
-}
-
-process.exitCode = await main();
+await runIfMain(import.meta.url, faces);

@@ -15,12 +15,13 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findLeftoverMetadata, processImageBuffer, WatermarkSettingsSchema, type WatermarkSettings } from '../lib/images/transform';
-import { parseOrExplain } from './cli';
+import { parseOrExplain, printLine, runIfMain, type CliRun } from './cli';
 
 const USAGE = 'usage: npm run process -- <file>... --out DIR [--watermark TEXT] [--position bottom-right|bottom-left|top-right|top-left|center] [--opacity 0.1-1]';
 
-function parseCommandLine(): { files: string[]; out: string; watermark: WatermarkSettings } {
+function parseCommandLine(args: string[]): { files: string[]; out: string; watermark: WatermarkSettings } | 'help' {
   const { values, positionals } = parseArgs({
+    args,
     allowPositionals: true,
     options: {
       out: { type: 'string', short: 'o' },
@@ -30,10 +31,7 @@ function parseCommandLine(): { files: string[]; out: string; watermark: Watermar
       help: { type: 'boolean', short: 'h' },
     },
   });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
+  if (values.help) return 'help';
   if (positionals.length === 0) throw new Error('Name at least one image file.');
   if (!values.out) throw new Error('Say where the variants go with --out DIR.');
   const watermark = WatermarkSettingsSchema.safeParse(
@@ -45,9 +43,13 @@ function parseCommandLine(): { files: string[]; out: string; watermark: Watermar
   return { files: positionals, out: values.out, watermark: watermark.data };
 }
 
-async function main(): Promise<number> {
-  const args = parseOrExplain(parseCommandLine, USAGE);
+export async function processFiles({ argv, out }: CliRun): Promise<number> {
+  const args = parseOrExplain(() => parseCommandLine(argv), USAGE, out);
   if (!args) return 2;
+  if (args === 'help') {
+    out.stdout(`${USAGE}\n`);
+    return 0;
+  }
 
   let exitCode = 0;
   const usedFolders = new Set<string>();
@@ -56,14 +58,14 @@ async function main(): Promise<number> {
     try {
       bytes = await readFile(file);
     } catch (error) {
-      print({ file, status: 'failed', code: 'unreadable', reason: `Could not read the file (${(error as NodeJS.ErrnoException).code ?? 'error'}).` });
+      printLine(out, { file, status: 'failed', code: 'unreadable', reason: `Could not read the file (${(error as NodeJS.ErrnoException).code ?? 'error'}).` });
       exitCode = 1;
       continue;
     }
 
     const result = await processImageBuffer(bytes, { watermark: args.watermark });
     if (result.status === 'failed') {
-      print({ file, status: 'failed', code: result.code, reason: result.reason });
+      printLine(out, { file, status: 'failed', code: result.code, reason: result.reason });
       continue;
     }
 
@@ -81,9 +83,9 @@ async function main(): Promise<number> {
         variants.push({ name, format, width, height, bytes: size, watermarked, path: target });
       }
       const { format, width, height, animated, camera } = result.metadata;
-      print({ file, status: 'ready', format, width, height, animated, ...(camera ? { camera } : {}), variants, metadataRemaining: found.size > 0, metadataFound: [...found] });
+      printLine(out, { file, status: 'ready', format, width, height, animated, ...(camera ? { camera } : {}), variants, metadataRemaining: found.size > 0, metadataFound: [...found] });
     } catch (error) {
-      print({ file, status: 'failed', code: 'unwritable', reason: `Could not write the variants (${error instanceof Error ? error.message : String(error)}).` });
+      printLine(out, { file, status: 'failed', code: 'unwritable', reason: `Could not write the variants (${error instanceof Error ? error.message : String(error)}).` });
       exitCode = 1;
     }
   }
@@ -98,8 +100,4 @@ function uniqueFolderName(name: string, used: Set<string>): string {
   return candidate;
 }
 
-function print(line: Record<string, unknown>): void {
-  process.stdout.write(`${JSON.stringify(line)}\n`);
-}
-
-process.exitCode = await main();
+await runIfMain(import.meta.url, processFiles);
