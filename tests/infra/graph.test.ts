@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { table as tableDefinition } from '../../lib/db/table';
 import { LINKEDIN_READY_WORKLOAD } from '../../lib/cost/workload';
 import { MAX_DELIVERY_ATTEMPTS } from '../../lib/jobs/retry-policy';
-import { JOB_WIRING } from '../../lib/jobs/wiring';
+import { JOB_WIRING, type JobWiring } from '../../lib/jobs/wiring';
 import { accountDeletionKey, exportArchiveKey, exportRequestKey, faceIndexInputKey, originalKey, watermarkRequestKey } from '../../lib/storage/keys';
 import { expectedAccess } from './expected-access';
 import { functionStatements, getResource, grantsByComponent, iamResourceMatches, input, lambdaOf, plain, resourcesOfType, state, TYPES } from './graph';
@@ -361,8 +361,9 @@ describe('secrets and the site', () => {
 
   test('the account-deletion job, which deletes the Clerk user, gets Clerk’s secret key, and no other job does', () => {
     const clerkKeyOf = (component: string) => plain<{ variables: Record<string, string> }>(input(lambdaOf(graph, component), 'environment')).variables.CLERK_SECRET_KEY;
-    for (const row of JOB_WIRING) expect(clerkKeyOf(row.component), row.component).toBe(row.reads?.includes('clerk-secret-key') ? 'sk_test_graph' : undefined);
-    expect(JOB_WIRING.filter((row) => row.reads?.includes('clerk-secret-key')).map((row) => row.component)).toEqual(['DeleteAccount']);
+    const rows: readonly JobWiring[] = JOB_WIRING;
+    for (const row of rows) expect(clerkKeyOf(row.component), row.component).toBe(row.reads?.includes('clerk-secret-key') ? 'sk_test_graph' : undefined);
+    expect(rows.filter((row) => row.reads?.includes('clerk-secret-key')).map((row) => row.component)).toEqual(['DeleteAccount']);
   });
 
   test('the site trusts one proxy, CloudFront, for the client address, and has no fixed origin without a domain', () => {
