@@ -18,7 +18,7 @@ import { runLoad, type LoadReport } from './load/run-load';
 const USAGE = 'Usage: npm run load [-- --chaos [--seed N]] [--users N] [--photos N] [--json]';
 const CHAOS: FaultKind[] = ['kill-cloud', 'kill-cloud', 'stop-dynamo'];
 const DYNAMO_DOWN_MS = 5000;
-const LOAD_TIMEOUT_MS = 20 * 60 * 1000;
+const LOAD_TIMEOUT_MS = 30 * 60 * 1000;
 
 const options = parseOrExplain(() => {
   const { values } = parseArgs({

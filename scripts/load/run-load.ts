@@ -7,12 +7,16 @@ import { planFaults, type FaultKind, type PlannedFault } from './chaos';
 import { startCloudProcess, type CloudProcess } from './cloud-process';
 import type { LiveEventCounter } from './completions';
 
-const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/bench/flower-3mp.jpg');
+const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
+/** The photo every user uploads, unless told otherwise: the 3-MP JPEG the benchmarks use. */
+export const LOAD_FIXTURE = { file: 'bench/flower-3mp.jpg', contentType: 'image/jpeg' };
 const POLL_MS = 100;
 
 export interface LoadOptions {
   users: number;
   photosPerUser: number;
+  /** The photo each upload sends, under fixtures/, and its type. */
+  fixture?: { file: string; contentType: string };
   /** The faults to inflict during the run, in an order and at moments drawn from the seed; none for a plain load. */
   faults: FaultKind[];
   seed: number;
@@ -134,7 +138,8 @@ async function measure(
   const { resources } = await import('../../lib/aws/resources');
 
   const failures: string[] = [];
-  const body = await readFile(FIXTURE);
+  const fixture = options.fixture ?? LOAD_FIXTURE;
+  const body = await readFile(path.join(FIXTURES, fixture.file));
   const started = performance.now();
   const since = (at: number) => Math.round(at - started);
 
@@ -142,7 +147,7 @@ async function measure(
   const uploads: Upload[] = await Promise.all(
     users.flatMap((userId) =>
       Array.from({ length: options.photosPerUser }, async (_, i) => {
-        const upload = await createUpload(userId, { fileName: `photo-${i}.jpg`, contentType: 'image/jpeg', bytes: body.length });
+        const upload = await createUpload(userId, { fileName: `photo-${i}${path.extname(fixture.file)}`, contentType: fixture.contentType, bytes: body.length });
         const response = await fetch(upload.url, { method: 'PUT', body: new Uint8Array(body), headers: upload.headers });
         if (!response.ok) failures.push(`${userId}/${upload.imageId}: PUT answered ${response.status}`);
         return { userId, imageId: upload.imageId, putAt: performance.now(), status: 'uploading', readyAt: null, unreadied: 0 };
@@ -287,7 +292,7 @@ async function measure(
     users: options.users,
     photosPerUser: options.photosPerUser,
     photos: uploads.length,
-    fixture: path.basename(FIXTURE),
+    fixture: fixture.file,
     fixtureBytes: body.length,
     cores: os.cpus().length,
     chaos: options.faults.length > 0,
