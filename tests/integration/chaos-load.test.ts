@@ -22,8 +22,6 @@ it('finishes every photo once through a SIGKILL of the whole local cloud and 5 s
   const report = await runLoad({
     users: 3,
     photosPerUser: 3,
-    // A small photo: the faults and the recovery are what this measures, and the suite must stay quick.
-    fixture: { file: 'nofaces/chelsea.png', contentType: 'image/png' },
     faults: ['kill-cloud', 'stop-dynamo'],
     seed: SEED,
     dynamoDownMs: 5000,
