@@ -8,7 +8,7 @@ import { log } from '../lib/observability/log';
 import { JOB_WIRING, type JobWiring } from '../lib/jobs/wiring';
 import { headObject } from '../lib/storage';
 import { startBridge, type Invoke, type Route } from './bridge';
-import { ensureTable, startDynamo, type DynamoEmulator } from './dynamo';
+import { ensureTable, startDynamo } from './dynamo';
 import { serviceFunctionSpecs } from '../infra/function-specs';
 import { FUNCTION_SPECS, invokeInProcess } from './functions';
 import { LOCAL_RESOURCES, localCloudEnv } from './env';
@@ -77,15 +77,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     origins: options.appOrigins,
   });
   const dynamoDirectory = path.join(options.dataDir, 'dynamodb');
-  let dynamo: DynamoEmulator | null = await startDynamo({ directory: dynamoDirectory, port: options.dynamoPort }).catch(async (error) => {
+  const dynamo = await startDynamo({ directory: dynamoDirectory, port: options.dynamoPort }).catch(async (error) => {
     await s3.stop();
     throw error;
   });
-  const dynamoPort = dynamo.port;
 
   const invoke = options.invoke ?? invokeInProcess;
   const realtime = await startRealtime({ port: options.realtimePort ?? 0, invoke }).catch(async (error) => {
-    await Promise.allSettled([s3.stop(), dynamo?.stop()]);
+    await Promise.allSettled([s3.stop(), dynamo.stop()]);
     throw error;
   });
 
@@ -119,21 +118,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
   return {
     env,
-    dynamo: {
-      async stop() {
-        await dynamo?.stop();
-        dynamo = null;
-      },
-      async start() {
-        dynamo ??= await startDynamo({ directory: dynamoDirectory, port: dynamoPort });
-      },
-    },
+    dynamo: { stop: () => dynamo.pause(), start: () => dynamo.resume() },
     drain: () => bridge.drain(),
     sweep,
     async stop() {
       clearInterval(sweeper);
       await bridge.stop();
-      await Promise.allSettled([s3.stop(), dynamo?.stop(), realtime.stop()]);
+      await Promise.allSettled([s3.stop(), dynamo.stop(), realtime.stop()]);
       client.destroy();
     },
   };

@@ -1,102 +1,92 @@
 /*
  * npm run load: 20 users upload 10 photos each, all at once, through the presigned flow and a local
- * cloud of its own (loopback only, on free ports, in a scratch folder). Every photo must end ready,
- * each user must see exactly their own 10, nothing may be processed twice, and the buckets and the
- * table must agree. Prints the throughput and the upload → ready latency; exits 1 on any failure.
- * Not part of `npm test`: it is a load, bounded by LOAD_TIMEOUT_MS.
+ * cloud of its own (a child process, loopback only, on free ports, in a scratch folder). Every photo
+ * must end ready, each user must see exactly their own 10, nothing may be finished twice, and the
+ * buckets and the table must agree with nothing left over. Prints the throughput and the upload →
+ * ready latency; exits 1 on any failure.
+ *
+ * --chaos: meanwhile the local cloud is killed with SIGKILL twice and restarted, and DynamoDB is
+ * stopped once for 5 s, at moments drawn from --seed (printed, so a run can be repeated). Prints how
+ * long the run took to get over each fault. --json prints the figures as one JSON object instead.
+ * Not part of `npm test` (tests/integration/chaos-load.test.ts runs a small chaos load there).
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { nanoid } from 'nanoid';
+import { parseArgs } from 'node:util';
+import { parseOrExplain } from './cli';
+import type { FaultKind } from './load/chaos';
+import { runLoad, type LoadReport } from './load/run-load';
 
-const USERS = 20;
-const UPLOADS_PER_USER = 10;
-const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/bench/flower-3mp.jpg');
-const LOAD_TIMEOUT_MS = 10 * 60 * 1000;
+const USAGE = 'Usage: npm run load [-- --chaos [--seed N]] [--users N] [--photos N] [--json]';
+const CHAOS: FaultKind[] = ['kill-cloud', 'kill-cloud', 'stop-dynamo'];
+const DYNAMO_DOWN_MS = 5000;
+const LOAD_TIMEOUT_MS = 30 * 60 * 1000;
 
-// Before anything creates its logger: the handlers run in this process.
-process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
-process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
-const { startLocalCloud } = await import('../local/cloud');
+const options = parseOrExplain(() => {
+  const { values } = parseArgs({
+    options: {
+      chaos: { type: 'boolean', default: false },
+      seed: { type: 'string' },
+      users: { type: 'string', default: '20' },
+      photos: { type: 'string', default: '10' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const count = (name: string, value: string) => {
+    if (!/^[1-9]\d*$/.test(value)) throw new Error(`--${name} takes a whole number above 0, not "${value}".`);
+    return Number(value);
+  };
+  if (values.seed !== undefined && !values.chaos) throw new Error('--seed only means something with --chaos.');
+  return {
+    chaos: values.chaos,
+    seed: values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : count('seed', values.seed),
+    users: count('users', values.users),
+    photos: count('photos', values.photos),
+    json: values.json,
+  };
+}, USAGE);
+if (!options) process.exit(2);
 
-const dataDir = await mkdtemp(path.join(os.tmpdir(), 'headshot-load-'));
-const cloud = await startLocalCloud({ dataDir, s3Port: 0, dynamoPort: 0, appOrigins: [] });
-const { findImage, findJob } = await import('../lib/db');
-const { createUpload, listImages } = await import('../lib/images');
-const { findInconsistencies } = await import('../lib/consistency');
-const { listKeys, mediaPrefix } = await import('../lib/storage');
-const { resources } = await import('../lib/aws/resources');
+const say = (line: string) => {
+  if (!options.json) console.log(`  ${line}`);
+};
+if (options.chaos) say(`chaos seed ${options.seed} (npm run load -- --chaos --seed ${options.seed} repeats the plan)`);
 
-const failures: string[] = [];
+let report: LoadReport;
 try {
-  const body = await readFile(FIXTURE);
-  const users = Array.from({ length: USERS }, () => `usr_load${nanoid(10)}`);
-  const started = performance.now();
-
-  // Everyone at once: each upload asks for its URL and PUTs the bytes, as a browser does.
-  const uploads = await Promise.all(
-    users.flatMap((userId) =>
-      Array.from({ length: UPLOADS_PER_USER }, async (_, i) => {
-        const upload = await createUpload(userId, { fileName: `photo-${i}.jpg`, contentType: 'image/jpeg', bytes: body.length });
-        const response = await fetch(upload.url, { method: 'PUT', body: new Uint8Array(body), headers: upload.headers });
-        if (!response.ok) failures.push(`${userId}/${upload.imageId}: PUT answered ${response.status}`);
-        return { userId, imageId: upload.imageId, putAt: performance.now(), readyAt: null as number | null };
-      }),
-    ),
-  );
-  const uploadedAt = performance.now();
-
-  for (;;) {
-    await Promise.all(
-      uploads
-        .filter((upload) => upload.readyAt === null)
-        .map(async (upload) => {
-          const image = await findImage(upload.userId, upload.imageId);
-          if (image?.status === 'ready') upload.readyAt = performance.now();
-          else if (image?.status === 'failed') throw new Error(`${upload.userId}/${upload.imageId} failed: ${image.failureReason}`);
-        }),
-    );
-    if (uploads.every((upload) => upload.readyAt !== null)) break;
-    if (performance.now() - started > LOAD_TIMEOUT_MS) throw new Error(`not every photo was ready after ${LOAD_TIMEOUT_MS / 1000} s`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  const finishedAt = performance.now();
-
-  for (const userId of users) {
-    const own = uploads.filter((upload) => upload.userId === userId).map((upload) => upload.imageId).sort();
-    const seen = (await listImages(userId, { limit: 100 })).items.map((image) => image.imageId).sort();
-    if (JSON.stringify(seen) !== JSON.stringify(own)) failures.push(`${userId} sees ${seen.length} photos, not exactly their own ${own.length}`);
-  }
-  for (const { userId, imageId } of uploads) {
-    const job = await findJob({ userId, kind: 'process-image', subjectId: imageId });
-    if (job?.attempts !== 1) failures.push(`${imageId} was processed ${job?.attempts ?? 0} times`);
-    const image = (await findImage(userId, imageId))!;
-    const written = (await listKeys(resources.mediaBucket, mediaPrefix(userId, imageId))).sort();
-    if (JSON.stringify(written) !== JSON.stringify(image.variants!.map((variant) => variant.key).sort())) failures.push(`${imageId} has objects its record does not list`);
-  }
-  const inconsistencies = await findInconsistencies();
-  for (const item of inconsistencies) failures.push(`${item.problem}: ${item.bucket}/${item.key} (${item.detail})`);
-
-  const latencies = uploads.map((upload) => upload.readyAt! - upload.putAt).sort((a, b) => a - b);
-  const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)]!;
-  const seconds = (finishedAt - started) / 1000;
-  console.log(`load: ${USERS} users × ${UPLOADS_PER_USER} uploads of ${path.basename(FIXTURE)} (${(body.length / 1e6).toFixed(1)} MB), on ${os.cpus().length} cores`);
-  console.log(`  uploads done after ${((uploadedAt - started) / 1000).toFixed(1)} s; all ${uploads.length} ready after ${seconds.toFixed(1)} s`);
-  console.log(`  throughput ${(uploads.length / seconds).toFixed(2)} photos/s`);
-  console.log(`  upload → ready p50 ${Math.round(percentile(50))} ms, p95 ${Math.round(percentile(95))} ms (a queue of ${uploads.length} behind the bridge's 2 concurrent invocations)`);
-  const repeated = failures.filter((failure) => failure.includes('was processed')).length;
-  console.log(`  ready ${uploads.filter((upload) => upload.readyAt !== null).length}/${uploads.length}; processed more than once: ${repeated}; consistency findings: ${inconsistencies.length}`);
+  report = await runLoad({
+    users: options.users,
+    photosPerUser: options.photos,
+    faults: options.chaos ? CHAOS : [],
+    seed: options.seed,
+    dynamoDownMs: DYNAMO_DOWN_MS,
+    env: {},
+    timeoutMs: LOAD_TIMEOUT_MS,
+    progress: say,
+  });
 } catch (error) {
-  failures.push(error instanceof Error ? (error.stack ?? error.message) : String(error));
-} finally {
-  await cloud.stop();
-  await rm(dataDir, { recursive: true, force: true });
-}
-
-if (failures.length > 0) {
-  console.error(`✖ load failed:\n${failures.map((failure) => `  - ${failure}`).join('\n')}`);
+  console.error(`✖ load failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exit(1);
 }
-console.log('✓ load: every photo ready, each user sees exactly their own, nothing duplicated, buckets and table agree');
+
+if (options.json) {
+  console.log(JSON.stringify(report, null, 2));
+} else {
+  const r = report;
+  console.log(`load: ${r.users} users × ${r.photosPerUser} uploads of ${r.fixture} (${(r.fixtureBytes / 1e6).toFixed(1)} MB), on ${r.cores} cores${r.chaos ? `, chaos seed ${r.seed}` : ''}`);
+  console.log(`  uploads done after ${r.uploadsDoneSeconds} s; all ${r.photos} ready after ${r.allReadySeconds ?? '—'} s`);
+  console.log(`  throughput ${r.throughputPerSecond ?? '—'} photos/s`);
+  console.log(`  upload → ready p50 ${r.readyLatencyP50Ms ?? '—'} ms, p95 ${r.readyLatencyP95Ms ?? '—'} ms (a queue of ${r.photos} behind the bridge's 2 concurrent invocations)`);
+  console.log(`  ready ${r.ready}/${r.photos}, failed ${r.failed}; runs per photo ${JSON.stringify(r.runsPerPhoto)}`);
+  console.log(`  finished twice: ${r.completedTwice} (completions heard ${r.completions}, not heard ${r.completionsUnheard}; heard twice ${r.finishedAgain.heardTwice}, ready then processing again ${r.finishedAgain.readyAgain}, faces found twice ${r.finishedAgain.facesAskedTwice})`);
+  console.log(`  consistency findings: ${r.inconsistencies}; left over: ${r.leftovers.uploads} in uploads, ${r.leftovers.media} in media`);
+  for (const fault of r.faults) {
+    console.log(
+      `  ${fault.kind} at ${fault.atSeconds} s (${fault.readyBefore} ready, ${fault.inFlight} in flight): down ${fault.downMs} ms, next photo ready ${fault.resumedMs ?? '—'} ms later, those in flight ready ${fault.settledMs ?? '—'} ms later`,
+    );
+  }
+}
+if (report.failures.length > 0) {
+  console.error(`✖ load failed:\n${report.failures.map((failure) => `  - ${failure}`).join('\n')}`);
+  process.exit(1);
+}
+if (!options.json) console.log(`✓ load: every photo ready, each user sees exactly their own, none finished twice, buckets and table agree, nothing left over${report.chaos ? ', through every fault' : ''}`);
 process.exit(0);

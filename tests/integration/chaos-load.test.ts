@@ -1,0 +1,36 @@
+import { afterAll, expect, it } from 'vitest';
+import { runLoad } from '../../scripts/load/run-load';
+import { FAST_JOB_TIMING } from './global-setup';
+
+/*
+ * `npm run load -- --chaos`, small enough for every run of the suite: 3 users upload 3 photos each
+ * to a local cloud of its own (a child process), which is killed with SIGKILL once and restarted on
+ * the same data, and whose DynamoDB is stopped once for 5 s, at moments drawn from a fixed seed.
+ * Every photo must end ready and be finished once (counted from the completion events its owner's
+ * pages hear, not from the runner), with nothing left in either bucket that no photo accounts for.
+ */
+
+const SEED = 20261206;
+const savedEnv = { ...process.env };
+
+afterAll(() => {
+  for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
+  Object.assign(process.env, savedEnv);
+});
+
+it('finishes every photo once through a SIGKILL of the whole local cloud and 5 s without DynamoDB, with nothing left over', async () => {
+  const report = await runLoad({
+    users: 3,
+    photosPerUser: 3,
+    faults: ['kill-cloud', 'stop-dynamo'],
+    seed: SEED,
+    dynamoDownMs: 5000,
+    env: { ...FAST_JOB_TIMING, SWEEP_INTERVAL_SECONDS: '1' },
+    timeoutMs: 45_000,
+  });
+  console.log(`chaos load: ${JSON.stringify({ allReadySeconds: report.allReadySeconds, runsPerPhoto: report.runsPerPhoto, completions: report.completions, faults: report.faults })}`);
+
+  expect(report.failures).toEqual([]);
+  expect(report.faults.map((fault) => fault.kind).sort()).toEqual(['kill-cloud', 'stop-dynamo']);
+  expect(report).toMatchObject({ photos: 9, ready: 9, failed: 0, completedTwice: 0, inconsistencies: 0, leftovers: { uploads: 0, media: 0 } });
+}, 60_000);
