@@ -39,26 +39,30 @@ export type AbandonedUploadCode = (typeof ABANDONED_UPLOAD_CODES)[number];
  * Sets what the owner sees of an image in flight or given up on: processing, or failed with a
  * sentence. False when the image is gone or being deleted, so a late run cannot bring it back, and,
  * for processing, when its browser gave the upload up: a run that claimed the job just before the
- * job was dropped must not revive it.
+ * job was dropped must not revive it. A ready image is left as it is, and answers true: it exists.
  */
 export async function setImageStatus(
   key: ImageKey,
   update: { status: Extract<ImageStatus, 'processing'> } | { status: 'failed'; failureReason: string; failureCode: string },
 ): Promise<boolean> {
   const write = getDb().entities.image.patch(key);
-  if (update.status === 'failed') {
-    return conditionally(write.set(update).where(({ deletingAt }, { notExists }) => notExists(deletingAt)).go({ response: 'none' }));
-  }
-  return conditionally(
-    write
-      .set(update)
-      .remove(['failureReason', 'failureCode'])
-      .where(
-        ({ deletingAt, failureCode }, { notExists, ne }) =>
-          `${notExists(deletingAt)} AND (${notExists(failureCode)} OR (${ABANDONED_UPLOAD_CODES.map((code: string) => ne(failureCode, code)).join(' AND ')}))`,
-      )
-      .go({ response: 'none' }),
-  );
+  // A ready photo stays ready: a run that finished it may have died before the job's ledger heard, and its redo or give-up must not undo it.
+  const changed =
+    update.status === 'failed'
+      ? await conditionally(write.set(update).where(({ deletingAt, status }, { notExists, ne }) => `${notExists(deletingAt)} AND ${ne(status, 'ready')}`).go({ response: 'none' }))
+      : await conditionally(
+          write
+            .set(update)
+            .remove(['failureReason', 'failureCode'])
+            .where(
+              ({ deletingAt, failureCode, status }, { notExists, ne }) =>
+                `${notExists(deletingAt)} AND ${ne(status, 'ready')} AND (${notExists(failureCode)} OR (${ABANDONED_UPLOAD_CODES.map((code: string) => ne(failureCode, code)).join(' AND ')}))`,
+            )
+            .go({ response: 'none' }),
+        );
+  if (changed) return true;
+  const image = await findImage(key.userId, key.imageId);
+  return image?.status === 'ready' && !image.deletingAt;
 }
 
 /**

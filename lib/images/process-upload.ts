@@ -21,6 +21,11 @@ export async function processUpload(run: JobRun): Promise<WorkResult> {
   const key = { userId: run.subject.userId, imageId: run.subject.subjectId };
   const [image, watermark] = await Promise.all([findImage(key.userId, key.imageId), getWatermarkSettings(key.userId)]);
   if (!image || image.deletingAt) return { status: 'gone' };
+  // Already finished by an earlier run that died before the job's ledger heard: done, without encoding or announcing it again.
+  if (image.status === 'ready') {
+    if (!image.faceIndex) await requestFaceIndex(image);
+    return { status: 'done' };
+  }
 
   const refusal =
     run.body.length > MAX_UPLOAD_BYTES

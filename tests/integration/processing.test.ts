@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { resources } from '@/lib/aws/resources';
-import { completeImageProcessing, findAnalysis, findImage, findJob, listDeadLettersByOwner, recordThumbnail, resetAnalysis } from '@/lib/db';
+import { claimJob, completeImageProcessing, findAnalysis, findImage, findJob, listDeadLettersByOwner, recordThumbnail, resetAnalysis } from '@/lib/db';
 import { analyzeProfileJob } from '@/lib/profile-check/analyze-profile-job';
 import { processAnalysisInput } from '@/lib/profile-check/process-analysis-input';
 import { createUpload, deleteImage, listImages, processImageJob, processUpload } from '@/lib/images';
-import { expectJob, handleJobMessages, listDeadLetters, MAX_DELIVERY_ATTEMPTS, redriveOwnDeadLetter, runJob, storeDeadLetters } from '@/lib/jobs';
+import { expectJob, handleJobMessages, jobTiming, listDeadLetters, MAX_DELIVERY_ATTEMPTS, redriveOwnDeadLetter, runJob, storeDeadLetters } from '@/lib/jobs';
 import { analysisInputKey, headObject, listKeys, mediaPrefix, originalKey, readObject, writeObject } from '@/lib/storage';
 import { fixture, newUserId } from './helpers';
 import { sqsEvent } from './sqs-event';
@@ -82,6 +82,25 @@ describe('processing an upload', () => {
     const image = (await findImage(userId, imageId))!;
     expect(image.status).toBe('ready');
     expect(await mediaKeys(userId, imageId)).toEqual(image.variants!.map((v) => v.key).sort());
+  });
+
+  it('leaves a photo ready when the run that finished it died before its job was marked done: the redo neither reopens nor re-encodes it', async () => {
+    const { userId, imageId, object } = await stage();
+    // The first run claims the job and finishes the photo, then dies before the job's ledger hears of it.
+    const now = Date.now();
+    const { leaseMs } = jobTiming();
+    expect(await claimJob({ userId, kind: processImageJob.name, subjectId: imageId }, { eTag: object.eTag, now, leaseUntil: now + leaseMs, dueAt: now + 2 * leaseMs })).toBe('claimed');
+    const { body } = (await readObject(object.bucket, object.key))!;
+    expect(await processUpload({ subject: { userId, subjectId: imageId }, object, body, now })).toEqual({ status: 'done' });
+    const finished = (await findImage(userId, imageId))!;
+    expect(finished.status).toBe('ready');
+
+    // The next delivery, once the lease has run out.
+    const written: string[] = [];
+    faults.beforeEachWrite = async (key) => void written.push(key);
+    expect(await runJob(processImageJob, processUpload, object, () => now + leaseMs + 1)).toBe('done');
+    expect(written).toEqual([]);
+    expect(await findImage(userId, imageId)).toMatchObject({ status: 'ready', variants: finished.variants, faceIndex: finished.faceIndex });
   });
 
   it('leaves no orphans when a run dies after writing some variants and is retried', async () => {
