@@ -11,36 +11,18 @@ const UNIT = ['lib/**/*.test.ts', 'middleware/**/*.test.ts', 'local/**/*.test.ts
 /** Integration files that start and kill local clouds of their own: they need nothing of the shared one, so they run beside it. */
 const OWN_CLOUD = ['tests/integration/faults.test.ts', 'tests/integration/restart.test.ts', 'tests/integration/deletion-races.test.ts', 'tests/integration/chaos-load.test.ts'];
 
+/** Unit tests in worker threads, which start faster and lighter than processes, as the suite's many small files feel. */
+function unitProject(name: string, options: { include: string[]; exclude?: string[]; isolate?: boolean }) {
+  return { resolve: { alias }, test: { name, ...options, pool: 'threads' as const, environment: 'node', env, testTimeout: 30_000 } };
+}
+
 export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      {
-        resolve: { alias },
-        test: {
-          name: 'unit',
-          include: UNIT,
-          exclude: [...configDefaults.exclude, ...MOCKING],
-          // One module graph per worker: the face model, sharp and the SDKs load once, not once per file (a fifth of the suite's CPU).
-          isolate: false,
-          pool: 'threads',
-          environment: 'node',
-          env,
-          testTimeout: 30_000,
-        },
-      },
-      {
-        resolve: { alias },
-        test: {
-          name: 'unit-isolated',
-          include: MOCKING,
-          // Worker threads start faster and lighter than processes, which the suite's many small files feel.
-          pool: 'threads',
-          environment: 'node',
-          env,
-          testTimeout: 30_000,
-        },
-      },
+      // One module graph per worker: the face model, sharp and the SDKs load once, not once per file (a fifth of the suite's CPU).
+      unitProject('unit', { include: UNIT, exclude: [...configDefaults.exclude, ...MOCKING], isolate: false }),
+      unitProject('unit-isolated', { include: MOCKING }),
       {
         resolve: { alias },
         test: {

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import mqtt, { type MqttClient } from 'mqtt';
-import { afterEach, expect, it } from 'vitest';
-import { startSession, endSession } from '@/lib/auth';
+import { expect, it } from 'vitest';
+import { endSession } from '@/lib/auth';
 import { closeAccount } from '@/lib/db';
 import { liveConnectionFor, publishLiveEvent, type LiveConnection } from '@/lib/realtime';
-import { newUserId } from './helpers';
+import { clients, signedInUser } from './live-clients';
 
 /*
  * A live connection lasts as long as its token (the authorizer's disconnectAfterInSeconds, which the
@@ -14,17 +14,6 @@ import { newUserId } from './helpers';
 const TOKEN_SECONDS = 3;
 // Read on first use, which is after this line: every token this file issues lasts TOKEN_SECONDS.
 process.env.LIVE_TOKEN_TTL_SECONDS = String(TOKEN_SECONDS);
-
-const clients: MqttClient[] = [];
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.endAsync(true)));
-});
-
-async function signedInUser() {
-  const userId = newUserId();
-  const { session } = await startSession({ userId, email: `${userId}@example.com` });
-  return { user: { id: userId, sessionId: session.sessionId }, session };
-}
 
 /** Connects as the page's worker does, subscribed to the owner's topic; resolves once subscribed. */
 async function subscribe(connection: LiveConnection): Promise<{ client: MqttClient; messages: string[]; ended: Promise<number> }> {

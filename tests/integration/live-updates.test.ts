@@ -1,26 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import mqtt, { type MqttClient } from 'mqtt';
-import { afterEach, describe, expect, it } from 'vitest';
-import { endSession, startSession } from '@/lib/auth';
+import { describe, expect, it } from 'vitest';
+import { endSession } from '@/lib/auth';
 import { liveConnectionFor, publishLiveEvent, type LiveConnection } from '@/lib/realtime';
-import { newUserId } from './helpers';
+import { clients, signedInUser } from './live-clients';
 
 /*
  * Live updates through the local broker, which hands every connection to the same authorizer
  * function AWS IoT calls and enforces the policy it returns; events are published with the same
  * IoT Data Plane call the functions make on AWS.
  */
-
-const clients: MqttClient[] = [];
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((client) => client.endAsync(true)));
-});
-
-async function signedInUser() {
-  const userId = newUserId();
-  const { session } = await startSession({ userId, email: `${userId}@example.com` });
-  return { user: { id: userId, sessionId: session.sessionId }, session };
-}
 
 function connect(connection: LiveConnection, overrides: { clientId?: string; password?: string; url?: string } = {}): Promise<MqttClient> {
   const client = mqtt.connect(overrides.url ?? connection.url, {
