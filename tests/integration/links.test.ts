@@ -30,19 +30,26 @@ import { fixture, newUserId, uploadAsBrowser, waitForSettled } from './helpers';
 
 /*
  * The server action runs as in Next.js, with the signed-in user taken from a stand-in session:
- * `signedIn` is who currentUser() returns.
+ * `signedIn` is who currentUser() and requireUser() return.
  */
 const session = vi.hoisted(() => ({ signedIn: null as { id: string; email: string | null; sessionId: null } | null }));
 vi.mock('server-only', () => ({}));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
-vi.mock('@/adapters/current-user', () => ({
-  currentUser: async () => session.signedIn,
-  UnauthenticatedError: class UnauthenticatedError extends Error {
+vi.mock('@/adapters/current-user', () => {
+  class UnauthenticatedError extends Error {
     constructor() {
       super('You need to sign in.');
     }
-  },
-}));
+  }
+  return {
+    UnauthenticatedError,
+    currentUser: async () => session.signedIn,
+    requireUser: async () => {
+      if (!session.signedIn) throw new UnauthenticatedError();
+      return session.signedIn;
+    },
+  };
+});
 
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 const HOUR = 3_600_000;
