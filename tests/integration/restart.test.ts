@@ -17,6 +17,7 @@ import { freePort, killHard } from './processes';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PHOTOS = 12;
 const SWEEP_INTERVAL_SECONDS = 2;
+const SETTLE_BOUND_MS = 240_000;
 const savedEnv = { ...process.env };
 let cloud: ChildProcess | null = null;
 let dataDir: string | undefined;
@@ -96,11 +97,14 @@ it('settles every photo in flight after the whole local cloud is killed with SIG
       expect(now).toEqual(Array(PHOTOS).fill('ready'));
       break;
     }
-    if (Date.now() - restartedAt > 90_000) throw new Error(`still in flight 90 s after the restart: ${JSON.stringify(now)}`);
+    // Seconds on a quiet machine. Under CI's other lanes a photo whose event waited long in the queue
+    // before the kill has been announced often, and the sweep's backoff (2 s doubling) may wait a minute
+    // or two before it announces the event the kill lost.
+    if (Date.now() - restartedAt > SETTLE_BOUND_MS) throw new Error(`still in flight ${SETTLE_BOUND_MS / 1000} s after the restart: ${JSON.stringify(now)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   console.log(`restart: ${inFlight} of ${PHOTOS} photos were in flight at the kill; all ready ${((Date.now() - restartedAt) / 1000).toFixed(1)} s after the restart`);
 
   const { findInconsistencies } = await import('@/lib/consistency');
   expect(await findInconsistencies()).toEqual([]);
-}, 150_000);
+}, SETTLE_BOUND_MS + 60_000);
