@@ -1,6 +1,7 @@
-import { afterAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { runLoad } from '../../scripts/load/run-load';
 import { FAST_JOB_TIMING } from './global-setup';
+import { restoreEnvironmentAfterAll } from './processes';
 
 /*
  * `npm run load -- --chaos`, small enough for every run of the suite: 3 users upload 3 photos each
@@ -11,12 +12,7 @@ import { FAST_JOB_TIMING } from './global-setup';
  */
 
 const SEED = 20261206;
-const savedEnv = { ...process.env };
-
-afterAll(() => {
-  for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
-  Object.assign(process.env, savedEnv);
-});
+restoreEnvironmentAfterAll();
 
 it('finishes every photo once through a SIGKILL of the whole local cloud and 5 s without DynamoDB, with nothing left over', async () => {
   const report = await runLoad({

@@ -18,6 +18,7 @@ import { newLinkCode } from '@/lib/links/new-link-code';
 import { collectionIdOf } from '@/lib/people/rekognition-recognizer';
 import { FAST_JOB_TIMING } from './global-setup';
 import { fixture, uploadAsBrowser, waitFor, waitForSettled } from './helpers';
+import { restoreEnvironmentAfterAll } from './processes';
 
 /*
  * Deletions racing work still in flight, through a local cloud of this file's own whose functions run
@@ -28,7 +29,7 @@ import { fixture, uploadAsBrowser, waitFor, waitForSettled } from './helpers';
  */
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const savedEnv = { ...process.env };
+restoreEnvironmentAfterAll();
 let cloud: LocalCloud;
 let dataDir: string;
 let rekognition: RekognitionStub;
@@ -83,8 +84,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await cloud?.stop();
   await Promise.all([rekognition?.stop(), clerk?.stop(), rm(dataDir, { recursive: true, force: true })]);
-  for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
-  Object.assign(process.env, savedEnv);
 });
 
 const clerkUserId = () => `user_${nanoid(20).replace(/[^A-Za-z0-9]/g, 'x')}`;

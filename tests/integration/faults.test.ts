@@ -7,7 +7,7 @@ import { startLocalCloud, type LocalCloud } from '../../local/cloud';
 import { httpInvoker } from '../../local/invoke-http';
 import { FAST_JOB_TIMING } from './global-setup';
 import { fixture, newUserId } from './helpers';
-import { freePort, killHard } from './processes';
+import { freePort, killHard, restoreEnvironmentAfterAll } from './processes';
 
 /*
  * The fault suite: a local cloud of its own, whose functions run in a separate runtime process (as
@@ -20,7 +20,7 @@ let cloud: LocalCloud;
 let dataDir: string;
 let runtime: ChildProcess | null = null;
 let runtimePort: number;
-const savedEnv = { ...process.env };
+restoreEnvironmentAfterAll();
 
 
 /** The functions' runtime, as `npm run dev` runs it: its own process, behind Lambda's Invoke API. */
@@ -63,8 +63,6 @@ afterAll(async () => {
   await killRuntime();
   await cloud?.stop();
   await rm(dataDir, { recursive: true, force: true });
-  for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
-  Object.assign(process.env, savedEnv);
 });
 
 /** Does what the browser does: asks for an upload, then PUTs the bytes, which S3 announces to the bridge. */

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, expect, it } from 'vitest';
 import { FAST_JOB_TIMING } from './global-setup';
 import { fixture, newUserId } from './helpers';
-import { freePort, killHard } from './processes';
+import { freePort, killHard, restoreEnvironmentAfterAll } from './processes';
 
 /*
  * The whole local cloud (emulators, bridge and functions in one process) killed with SIGKILL while a
@@ -18,7 +18,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const PHOTOS = 12;
 const SWEEP_INTERVAL_SECONDS = 2;
 const SETTLE_BOUND_MS = 240_000;
-const savedEnv = { ...process.env };
+restoreEnvironmentAfterAll();
 let cloud: ChildProcess | null = null;
 let dataDir: string | undefined;
 
@@ -55,8 +55,6 @@ async function killCloud(): Promise<void> {
 afterAll(async () => {
   await killCloud();
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
-  Object.assign(process.env, savedEnv);
 });
 
 it('settles every photo in flight after the whole local cloud is killed with SIGKILL and started again', async () => {
