@@ -1,0 +1,56 @@
+/*
+ * npm test: every check, arranged for a two-core machine (docs/architecture.md#ci).
+ *
+ *   build:site ──────────────▶ e2e
+ *        └───────────────┐
+ *   unit → lint → infra:check ─▶ typecheck → deploy:check
+ *   integration (shared cloud) ‖ integration (own clouds)
+ *
+ * The site is built once, and the e2e suite, the type-check (over the build's route types) and
+ * deploy:check (over its OpenNext output) all use that build, so they wait for it and for nothing
+ * else. The first failure stops everything, as `concurrently --kill-others-on-fail` would.
+ */
+import { concurrently, type Command } from 'concurrently';
+
+interface Step {
+  name: string;
+  command: string;
+}
+
+const npm = (name: string, script = name): Step => ({ name, command: `npm run --silent ${script}` });
+
+const running = new Set<Command>();
+let failed = false;
+
+/** Runs steps one after another (or all at once), with their names as prefixes; rejects on the first failure. */
+async function run(steps: Step[], { together = false } = {}): Promise<void> {
+  if (failed) throw new Error('an earlier step failed');
+  const { commands, result } = concurrently(steps, { prefix: 'name', maxProcesses: together ? steps.length : 1, killOthersOn: ['failure'], timings: true });
+  for (const command of commands) running.add(command);
+  try {
+    await result;
+  } catch (error) {
+    failed = true;
+    for (const command of running) command.kill();
+    throw error;
+  } finally {
+    for (const command of commands) running.delete(command);
+  }
+}
+
+const started = performance.now();
+const site = run([npm('build:site')]);
+const lanes = [
+  site.then(() => run([{ name: 'e2e', command: 'playwright test' }])),
+  run([npm('unit', 'test:unit'), npm('lint'), npm('infra:check')])
+    .then(() => site)
+    .then(() => run([npm('typecheck'), { name: 'deploy:check', command: 'npm run --silent deploy:check -- --built-site' }])),
+  run([{ name: 'integration', command: 'vitest run --project integration' }, { name: 'integration:own-clouds', command: 'vitest run --project integration-own-cloud' }], { together: true }),
+];
+const outcomes = await Promise.allSettled(lanes);
+const seconds = ((performance.now() - started) / 1000).toFixed(0);
+if (outcomes.some((outcome) => outcome.status === 'rejected')) {
+  console.error(`✖ npm test failed after ${seconds} s`);
+  process.exit(1);
+}
+console.log(`✓ npm test passed in ${seconds} s`);
