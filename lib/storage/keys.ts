@@ -1,3 +1,5 @@
+import { keyTemplate } from './key-template';
+
 /*
  * Object keys are derived, never chosen by the user: the owner and image ids in the key are what the
  * event handlers trust, and a retry writes to the same keys, so it cannot leave orphans behind.
@@ -10,18 +12,15 @@ export const ANALYSIS_PREFIX = 'analysis/';
 /** Where face-index inputs land in the media bucket; its notifications start face indexing. */
 export const FACE_INDEX_PREFIX = 'faces/';
 
+const ORIGINAL = keyTemplate<'userId' | 'imageId'>(`${ORIGINALS_PREFIX}:userId/:imageId/original`);
+
 /** Where an image's original goes in the uploads bucket; its arrival starts processing. */
 export function originalKey(userId: string, imageId: string): string {
-  return `${ORIGINALS_PREFIX}${userId}/${imageId}/original`;
+  return ORIGINAL.build({ userId, imageId });
 }
-
-const ORIGINAL_KEY = /^uploads\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)\/original$/;
 
 /** The owner and image an uploaded object belongs to, or null for a key we never hand out. */
-export function parseOriginalKey(key: string): { userId: string; imageId: string } | null {
-  const match = ORIGINAL_KEY.exec(key);
-  return match ? { userId: match[1]!, imageId: match[2]! } : null;
-}
+export const parseOriginalKey = ORIGINAL.parse;
 
 /** Every derived object of an image lives under this prefix in the media bucket. */
 export function mediaPrefix(userId: string, imageId: string): string {
@@ -66,18 +65,15 @@ export function readyPhotoKey(userId: string, imageId: string, version: string):
 /** Where LinkedIn-ready photos are asked for, in the media bucket; its notifications start the job. */
 export const READY_REQUEST_PREFIX = 'ready-requests/';
 
+const READY_REQUEST = keyTemplate<'userId' | 'imageId'>(`${READY_REQUEST_PREFIX}:userId/:imageId/request.json`);
+
 /** The trigger of an image's LinkedIn-ready photo: a small JSON request (the background asked for). */
 export function readyRequestKey(userId: string, imageId: string): string {
-  return `${READY_REQUEST_PREFIX}${userId}/${imageId}/request.json`;
+  return READY_REQUEST.build({ userId, imageId });
 }
-
-const READY_REQUEST_KEY = /^ready-requests\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)\/request\.json$/;
 
 /** The owner and image a ready-photo request belongs to, or null for any other key. */
-export function parseReadyRequestKey(key: string): { userId: string; imageId: string } | null {
-  const match = READY_REQUEST_KEY.exec(key);
-  return match ? { userId: match[1]!, imageId: match[2]! } : null;
-}
+export const parseReadyRequestKey = READY_REQUEST.parse;
 
 /** What one image's ready-photo requests leave in the media bucket. */
 export function readyRequestPrefix(userId: string, imageId: string): string {
@@ -87,63 +83,54 @@ export function readyRequestPrefix(userId: string, imageId: string): string {
 /** Where a user asks for their watermark to be applied to the photos they already have, in the media bucket; its notifications start the job. */
 export const WATERMARK_REQUEST_PREFIX = 'watermark-requests/';
 
+const WATERMARK_REQUEST = keyTemplate<'userId'>(`${WATERMARK_REQUEST_PREFIX}:userId/request.json`);
+
 /**
  * The trigger of a user's watermark re-render: a small JSON request, one per user. A run that runs
  * out of time writes it again to hand over to the next run, which continues where it stopped.
  */
 export function watermarkRequestKey(userId: string): string {
-  return `${WATERMARK_REQUEST_PREFIX}${userId}/request.json`;
+  return WATERMARK_REQUEST.build({ userId });
 }
-
-const WATERMARK_REQUEST_KEY = /^watermark-requests\/([A-Za-z0-9_-]+)\/request\.json$/;
 
 /** The user a watermark re-render request is for, or null for any other key. */
-export function parseWatermarkRequestKey(key: string): { userId: string } | null {
-  const match = WATERMARK_REQUEST_KEY.exec(key);
-  return match ? { userId: match[1]! } : null;
-}
+export const parseWatermarkRequestKey = WATERMARK_REQUEST.parse;
 
 /** Everything a user's watermark re-render requests leave in the media bucket. */
 export function watermarkRequestPrefix(userId: string): string {
   return `${WATERMARK_REQUEST_PREFIX}${userId}/`;
 }
 
+const ANALYSIS_INPUT = keyTemplate<'userId' | 'imageId'>(`${ANALYSIS_PREFIX}:userId/:imageId/input.jpg`);
+
 /**
  * The analysis input of an image: a normalised JPEG in the media bucket. Its arrival is what
  * triggers the analyze-profile function (the media bucket notifies only for this prefix).
  */
 export function analysisInputKey(userId: string, imageId: string): string {
-  return `${ANALYSIS_PREFIX}${userId}/${imageId}/input.jpg`;
+  return ANALYSIS_INPUT.build({ userId, imageId });
 }
-
-const ANALYSIS_INPUT_KEY = /^analysis\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)\/input\.jpg$/;
 
 /** The owner and image an analysis input belongs to, or null for any other key. */
-export function parseAnalysisInputKey(key: string): { userId: string; imageId: string } | null {
-  const match = ANALYSIS_INPUT_KEY.exec(key);
-  return match ? { userId: match[1]!, imageId: match[2]! } : null;
-}
+export const parseAnalysisInputKey = ANALYSIS_INPUT.parse;
 
 /** Everything of an image's analysis input, for its deletion. */
 export function analysisPrefix(userId: string, imageId: string): string {
   return `${ANALYSIS_PREFIX}${userId}/${imageId}/`;
 }
 
+const FACE_INDEX_INPUT = keyTemplate<'userId' | 'imageId'>(`${FACE_INDEX_PREFIX}:userId/:imageId/input.jpg`);
+
 /**
  * The face-index input of an image: its largest clean JPEG, copied here once the image is ready.
  * Its arrival triggers the index-faces function.
  */
 export function faceIndexInputKey(userId: string, imageId: string): string {
-  return `${FACE_INDEX_PREFIX}${userId}/${imageId}/input.jpg`;
+  return FACE_INDEX_INPUT.build({ userId, imageId });
 }
-
-const FACE_INDEX_INPUT_KEY = /^faces\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)\/input\.jpg$/;
 
 /** The owner and image a face-index input belongs to, or null for any other key. */
-export function parseFaceIndexInputKey(key: string): { userId: string; imageId: string } | null {
-  const match = FACE_INDEX_INPUT_KEY.exec(key);
-  return match ? { userId: match[1]!, imageId: match[2]! } : null;
-}
+export const parseFaceIndexInputKey = FACE_INDEX_INPUT.parse;
 
 /** Everything of an image's face-index input, for its deletion. */
 export function faceIndexPrefix(userId: string, imageId: string): string {
@@ -158,18 +145,15 @@ export function faceThumbnailPrefix(userId: string, imageId: string): string {
   return `face-thumbnails/${userId}/${imageId}/`;
 }
 
+const FACE_THUMBNAIL = keyTemplate<'userId' | 'imageId' | 'faceId'>('face-thumbnails/:userId/:imageId/:faceId.jpeg');
+
 /** One face's square crop; the face keeps its id when the photo is indexed again, so the crop is written over. */
 export function faceThumbnailKey(userId: string, imageId: string, faceId: string): string {
-  return `${faceThumbnailPrefix(userId, imageId)}${faceId}.jpeg`;
+  return FACE_THUMBNAIL.build({ userId, imageId, faceId });
 }
 
-const FACE_THUMBNAIL_KEY = /^face-thumbnails\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)\/[A-Za-z0-9_.-]+\.jpeg$/;
-
-/** The owner and image a face thumbnail belongs to, or null for any other key. */
-export function parseFaceThumbnailKey(key: string): { userId: string; imageId: string } | null {
-  const match = FACE_THUMBNAIL_KEY.exec(key);
-  return match ? { userId: match[1]!, imageId: match[2]! } : null;
-}
+/** The owner, image and face a face thumbnail belongs to, or null for any other key. */
+export const parseFaceThumbnailKey = FACE_THUMBNAIL.parse;
 
 /** Where account deletions are asked for, in the media bucket; its notifications start the deletion. */
 export const ACCOUNT_DELETION_PREFIX = 'account-deletions/';
@@ -178,49 +162,40 @@ export const EXPORT_REQUEST_PREFIX = 'export-requests/';
 /** Where export archives are written, in the media bucket: apart from the requests, so writing one starts nothing, and a lifecycle rule expires them. */
 export const EXPORT_PREFIX = 'exports/';
 
+const ACCOUNT_DELETION = keyTemplate<'userId'>(`${ACCOUNT_DELETION_PREFIX}:userId/request.json`);
+
 /** The trigger of a user's account deletion: a small JSON request, kept until the deletion is over. */
 export function accountDeletionKey(userId: string): string {
-  return `${ACCOUNT_DELETION_PREFIX}${userId}/request.json`;
+  return ACCOUNT_DELETION.build({ userId });
 }
-
-const ACCOUNT_DELETION_KEY = /^account-deletions\/([A-Za-z0-9_-]+)\/request\.json$/;
 
 /** The user an account-deletion request is for, or null for any other key. */
-export function parseAccountDeletionKey(key: string): { userId: string } | null {
-  const match = ACCOUNT_DELETION_KEY.exec(key);
-  return match ? { userId: match[1]! } : null;
-}
+export const parseAccountDeletionKey = ACCOUNT_DELETION.parse;
 
 /** What one export writes: its archive. */
 export function exportPrefix(userId: string, exportId: string): string {
   return `${EXPORT_PREFIX}${userId}/${exportId}/`;
 }
 
+const EXPORT_REQUEST = keyTemplate<'userId' | 'exportId'>(`${EXPORT_REQUEST_PREFIX}:userId/:exportId/request.json`);
+
 /** The trigger of one export: a small JSON request, whose arrival in the media bucket starts the export. */
 export function exportRequestKey(userId: string, exportId: string): string {
-  return `${EXPORT_REQUEST_PREFIX}${userId}/${exportId}/request.json`;
+  return EXPORT_REQUEST.build({ userId, exportId });
 }
+
+const EXPORT_ARCHIVE = keyTemplate<'userId' | 'exportId'>(`${EXPORT_PREFIX}:userId/:exportId/headshot-export.zip`);
 
 /** One export's ZIP, under its prefix, where the bucket's lifecycle rule expires it. */
 export function exportArchiveKey(userId: string, exportId: string): string {
-  return `${exportPrefix(userId, exportId)}headshot-export.zip`;
+  return EXPORT_ARCHIVE.build({ userId, exportId });
 }
-
-const EXPORT_REQUEST_KEY = /^export-requests\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)\/request\.json$/;
 
 /** The user and export an export request belongs to, or null for any other key. */
-export function parseExportRequestKey(key: string): { userId: string; exportId: string } | null {
-  const match = EXPORT_REQUEST_KEY.exec(key);
-  return match ? { userId: match[1]!, exportId: match[2]! } : null;
-}
-
-const EXPORT_ARCHIVE_KEY = /^exports\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)\/headshot-export\.zip$/;
+export const parseExportRequestKey = EXPORT_REQUEST.parse;
 
 /** The user and export an export archive belongs to, or null for any other key. */
-export function parseExportArchiveKey(key: string): { userId: string; exportId: string } | null {
-  const match = EXPORT_ARCHIVE_KEY.exec(key);
-  return match ? { userId: match[1]!, exportId: match[2]! } : null;
-}
+export const parseExportArchiveKey = EXPORT_ARCHIVE.parse;
 
 /**
  * Where a user's objects that start no job live in the media bucket: a photo's sizes, its faces'
