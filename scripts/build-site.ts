@@ -2,8 +2,8 @@
  * npm run build:site: the site built once, the way `sst deploy` builds it (OpenNext, SST's environment,
  * placeholder secrets; scripts/deploy-check/site-build.ts). `npm test` builds it here and then uses it
  * twice: the e2e suite serves its `.next` under the local cloud, and `deploy:check -- --built-site`
- * runs its server function. The type-check is left to `npm run typecheck`, which `npm test` runs
- * right after, over this build's route types.
+ * runs its server function. The type-check is left to `npm run typecheck` (`next typegen`, then
+ * `tsc`), which `npm test` runs once this build is done (scripts/test.ts).
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
