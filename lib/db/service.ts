@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Service } from 'electrodb';
 import { AccountClosure } from './entities/account-closure';
 import { Analysis } from './entities/analysis';
+import { ApiToken, ApiTokenSlots } from './entities/api-token';
 import { DeadLetter } from './entities/dead-letter';
 import { DataExport } from './entities/export';
 import { Face } from './entities/face';
@@ -22,7 +23,7 @@ import { WebhookDelivery } from './entities/webhook-delivery';
 /** Builds the one Service over the single table, for whichever client and table name the caller has. */
 export function createService(client: DynamoDBDocumentClient, table: string) {
   return new Service(
-    { user: User, image: Image, deadLetter: DeadLetter, settings: Settings, analysis: Analysis, link: Link, rateLimitWindow: RateLimitWindow, job: Job, session: Session, face: Face, person: Person, faceLibrary: FaceLibrary, accountClosure: AccountClosure, dataExport: DataExport, webhookDelivery: WebhookDelivery, readyPhoto: ReadyPhoto, watermarkRerender: WatermarkRerender, storageUsage: StorageUsage },
+    { user: User, image: Image, deadLetter: DeadLetter, settings: Settings, analysis: Analysis, link: Link, rateLimitWindow: RateLimitWindow, job: Job, session: Session, face: Face, person: Person, faceLibrary: FaceLibrary, accountClosure: AccountClosure, dataExport: DataExport, webhookDelivery: WebhookDelivery, readyPhoto: ReadyPhoto, watermarkRerender: WatermarkRerender, storageUsage: StorageUsage, apiToken: ApiToken, apiTokenSlots: ApiTokenSlots },
     { client, table },
   );
 }

@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { deleteOwnAccount } from '@/lib/account/delete-own-account';
+import { ApiTokenRefused, authenticateApiToken, createApiToken } from '@/lib/api-tokens';
 import { findUserData, holdsUserData } from '@/lib/account/find-user-data';
 import { signIn, signUp, startSession } from '@/lib/auth';
 import { resources } from '@/lib/aws/resources';
@@ -40,7 +41,8 @@ async function populatedUser(label: string) {
   const { code } = await createLink(userId, { imageId: first.imageId });
   const failed = await createUpload(userId, { fileName: 'never.png', contentType: 'image/png', bytes: 10 });
   await storeDeadLetters(sqsEvent({ bucket: resources.uploadsBucket, key: `uploads/${userId}/${failed.imageId}/original`, eTag: '', size: 0 }, 1));
-  return { userId, email, password, code, imageIds: [first.imageId, second.imageId] };
+  const { token } = await createApiToken(userId, { name: 'script', scopes: ['images:read'] });
+  return { userId, email, password, code, token, imageIds: [first.imageId, second.imageId] };
 }
 
 describe('account deletion', () => {
@@ -49,7 +51,7 @@ describe('account deletion', () => {
     expect(await listPeople(owner.userId)).toHaveLength(1);
     const before = await findUserData(owner.userId);
     expect(before.objects.length).toBeGreaterThan(10);
-    expect(new Set(before.items.map((item) => item.entity))).toEqual(new Set(['image', 'analysis', 'face', 'person', 'faceLibrary', 'job', 'deadLetter', 'session', 'link', 'user', 'rateLimitWindow', 'storageUsage']));
+    expect(new Set(before.items.map((item) => item.entity))).toEqual(new Set(['image', 'analysis', 'face', 'person', 'faceLibrary', 'job', 'deadLetter', 'session', 'link', 'user', 'rateLimitWindow', 'storageUsage', 'apiToken', 'apiTokenSlots']));
     const otherBefore = await findUserData(other.userId);
 
     await expect(deleteOwnAccount(owner.userId, { email: owner.email, local: true, clerk: false }, { email: 'someone-else@example.com' })).rejects.toThrow(/not the email address/);
@@ -57,6 +59,7 @@ describe('account deletion', () => {
     // At once: the link answers "not found", and the account no longer signs in.
     expect(await resolveLink(owner.code)).toEqual({ state: 'not-found' });
     expect(await signIn({ email: owner.email, password: owner.password }, { address: 'deletion-check' })).toBeNull();
+    await expect(authenticateApiToken(`Bearer ${owner.token}`, 'images:read')).rejects.toThrow(ApiTokenRefused);
 
     const after = await waitFor('the deletion', () => findUserData(owner.userId), (report) => !holdsUserData(report));
     expect(after).toMatchObject({ objects: [], items: [], indexedFaces: 0, closure: { expiresAt: expect.any(Number) } });
@@ -74,5 +77,6 @@ describe('account deletion', () => {
     expect(otherAfter.items.map((item) => JSON.stringify(item)).sort()).toEqual(otherBefore.items.map((item) => JSON.stringify(item)).sort());
     expect((await resolveLink(other.code)).state).toBe('active');
     expect(await signIn({ email: other.email, password: other.password }, { address: 'deletion-check' })).toMatchObject({ userId: other.userId });
+    expect(await authenticateApiToken(`Bearer ${other.token}`, 'images:read')).toMatchObject({ userId: other.userId });
   }, 180_000);
 });
