@@ -252,6 +252,23 @@ const MATRIX: Record<string, Check> = {
       expect(JSON.stringify(response.headers())).not.toContain(victim.fileName);
     }
   },
+  // The public API takes a bearer token and nothing else: a session cookie, the victim's own included, opens none of it.
+  'route GET /api/v1/images': async ({ http, victim }) => {
+    const answer = await get(http, '/api/v1/images');
+    expect([answer.status, JSON.parse(answer.body).type]).toEqual([401, '/api/v1/problems/missing-token']);
+    revealsNothing(answer, victim);
+  },
+  'route GET /api/v1/images/[id]': async ({ http, victim }) => {
+    const answer = await get(http, `/api/v1/images/${victim.imageId}`);
+    expect([answer.status, JSON.parse(answer.body).type]).toEqual([401, '/api/v1/problems/missing-token']);
+    revealsNothing(answer, victim);
+  },
+  // Public by design: the API's description, the same for everyone.
+  'route GET /api/v1/openapi.json': async ({ http, victim }) => {
+    const answer = await get(http, '/api/v1/openapi.json');
+    expect([answer.status, JSON.parse(answer.body).openapi]).toEqual([200, '3.1.0']);
+    revealsNothing(answer, victim);
+  },
   'action create-link.ts#createLinkAction': privateAction(action('create-link.ts', 'createLinkAction'), (victim) => [{ imageId: victim.imageId }], /does not exist/, (victim) => ({ id: victim.imageId })),
   'action delete-image.ts#deleteImageAction': privateAction(action('delete-image.ts', 'deleteImageAction'), (victim) => [{ imageId: victim.imageId }], /does not exist/, (victim) => ({ id: victim.imageId })),
   'action request-analysis.ts#requestAnalysisAction': privateAction(action('request-analysis.ts', 'requestAnalysisAction'), (victim) => [{ imageId: victim.imageId }], /does not exist/, (victim) => ({ id: victim.imageId })),

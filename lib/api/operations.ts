@@ -1,0 +1,49 @@
+import type { z } from 'zod';
+import type { ApiTokenScope } from '../api-tokens/schemas';
+import { ImageDetailSchema, ImagePageSchema, ImagePathSchema, ListImagesQuerySchema } from './images';
+import type { ProblemType } from './problems';
+
+/**
+ * The API's contract, one entry per operation: the route handlers parse requests with these schemas
+ * and check their answers against them, and the OpenAPI document is generated from the same entries,
+ * so the document cannot say what the code does not do.
+ */
+export interface ApiOperation<Query extends z.ZodObject = z.ZodObject, Params extends z.ZodObject = z.ZodObject, Body extends z.ZodType = z.ZodType, Result extends z.ZodType = z.ZodType> {
+  operationId: string;
+  method: 'get' | 'post' | 'delete';
+  /** Under /api/v1, with path parameters as OpenAPI writes them: `/images/{id}`. */
+  path: `/${string}`;
+  scope: ApiTokenScope;
+  summary: string;
+  query?: Query;
+  params?: Params;
+  body?: Body;
+  success: { status: 200 | 201 | 204; description: string; schema?: Result };
+  /** What else it may answer, beyond the token's problems (401, 403) and rate limiting (429), which every operation may. */
+  problems: ProblemType[];
+}
+
+const operation = <Q extends z.ZodObject, P extends z.ZodObject, B extends z.ZodType, R extends z.ZodType>(op: ApiOperation<Q, P, B, R>) => op;
+
+export const API_OPERATIONS = {
+  listImages: operation({
+    operationId: 'listImages',
+    method: 'get',
+    path: '/images',
+    scope: 'images:read',
+    summary: 'Your images, newest first, a page at a time',
+    query: ListImagesQuerySchema,
+    success: { status: 200, description: 'A page of images.', schema: ImagePageSchema },
+    problems: ['invalid-request'],
+  }),
+  getImage: operation({
+    operationId: 'getImage',
+    method: 'get',
+    path: '/images/{id}',
+    scope: 'images:read',
+    summary: 'One image: its status, metadata and every size with a short-lived URL',
+    params: ImagePathSchema,
+    success: { status: 200, description: 'The image.', schema: ImageDetailSchema },
+    problems: ['not-found'],
+  }),
+};
