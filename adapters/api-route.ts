@@ -3,6 +3,7 @@ import { z, ZodError } from 'zod';
 import { ApiTokenRefused, authenticateApiToken, type ApiTokenIdentity } from '@/lib/api-tokens';
 import { problem, PROBLEM_CONTENT_TYPE, type ApiOperation, type ProblemType } from '@/lib/api';
 import { log } from '@/lib/observability/log';
+import { QuotaExceededError } from '@/lib/quota';
 import { RateLimitedError } from '@/lib/rate-limit';
 import { UserError } from '@/lib/user-error';
 
@@ -13,7 +14,7 @@ import { UserError } from '@/lib/user-error';
  * so the OpenAPI document and the code cannot disagree. Every error is a problem document.
  */
 
-type RouteContext = { params: Promise<Record<string, string | string[]>> };
+type RouteContext = { params: Promise<unknown> };
 
 /** What an operation's handler gets: its input, parsed by the operation's own schemas. */
 interface Input<Q extends z.ZodObject, P extends z.ZodObject, B extends z.ZodType> {
@@ -56,6 +57,7 @@ export function apiRoute<Q extends z.ZodObject, P extends z.ZodObject, B extends
       if (!schema) return new Response(null, { status, headers: NO_STORE });
       const answer = schema.safeParse(result);
       if (!answer.success) throw new Error(`${operation.operationId} answered outside its schema: ${answer.error.message}`);
+      if (status === 302) return new Response(null, { status, headers: { Location: (answer.data as { location: string }).location, ...NO_STORE } });
       return Response.json(answer.data, { status, headers: NO_STORE });
     } catch (error) {
       if (error instanceof ApiTokenRefused) return problemResponse(error.type, error.message, {}, error.status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {});
@@ -65,6 +67,7 @@ export function apiRoute<Q extends z.ZodObject, P extends z.ZodObject, B extends
         return problemResponse('invalid-request', /[.!?]$/.test(detail) ? detail : `${detail}.`, { errors });
       }
       if (error instanceof RateLimitedError) return problemResponse('rate-limited', error.message, {}, { 'Retry-After': String(error.retryAfterSeconds) });
+      if (error instanceof QuotaExceededError) return problemResponse('quota-exceeded', error.message);
       if (error instanceof UserError) return problemResponse('invalid-request', error.message);
       log.error('API operation failed', { operationId: operation.operationId, error: String(error) });
       return problemResponse('internal', 'Something went wrong on our side. Please try again.');

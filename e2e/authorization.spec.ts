@@ -38,6 +38,7 @@ interface Victim {
   deadLetterId: string;
   faceId: string;
   personId: string;
+  tokenId: string;
 }
 
 async function makeVictim(): Promise<Victim> {
@@ -77,12 +78,14 @@ async function makeVictim(): Promise<Victim> {
   const failed = await createUpload(userId, { fileName: 'victim-failed.png', contentType: 'image/png', bytes: body.length });
   await storeDeadLetters(sqsEvent({ bucket: resources.uploadsBucket, key: `uploads/${userId}/${failed.imageId}/original`, eTag: '', size: 0 }, 1));
   const [letter] = await listDeadLetters(userId);
-  return { userId, email, password, imageId: upload.imageId, fileName, failedImageId: failed.imageId, code, deadLetterId: letter!.deadLetterId, faceId: face!.faceId, personId };
+  const { createApiToken } = await import('../lib/api-tokens');
+  const { apiToken } = await createApiToken(userId, { name: 'victim token', scopes: ['images:read'] });
+  return { userId, email, password, imageId: upload.imageId, fileName, failedImageId: failed.imageId, code, deadLetterId: letter!.deadLetterId, faceId: face!.faceId, personId, tokenId: apiToken.tokenId };
 }
 
 /** Everything of the victim's, read back: it must not change while the intruder tries. */
 async function snapshot(victim: Victim) {
-  const { findImage, findAnalysis, findLinkByCode, findSettings, listDeadLettersByOwner, listImagesByOwner, findUserByEmail, findPerson, listFacesOfImage, findAccountClosure, listExports } =
+  const { findImage, findAnalysis, findLinkByCode, findSettings, listDeadLettersByOwner, listImagesByOwner, findUserByEmail, findPerson, listFacesOfImage, findAccountClosure, listExports, listApiTokenItems } =
     await import('../lib/db');
   return {
     images: (await listImagesByOwner(victim.userId, { limit: 100 })).items,
@@ -96,6 +99,7 @@ async function snapshot(victim: Victim) {
     faces: await listFacesOfImage(victim.userId, victim.imageId),
     closure: await findAccountClosure(victim.userId),
     exports: await listExports(victim.userId),
+    apiTokens: await listApiTokenItems(victim.userId),
   };
 }
 
@@ -263,6 +267,21 @@ const MATRIX: Record<string, Check> = {
     expect([answer.status, JSON.parse(answer.body).type]).toEqual([401, '/api/v1/problems/missing-token']);
     revealsNothing(answer, victim);
   },
+  'route GET /api/v1/images/[id]/file': async ({ http, victim }) => {
+    const answer = await get(http, `/api/v1/images/${victim.imageId}/file?size=w640`);
+    expect([answer.status, answer.location, JSON.parse(answer.body).type]).toEqual([401, '', '/api/v1/problems/missing-token']);
+    revealsNothing(answer, victim);
+  },
+  'route DELETE /api/v1/images/[id]': async ({ http, victim }) => {
+    const response = await http.delete(`/api/v1/images/${victim.imageId}`, { maxRedirects: 0 });
+    expect([response.status(), (await response.json()).type]).toEqual([401, '/api/v1/problems/missing-token']);
+  },
+  'route POST /api/v1/uploads': async ({ http, victim }) => {
+    const response = await http.post('/api/v1/uploads', { data: { fileName: 'intruder.png', contentType: 'image/png', bytes: 10 }, maxRedirects: 0 });
+    const answer = { status: response.status(), location: '', body: await response.text(), result: null };
+    expect([answer.status, JSON.parse(answer.body).type]).toEqual([401, '/api/v1/problems/missing-token']);
+    revealsNothing(answer, victim);
+  },
   // Public by design: the API's description, the same for everyone.
   'route GET /api/v1/openapi.json': async ({ http, victim }) => {
     const answer = await get(http, '/api/v1/openapi.json');
@@ -298,6 +317,8 @@ const MATRIX: Record<string, Check> = {
   ),
   // Deleting an account takes the account's own email: the victim's is refused, and the intruder's own account stays.
   'action account.ts#deleteAccountAction': privateAction(action('account.ts', 'deleteAccountAction'), (victim) => [{ email: victim.email }], /not the email address/),
+  'action api-tokens.ts#createApiTokenAction': ownAction(action('api-tokens.ts', 'createApiTokenAction'), () => [{ name: 'intruder token', scopes: ['images:read'] }]),
+  'action api-tokens.ts#revokeApiTokenAction': privateAction(action('api-tokens.ts', 'revokeApiTokenAction'), (victim) => [{ tokenId: victim.tokenId }], /no such token/),
   'action export.ts#requestExportAction': ownAction(action('export.ts', 'requestExportAction'), () => [{}]),
   // Clerk's webhook: without a signing secret (local accounts) there is no such route; with one, an unsigned call is refused.
   'route POST /webhooks/clerk': async ({ http, victim }) => {

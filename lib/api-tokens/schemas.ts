@@ -1,6 +1,12 @@
 import { z } from 'zod';
-import { API_TOKEN_SCOPES } from '../db';
 import { API_TOKEN_LIFETIMES_DAYS } from './limits';
+
+/*
+ * Zod only, and no server code: the settings page's form reads these too.
+ */
+
+/** What a personal API token may do; each operation of the API names the one it needs. */
+export const API_TOKEN_SCOPES = ['images:read', 'images:write', 'analysis', 'links'] as const;
 
 export const ApiTokenScopeSchema = z.enum(API_TOKEN_SCOPES);
 export type ApiTokenScope = z.infer<typeof ApiTokenScopeSchema>;

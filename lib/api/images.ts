@@ -1,8 +1,8 @@
 import 'zod-openapi';
 import { z } from 'zod';
 import { IMAGE_STATUSES } from '../db';
-import { getImage, listImages, VariantSchema, type Image } from '../images';
-import { DOWNLOAD_URL_TTL_SECONDS } from '../storage';
+import { createUpload, createUploadInput, deleteImage, getImage, listImages, VariantFormatSchema, VariantSchema, type Image } from '../images';
+import { DOWNLOAD_URL_TTL_SECONDS, UPLOAD_URL_TTL_SECONDS } from '../storage';
 
 /*
  * Images as the API shows them: the same records the pages read (lib/images), in the API's own
@@ -35,6 +35,7 @@ export const ListImagesQuerySchema = z.object({
   cursor: z.string().max(2048, 'Not a cursor from this API.').optional(),
   limit: z.coerce.number('Give limit as a whole number from 1 to 100.').int('Give limit as a whole number from 1 to 100.').min(1, 'Give limit as a whole number from 1 to 100.').max(100, 'Give limit as a whole number from 1 to 100.').default(24),
 });
+const ImageIdSchema = z.string().regex(/^[A-Za-z0-9_-]{10,32}$/);
 export const ImagePathSchema = z.object({ id: z.string().meta({ description: 'The image id.' }) });
 
 export type ImageDetail = z.infer<typeof ImageDetailSchema>;
@@ -65,4 +66,45 @@ export async function getApiImage(userId: string, id: string): Promise<ImageDeta
   const image = await getImage(userId, id);
   if (!image) return null;
   return { ...fields(image), sizes: image.variants.map(({ name, format, width, height, bytes, watermarked, url }) => ({ name, format, width, height, bytes, watermarked, url })) };
+}
+
+export const CreateUploadBodySchema = createUploadInput.meta({ id: 'UploadRequest', description: 'What you are about to upload: the same rules and quota as the browser.' });
+
+export const UploadSchema = z
+  .object({
+    id: z.string().meta({ description: 'The new image; GET /images/{id} follows it to ready.' }),
+    upload: z.object({
+      method: z.literal('PUT'),
+      url: z.url().meta({ description: `Valid for ${UPLOAD_URL_TTL_SECONDS / 60} minutes, for one PUT of exactly the declared bytes and type.` }),
+      headers: z.record(z.string(), z.string()).meta({ description: 'Send these with the PUT, as they are.' }),
+    }),
+  })
+  .meta({ id: 'Upload' });
+export type Upload = z.infer<typeof UploadSchema>;
+
+/** An upload the caller then PUTs: the image exists from now on, as `uploading`. */
+export async function createApiUpload(userId: string, body: z.infer<typeof CreateUploadBodySchema>): Promise<Upload> {
+  const { imageId, url, headers } = await createUpload(userId, body);
+  return { id: imageId, upload: { method: 'PUT', url, headers } };
+}
+
+/** Deletes one of the owner's images and everything made from it; null when they have no such image. */
+export async function deleteApiImage(userId: string, id: string): Promise<true | null> {
+  const parsed = ImageIdSchema.safeParse(id);
+  return parsed.success && (await deleteImage(userId, parsed.data)) ? true : null;
+}
+
+export const ImageFileQuerySchema = z.object({
+  size: VariantSchema.shape.name.meta({ description: 'A size the image has (`sizes[].name`), e.g. `w640`; `-public` names are the watermarked copies.', example: 'w640' }),
+  format: VariantFormatSchema.default('webp'),
+});
+
+/** Where a redirect sends the caller. */
+export const RedirectSchema = z.object({ location: z.url() });
+
+/** A short-lived URL of one of the owner's image's files; null when the image or that size and format is not there (yet). */
+export async function locateApiImageFile(userId: string, id: string, query: z.infer<typeof ImageFileQuerySchema>): Promise<z.infer<typeof RedirectSchema> | null> {
+  const image = await getApiImage(userId, id);
+  const size = image?.sizes.find(({ name, format }) => name === query.size && format === query.format);
+  return size ? { location: size.url } : null;
 }

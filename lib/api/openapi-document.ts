@@ -14,8 +14,14 @@ function responsesOf(op: ApiOperation): ZodOpenApiOperationObject['responses'] {
       { description: types.map((type) => `\`${type}\`: ${PROBLEM_TYPES[type].title}.`).join(' '), content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } } },
     ]),
   );
-  const success = op.success.schema ? { description: op.success.description, content: { 'application/json': { schema: op.success.schema } } } : { description: op.success.description };
-  return { [String(op.success.status)]: success, ...problems };
+  const { status, description, schema } = op.success;
+  const success =
+    status === 302
+      ? { description, headers: { Location: { required: true, schema: { type: 'string' as const, format: 'uri' } } } }
+      : schema
+        ? { description, content: { 'application/json': { schema } } }
+        : { description };
+  return { [String(status)]: success, ...problems };
 }
 
 /** The OpenAPI 3.1 document of /api/v1, built from the operations' own schemas. */

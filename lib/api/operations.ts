@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ApiTokenScope } from '../api-tokens/schemas';
-import { ImageDetailSchema, ImagePageSchema, ImagePathSchema, ListImagesQuerySchema } from './images';
+import { CreateUploadBodySchema, ImageDetailSchema, ImageFileQuerySchema, ImagePageSchema, ImagePathSchema, ListImagesQuerySchema, RedirectSchema, UploadSchema } from './images';
 import type { ProblemType } from './problems';
 
 /**
@@ -18,7 +18,8 @@ export interface ApiOperation<Query extends z.ZodObject = z.ZodObject, Params ex
   query?: Query;
   params?: Params;
   body?: Body;
-  success: { status: 200 | 201 | 204; description: string; schema?: Result };
+  /** A 302's schema is its Location, sent as the header, not a body. */
+  success: { status: 200 | 201 | 204 | 302; description: string; schema?: Result };
   /** What else it may answer, beyond the token's problems (401, 403) and rate limiting (429), which every operation may. */
   problems: ProblemType[];
 }
@@ -45,5 +46,36 @@ export const API_OPERATIONS = {
     params: ImagePathSchema,
     success: { status: 200, description: 'The image.', schema: ImageDetailSchema },
     problems: ['not-found'],
+  }),
+  getImageFile: operation({
+    operationId: 'getImageFile',
+    method: 'get',
+    path: '/images/{id}/file',
+    scope: 'images:read',
+    summary: 'Redirects to one size of an image, in WebP or JPEG, at a short-lived URL',
+    params: ImagePathSchema,
+    query: ImageFileQuerySchema,
+    success: { status: 302, description: 'The file is at `Location`.', schema: RedirectSchema },
+    problems: ['invalid-request', 'not-found'],
+  }),
+  deleteImage: operation({
+    operationId: 'deleteImage',
+    method: 'delete',
+    path: '/images/{id}',
+    scope: 'images:write',
+    summary: 'Deletes an image and everything made from it: sizes, analysis, faces, share links',
+    params: ImagePathSchema,
+    success: { status: 204, description: 'Deleted.' },
+    problems: ['not-found'],
+  }),
+  createUpload: operation({
+    operationId: 'createUpload',
+    method: 'post',
+    path: '/uploads',
+    scope: 'images:write',
+    summary: 'Starts an upload: a new image id and a URL to PUT the file to',
+    body: CreateUploadBodySchema,
+    success: { status: 201, description: 'PUT the file to `upload.url` with `upload.headers`; processing starts when it arrives.', schema: UploadSchema },
+    problems: ['invalid-request', 'quota-exceeded'],
   }),
 };

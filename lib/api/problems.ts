@@ -14,7 +14,7 @@ export const PROBLEM_TYPES = {
   'insufficient-scope': { status: 403, title: 'The API token lacks the scope this needs' },
   'not-found': { status: 404, title: 'Not found' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
-  conflict: { status: 409, title: 'The request conflicts with the current state' },
+  'quota-exceeded': { status: 409, title: 'The account’s storage is full' },
   'rate-limited': { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Something went wrong on our side' },
 } as const;

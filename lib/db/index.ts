@@ -9,7 +9,6 @@ export * from './settings';
 export * from './storage-usage';
 export * from './api-tokens';
 export type { ApiTokenItem } from './entities/api-token';
-export { API_TOKEN_SCOPES } from './entities/api-token';
 export * from './analyses';
 export * from './ready-photos';
 export * from './jobs';

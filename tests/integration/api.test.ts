@@ -1,7 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createApiToken, revokeApiToken } from '@/lib/api-tokens';
+import { listImagesByOwner } from '@/lib/db';
 import { GET as listImages } from '@/app/api/v1/images/route';
-import { GET as getImage } from '@/app/api/v1/images/[id]/route';
+import { GET as getImageFile } from '@/app/api/v1/images/[id]/file/route';
+import { DELETE as deleteImage, GET as getImage } from '@/app/api/v1/images/[id]/route';
+import { POST as createUpload } from '@/app/api/v1/uploads/route';
 import { GET as openApi } from '@/app/api/v1/openapi.json/route';
 import { fixture, newUserId, uploadAsBrowser, waitForSettled } from './helpers';
 
@@ -13,9 +16,15 @@ vi.mock('server-only', () => ({}));
  */
 
 const ORIGIN = 'http://localhost';
-const call = async (handler: (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>, path: string, token: string | null, params: Record<string, string> = {}) => {
-  const response = await handler(new Request(`${ORIGIN}/api/v1${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }), { params: Promise.resolve(params) });
-  return { status: response.status, type: response.headers.get('content-type'), body: (await response.json()) as Record<string, unknown> & { type?: string } };
+type Handler = (request: Request, context: { params: Promise<unknown> }) => Promise<Response>;
+
+const call = async (handler: Handler, path: string, token: string | null, params: Record<string, string> = {}, init: { method?: string; body?: unknown } = {}) => {
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  const request = new Request(`${ORIGIN}/api/v1${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body) });
+  const response = await handler(request, { params: Promise.resolve(params) });
+  const text = await response.text();
+  return { status: response.status, type: response.headers.get('content-type'), body: (text ? JSON.parse(text) : null) as Record<string, unknown> & { type?: string } };
 };
 
 async function userWithPhoto() {
@@ -40,8 +49,43 @@ describe('/api/v1 images', () => {
     const fetched = await fetch(sizes[0]!.url);
     expect(fetched.status).toBe(200);
     expect((await fetched.arrayBuffer()).byteLength).toBe(sizes[0]!.bytes);
+    // One size by name and format: a redirect to the same short-lived URL, or a 404 for a size it does not have.
+    const redirect = await getImageFile(new Request(`${ORIGIN}/api/v1/images/${imageId}/file?size=w640&format=jpeg`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ id: imageId }) });
+    expect(redirect.status).toBe(302);
+    expect(redirect.headers.get('location')).toBe(sizes.find((size) => size.name === 'w640' && size.format === 'jpeg')!.url);
+    expect((await call(getImageFile, `/images/${imageId}/file?size=w4096`, token, { id: imageId })).body.type).toBe('/api/v1/problems/not-found');
+    expect((await call(getImageFile, `/images/${imageId}/file?size=huge`, token, { id: imageId })).body.errors).toEqual([{ path: 'size', message: expect.any(String) }]);
     // Where the files lie stays on the server: a URL, never a key.
     for (const size of sizes) expect(size).not.toHaveProperty('key');
+  });
+
+  it('uploads through a presigned PUT, follows the photo to ready, and deletes it', async () => {
+    const userId = newUserId();
+    const { token } = await createApiToken(userId, { name: 'uploader', scopes: ['images:read', 'images:write'] });
+    const body = await fixture('faces/astronaut.png');
+
+    const made = await call(createUpload, '/uploads', token, {}, { method: 'POST', body: { fileName: 'api.png', contentType: 'image/png', bytes: body.length } });
+    expect(made).toMatchObject({ status: 201, body: { id: expect.any(String), upload: { method: 'PUT', url: expect.any(String), headers: expect.any(Object) } } });
+    const { id, upload } = made.body as { id: string; upload: { url: string; headers: Record<string, string> } };
+    expect((await fetch(upload.url, { method: 'PUT', body: new Uint8Array(body), headers: upload.headers })).status).toBe(200);
+    expect((await waitForSettled(userId, id)).status).toBe('ready');
+    expect((await call(getImage, `/images/${id}`, token, { id })).body).toMatchObject({ id, status: 'ready', fileName: 'api.png' });
+
+    expect((await call(deleteImage, `/images/${id}`, token, { id }, { method: 'DELETE' })).status).toBe(204);
+    expect((await call(getImage, `/images/${id}`, token, { id })).status).toBe(404);
+    expect((await call(deleteImage, `/images/${id}`, token, { id }, { method: 'DELETE' })).status).toBe(404);
+  });
+
+  it('refuses an upload it would refuse in the browser, and a read-only token’s writes', async () => {
+    const userId = newUserId();
+    const { token } = await createApiToken(userId, { name: 'uploader', scopes: ['images:write'] });
+    const { token: reader } = await createApiToken(userId, { name: 'reader', scopes: ['images:read'] });
+    const post = (as: string, body: unknown) => call(createUpload, '/uploads', as, {}, { method: 'POST', body });
+    expect(await post(token, { fileName: 'notes.txt', contentType: 'text/plain', bytes: 10 })).toMatchObject({ status: 400, body: { type: '/api/v1/problems/invalid-request', errors: [{ path: 'contentType' }] } });
+    expect(await post(token, { fileName: 'huge.jpg', contentType: 'image/jpeg', bytes: 10 ** 10 })).toMatchObject({ status: 400, body: { errors: [{ path: 'bytes' }] } });
+    expect(await post(token, 'not json')).toMatchObject({ status: 400, body: { detail: 'The body must be JSON.' } });
+    expect(await post(reader, { fileName: 'a.jpg', contentType: 'image/jpeg', bytes: 10 })).toMatchObject({ status: 403, body: { type: '/api/v1/problems/insufficient-scope' } });
+    expect((await listImagesByOwner(userId, { limit: 10 })).items).toEqual([]);
   });
 
   it('refuses, with a problem document and nothing else, no token, a revoked one, a wrong scope, another user’s photo and bad input', async () => {
@@ -71,7 +115,7 @@ describe('/api/v1 images', () => {
     const response = await openApi();
     const document = (await response.json()) as { openapi: string; paths: Record<string, Record<string, { operationId: string; security: unknown }>>; components: { schemas: Record<string, unknown> } };
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.fromEntries(Object.entries(document.paths).map(([path, methods]) => [path, Object.keys(methods)]))).toEqual({ '/images': ['get'], '/images/{id}': ['get'] });
+    expect(Object.fromEntries(Object.entries(document.paths).map(([path, methods]) => [path, Object.keys(methods)]))).toEqual({ '/images': ['get'], '/images/{id}': ['get', 'delete'], '/images/{id}/file': ['get'], '/uploads': ['post'] });
     expect(document.paths['/images/{id}']!.get!.security).toEqual([{ token: ['images:read'] }]);
     expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Image', 'ImageSize', 'ImagePage', 'Problem']));
   });

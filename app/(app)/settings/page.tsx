@@ -1,11 +1,13 @@
 import { clerkAccountEmail } from '@/adapters/clerk-account';
 import { pageUser } from '@/adapters/current-user';
+import { ApiTokensPanel } from '@/components/api-tokens-panel';
 import { ChangePasswordForm } from '@/components/change-password-form';
 import { DeleteAccountForm } from '@/components/delete-account-form';
 import { ExportPanel } from '@/components/export-panel';
 import { StorageUsage } from '@/components/storage-usage';
 import { WatermarkExistingPhotos, WatermarkForm } from '@/components/watermark-form';
 import { listOwnExports } from '@/lib/account/list-exports';
+import { listApiTokens } from '@/lib/api-tokens';
 import { authMode } from '@/lib/auth/mode';
 import { getWatermarkSettings } from '@/lib/images';
 import { getWatermarkRerender } from '@/lib/images/rerender-watermarks-status';
@@ -15,11 +17,12 @@ export const metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   const user = await pageUser();
-  const [usage, watermark, rerender, exports, email] = await Promise.all([
+  const [usage, watermark, rerender, exports, tokens, email] = await Promise.all([
     getStorageUsage(user.id),
     getWatermarkSettings(user.id),
     getWatermarkRerender(user.id),
     listOwnExports(user.id),
+    listApiTokens(user.id),
     authMode() === 'clerk' ? clerkAccountEmail(user.id) : Promise.resolve(user.email),
   ]);
   return (
@@ -43,6 +46,7 @@ export default async function SettingsPage() {
         </section>
       ) : null}
       <ExportPanel exports={exports} />
+      <ApiTokensPanel tokens={tokens} />
       <section className="flex flex-col gap-2 rounded-xl border border-red-200 bg-white p-6" aria-labelledby="delete-account-heading">
         <h2 id="delete-account-heading" className="text-lg font-semibold text-red-800">
           Delete account

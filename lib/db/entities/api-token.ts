@@ -1,9 +1,6 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { table } from '../table';
 
-/** What a personal API token may do; each endpoint of the API names the one it needs. */
-export const API_TOKEN_SCOPES = ['images:read', 'images:write', 'analysis', 'links'] as const;
-
 /**
  * A personal API token. The secret is never stored, only its SHA-256: the token is shown once, and a
  * leak of the table does not leak working tokens. It lives in its owner's partition, so the token
@@ -15,6 +12,7 @@ export const ApiToken = new Entity({
     userId: { type: 'string', required: true, readOnly: true },
     tokenId: { type: 'string', required: true, readOnly: true },
     name: { type: 'string', required: true, readOnly: true },
+    /** lib/api-tokens/schemas.ts API_TOKEN_SCOPES. */
     scopes: { type: 'set', items: 'string', required: true, readOnly: true },
     /** SHA-256 of the secret, base64url. */
     secretHash: { type: 'string', required: true, readOnly: true },
