@@ -158,7 +158,8 @@ export function serviceFunctionSpecs() {
       timeoutSeconds: STORE_DEAD_LETTER_TIMEOUT_SECONDS,
       ...NO_PACKAGES,
       environment: observability('store-dead-letter'),
-      links: ['Table', 'Realtime'],
+      // The buckets by name only: a dead letter's job kind is told from its trigger's bucket and key.
+      links: ['Uploads', 'Media', 'Table', 'Realtime'],
       secrets: [],
     },
     liveAuthorizer: {

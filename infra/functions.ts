@@ -1,5 +1,5 @@
 import type { BucketLink, JobWiring, ObjectAccess } from '../lib/jobs/wiring';
-import { bucketLink, realtimeLink, tableLink } from './access';
+import { bucketLink, bucketNameLink, realtimeLink, tableLink } from './access';
 import { table } from './database';
 import { faceCollectionsArn, FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME, handlerOf, jobFunctionSpec, serviceFunctionSpecs, type FunctionSpec } from './function-specs';
 import { readLockedVersions } from './locked-versions';
@@ -27,19 +27,22 @@ function consume(...queues: sst.aws.Queue[]) {
 /** Every job tells its owner's open pages how it is going (lib/jobs/publish-job-state.ts). */
 const live = realtimeLink(realtime);
 
+/** What a function may do with a bucket it links: an object access, or only know its name. */
+type BucketAccess = Partial<Record<BucketLink, ObjectAccess | 'name'>>;
+
 /** The SST links of a spec's link names, each bucket with the access given for it. */
-function linksOf(spec: FunctionSpec, bucketAccess: Partial<Record<BucketLink, ObjectAccess>>) {
+function linksOf(spec: FunctionSpec, bucketAccess: BucketAccess) {
   return spec.links.map((name) => {
     if (name === 'Table') return tableLink(table);
     if (name === 'Realtime') return live;
     const access = bucketAccess[name];
     if (!access) throw new Error(`${spec.name} links ${name} but no access to it is given`);
-    return bucketLink(buckets[name], access);
+    return access === 'name' ? bucketNameLink(buckets[name]) : bucketLink(buckets[name], access);
   });
 }
 
 /** A function from its spec (build, sizing, links, secrets), with its permissions, and alarms on its errors and throttles. */
-function lambda(spec: FunctionSpec, access: { bucketAccess?: Partial<Record<BucketLink, ObjectAccess>>; permissions?: sst.aws.FunctionArgs['permissions'] } = {}): sst.aws.Function {
+function lambda(spec: FunctionSpec, access: { bucketAccess?: BucketAccess; permissions?: sst.aws.FunctionArgs['permissions'] } = {}): sst.aws.Function {
   const fn = new sst.aws.Function(spec.component, {
     description: spec.description,
     handler: handlerOf(spec),
@@ -92,7 +95,11 @@ export const jobFunctions = jobQueues.map(({ row, queue }) => {
 export const describeFaces = usesRekognition ? undefined : lambda(services.describeFaces);
 
 /* Every job queue's dead-letter queue has this one consumer: what fails every attempt becomes its owner's dead letter. */
-export const storeDeadLetter = lambda(services.storeDeadLetter, { permissions: [consume(...jobQueues.map(({ deadLetters }) => deadLetters))] });
+export const storeDeadLetter = lambda(services.storeDeadLetter, {
+  // It tells the kinds apart by their trigger's bucket, whose objects it does not touch.
+  bucketAccess: { Uploads: 'name', Media: 'name' },
+  permissions: [consume(...jobQueues.map(({ deadLetters }) => deadLetters))],
+});
 for (const { deadLetters } of jobQueues) {
   deadLetters.subscribe(storeDeadLetter.arn, { batch: { size: DEAD_LETTER_BATCH_SIZE, partialResponses: true } });
 }

@@ -70,9 +70,20 @@ export async function checkLiveAuthorizer(
   if (JSON.stringify(granted) !== JSON.stringify(expected)) return report.fail(what, `granted ${JSON.stringify(granted)}, not the user's topic alone: ${JSON.stringify(expected)}`);
   report.pass(`${what}: accepts the built site's token`, `policy limited to ${topic}`);
 
-  // The token's last character changed: its signature no longer matches.
-  const tampered = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
+  // The same token claiming another user: its signature no longer matches what it says.
+  const [header, payload, signature] = token.split('.');
+  const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString('utf8')) as { sub: string };
+  const tampered = [header, Buffer.from(JSON.stringify({ ...claims, sub: `${claims.sub}-other` })).toString('base64url'), signature].join('.');
   const refused = AuthorizerAnswerSchema.safeParse(await check.hosts.invoke('live-authorizer', connectEvent(tampered, clientId)).catch(() => null));
   if (!refused.success || refused.data.isAuthenticated) return report.fail(what, `did not refuse a tampered token: ${JSON.stringify(refused.success ? refused.data : refused.error.message)}`);
-  report.pass(`${what}: refuses a tampered token`);
+  report.pass(`${what}: refuses the token tampered to claim another user`);
+}
+
+/** The sweep bundle runs as its schedule runs it, and pages through the table's overdue jobs. */
+export async function checkSweep(report: Report, hosts: FunctionHosts): Promise<void> {
+  const event = { version: '0', id: 'deploy-check', 'detail-type': 'Scheduled Event', source: 'aws.events', time: new Date().toISOString(), detail: {} };
+  const result = await hosts.invoke('sweep', event).catch((error: Error) => error);
+  if (result && typeof (result as Record<string, unknown>).announced === 'number') return report.pass('sweep bundle runs on its schedule’s event', JSON.stringify(result));
+  const problems = deploymentProblems(hosts.output('sweep'));
+  report.fail('function sweep', problems.length > 0 ? problems.join('; ') : result instanceof Error ? result.message : `returned ${JSON.stringify(result)}`);
 }

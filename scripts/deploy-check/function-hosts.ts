@@ -29,7 +29,7 @@ export function deploymentProblems(output: string): string[] {
     if (pkg.startsWith('.') || pkg.startsWith('/')) problems.add(`its bundle cannot find ${name}, a file it does not ship`);
     else problems.add(`imports ${pkg}, which its bundle does not ship (Lambda has no node_modules but the bundle's): install it (nodejs.install in its spec) or bundle it`);
   }
-  for (const [, resource] of output.matchAll(/"(\w+)" is not linked in your sst\.config\.ts/g)) {
+  for (const [, resource] of output.matchAll(/\\?"(\w+)\\?" is not linked in your sst\.config\.ts/g)) {
     problems.add(`reads Resource.${resource}, which its spec does not link (links in infra/function-specs.ts)`);
   }
   return [...problems];

@@ -13,8 +13,11 @@ export interface CheckCloud {
   env: Record<string, string>;
   /** Rekognition's stand-in. */
   rekognitionEndpoint: string;
-  /** The values the check gives the secret variables a spec names (on AWS, SST secrets). */
-  secrets: Record<SecretVariable, string>;
+  /**
+   * What the check gives a function for each secret variable its spec names (on AWS, from SST
+   * secrets): the variables that stand for it under the sign-in mode of the site being checked.
+   */
+  secrets: Record<SecretVariable, Record<string, string>>;
   /** Variables the check sets on every function to run its jobs on a faster clock (the same rules). */
   timing: Record<string, string>;
 }
@@ -28,7 +31,7 @@ const ENDPOINT_REDIRECTS = ['AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL_DYNAMODB', 
  *   - what Lambda's runtime itself sets (region, credentials, the function's name, memory, task root,
  *     time zone, locale, PATH);
  *   - what SST sets: its spec's `environment`, SST_RESOURCE_App, SST_KEY and SST_KEY_FILE;
- *   - its spec's secret variables (placeholders here);
+ *   - its spec's secret variables, as the site being checked signs in;
  *   - and, for the check alone, the AWS_ENDPOINT_URL_* redirections to the emulators and the
  *     faster job clock.
  * Not the parent's environment: no HEADSHOT_LOCAL_CLOUD, no AUTH_SECRET, no other function's link.
@@ -58,7 +61,7 @@ export async function lambdaEnvironment(spec: FunctionSpec, dir: string, cloud: 
     ...spec.environment,
     SST_RESOURCE_App: cloud.env.SST_RESOURCE_App ?? '',
     ...keys,
-    ...Object.fromEntries(spec.secrets.map((name) => [name, cloud.secrets[name]])),
+    ...Object.assign({}, ...spec.secrets.map((name) => cloud.secrets[name])),
     // The check's own: the emulators and Rekognition's stand-in, and the faster clock.
     ...redirects,
     AWS_ENDPOINT_URL_REKOGNITION: cloud.rekognitionEndpoint,

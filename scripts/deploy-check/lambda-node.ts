@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { FUNCTION_RUNTIME } from '../../infra/function-specs';
@@ -25,12 +25,17 @@ export async function lambdaNode(projectRoot: string): Promise<string> {
   const dir = path.join(projectRoot, 'node_modules', '.cache', 'headshot-lambda-node', LAMBDA_NODE_VERSION);
   const binary = path.join(dir, 'node_modules', lambdaNodePackage(), 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
   if (!existsSync(binary)) {
-    await mkdir(dir, { recursive: true });
-    await writeFile(path.join(dir, 'package.json'), '{"private":true}\n');
+    // Installed aside and moved into place whole: deploy:check and the unit tests may both install it at once.
+    const staging = `${dir}.${process.pid}`;
+    await mkdir(staging, { recursive: true });
+    await writeFile(path.join(staging, 'package.json'), '{"private":true}\n');
     const spec = `${lambdaNodePackage()}@${LAMBDA_NODE_VERSION}`;
-    await execFileAsync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--no-package-lock', spec], { cwd: dir, maxBuffer: 16 * 1024 * 1024 }).catch((error: { stderr?: string }) => {
+    await execFileAsync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--no-package-lock', spec], { cwd: staging, maxBuffer: 16 * 1024 * 1024 }).catch(async (error: { stderr?: string }) => {
+      await rm(staging, { recursive: true, force: true });
       throw new Error(`Node ${LAMBDA_NODE_VERSION}, which Lambda's ${FUNCTION_RUNTIME} runs, could not be installed from the npm registry (npm install ${spec}):\n${error.stderr ?? ''}`);
     });
+    // Whoever moves it first wins; the other's copy goes.
+    await rename(staging, dir).catch(() => rm(staging, { recursive: true, force: true }));
   }
   const { stdout } = await execFileAsync(binary, ['--version']).catch((error: Error) => {
     throw new Error(`${binary} does not run here: ${error.message}`);
