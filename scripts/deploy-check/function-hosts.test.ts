@@ -7,8 +7,8 @@ test('a package a bundle imports but does not ship is named, whether Node says p
     "Error: Cannot find module '@img/sharp-linux-arm64/sharp.node'",
   ].join('\n');
   expect(deploymentProblems(output)).toEqual([
-    "imports sharp, which its bundle does not ship (Lambda has no node_modules but the bundle's): install it (nodejs.install in its spec) or bundle it",
-    "imports @img/sharp-linux-arm64, which its bundle does not ship (Lambda has no node_modules but the bundle's): install it (nodejs.install in its spec) or bundle it",
+    "needs sharp at run time, which its bundle does not ship (Lambda has no node_modules but the bundle's): install it (nodejs.install in its spec), ship it or bundle it",
+    "needs @img/sharp-linux-arm64 at run time, which its bundle does not ship (Lambda has no node_modules but the bundle's): install it (nodejs.install in its spec), ship it or bundle it",
   ]);
 });
 

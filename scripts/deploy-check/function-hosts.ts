@@ -27,7 +27,7 @@ export function deploymentProblems(output: string): string[] {
   for (const [, name] of output.matchAll(/Cannot find (?:package|module) '([^']+)'/g)) {
     const pkg = name!.startsWith('@') ? name!.split('/').slice(0, 2).join('/') : name!.split('/')[0]!;
     if (pkg.startsWith('.') || pkg.startsWith('/')) problems.add(`its bundle cannot find ${name}, a file it does not ship`);
-    else problems.add(`imports ${pkg}, which its bundle does not ship (Lambda has no node_modules but the bundle's): install it (nodejs.install in its spec) or bundle it`);
+    else problems.add(`needs ${pkg} at run time, which its bundle does not ship (Lambda has no node_modules but the bundle's): install it (nodejs.install in its spec), ship it or bundle it`);
   }
   for (const [, resource] of output.matchAll(/\\?"(\w+)\\?" is not linked in your sst\.config\.ts/g)) {
     problems.add(`reads Resource.${resource}, which its spec does not link (links in infra/function-specs.ts)`);

@@ -10,7 +10,9 @@ export class Report {
     if (!this.options.quiet) console.log(`  ✓ ${what}${detail ? ` (${detail})` : ''}`);
   };
 
+  /** A failure already reported (a function's problem seen as it loaded and again in its output) is reported once. */
   readonly fail = (what: string, why: string): void => {
+    if (this.failures.includes(`${what}: ${why}`)) return;
     this.failures.push(`${what}: ${why}`);
     if (!this.options.quiet) console.log(`  ✖ ${what}: ${why}`);
   };
