@@ -54,6 +54,14 @@ export function bucketLink(bucket: LinkTarget, access: ObjectAccess): ScopedLink
   ]);
 }
 
+/**
+ * A bucket's name and no access to it: for code that tells buckets apart by name and touches no
+ * object (store-dead-letter names a dead letter's job kind from its trigger's bucket and key).
+ */
+export function bucketNameLink(bucket: LinkTarget): ScopedLink {
+  return scopedLink(bucket, []);
+}
+
 /** Item reads and writes through ElectroDB (transactions are checked per item action); no table admin, no Scan. */
 export const TABLE_ITEM_ACTIONS = [
   'dynamodb:GetItem',

@@ -1,5 +1,5 @@
 import { DESCRIBE_FACES_WORKLOAD } from '../lib/cost/workload';
-import { JOB_WIRING, type JobWiring, type PackageSet } from '../lib/jobs/wiring';
+import { JOB_WIRING, type BucketLink, type JobWiring, type PackageSet } from '../lib/jobs/wiring';
 import { DESCRIBE_FACES_TIMEOUT_SECONDS, LIVE_AUTHORIZER_TIMEOUT_SECONDS, STORE_DEAD_LETTER_TIMEOUT_SECONDS, SWEEP_TIMEOUT_SECONDS } from './limits';
 import type { InfraSettings } from './settings';
 import { FACE_SEARCH_PACKAGES, faceSearchCopies } from './shipped-packages';
@@ -24,6 +24,12 @@ export const IMAGE_PACKAGES = ['sharp'];
 /** The built-in face model loads its weights and WASM files from node_modules at run time, so they ship installed. */
 export const LOCAL_FACE_MODEL_PACKAGES = ['@vladmandic/human', '@tensorflow/tfjs-core', '@tensorflow/tfjs-converter', '@tensorflow/tfjs-backend-wasm'];
 
+/** A resource a function is linked to, read as `Resource.<name>` (lib/aws/resources.ts). */
+export type LinkName = BucketLink | 'Table' | 'Realtime';
+
+/** Variables infra/ sets from SST secrets: named here, their values stay out of this plain data. */
+export type SecretVariable = 'CLERK_SECRET_KEY' | 'LIVE_TOKEN_KEY';
+
 export interface FunctionSpec {
   /** The SST component name. */
   component: string;
@@ -38,6 +44,13 @@ export interface FunctionSpec {
   shipped: string[];
   copyFiles: { from: string; to: string }[];
   environment: Record<string, string>;
+  /**
+   * Its links, and no others: SST writes exactly these into the function's own encrypted
+   * resource.enc, so a function that reads a resource missing here fails on AWS (and in deploy:check).
+   */
+  links: LinkName[];
+  /** Variables it gets from SST secrets besides `environment`. */
+  secrets: SecretVariable[];
 }
 
 /** The handler path SST resolves from the project root. */
@@ -112,6 +125,9 @@ export function jobFunctionSpec(row: JobWiring, context: SpecContext): FunctionS
     timeoutSeconds: row.timeoutSeconds,
     ...packages,
     copyFiles: [...(row.files ?? []).map((folder) => ({ from: folder, to: folder })), ...packages.copyFiles],
+    // Every job reads and writes the table and tells its owner's open pages how it is going.
+    links: [...(Object.keys(row.buckets) as BucketLink[]), 'Table', 'Realtime'],
+    secrets: reads.includes('clerk-secret-key') ? ['CLERK_SECRET_KEY'] : [],
     environment: {
       ...(reads.includes('face-analyzer') ? { FACE_ANALYZER: faces.FACE_ANALYZER } : {}),
       ...(reads.includes('face-collections') ? { FACE_COLLECTION_PREFIX: faces.FACE_COLLECTION_PREFIX } : {}),
@@ -131,6 +147,8 @@ export function serviceFunctionSpecs() {
       timeoutSeconds: DESCRIBE_FACES_TIMEOUT_SECONDS,
       ...packagesOf(['image', 'face-model'], false),
       environment: observability('describe-faces'),
+      links: [],
+      secrets: [],
     },
     storeDeadLetter: {
       component: 'StoreDeadLetter',
@@ -140,6 +158,9 @@ export function serviceFunctionSpecs() {
       timeoutSeconds: STORE_DEAD_LETTER_TIMEOUT_SECONDS,
       ...NO_PACKAGES,
       environment: observability('store-dead-letter'),
+      // The buckets by name only: a dead letter's job kind is told from its trigger's bucket and key.
+      links: ['Uploads', 'Media', 'Table', 'Realtime'],
+      secrets: [],
     },
     liveAuthorizer: {
       component: 'LiveAuthorizer',
@@ -149,6 +170,10 @@ export function serviceFunctionSpecs() {
       timeoutSeconds: LIVE_AUTHORIZER_TIMEOUT_SECONDS,
       ...NO_PACKAGES,
       environment: observability('live-authorizer'),
+      // Two items of the table, read with GetItem only (infra/realtime.ts).
+      links: ['Table'],
+      // The key its tokens are checked with, derived from the sign-in secret, which it does not get.
+      secrets: ['LIVE_TOKEN_KEY'],
     },
     sweep: {
       component: 'Sweep',
@@ -158,6 +183,8 @@ export function serviceFunctionSpecs() {
       timeoutSeconds: SWEEP_TIMEOUT_SECONDS,
       ...NO_PACKAGES,
       environment: observability('sweep'),
+      links: ['Uploads', 'Media', 'Table', 'Realtime'],
+      secrets: [],
     },
   } satisfies Record<string, FunctionSpec>;
 }

@@ -1,14 +1,15 @@
-import type { JobWiring } from '../lib/jobs/wiring';
-import { bucketLink, realtimeLink, tableLink } from './access';
+import type { BucketLink, JobWiring, ObjectAccess } from '../lib/jobs/wiring';
+import { bucketLink, bucketNameLink, realtimeLink, tableLink } from './access';
 import { table } from './database';
 import { faceCollectionsArn, FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME, handlerOf, jobFunctionSpec, serviceFunctionSpecs, type FunctionSpec } from './function-specs';
+import { readLockedVersions } from './locked-versions';
 import { DEAD_LETTER_BATCH_SIZE, SWEEP_SCHEDULE } from './limits';
 import { functionAlarms } from './monitoring';
 import { jobQueues } from './queues';
 import { realtime } from './realtime';
-import { secrets } from './secrets';
+import { secretEnvironment } from './secrets';
 import { readInfraSettings } from './settings';
-import { buckets, media, uploads } from './storage';
+import { buckets } from './storage';
 
 const settings = readInfraSettings(process.env);
 const context = { settings, app: { name: $app.name, stage: $app.stage } };
@@ -26,8 +27,22 @@ function consume(...queues: sst.aws.Queue[]) {
 /** Every job tells its owner's open pages how it is going (lib/jobs/publish-job-state.ts). */
 const live = realtimeLink(realtime);
 
-/** A function from its spec (build and sizing), with its links and permissions, and alarms on its errors and throttles. */
-function lambda(spec: FunctionSpec, access: Pick<sst.aws.FunctionArgs, 'link' | 'permissions'>, secretEnvironment: Record<string, $util.Input<string>> = {}): sst.aws.Function {
+/** What a function may do with a bucket it links: an object access, or only know its name. */
+type BucketAccess = Partial<Record<BucketLink, ObjectAccess | 'name'>>;
+
+/** The SST links of a spec's link names, each bucket with the access given for it. */
+function linksOf(spec: FunctionSpec, bucketAccess: BucketAccess) {
+  return spec.links.map((name) => {
+    if (name === 'Table') return tableLink(table);
+    if (name === 'Realtime') return live;
+    const access = bucketAccess[name];
+    if (!access) throw new Error(`${spec.name} links ${name} but no access to it is given`);
+    return access === 'name' ? bucketNameLink(buckets[name]) : bucketLink(buckets[name], access);
+  });
+}
+
+/** A function from its spec (build, sizing, links, secrets), with its permissions, and alarms on its errors and throttles. */
+function lambda(spec: FunctionSpec, access: { bucketAccess?: BucketAccess; permissions?: sst.aws.FunctionArgs['permissions'] } = {}): sst.aws.Function {
   const fn = new sst.aws.Function(spec.component, {
     description: spec.description,
     handler: handlerOf(spec),
@@ -35,11 +50,12 @@ function lambda(spec: FunctionSpec, access: Pick<sst.aws.FunctionArgs, 'link' | 
     architecture: FUNCTION_ARCHITECTURE,
     memory: `${spec.memoryMb} MB`,
     timeout: `${spec.timeoutSeconds} seconds`,
-    nodejs: { install: spec.install, esbuild: { external: spec.shipped } },
+    nodejs: { install: readLockedVersions($cli.paths.root, spec.install), esbuild: { external: spec.shipped } },
     copyFiles: spec.copyFiles,
-    environment: { ...spec.environment, ...secretEnvironment },
+    environment: { ...spec.environment, ...secretEnvironment(spec) },
     logging: { retention: '1 month' },
-    ...access,
+    link: linksOf(spec, access.bucketAccess ?? {}),
+    permissions: access.permissions ?? [],
   });
   functionAlarms(spec.component, fn.name);
   return fn;
@@ -60,21 +76,13 @@ function rekognitionGrants(row: JobWiring) {
   return [{ actions: [...row.rekognition.actions], resources: [row.rekognition.on === 'collections' ? faceCollections : '*'] }];
 }
 
-/** The secrets a row says it reads, as the variables lib/config parses; they stay SST secrets, out of the plain specs. */
-function secretsRead(row: JobWiring): Record<string, $util.Input<string>> {
-  return row.reads?.includes('clerk-secret-key') ? { CLERK_SECRET_KEY: secrets.ClerkSecretKey.value } : {};
-}
-
 /*
  * A function per row of the job-wiring table, subscribed to its queue with partial batch responses
  * (the handlers report failed records, so only those come back), at most `maxConcurrency` batches at
  * once where the row caps it.
  */
 export const jobFunctions = jobQueues.map(({ row, queue }) => {
-  const fn = lambda(jobFunctionSpec(row, context), {
-    link: [...Object.entries(row.buckets).map(([name, access]) => bucketLink(buckets[name as keyof typeof buckets], access)), tableLink(table), live],
-    permissions: [consume(queue), ...rekognitionGrants(row)],
-  }, secretsRead(row));
+  const fn = lambda(jobFunctionSpec(row, context), { bucketAccess: row.buckets, permissions: [consume(queue), ...rekognitionGrants(row)] });
   const { maxConcurrency } = row;
   queue.subscribe(fn.arn, {
     batch: { size: row.batchSize, partialResponses: true },
@@ -84,11 +92,12 @@ export const jobFunctions = jobQueues.map(({ row, queue }) => {
 });
 
 /* The built-in model for the site's searches by photo; the site invokes it. Rekognition needs no such function. */
-export const describeFaces = usesRekognition ? undefined : lambda(services.describeFaces, {});
+export const describeFaces = usesRekognition ? undefined : lambda(services.describeFaces);
 
 /* Every job queue's dead-letter queue has this one consumer: what fails every attempt becomes its owner's dead letter. */
 export const storeDeadLetter = lambda(services.storeDeadLetter, {
-  link: [tableLink(table), live],
+  // It tells the kinds apart by their trigger's bucket, whose objects it does not touch.
+  bucketAccess: { Uploads: 'name', Media: 'name' },
   permissions: [consume(...jobQueues.map(({ deadLetters }) => deadLetters))],
 });
 for (const { deadLetters } of jobQueues) {
@@ -99,8 +108,6 @@ for (const { deadLetters } of jobQueues) {
  * The sweep reads the table's overdue jobs, looks for their trigger objects, announces them again
  * (a copy onto themselves) and removes what a job that never started left behind.
  */
-export const sweep = lambda(services.sweep, {
-  link: [bucketLink(uploads, 'read-write'), bucketLink(media, 'read-write'), tableLink(table), live],
-});
+export const sweep = lambda(services.sweep, { bucketAccess: { Uploads: 'read-write', Media: 'read-write' } });
 
 export const sweepSchedule = new sst.aws.Cron('SweepSchedule', { schedule: SWEEP_SCHEDULE, function: sweep.arn });

@@ -1,10 +1,9 @@
 import { liveAuthorizerPartitionKeys } from '../lib/realtime/live-authorizer-reads';
-import { liveTokenKeyOf } from '../lib/realtime/live-token-key';
 import { tableGetItemLink } from './access';
 import { table } from './database';
 import { FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME, handlerOf, serviceFunctionSpecs } from './function-specs';
 import { functionAlarms } from './monitoring';
-import { secrets } from './secrets';
+import { secretEnvironment } from './secrets';
 
 const spec = serviceFunctionSpecs().liveAuthorizer;
 
@@ -35,11 +34,12 @@ export const realtime = new sst.aws.Realtime('Realtime', {
     architecture: FUNCTION_ARCHITECTURE,
     memory: `${spec.memoryMb} MB`,
     timeout: `${spec.timeoutSeconds} seconds`,
-    environment: {
-      ...spec.environment,
-      LIVE_TOKEN_KEY: $util.secret(secrets.ClerkSecretKey.value.apply((secret) => liveTokenKeyOf(secret).toString('base64url'))),
-    },
-    link: [tableGetItemLink(table, liveAuthorizerPartitionKeys())],
+    environment: { ...spec.environment, ...secretEnvironment(spec) },
+    // Its one link, the table, narrowed to GetItem on two items.
+    link: spec.links.map((name) => {
+      if (name !== 'Table') throw new Error(`The live authorizer links ${name}, which it has no narrowed link for`);
+      return tableGetItemLink(table, liveAuthorizerPartitionKeys());
+    }),
     logging: { retention: '1 month' },
   },
 });

@@ -1,3 +1,6 @@
+import { liveTokenKeyOf } from '../lib/realtime/live-token-key';
+import type { FunctionSpec, SecretVariable } from './function-specs';
+
 /* Set once per stage: `npx sst secret set ClerkSecretKey sk_live_… --stage prod`. */
 export const secrets = {
   ClerkSecretKey: new sst.Secret('ClerkSecretKey'),
@@ -11,3 +14,13 @@ export const secrets = {
    */
   ClerkWebhookSigningSecret: new sst.Secret('ClerkWebhookSigningSecret', ''),
 };
+
+/** The values of the secret variables a function's spec names. */
+export function secretEnvironment(spec: Pick<FunctionSpec, 'secrets'>): Record<string, $util.Input<string>> {
+  const values: Record<SecretVariable, () => $util.Input<string>> = {
+    CLERK_SECRET_KEY: () => secrets.ClerkSecretKey.value,
+    // The live authorizer's key, derived from the sign-in secret as the site derives it: the function holds this key and no sign-in secret.
+    LIVE_TOKEN_KEY: () => $util.secret(secrets.ClerkSecretKey.value.apply((secret) => liveTokenKeyOf(secret).toString('base64url'))),
+  };
+  return Object.fromEntries(spec.secrets.map((name) => [name, values[name]()]));
+}

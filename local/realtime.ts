@@ -41,7 +41,7 @@ type Statement = z.infer<typeof StatementSchema>;
 const Lifetime = z.number().int().min(1).max(86_400);
 
 /** The part of a custom authorizer's answer IoT acts on. An accepted connection's lifetimes are required, as IoT requires them. */
-const AuthorizerAnswerSchema = z.discriminatedUnion('isAuthenticated', [
+export const AuthorizerAnswerSchema = z.discriminatedUnion('isAuthenticated', [
   z.object({ isAuthenticated: z.literal(false) }),
   z.object({
     isAuthenticated: z.literal(true),

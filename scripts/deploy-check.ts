@@ -4,9 +4,10 @@
  * 1. Builds every Lambda function the way SST does (scripts/deploy-check/sst-function-build.ts) and
  *    the site with OpenNext exactly as SST runs it (same version, same command, the site's
  *    environment with placeholder secrets).
- * 2. Runs the built artifacts under plain node against the local emulators, through the same
- *    SST_RESOURCE_* and AWS_ENDPOINT_URL_* variables local/ uses: the site answers Function URL
- *    events, and the bridge delivers SQS-wrapped S3 events to the function bundles.
+ * 2. Runs the built artifacts against the local emulators: the site answers Function URL events, and
+ *    the bridge delivers SQS-wrapped S3 events to the function bundles. Each bundle runs as Lambda
+ *    runs it: from a folder outside the repository (no node_modules to fall back on), under Lambda's
+ *    Node 22, with its own resource.enc holding only its spec's links and only its own environment.
  * 3. Fails naming every page or function that broke.
  *
  * What it cannot prove (IAM, S3 → SQS delivery, CloudFront, live Clerk) is listed in the README.
@@ -18,7 +19,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { faceEnvironment, FUNCTION_ARCHITECTURE, type FunctionSpec } from '../infra/function-specs';
+import { faceEnvironment, FUNCTION_ARCHITECTURE } from '../infra/function-specs';
 import { repoRoot as root } from './sst-platform';
 import { npmCpu, SITE_SERVER_ARCHITECTURE } from '../infra/site-build';
 import { startLocalCloud } from '../local/cloud';
@@ -26,13 +27,19 @@ import { addHostSharpBinaries, addHostUsearchBinary, shippedSharpBinaries, shipp
 import { FunctionHosts } from './deploy-check/function-hosts';
 import { startRekognitionStub } from './deploy-check/rekognition-stub';
 import { callAction, findAction, readServerActions, type ActionRef } from '../tests/support/server-actions';
-import { plannedBundles } from './deploy-check/bundles';
+import { bundlesDir, plannedBundles } from './deploy-check/bundles';
+import { addHostBinaries, checkLiveAuthorizer, checkNativeBinaries, checkSweep, reportDeploymentProblems } from './deploy-check/function-checks';
+import { CHECK_ACCOUNT, functionArn, lambdaEnvironment, type CheckCloud } from './deploy-check/lambda-environment';
+import { LAMBDA_NODE_VERSION, lambdaNode } from './deploy-check/lambda-node';
+import { liveTokenKeyOf } from '../lib/realtime/live-token-key';
 import { Report } from './deploy-check/report';
 import { buildSite, siteBuildEnvironment, siteServerDir } from './deploy-check/site-build';
 import { SITE_HOST, startSiteFunction, type SiteFunction, type SiteResponse } from './deploy-check/site-function';
-import { buildFunction, type BuiltFunction } from './deploy-check/sst-function-build';
+import { buildFunction, modulesAbove, type BuiltFunction } from './deploy-check/sst-function-build';
 
 const WORK_DIR = path.join(root, '.sst', 'deploy-check');
+/** Where the bundles are built and run: outside the repository, whose node_modules Lambda does not have. */
+const BUNDLES_DIR = bundlesDir(root);
 /** `-- --reuse`: run the artifacts of the last build again, for working on the checks themselves. */
 const REUSE = process.argv.includes('--reuse');
 /** `-- --built-site`: the site was just built by `npm run build:site` (the same OpenNext build), as `npm test` does. */
@@ -48,11 +55,16 @@ const BUNDLE_CONCURRENCY = 3;
 
 async function buildFunctions(): Promise<Map<string, BuiltFunction>> {
   step(`Functions, bundled as SST bundles them (esbuild, ESM banner, nodejs.install for linux-${npmCpu(FUNCTION_ARCHITECTURE)}, copyFiles)`);
+  const inherited = modulesAbove(path.join(BUNDLES_DIR, 'functions'));
+  if (inherited.length > 0) {
+    fail('functions', `${inherited.join(', ')} would lend the bundles packages they do not ship: remove it, or set TMPDIR elsewhere`);
+    return new Map();
+  }
   const queue = new PQueue({ concurrency: BUNDLE_CONCURRENCY });
   const outcomes = await Promise.all(
     plannedBundles().map(({ label, spec }) =>
       queue.add(async () => {
-        const dir = path.join(WORK_DIR, 'functions', label.replace(/\W+/g, '-'));
+        const dir = path.join(BUNDLES_DIR, 'functions', label.replace(/\W+/g, '-'));
         return buildFunction(root, spec, dir, { reuse: REUSE }).then(
           (result) => ({ label, spec, result }),
           (error: Error) => ({ label, spec, error }),
@@ -73,8 +85,9 @@ async function buildFunctions(): Promise<Map<string, BuiltFunction>> {
     else if (result.bundledNative.length > 0) fail(`function ${label}`, `bundles ${result.bundledNative.join(', ')}, whose native binary cannot be found from a bundle (install or ship it, or keep it out of this function's imports)`);
     else pass(`${label} built`, `${mib(result.bytes)} unzipped`);
     if (spec.shipped.includes('usearch')) checkUsearch(`function ${label}`, result.dir, npmCpu(FUNCTION_ARCHITECTURE));
+    await checkNativeBinaries(report, `function ${label}`, result.dir, npmCpu(FUNCTION_ARCHITECTURE));
     // To run here: the measured size above is what SST would zip.
-    await addHostUsearchBinary(result.dir, root);
+    await addHostBinaries(result.dir, root).catch((error: Error) => fail(`function ${label}`, error.message));
   }
   return built;
 }
@@ -113,6 +126,7 @@ async function buildAndCheckSite(): Promise<string | null> {
     pass('server function ships sharp', `@img/sharp-linux-${cpu} and @img/sharp-libvips-linux-${cpu}`);
   }
   checkUsearch('server function', serverDir, cpu);
+  await checkNativeBinaries(report, 'server function', serverDir, cpu);
   // Run a copy: the build stays exactly what SST would zip.
   const runnable = await mkdtemp(path.join(os.tmpdir(), 'headshot-site-'));
   await cp(serverDir, runnable, { recursive: true });
@@ -218,6 +232,9 @@ interface CheckContext {
 async function main(): Promise<void> {
   Object.assign(process.env, FAST_JOB_TIMING);
   if (!REUSE) await rm(WORK_DIR, { recursive: true, force: true });
+  // Fetched (or found) while the bundles build.
+  const node = lambdaNode(root);
+  node.catch(() => undefined);
   const built = await buildFunctions();
   const siteDir = await buildAndCheckSite();
 
@@ -228,15 +245,30 @@ async function main(): Promise<void> {
   const cloud = await startLocalCloud({ dataDir, s3Port: 0, dynamoPort: 0, appOrigins: [], invoke: hosts.invoke, extraBuckets: [SITE_CACHE.bucket] });
   await createRevalidationTable(cloud.env.AWS_ENDPOINT_URL_DYNAMODB!);
   let site: SiteFunction | null = null;
-  const functionEnv = (spec: FunctionSpec) => ({
-    ...cloud.env,
-    ...FAST_JOB_TIMING,
-    ...spec.environment,
-    AWS_ENDPOINT_URL_REKOGNITION: rekognition.endpoint,
-    FUNCTION_TIMEOUT_MS: String(spec.timeoutSeconds * 1000),
-  });
-  const startFunction = (fn: BuiltFunction) => hosts.start(fn.spec.name, fn.dir, functionEnv(fn.spec));
+  const authSecret = randomBytes(32).toString('base64url');
+  const functionCloud: CheckCloud = {
+    env: cloud.env,
+    rekognitionEndpoint: rekognition.endpoint,
+    secrets: {
+      // The live authorizer's key, derived from the site's sign-in secret as infra/ derives it.
+      LIVE_TOKEN_KEY: { LIVE_TOKEN_KEY: liveTokenKeyOf(authSecret).toString('base64url') },
+      // Where SST gives Clerk's secret key, this pass's site signs in with local accounts: deleting one needs their secret (its rate-limit windows are keyed with it).
+      CLERK_SECRET_KEY: { LOCAL_AUTH: 'enabled', AUTH_SECRET: authSecret },
+    },
+    timing: FAST_JOB_TIMING,
+  };
+  const region = cloud.env.AWS_REGION ?? 'us-east-1';
+  const startFunction = async (fn: BuiltFunction) =>
+    hosts.start(fn.spec.name, fn.dir, await lambdaEnvironment(fn.spec, fn.dir, functionCloud), {
+      node: await node,
+      timeoutMs: fn.spec.timeoutSeconds * 1000,
+      functionArn: functionArn(region, fn.spec.name),
+    });
   try {
+    await node.then(
+      () => pass(`functions run under Node ${LAMBDA_NODE_VERSION}, from their own folders outside the repository`, path.join(BUNDLES_DIR, 'functions')),
+      (error: Error) => fail("Lambda's Node", error.message),
+    );
     for (const [label, fn] of built) {
       if (label !== fn.spec.name) continue;
       await startFunction(fn).then(
@@ -245,7 +277,6 @@ async function main(): Promise<void> {
       );
     }
 
-    const authSecret = randomBytes(32).toString('base64url');
     if (siteDir) {
       // A deployment is not the local cloud: HEADSHOT_LOCAL_CLOUD stays unset, and local accounts are opted into.
       const deployed = Object.fromEntries(Object.entries(cloud.env).filter(([name]) => name !== 'HEADSHOT_LOCAL_CLOUD'));
@@ -279,22 +310,27 @@ async function main(): Promise<void> {
         startFunction,
       };
       await checkSite(check);
+      await checkLiveAuthorizer(report, { ...check, cookies: check.user.cookies, iotArn: (resource) => `arn:aws:iot:${region}:${CHECK_ACCOUNT}:${resource}` });
       await checkDeadLetterPath(check, built.get('process-image'));
-      await checkSweep(hosts);
+      await checkSweep(report, hosts);
       // The same jobs again, with the built-in face model in place of Rekognition.
       for (const [label, fn] of built) {
         if (label === fn.spec.name) continue;
-        await startFunction(fn);
-        pass(`function ${label} loads`);
+        const loaded = await startFunction(fn).then(
+          () => (pass(`function ${label} loads`), true),
+          (error: Error) => (fail(`function ${label}`, error.message), false),
+        );
+        if (!loaded) continue;
         if (fn.spec.name === 'analyze-profile') await checkAnalysis(check, 'local');
         if (fn.spec.name === 'index-faces') await checkFaceIndex(check, 'local');
       }
       // Last: the account it uses is deleted.
       await checkAccountData(check);
     } else {
-      await checkSweep(hosts);
+      await checkSweep(report, hosts);
     }
   } finally {
+    reportDeploymentProblems(report, hosts);
     if (site) await writeFile(path.join(WORK_DIR, 'server-function.log'), site.output());
     for (const fn of built.values()) await writeFile(path.join(WORK_DIR, `${fn.spec.name}.log`), hosts.output(fn.spec.name)).catch(() => undefined);
     if (report.failures.length > 0) console.log(`\nWhat the artifacts printed is in ${path.relative(root, WORK_DIR)}/*.log`);
@@ -556,18 +592,6 @@ async function checkDeadLetterPath(check: CheckContext, processImage: BuiltFunct
   if (retry.response.status >= 400) return fail('server action retryDeadLetterAction', `answered ${retry.response.status}`);
   const ready = await waitFor('Retry → ready through the process-image bundle', () => findImage(user.userId, imageId), (item) => item.status === 'ready');
   if (ready) pass('Retry → ready through the process-image bundle');
-}
-
-/** The sweep bundle runs as its schedule runs it, and pages through the table's overdue jobs. */
-async function checkSweep(hosts: FunctionHosts): Promise<void> {
-  const event = { version: '0', id: 'deploy-check', 'detail-type': 'Scheduled Event', source: 'aws.events', time: new Date().toISOString(), detail: {} };
-  try {
-    const result = (await hosts.invoke('sweep', event)) as Record<string, number> | null;
-    if (!result || typeof result.announced !== 'number') return fail('function sweep', `returned ${JSON.stringify(result)}`);
-    pass('sweep bundle runs on its schedule’s event', JSON.stringify(result));
-  } catch (error) {
-    fail('function sweep', (error as Error).message);
-  }
 }
 
 try {

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import { functionSpecs, jobFunctionSpec, type FunctionSpec } from '../../infra/function-specs';
 import { JOB_WIRING, type JobWiring } from '../../lib/jobs/wiring';
 
@@ -20,4 +23,13 @@ export function plannedBundles(wiring: readonly JobWiring[] = JOB_WIRING): Plann
     .filter((row) => row.packages.some((set) => set === 'analyzer-model'))
     .map((row) => ({ label: `${row.name} (built-in model)`, spec: jobFunctionSpec(row, { settings: { faceAnalyzer: 'local' } }), builtInModel: true }));
   return [...deployed, ...withModel];
+}
+
+/**
+ * Where deploy:check builds and runs the bundles: in the system's temporary folder, outside the
+ * repository, so that Node cannot fall back on the repository's node_modules (Lambda has only the
+ * bundle's). One folder per checkout, kept for `-- --reuse`.
+ */
+export function bundlesDir(projectRoot: string): string {
+  return path.join(os.tmpdir(), `headshot-deploy-check-${createHash('sha256').update(projectRoot).digest('hex').slice(0, 12)}`);
 }

@@ -1,11 +1,12 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME, handlerOf, type FunctionSpec } from '../../infra/function-specs';
+import { readLockedVersions } from '../../infra/locked-versions';
 import { npmCpu } from '../../infra/site-build';
 
 const execFileAsync = promisify(execFile);
@@ -57,11 +58,21 @@ export function esbuildOptions(root: string, spec: FunctionSpec, outDir: string)
   };
 }
 
-/** SST pins each installed package to the range the project's package.json gives it. */
-async function installManifest(root: string, packages: string[]): Promise<string> {
-  const { dependencies } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-  const pinned = Object.fromEntries([...packages].sort().map((name) => [name, dependencies[name] ?? '*']));
-  return `${JSON.stringify({ dependencies: pinned })}\n`;
+/** What infra/functions.ts hands SST as `nodejs.install`, SST's package.json for the install: each package at the version package-lock.json locks. */
+function installManifest(root: string, packages: string[]): string {
+  return `${JSON.stringify({ dependencies: readLockedVersions(root, [...packages].sort()) })}\n`;
+}
+
+/**
+ * The folders above a bundle's where Node would look for packages the bundle does not ship
+ * (…/node_modules): a bundle must be built and run where there are none, as in Lambda's /var/task.
+ */
+export function modulesAbove(dir: string): string[] {
+  const found: string[] = [];
+  for (let parent = path.dirname(path.resolve(dir)); ; parent = path.dirname(parent)) {
+    if (existsSync(path.join(parent, 'node_modules'))) found.push(path.join(parent, 'node_modules'));
+    if (path.dirname(parent) === parent) return found;
+  }
 }
 
 /** SST's install command; --platform and --arch are what it passes, --os, --cpu and --libc what npm 11 reads. */
@@ -91,7 +102,7 @@ export async function buildFunction(root: string, spec: FunctionSpec, outDir: st
   const missingPackages = externalPackages(metafile!).filter((name) => !spec.install.includes(name) && !spec.shipped.includes(name));
   const bundledNative = NATIVE_PACKAGES.filter((name) => Object.keys(metafile!.inputs).some((input) => input.startsWith(`node_modules/${name}/`)));
   if (spec.install.length > 0) {
-    await writeFile(path.join(outDir, 'package.json'), await installManifest(root, spec.install));
+    await writeFile(path.join(outDir, 'package.json'), installManifest(root, spec.install));
     await execFileAsync('npm', [...sstInstallArgs(spec.install), '--no-audit', '--no-fund'], { cwd: outDir, maxBuffer: 64 * 1024 * 1024 }).catch((error: { stdout?: string; stderr?: string }) => {
       throw new Error(`npm install for ${spec.name} failed:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
     });

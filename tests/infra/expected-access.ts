@@ -64,7 +64,8 @@ export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'
       // The built-in model for the site's searches by photo: it reads nothing and writes nothing.
       ...(rekognition ? {} : { DescribeFaces: { links: [], grants: {} } }),
       StoreDeadLetter: {
-        links: ['Realtime', 'Table'],
+        // The buckets' names, to tell a dead letter's kind by its trigger; no access to their objects.
+        links: ['Media', 'Realtime', 'Table', 'Uploads'],
         grants: {
           ...live,
           ...Object.fromEntries(wiring.map((row) => [`${row.component}DeadLetters`, QUEUE_CONSUMER])),

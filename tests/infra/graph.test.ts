@@ -16,6 +16,7 @@ import { authSettings } from '../../lib/config';
 import { disposeInfraGraph, runInfraGraph, type InfraGraph } from './harness';
 import { repoRoot } from '../../scripts/sst-platform';
 import { findViolations } from './rules';
+import { readLockedVersions } from '../../infra/locked-versions';
 import { OPEN_NEXT_VERSION, SITE_SERVER_ARCHITECTURE, SITE_SERVER_RUNTIME } from '../../infra/site-build';
 
 /*
@@ -160,6 +161,15 @@ describe('event pipeline', () => {
 
 describe('functions', () => {
   const build = (name: string) => graph.builds.find((candidate) => candidate.functionID === name)!;
+  const locked = (name: string) => readLockedVersions(repoRoot, [name])[name];
+
+  test('every package SST installs into a function is pinned to the version package-lock.json locks, never "*"', () => {
+    const installed = graph.builds.flatMap((candidate) => Object.entries(candidate.properties.install ?? {}).map(([name, version]) => `${candidate.functionID}: ${name}@${version}`));
+    expect(installed.length).toBeGreaterThan(0);
+    const expected = graph.builds.flatMap((candidate) => Object.keys(candidate.properties.install ?? {}).map((name) => `${candidate.functionID}: ${name}@${locked(name)}`));
+    expect(installed).toEqual(expected);
+    expect(installed.filter((entry) => !/@\d+\.\d+\.\d+[\w.-]*$/.test(entry))).toEqual([]);
+  });
 
   test.each(JOB_WIRING.map((row) => [row.component, `functions/${row.name}.handler`]))('%s is built from %s, which exists', (name, handler) => {
     expect(build(name).handler).toBe(handler);
@@ -171,7 +181,7 @@ describe('functions', () => {
     expect(input(lambda, 'architectures')).toEqual(['arm64']);
     expect(input(lambda, 'memorySize')).toBe(1769);
     expect(input(lambda, 'timeout')).toBe(60);
-    expect(build('ProcessImage').properties).toMatchObject({ install: { sharp: '*' }, architecture: 'arm64' });
+    expect(build('ProcessImage').properties).toMatchObject({ install: { sharp: locked('sharp') }, architecture: 'arm64' });
   });
 
   test('index-faces leaves usearch out of its bundle and ships it with its arm64 binary, no install script run', () => {
@@ -259,7 +269,7 @@ describe('functions', () => {
     expect(input(lambda, 'memorySize')).toBe(1769);
     expect(input(lambda, 'timeout')).toBe(300);
     expect(input(lambda, 'architectures')).toEqual(['arm64']);
-    expect(build('RerenderWatermarks').properties).toMatchObject({ install: { sharp: '*' }, architecture: 'arm64' });
+    expect(build('RerenderWatermarks').properties).toMatchObject({ install: { sharp: locked('sharp') }, architecture: 'arm64' });
     const zip = readFileSync(path.join(graph.projectRoot, '.sst', 'artifacts', 'RerenderWatermarks', 'code.zip'));
     for (const font of readdirSync(path.join(repoRoot, 'assets', 'fonts'))) expect(zip.includes(Buffer.from(`assets/fonts/${font}`)), font).toBe(true);
     // It works from a photo's clean copies in the media bucket: the originals bucket is not its to read.
@@ -273,7 +283,7 @@ describe('functions', () => {
     const actions = Object.values(grantsByComponent(graph, 'AnalyzeProfile')).flat();
     expect(actions.filter((action) => action.startsWith('rekognition:'))).toEqual(['rekognition:DetectFaces']);
     expect(plain<{ variables: Record<string, string> }>(input(lambdaOf(graph, 'AnalyzeProfile'), 'environment')).variables.FACE_ANALYZER).toBe('rekognition');
-    expect(build('AnalyzeProfile').properties.install).toEqual({ sharp: '*' });
+    expect(build('AnalyzeProfile').properties.install).toEqual({ sharp: locked('sharp') });
   });
 });
 

@@ -82,7 +82,7 @@ async function writeFakeNextBuild(root: string): Promise<void> {
 /** A scratch project root: the repository's files that the config references, plus the fake build. */
 async function createProjectRoot(): Promise<string> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'headshot-infra-graph-'));
-  for (const entry of ['assets', 'functions', 'node_modules', 'package.json']) {
+  for (const entry of ['assets', 'functions', 'node_modules', 'package.json', 'package-lock.json']) {
     await symlink(path.join(repoRoot, entry), path.join(root, entry));
   }
   await writeFakeNextBuild(root);

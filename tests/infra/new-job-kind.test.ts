@@ -7,6 +7,8 @@ import { expectedAccess } from './expected-access';
 import { getResource, input, lambdaOf, resourcesOfType, state, TYPES } from './graph';
 import { disposeInfraGraph, runInfraGraph, type InfraGraph } from './harness';
 import { findViolations } from './rules';
+import { readLockedVersions } from '../../infra/locked-versions';
+import { repoRoot } from '../../scripts/sst-platform';
 
 /*
  * A job kind that exists only here: one row added to the job-wiring table, and no other file
@@ -64,7 +66,7 @@ describe('on AWS (the config, run over the SST platform with mocks)', () => {
   test('its function is built from functions/<name>.ts, sized as its row says, and consumes its queue in batches of its row', () => {
     const build = graph.builds.find((candidate) => candidate.functionID === 'ShrinkArchive')!;
     expect(build.handler).toBe('functions/shrink-archive.handler');
-    expect(build.properties).toMatchObject({ install: { sharp: '*' } });
+    expect(build.properties).toMatchObject({ install: readLockedVersions(repoRoot, ['sharp']) });
     const lambda = lambdaOf(graph, 'ShrinkArchive');
     expect(input(lambda, 'memorySize')).toBe(640);
     expect(input(lambda, 'timeout')).toBe(30);
