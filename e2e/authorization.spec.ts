@@ -282,6 +282,19 @@ const MATRIX: Record<string, Check> = {
     expect([answer.status, JSON.parse(answer.body).type]).toEqual([401, '/api/v1/problems/missing-token']);
     revealsNothing(answer, victim);
   },
+  'route GET /api/v1/links': async ({ http, victim }) => {
+    const answer = await get(http, '/api/v1/links');
+    expect([answer.status, JSON.parse(answer.body).type]).toEqual([401, '/api/v1/problems/missing-token']);
+    revealsNothing(answer, victim);
+  },
+  'route POST /api/v1/links': async ({ http, victim }) => {
+    const response = await http.post('/api/v1/links', { data: { imageId: victim.imageId }, maxRedirects: 0 });
+    expect([response.status(), (await response.json()).type]).toEqual([401, '/api/v1/problems/missing-token']);
+  },
+  'route DELETE /api/v1/links/[code]': async ({ http, victim }) => {
+    const response = await http.delete(`/api/v1/links/${victim.code}`, { maxRedirects: 0 });
+    expect([response.status(), (await response.json()).type]).toEqual([401, '/api/v1/problems/missing-token']);
+  },
   // Public by design: the API's description, the same for everyone.
   'route GET /api/v1/openapi.json': async ({ http, victim }) => {
     const answer = await get(http, '/api/v1/openapi.json');

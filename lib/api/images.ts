@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { IMAGE_STATUSES } from '../db';
 import { createUpload, createUploadInput, deleteImage, getImage, listImages, VariantFormatSchema, VariantSchema, type Image } from '../images';
 import { DOWNLOAD_URL_TTL_SECONDS, UPLOAD_URL_TTL_SECONDS } from '../storage';
+import { pageOf, pageQuery } from './paging';
 
 /*
  * Images as the API shows them: the same records the pages read (lib/images), in the API's own
@@ -27,14 +28,8 @@ const ImageFields = z.object({
 
 export const ImageSummarySchema = ImageFields.extend({ thumbnailUrl: z.url().nullable() }).meta({ id: 'ImageSummary' });
 export const ImageDetailSchema = ImageFields.extend({ sizes: z.array(ImageSizeSchema) }).meta({ id: 'Image' });
-export const ImagePageSchema = z
-  .object({ items: z.array(ImageSummarySchema), nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` for the next page; null on the last.' }) })
-  .meta({ id: 'ImagePage' });
-
-export const ListImagesQuerySchema = z.object({
-  cursor: z.string().max(2048, 'Not a cursor from this API.').optional(),
-  limit: z.coerce.number('Give limit as a whole number from 1 to 100.').int('Give limit as a whole number from 1 to 100.').min(1, 'Give limit as a whole number from 1 to 100.').max(100, 'Give limit as a whole number from 1 to 100.').default(24),
-});
+export const ImagePageSchema = pageOf(ImageSummarySchema, 'ImagePage');
+export const ListImagesQuerySchema = pageQuery(24);
 const ImageIdSchema = z.string().regex(/^[A-Za-z0-9_-]{10,32}$/);
 export const ImagePathSchema = z.object({ id: z.string().meta({ description: 'The image id.' }) });
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ApiTokenScope } from '../api-tokens/schemas';
 import { CreateUploadBodySchema, ImageDetailSchema, ImageFileQuerySchema, ImagePageSchema, ImagePathSchema, ListImagesQuerySchema, RedirectSchema, UploadSchema } from './images';
+import { CreateShareLinkBodySchema, ListShareLinksQuerySchema, ShareLinkPageSchema, ShareLinkPathSchema, ShareLinkSchema } from './links';
 import type { ProblemType } from './problems';
 
 /**
@@ -77,5 +78,35 @@ export const API_OPERATIONS = {
     body: CreateUploadBodySchema,
     success: { status: 201, description: 'PUT the file to `upload.url` with `upload.headers`; processing starts when it arrives.', schema: UploadSchema },
     problems: ['invalid-request', 'quota-exceeded'],
+  }),
+  createShareLink: operation({
+    operationId: 'createShareLink',
+    method: 'post',
+    path: '/links',
+    scope: 'links',
+    summary: 'Shares one size of an image at a short public link',
+    body: CreateShareLinkBodySchema,
+    success: { status: 201, description: 'The link; its page is at `path`.', schema: ShareLinkSchema },
+    problems: ['invalid-request'],
+  }),
+  listShareLinks: operation({
+    operationId: 'listShareLinks',
+    method: 'get',
+    path: '/links',
+    scope: 'links',
+    summary: 'Your share links, newest first; ended ones stay listed for a while',
+    query: ListShareLinksQuerySchema,
+    success: { status: 200, description: 'A page of links.', schema: ShareLinkPageSchema },
+    problems: ['invalid-request'],
+  }),
+  revokeShareLink: operation({
+    operationId: 'revokeShareLink',
+    method: 'delete',
+    path: '/links/{code}',
+    scope: 'links',
+    summary: 'Revokes a share link: its page and files stop at once',
+    params: ShareLinkPathSchema,
+    success: { status: 204, description: 'Revoked.' },
+    problems: ['not-found'],
   }),
 };

@@ -1,9 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createApiToken, revokeApiToken } from '@/lib/api-tokens';
 import { listImagesByOwner } from '@/lib/db';
+import { resolveLink } from '@/lib/links';
 import { GET as listImages } from '@/app/api/v1/images/route';
 import { GET as getImageFile } from '@/app/api/v1/images/[id]/file/route';
 import { DELETE as deleteImage, GET as getImage } from '@/app/api/v1/images/[id]/route';
+import { DELETE as revokeShareLink } from '@/app/api/v1/links/[code]/route';
+import { GET as listShareLinks, POST as createShareLink } from '@/app/api/v1/links/route';
 import { POST as createUpload } from '@/app/api/v1/uploads/route';
 import { GET as openApi } from '@/app/api/v1/openapi.json/route';
 import { fixture, newUserId, uploadAsBrowser, waitForSettled } from './helpers';
@@ -33,6 +36,30 @@ async function userWithPhoto() {
   expect((await waitForSettled(userId, imageId)).status).toBe('ready');
   return { userId, imageId };
 }
+
+describe('/api/v1 links', () => {
+  it('shares an image, lists the link, and revokes it so its page stops at once; another owner’s image and link are out of reach', async () => {
+    const { userId, imageId } = await userWithPhoto();
+    const { token } = await createApiToken(userId, { name: 'sharer', scopes: ['links'] });
+    const { token: stranger } = await createApiToken(newUserId(), { name: 'stranger', scopes: ['links'] });
+
+    const made = await call(createShareLink, '/links', token, {}, { method: 'POST', body: { imageId, expiry: '1d' } });
+    expect(made).toMatchObject({ status: 201, body: { imageId, state: 'active', expiry: '1d', watermarked: expect.any(Boolean), validUntil: expect.any(String) } });
+    const { code, path } = made.body as { code: string; path: string };
+    expect(path).toBe(`/s/${code}`);
+    expect((await resolveLink(code)).state).toBe('active');
+    expect((await call(listShareLinks, '/links', token)).body).toMatchObject({ items: [{ code, state: 'active' }], nextCursor: null });
+
+    expect((await call(createShareLink, '/links', stranger, {}, { method: 'POST', body: { imageId } })).status).toBe(400);
+    expect((await call(revokeShareLink, `/links/${code}`, stranger, { code }, { method: 'DELETE' })).status).toBe(404);
+    expect((await call(listShareLinks, '/links', stranger)).body).toEqual({ items: [], nextCursor: null });
+
+    expect((await call(revokeShareLink, `/links/${code}`, token, { code }, { method: 'DELETE' })).status).toBe(204);
+    expect((await resolveLink(code)).state).toBe('not-found');
+    expect((await call(revokeShareLink, `/links/${code}`, token, { code }, { method: 'DELETE' })).status).toBe(404);
+    expect((await call(listShareLinks, '/links', token)).body).toMatchObject({ items: [{ code, state: 'revoked' }] });
+  });
+});
 
 describe('/api/v1 images', () => {
   it('lists the owner’s images and shows one with every size at a URL that serves it', async () => {
@@ -115,7 +142,7 @@ describe('/api/v1 images', () => {
     const response = await openApi();
     const document = (await response.json()) as { openapi: string; paths: Record<string, Record<string, { operationId: string; security: unknown }>>; components: { schemas: Record<string, unknown> } };
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.fromEntries(Object.entries(document.paths).map(([path, methods]) => [path, Object.keys(methods)]))).toEqual({ '/images': ['get'], '/images/{id}': ['get', 'delete'], '/images/{id}/file': ['get'], '/uploads': ['post'] });
+    expect(Object.fromEntries(Object.entries(document.paths).map(([path, methods]) => [path, Object.keys(methods)]))).toEqual({ '/images': ['get'], '/images/{id}': ['get', 'delete'], '/images/{id}/file': ['get'], '/uploads': ['post'], '/links': ['post', 'get'], '/links/{code}': ['delete'] });
     expect(document.paths['/images/{id}']!.get!.security).toEqual([{ token: ['images:read'] }]);
     expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Image', 'ImageSize', 'ImagePage', 'Problem']));
   });
