@@ -295,6 +295,15 @@ const MATRIX: Record<string, Check> = {
     const response = await http.delete(`/api/v1/links/${victim.code}`, { maxRedirects: 0 });
     expect([response.status(), (await response.json()).type]).toEqual([401, '/api/v1/problems/missing-token']);
   },
+  'route GET /api/v1/images/[id]/analysis': async ({ http, victim }) => {
+    const answer = await get(http, `/api/v1/images/${victim.imageId}/analysis`);
+    expect([answer.status, JSON.parse(answer.body).type]).toEqual([401, '/api/v1/problems/missing-token']);
+    revealsNothing(answer, victim);
+  },
+  'route POST /api/v1/images/[id]/analysis': async ({ http, victim }) => {
+    const response = await http.post(`/api/v1/images/${victim.imageId}/analysis`, { maxRedirects: 0 });
+    expect([response.status(), (await response.json()).type]).toEqual([401, '/api/v1/problems/missing-token']);
+  },
   // Public by design: the API's description, the same for everyone.
   'route GET /api/v1/openapi.json': async ({ http, victim }) => {
     const answer = await get(http, '/api/v1/openapi.json');

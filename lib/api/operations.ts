@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ApiTokenScope } from '../api-tokens/schemas';
+import { ProfileAnalysisSchema } from './analysis';
 import { CreateUploadBodySchema, ImageDetailSchema, ImageFileQuerySchema, ImagePageSchema, ImagePathSchema, ListImagesQuerySchema, RedirectSchema, UploadSchema } from './images';
 import { CreateShareLinkBodySchema, ListShareLinksQuerySchema, ShareLinkPageSchema, ShareLinkPathSchema, ShareLinkSchema } from './links';
 import type { ProblemType } from './problems';
@@ -20,7 +21,7 @@ export interface ApiOperation<Query extends z.ZodObject = z.ZodObject, Params ex
   params?: Params;
   body?: Body;
   /** A 302's schema is its Location, sent as the header, not a body. */
-  success: { status: 200 | 201 | 204 | 302; description: string; schema?: Result };
+  success: { status: 200 | 201 | 202 | 204 | 302; description: string; schema?: Result };
   /** What else it may answer, beyond the token's problems (401, 403) and rate limiting (429), which every operation may. */
   problems: ProblemType[];
 }
@@ -107,6 +108,26 @@ export const API_OPERATIONS = {
     summary: 'Revokes a share link: its page and files stop at once',
     params: ShareLinkPathSchema,
     success: { status: 204, description: 'Revoked.' },
+    problems: ['not-found'],
+  }),
+  requestAnalysis: operation({
+    operationId: 'requestAnalysis',
+    method: 'post',
+    path: '/images/{id}/analysis',
+    scope: 'analysis',
+    summary: 'Runs the LinkedIn profile-photo check on a ready image (again, if it ran before)',
+    params: ImagePathSchema,
+    success: { status: 202, description: 'Asked for; GET it until `status` is ready or failed.', schema: ProfileAnalysisSchema },
+    problems: ['invalid-request', 'not-found'],
+  }),
+  getAnalysis: operation({
+    operationId: 'getAnalysis',
+    method: 'get',
+    path: '/images/{id}/analysis',
+    scope: 'analysis',
+    summary: 'The LinkedIn check of an image: score, checklist, faces and crops',
+    params: ImagePathSchema,
+    success: { status: 200, description: 'The check as it stands.', schema: ProfileAnalysisSchema },
     problems: ['not-found'],
   }),
 };

@@ -3,13 +3,14 @@ import { createApiToken, revokeApiToken } from '@/lib/api-tokens';
 import { listImagesByOwner } from '@/lib/db';
 import { resolveLink } from '@/lib/links';
 import { GET as listImages } from '@/app/api/v1/images/route';
+import { GET as getAnalysis, POST as requestAnalysis } from '@/app/api/v1/images/[id]/analysis/route';
 import { GET as getImageFile } from '@/app/api/v1/images/[id]/file/route';
 import { DELETE as deleteImage, GET as getImage } from '@/app/api/v1/images/[id]/route';
 import { DELETE as revokeShareLink } from '@/app/api/v1/links/[code]/route';
 import { GET as listShareLinks, POST as createShareLink } from '@/app/api/v1/links/route';
 import { POST as createUpload } from '@/app/api/v1/uploads/route';
 import { GET as openApi } from '@/app/api/v1/openapi.json/route';
-import { fixture, newUserId, uploadAsBrowser, waitForSettled } from './helpers';
+import { fixture, newUserId, uploadAsBrowser, waitFor, waitForSettled } from './helpers';
 
 vi.mock('server-only', () => ({}));
 
@@ -36,6 +37,23 @@ async function userWithPhoto() {
   expect((await waitForSettled(userId, imageId)).status).toBe('ready');
   return { userId, imageId };
 }
+
+describe('/api/v1 analysis', () => {
+  it('runs the LinkedIn check on a ready image and answers its score, checklist and crops; refuses another owner’s image', async () => {
+    const { userId, imageId } = await userWithPhoto();
+    const { token } = await createApiToken(userId, { name: 'checker', scopes: ['analysis'] });
+    const { token: stranger } = await createApiToken(newUserId(), { name: 'stranger', scopes: ['analysis'] });
+
+    expect((await call(getAnalysis, `/images/${imageId}/analysis`, token, { id: imageId })).status).toBe(404);
+    const asked = await call(requestAnalysis, `/images/${imageId}/analysis`, token, { id: imageId }, { method: 'POST' });
+    expect(asked).toMatchObject({ status: 202, body: { status: expect.stringMatching(/^(pending|running|ready)$/) } });
+    const done = await waitFor('the analysis', () => call(getAnalysis, `/images/${imageId}/analysis`, token, { id: imageId }), (answer) => answer.body.status === 'ready');
+    expect(done.body).toMatchObject({ report: { score: expect.any(Number), checks: expect.any(Array) }, crop: { status: 'ok', files: expect.any(Array) } });
+
+    expect((await call(getAnalysis, `/images/${imageId}/analysis`, stranger, { id: imageId })).status).toBe(404);
+    expect((await call(requestAnalysis, `/images/${imageId}/analysis`, stranger, { id: imageId }, { method: 'POST' })).status).toBe(404);
+  });
+});
 
 describe('/api/v1 links', () => {
   it('shares an image, lists the link, and revokes it so its page stops at once; another owner’s image and link are out of reach', async () => {
@@ -142,7 +160,7 @@ describe('/api/v1 images', () => {
     const response = await openApi();
     const document = (await response.json()) as { openapi: string; paths: Record<string, Record<string, { operationId: string; security: unknown }>>; components: { schemas: Record<string, unknown> } };
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.fromEntries(Object.entries(document.paths).map(([path, methods]) => [path, Object.keys(methods)]))).toEqual({ '/images': ['get'], '/images/{id}': ['get', 'delete'], '/images/{id}/file': ['get'], '/uploads': ['post'], '/links': ['post', 'get'], '/links/{code}': ['delete'] });
+    expect(Object.fromEntries(Object.entries(document.paths).map(([path, methods]) => [path, Object.keys(methods)]))).toEqual({ '/images': ['get'], '/images/{id}': ['get', 'delete'], '/images/{id}/file': ['get'], '/uploads': ['post'], '/links': ['post', 'get'], '/links/{code}': ['delete'], '/images/{id}/analysis': ['post', 'get'] });
     expect(document.paths['/images/{id}']!.get!.security).toEqual([{ token: ['images:read'] }]);
     expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Image', 'ImageSize', 'ImagePage', 'Problem']));
   });
