@@ -7,6 +7,7 @@ const ALIGN = { start: 'items-start', center: 'items-center', end: 'items-end' }
 
 /** A button that runs a server action: disabled and relabelled while it runs, with the action's refusal announced under it. */
 export function ActionButton({
+  type = 'button',
   onClick,
   isPending,
   pendingLabel,
@@ -16,7 +17,9 @@ export function ActionButton({
   ariaLabel,
   children,
 }: {
-  onClick: () => void;
+  /** `submit` for a form's button, whose form's onSubmit runs the action. */
+  type?: 'button' | 'submit';
+  onClick?: () => void;
   isPending: boolean;
   pendingLabel: string;
   result: { serverError?: string; validationErrors?: object } | undefined;
@@ -28,7 +31,7 @@ export function ActionButton({
   const error = actionErrorMessage(result);
   return (
     <span className={`inline-flex flex-col gap-1 ${ALIGN[align]}`}>
-      <button type="button" disabled={isPending} onClick={onClick} aria-label={ariaLabel} className={`${className} disabled:opacity-60`}>
+      <button type={type} disabled={isPending} onClick={onClick} aria-label={ariaLabel} className={`${className} disabled:opacity-60`}>
         {isPending ? pendingLabel : children}
       </button>
       {error ? (

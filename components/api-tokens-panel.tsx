@@ -6,7 +6,6 @@ import { createApiTokenAction, revokeApiTokenAction } from '@/app/actions/api-to
 import { API_TOKEN_LIFETIMES_DAYS, MAX_API_TOKENS } from '@/lib/api-tokens/limits';
 import { API_TOKEN_SCOPES, type ApiToken, type ApiTokenScope } from '@/lib/api-tokens/schemas';
 import { ActionButton } from './action-button';
-import { actionErrorMessage } from './action-error';
 
 /* Dates in UTC: the server renders this first and the browser hydrates it, and the two need not share a time zone. */
 const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -24,7 +23,6 @@ export function ApiTokensPanel({ tokens }: { tokens: ApiToken[] }) {
   const [scopes, setScopes] = useState<ApiTokenScope[]>(['images:read']);
   const formId = useId();
   const made = create.result.data;
-  const error = actionErrorMessage(create.result);
 
   function submit(form: HTMLFormElement) {
     const data = new FormData(form);
@@ -76,16 +74,15 @@ export function ApiTokensPanel({ tokens }: { tokens: ApiToken[] }) {
             <option value="never">never (until revoked)</option>
           </select>
         </label>
-        <span className="flex flex-col items-start gap-1">
-          <button type="submit" disabled={create.isPending} className="rounded-md bg-brand-500 px-4 py-2 font-medium text-on-brand hover:bg-brand-600 disabled:opacity-60">
-            {create.isPending ? 'Making…' : 'Make a token'}
-          </button>
-          {error ? (
-            <span role="alert" className="text-xs text-red-700">
-              {error}
-            </span>
-          ) : null}
-        </span>
+        <ActionButton
+          type="submit"
+          isPending={create.isPending}
+          pendingLabel="Making…"
+          result={create.result}
+          className="rounded-md bg-brand-500 px-4 py-2 font-medium text-on-brand hover:bg-brand-600"
+        >
+          Make a token
+        </ActionButton>
       </form>
       {made ? <NewToken token={made.token} name={made.apiToken.name} /> : null}
       {tokens.length > 0 ? (
