@@ -243,7 +243,8 @@ export async function checkSiteInClerkMode(input: ClerkPassInput): Promise<void>
   const gone = Object.keys(CHECKS).filter((entry) => !discovered().includes(entry));
   if (missing.length > 0) report.fail('Clerk pass inventory', `no entry in scripts/deploy-check/clerk-site-pass.ts for ${missing.join(', ')}`);
   if (gone.length > 0) report.fail('Clerk pass inventory', `entries for what app/ no longer has: ${gone.join(', ')}`);
-  if (!input.readyImageId) return report.fail('Clerk pass', 'no processed photo from the local pass to read');
+  // Without the local pass's photo the pages of a photo fail too; everything else is still called.
+  if (!input.readyImageId) report.fail('Clerk pass', 'no processed photo from the local pass to read');
 
   const drift = await wrapperDriftFromSst(path.join(root, '.sst', 'platform'));
   if (drift === 'not-installed') report.pass("SST's server-index.mjs as reproduced", 'SST is not installed here (`sst install`), so it was not compared with its source');
@@ -282,7 +283,7 @@ export async function checkSiteInClerkMode(input: ClerkPassInput): Promise<void>
     );
     report.pass('server function loads through SST’s server-index.mjs', `${Object.keys(links).length} links in resource.enc, none as variables`);
     const cookies = Object.entries(await clerkSessionCookies(keys, { userId: input.user.userId, origin: `https://${SITE_HOST}`, lifetimeSeconds: 600 })).map(([name, value]) => `${name}=${value}`);
-    const pass: Pass = { site, clerk, actions: input.actions, cookies, user: input.user, imageId: input.readyImageId, webhookSecret, expectStatus: siteExpectations(report).expectStatus, report };
+    const pass: Pass = { site, clerk, actions: input.actions, cookies, user: input.user, imageId: input.readyImageId ?? UNKNOWN_ID, webhookSecret, expectStatus: siteExpectations(report).expectStatus, report };
     for (const [entry, check] of Object.entries(CHECKS)) {
       await check(pass).catch((error: Error) => report.fail(`Clerk: ${entry}`, error.message));
     }
