@@ -35,7 +35,7 @@ import { buildSite, siteBuildEnvironment, siteServerDir } from './deploy-check/s
 import { SITE_HOST, startSiteFunction, type SiteFunction } from './deploy-check/site-function';
 import { siteExpectations } from './deploy-check/site-answers';
 import { deployedSiteEnvironment, SITE_CACHE } from './deploy-check/site-environment';
-import { checkSiteInClerkMode } from './deploy-check/clerk-site-pass';
+import { checkSiteInClerkMode, startClerkSite, type ClerkSite } from './deploy-check/clerk-site-pass';
 import { buildFunction, type BuiltFunction } from './deploy-check/sst-function-build';
 
 const WORK_DIR = path.join(root, '.sst', 'deploy-check');
@@ -216,6 +216,7 @@ async function main(): Promise<void> {
   const cloud = await startLocalCloud({ dataDir, s3Port: 0, dynamoPort: 0, appOrigins: [], invoke: hosts.invoke, extraBuckets: [SITE_CACHE.bucket] });
   await createRevalidationTable(cloud.env.AWS_ENDPOINT_URL_DYNAMODB!);
   let site: SiteFunction | null = null;
+  let clerkSite: Promise<ClerkSite> | null = null;
   const functionEnv = (spec: FunctionSpec) => ({
     ...cloud.env,
     ...FAST_JOB_TIMING,
@@ -245,6 +246,9 @@ async function main(): Promise<void> {
         fail('site server function', error.message);
         return null;
       });
+      clerkSite = startClerkSite({ root, siteDir, cloudEnv: cloud.env, rekognitionEndpoint: rekognition.endpoint });
+      // Its failure is reported where it is checked.
+      clerkSite.catch(() => undefined);
     }
     if (site && siteDir) {
       const check: CheckContext = {
@@ -268,7 +272,7 @@ async function main(): Promise<void> {
         if (fn.spec.name === 'index-faces') await checkFaceIndex(check, 'local');
       }
       // The same site in Clerk mode, run as SST deploys it, over the same account's data.
-      await checkSiteInClerkMode({ report, root, siteDir, cloudEnv: cloud.env, rekognitionEndpoint: rekognition.endpoint, actions: check.actions, user: check.user, readyImageId: check.readyImageId });
+      await checkSiteInClerkMode(clerkSite!, { report, root, actions: check.actions, user: check.user, readyImageId: check.readyImageId });
       // Last: the account it uses is deleted.
       await checkAccountData(check);
     } else {
@@ -279,6 +283,7 @@ async function main(): Promise<void> {
     for (const fn of built.values()) await writeFile(path.join(WORK_DIR, `${fn.spec.name}.log`), hosts.output(fn.spec.name)).catch(() => undefined);
     if (report.failures.length > 0) console.log(`\nWhat the artifacts printed is in ${path.relative(root, WORK_DIR)}/*.log`);
     site?.stop();
+    await clerkSite?.then((started) => started.stop(), () => undefined);
     hosts.stopAll();
     await cloud.stop();
     await rekognition.stop();

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import PQueue from 'p-queue';
 import { Webhook } from 'svix';
 import { discovered } from '../../e2e/app-routes';
 import { SITE_ENVIRONMENT_SECRETS, SITE_TRUSTED_PROXY_HOPS } from '../../infra/site-build';
 import { CLERK_API_WAIT_MS } from '../../lib/auth/clerk-api';
 import { callAction, findAction, type ActionRef } from '../../tests/support/server-actions';
 import { startClerkApiStub, type ClerkApiStub } from './clerk-api-stub';
-import { CLERK_PUBLISHABLE_KEY, clerkSessionCookies, generateClerkKeys } from './clerk-instance';
+import { CLERK_PUBLISHABLE_KEY, clerkSessionCookies, generateClerkKeys, type ClerkKeys } from './clerk-instance';
 import type { Report } from './report';
 import { siteExpectations } from './site-answers';
 import { deployedSiteEnvironment, splitCloudEnvironment } from './site-environment';
@@ -27,10 +28,6 @@ import { SST_SERVER_ENTRY, wrapAsSstDeploys, wrapperDriftFromSst } from './site-
 export interface ClerkPassInput {
   report: Report;
   root: string;
-  /** The runnable copy of the server function the local pass runs. */
-  siteDir: string;
-  cloudEnv: Record<string, string | undefined>;
-  rekognitionEndpoint: string;
   actions: ActionRef[];
   /** The local pass's account: the Clerk session names the same user id, so the pages read its photo, analysis and faces. */
   user: { userId: string; email: string };
@@ -54,6 +51,7 @@ interface Pass {
 type Check = (pass: Pass) => Promise<void>;
 
 const UNKNOWN_ID = 'AAAAAAAAAAAAAAAA';
+const SETTINGS = 'page /settings';
 /** next-safe-action's answer for an error that is not the user's (app/actions/safe-action.ts): never acceptable here. */
 const GENERIC_FAILURE = 'Something went wrong on our side. Please try again.';
 
@@ -126,15 +124,14 @@ const CHECKS: Record<string, Check> = {
   'page /people/[personId]': page(() => `/people/${UNKNOWN_ID}`, 404, 'private'),
   'page /images/[id]': page((pass) => `/images/${pass.imageId}`, 200, 'private'),
   'page /images/[id]/analysis': page((pass) => `/images/${pass.imageId}/analysis`, 200, 'private'),
-  'page /settings': checkSettings,
+  [SETTINGS]: checkSettings,
+  // The streamed search itself is the local pass's; here the route answers a Clerk session, for a face the photo does not have.
   'route POST /people/search': async (pass) => {
-    const { listFacesOfImage } = await import('../../lib/db');
-    // A face Rekognition indexed, as the deployed site searches Rekognition's collections.
-    const face = (await listFacesOfImage(pass.user.userId, pass.imageId)).find((candidate) => candidate.providerFaceId);
-    // The built-in model's run of the local pass may have indexed the photo again since: then a face it does not have is asked for.
-    const body = JSON.stringify({ face: { imageId: pass.imageId, faceId: face?.faceId ?? UNKNOWN_ID } });
+    const body = JSON.stringify({ face: { imageId: pass.imageId, faceId: UNKNOWN_ID } });
     const search = await pass.site.request('/people/search', { method: 'POST', cookies: pass.cookies, headers: { 'content-type': 'application/json', origin: `https://${SITE_HOST}` }, body });
-    pass.expectStatus(`Clerk: POST /people/search (${face ? 'a face Rekognition indexed' : 'a face the photo does not have'})`, search, face ? 200 : 400);
+    pass.expectStatus('Clerk: POST /people/search (a face the photo does not have)', search, 400, (response) =>
+      typeof (JSON.parse(response.body.toString('utf8')) as { error?: unknown }).error === 'string' ? null : `answered ${response.body.toString('utf8').slice(0, 200)} without a sentence`,
+    );
   },
   'route GET /s/[code]': async (pass) => void pass.expectStatus('Clerk: GET /s/{code}', await pass.site.request(`/s/${await shareCode(pass)}`), 200),
   'route GET /s/[code]/[file]': async (pass) => void pass.expectStatus('Clerk: GET /s/{code}/photo.webp', await pass.site.request(`/s/${await shareCode(pass)}/photo.webp`), 200),
@@ -236,7 +233,68 @@ async function checkSettings(pass: Pass): Promise<void> {
   pass.clerk.setAvailability('up');
 }
 
-export async function checkSiteInClerkMode(input: ClerkPassInput): Promise<void> {
+/** The Clerk-mode server function, started beside the local pass's so that its cold start overlaps the local checks. */
+export interface ClerkSite {
+  /** Null when it failed to load, with `loadError` saying why. */
+  site: SiteFunction | null;
+  loadError: string | null;
+  clerk: ClerkApiStub;
+  keys: ClerkKeys;
+  webhookSecret: string;
+  linkNames: string[];
+  /** Writes what it printed beside the other logs, and stops it and the stand-in; safe to repeat. */
+  stop(): Promise<void>;
+}
+
+export async function startClerkSite(input: { root: string; siteDir: string; cloudEnv: Record<string, string | undefined>; rekognitionEndpoint: string }): Promise<ClerkSite> {
+  const secretKey = `sk_live_${randomBytes(24).toString('base64url')}`;
+  const keys = generateClerkKeys();
+  const webhookSecret = `whsec_${randomBytes(24).toString('base64')}`;
+  const clerk = await startClerkApiStub(input.root, { secretKey });
+  const secretValues: Record<keyof typeof SITE_ENVIRONMENT_SECRETS, string> = {
+    CLERK_SECRET_KEY: secretKey,
+    NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: CLERK_PUBLISHABLE_KEY,
+    CLERK_JWT_KEY: keys.publicKey,
+    CLERK_WEBHOOK_SIGNING_SECRET: webhookSecret,
+  };
+  // SST links the secrets too, beside the buckets, table and realtime endpoint; only resource.enc carries links.
+  const links = {
+    ...splitCloudEnvironment(input.cloudEnv).links,
+    ...Object.fromEntries(Object.entries(SITE_ENVIRONMENT_SECRETS).map(([variable, secret]) => [secret, { type: 'sst.sst.Secret', value: secretValues[variable as keyof typeof secretValues] }])),
+  };
+  const sst = await wrapAsSstDeploys(input.siteDir, links);
+  const environment = {
+    ...deployedSiteEnvironment(input.cloudEnv, input.rekognitionEndpoint),
+    ...sst,
+    ...secretValues,
+    TRUSTED_PROXY_HOPS: String(SITE_TRUSTED_PROXY_HOPS),
+    CLERK_API_URL: clerk.endpoint,
+  };
+  const loaded = await startSiteFunction(input.siteDir, environment, SST_SERVER_ENTRY).then(
+    (site) => ({ site, loadError: null }),
+    (error: Error) => ({ site: null, loadError: error.message }),
+  );
+  let stopped = false;
+  return {
+    ...loaded,
+    clerk,
+    keys,
+    webhookSecret,
+    linkNames: Object.keys(links),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      if (loaded.site) await writeFile(path.join(input.root, '.sst', 'deploy-check', 'server-function-clerk.log'), loaded.site.output()).catch(() => undefined);
+      loaded.site?.stop();
+      await clerk.stop();
+    },
+  };
+}
+
+/** Calls at once against the server function: its calls mostly wait on the emulators. */
+const CONCURRENT_CALLS = 4;
+
+export async function checkSiteInClerkMode(started: Promise<ClerkSite>, input: ClerkPassInput): Promise<void> {
   const { report, root } = input;
   report.step('Site in Clerk mode, as `sst deploy` configures it (production publishable key, SST server-index.mjs with resource.enc, Clerk session tokens)');
   const missing = discovered().filter((entry) => !(entry in CHECKS));
@@ -251,48 +309,22 @@ export async function checkSiteInClerkMode(input: ClerkPassInput): Promise<void>
   else if (drift.length > 0) report.fail("SST's server-index.mjs", `SST's installed source no longer has these lines of the reproduced wrapper: ${drift.join(' | ')}`);
   else report.pass("SST's server-index.mjs as reproduced", "every line found in SST's installed source");
 
-  const secretKey = `sk_live_${randomBytes(24).toString('base64url')}`;
-  const keys = generateClerkKeys();
-  const webhookSecret = `whsec_${randomBytes(24).toString('base64')}`;
-  const clerk = await startClerkApiStub(root, { secretKey });
-  clerk.addUser(input.user.userId, input.user.email);
-  const secretValues: Record<keyof typeof SITE_ENVIRONMENT_SECRETS, string> = {
-    CLERK_SECRET_KEY: secretKey,
-    NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: CLERK_PUBLISHABLE_KEY,
-    CLERK_JWT_KEY: keys.publicKey,
-    CLERK_WEBHOOK_SIGNING_SECRET: webhookSecret,
-  };
-  // SST links the secrets too, beside the buckets, table and realtime endpoint; only resource.enc carries links.
-  const links = {
-    ...splitCloudEnvironment(input.cloudEnv).links,
-    ...Object.fromEntries(Object.entries(SITE_ENVIRONMENT_SECRETS).map(([variable, secret]) => [secret, { type: 'sst.sst.Secret', value: secretValues[variable as keyof typeof secretValues] }])),
-  };
-  const sst = await wrapAsSstDeploys(input.siteDir, links);
-  let site: SiteFunction | null = null;
+  const clerkSite = await started.catch((error: Error) => error);
+  if (clerkSite instanceof Error) return report.fail('site server function in Clerk mode', clerkSite.message);
+  const { site, clerk } = clerkSite;
   try {
-    site = await startSiteFunction(
-      input.siteDir,
-      {
-        ...deployedSiteEnvironment(input.cloudEnv, input.rekognitionEndpoint),
-        ...sst,
-        ...secretValues,
-        TRUSTED_PROXY_HOPS: String(SITE_TRUSTED_PROXY_HOPS),
-        CLERK_API_URL: clerk.endpoint,
-      },
-      SST_SERVER_ENTRY,
-    );
-    report.pass('server function loads through SST’s server-index.mjs', `${Object.keys(links).length} links in resource.enc, none as variables`);
-    const cookies = Object.entries(await clerkSessionCookies(keys, { userId: input.user.userId, origin: `https://${SITE_HOST}`, lifetimeSeconds: 600 })).map(([name, value]) => `${name}=${value}`);
-    const pass: Pass = { site, clerk, actions: input.actions, cookies, user: input.user, imageId: input.readyImageId ?? UNKNOWN_ID, webhookSecret, expectStatus: siteExpectations(report).expectStatus, report };
-    for (const [entry, check] of Object.entries(CHECKS)) {
-      await check(pass).catch((error: Error) => report.fail(`Clerk: ${entry}`, error.message));
-    }
+    if (!site) return report.fail('site server function in Clerk mode', clerkSite.loadError ?? 'did not load');
+    report.pass('server function loads through SST’s server-index.mjs', `${clerkSite.linkNames.length} links in resource.enc, none as variables`);
+    clerk.addUser(input.user.userId, input.user.email);
+    const cookies = Object.entries(await clerkSessionCookies(clerkSite.keys, { userId: input.user.userId, origin: `https://${SITE_HOST}`, lifetimeSeconds: 600 })).map(([name, value]) => `${name}=${value}`);
+    const pass: Pass = { site, clerk, actions: input.actions, cookies, user: input.user, imageId: input.readyImageId ?? UNKNOWN_ID, webhookSecret: clerkSite.webhookSecret, expectStatus: siteExpectations(report).expectStatus, report };
+    const run = (entry: string, check: Check) => check(pass).catch((error: Error) => report.fail(`Clerk: ${entry}`, error.message));
+    // Settings makes Clerk's API slow and down: alone, after everything else that reads it.
+    const queue = new PQueue({ concurrency: CONCURRENT_CALLS });
+    await Promise.all(Object.entries(CHECKS).filter(([entry]) => entry !== SETTINGS).map(([entry, check]) => queue.add(() => run(entry, check))));
+    await run(SETTINGS, CHECKS[SETTINGS]!);
     if (!clerk.calls.some((call) => call === `GET /v1/users/${input.user.userId}`)) report.fail("Clerk's API", 'the site never read the account from CLERK_API_URL');
-  } catch (error) {
-    report.fail('site server function in Clerk mode', (error as Error).message);
   } finally {
-    if (site) await writeFile(path.join(root, '.sst', 'deploy-check', 'server-function-clerk.log'), site.output()).catch(() => undefined);
-    site?.stop();
-    await clerk.stop();
+    await clerkSite.stop();
   }
 }
