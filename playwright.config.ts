@@ -29,6 +29,8 @@ export default defineConfig({
     },
   },
   webServer: [
+    // The same build in Clerk mode, on the same emulators: the security headers and authorization specs visit it too.
+    clerkModeServer(),
     {
       command: 'npx tsx local/serve.ts',
       url: `http://localhost:${ports.app}/sign-in`,
@@ -37,7 +39,5 @@ export default defineConfig({
       stdout: 'pipe',
       env: { PORT: String(ports.app), S3_PORT: String(ports.s3), DYNAMODB_PORT: String(ports.dynamo), LAMBDA_PORT: String(ports.lambda), REALTIME_PORT: String(ports.realtime), DATA_DIR: dataDir, AUTH_SECRET: E2E_AUTH_SECRET },
     },
-    // The same build in Clerk mode, on the same emulators: the security headers and authorization specs visit it too.
-    clerkModeServer(),
   ],
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
 import { actionPageUrl, actionResult, readServerActions, type ActionRef } from '../tests/support/server-actions';
 import { discovered } from './app-routes';
-import { CLERK_BASE, clerkCookieHeader } from './clerk-mode';
+import { CLERK_BASE, clerkCookieHeader, clerkModeReady } from './clerk-mode';
 import { connectE2eCloud } from './cloud';
 import { FIXTURES } from './helpers';
 import { E2E_PORTS } from './ports';
@@ -379,7 +379,7 @@ test('every page, route and server action refuses anonymous visitors, intruders 
   test.setTimeout(120_000);
   expect(discovered(), 'an entry in MATRIX for every page, route handler and server action in app/, and none for anything gone').toEqual(Object.keys(MATRIX).sort());
 
-  const victim = await makeVictim();
+  const [victim] = await Promise.all([makeVictim(), clerkModeReady()]);
   const before = await snapshot(victim);
   const actions = await readServerActions(ROOT);
   let tried = 0;

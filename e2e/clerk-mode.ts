@@ -19,16 +19,34 @@ export function e2eClerkKeys(): ClerkKeys {
   return JSON.parse(process.env.HEADSHOT_E2E_CLERK_KEYS) as ClerkKeys;
 }
 
-/** The second web server of playwright.config.ts. */
+/**
+ * A web server of playwright.config.ts, listed first and without a URL: Playwright starts its web
+ * servers one after the other, each once the one before answers, so this one starts while the suite's
+ * own server is starting, and the specs that visit it wait for it themselves (clerkModeReady).
+ */
 export function clerkModeServer() {
   return {
     command: 'npx tsx e2e/clerk-server.ts',
-    url: `${CLERK_BASE}/sign-in`,
-    timeout: 120_000,
-    reuseExistingServer: false,
     stdout: 'pipe' as const,
     env: { CLERK_JWT_KEY: e2eClerkKeys().publicKey },
   };
+}
+
+const READY_TIMEOUT_MS = 120_000;
+let ready: Promise<void> | null = null;
+
+/** Resolves once the Clerk-mode server answers (it serves sign-in), or fails saying it never did. */
+export function clerkModeReady(): Promise<void> {
+  ready ??= (async () => {
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    for (;;) {
+      const answered = await fetch(`${CLERK_BASE}/sign-in`).then((response) => response.ok, () => false);
+      if (answered) return;
+      if (Date.now() > deadline) throw new Error(`The Clerk-mode server (e2e/clerk-server.ts) did not answer on ${CLERK_BASE} within ${READY_TIMEOUT_MS / 1000} s; its output is in the web server's log.`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  })();
+  return ready;
 }
 
 /** A Cookie header for a browser signed in to Clerk as `userId` (a deleted user's included: the token stays valid until it expires). */

@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { CLERK_BASE, routeClerkFrontend, signInWithClerk } from './clerk-mode';
+import { CLERK_BASE, clerkModeReady, routeClerkFrontend, signInWithClerk } from './clerk-mode';
 import { signInAs, test, uploadAs } from './helpers';
 
 /*
@@ -74,6 +74,7 @@ test('the app runs with its policy on: no violation while a photo is uploaded, v
 });
 
 test("in Clerk mode, Clerk's script carries each page's nonce and runs: no violation on a signed-in visitor's pages", async ({ browser }) => {
+  await clerkModeReady();
   const context = await browser.newContext({ baseURL: CLERK_BASE });
   const page = await context.newPage();
   const served = await routeClerkFrontend(page);
