@@ -27,11 +27,11 @@ function routeOf(file: string): string {
   return `/${segments.join('/')}`;
 }
 
-/** Every page (GET) and every method of every route handler. */
+/** Every page (GET) and every method of every route handler, declared as a function or as a constant (`export const GET = apiRoute(…)`). */
 export function appEndpoints(): AppEndpoint[] {
   const pages = filesUnder(path.join(ROOT, 'app'), /^page\.tsx$/).map((file): AppEndpoint => ({ kind: 'page', method: 'GET', route: routeOf(file) }));
   const routes = filesUnder(path.join(ROOT, 'app'), /^route\.ts$/).flatMap((file) =>
-    [...readFileSync(file, 'utf8').matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match): AppEndpoint => ({ kind: 'route', method: match[1] as AppEndpoint['method'], route: routeOf(file) })),
+    [...readFileSync(file, 'utf8').matchAll(/export (?:(?:async )?function|const) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match): AppEndpoint => ({ kind: 'route', method: match[1] as AppEndpoint['method'], route: routeOf(file) })),
   );
   return [...pages, ...routes];
 }
