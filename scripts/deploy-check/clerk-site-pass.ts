@@ -43,7 +43,9 @@ interface Pass {
   user: ClerkPassInput['user'];
   imageId: string;
   webhookSecret: string;
-  shareCode?: string;
+  /** Made once, when first needed: the checks run concurrently. */
+  shareCode?: Promise<string>;
+  apiToken?: Promise<string>;
   expectStatus: ReturnType<typeof siteExpectations>['expectStatus'];
   report: Report;
 }
@@ -135,6 +137,16 @@ const CHECKS: Record<string, Check> = {
   },
   'route GET /s/[code]': async (pass) => void pass.expectStatus('Clerk: GET /s/{code}', await pass.site.request(`/s/${await shareCode(pass)}`), 200),
   'route GET /s/[code]/[file]': async (pass) => void pass.expectStatus('Clerk: GET /s/{code}/photo.webp', await pass.site.request(`/s/${await shareCode(pass)}/photo.webp`), 200),
+  // The public API beside Clerk's middleware: a bearer token of the user's opens it, the Clerk session alone does not.
+  'route GET /api/v1/images': async (pass) => {
+    pass.expectStatus('Clerk: GET /api/v1/images with the session only', await pass.site.request('/api/v1/images', { cookies: pass.cookies }), 401);
+    pass.expectStatus('Clerk: GET /api/v1/images with an API token', await pass.site.request('/api/v1/images', { headers: { authorization: `Bearer ${await apiToken(pass)}` } }), 200, (response) =>
+      response.body.toString('utf8').includes(pass.imageId) ? null : "answered without the user's photo",
+    );
+  },
+  'route GET /api/v1/images/[id]': async (pass) =>
+    void pass.expectStatus('Clerk: GET /api/v1/images/{id} with an API token', await pass.site.request(`/api/v1/images/${pass.imageId}`, { headers: { authorization: `Bearer ${await apiToken(pass)}` } }), 200),
+  'route GET /api/v1/openapi.json': async (pass) => void pass.expectStatus('Clerk: GET /api/v1/openapi.json', await pass.site.request('/api/v1/openapi.json'), 200),
   // Signed with the webhook secret infra/web.ts gives the site: a forged call is refused, Clerk's own is taken.
   'route POST /webhooks/clerk': async (pass) => {
     const payload = JSON.stringify({ object: 'event', type: 'user.created', data: { id: 'user_deploycheckwebhook', object: 'user', email_addresses: [] } });
@@ -207,10 +219,17 @@ const CHECKS: Record<string, Check> = {
   'action local-auth.ts#signOutAction': action('local-auth.ts', 'signOutAction', () => []),
 };
 
+/** An API token of the user's, made through lib/ once for the API's routes. */
+async function apiToken(pass: Pass): Promise<string> {
+  const { createApiToken } = await import('../../lib/api-tokens');
+  pass.apiToken ??= createApiToken(pass.user.userId, { name: 'deploy-check', scopes: ['images:read'] }).then(({ token }) => token);
+  return pass.apiToken;
+}
+
 /** A share link of the photo, made through lib/ once for the share routes. */
 async function shareCode(pass: Pass): Promise<string> {
   const { createLink } = await import('../../lib/links');
-  pass.shareCode ??= (await createLink(pass.user.userId, { imageId: pass.imageId })).code;
+  pass.shareCode ??= createLink(pass.user.userId, { imageId: pass.imageId }).then(({ code }) => code);
   return pass.shareCode;
 }
 
