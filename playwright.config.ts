@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { clerkModeServer } from './e2e/clerk-mode';
 import { E2E_AUTH_SECRET, E2E_PORTS } from './e2e/ports';
 
 /*
@@ -27,12 +28,16 @@ export default defineConfig({
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  webServer: {
-    command: 'npx tsx local/serve.ts',
-    url: `http://localhost:${ports.app}/sign-in`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    env: { PORT: String(ports.app), S3_PORT: String(ports.s3), DYNAMODB_PORT: String(ports.dynamo), LAMBDA_PORT: String(ports.lambda), REALTIME_PORT: String(ports.realtime), DATA_DIR: dataDir, AUTH_SECRET: E2E_AUTH_SECRET },
-  },
+  webServer: [
+    // The same build in Clerk mode, on the same emulators: the security headers and authorization specs visit it too.
+    clerkModeServer(),
+    {
+      command: 'npx tsx local/serve.ts',
+      url: `http://localhost:${ports.app}/sign-in`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: { PORT: String(ports.app), S3_PORT: String(ports.s3), DYNAMODB_PORT: String(ports.dynamo), LAMBDA_PORT: String(ports.lambda), REALTIME_PORT: String(ports.realtime), DATA_DIR: dataDir, AUTH_SECRET: E2E_AUTH_SECRET },
+    },
+  ],
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ClerkProvider } from '@clerk/nextjs';
+import { headers } from 'next/headers';
 import { connection } from 'next/server';
 import { Toaster } from 'sonner';
 import { authSettings } from '@/lib/config';
@@ -24,12 +25,13 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     </html>
   );
   const auth = authSettings();
+  if (auth.mode !== 'clerk') return page;
+  // Clerk's script and its preload carry this response's nonce (middleware/content-security-policy.ts): under 'strict-dynamic' nothing else runs.
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   // Clerk's components send people to the app's own sign-in and sign-up pages, as the proxy does.
-  return auth.mode === 'clerk' ? (
-    <ClerkProvider publishableKey={auth.clerk.publishableKey} signInUrl="/sign-in" signUpUrl="/sign-up">
+  return (
+    <ClerkProvider publishableKey={auth.clerk.publishableKey} nonce={nonce} signInUrl="/sign-in" signUpUrl="/sign-up">
       {page}
     </ClerkProvider>
-  ) : (
-    page
   );
 }

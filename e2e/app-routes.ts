@@ -27,7 +27,7 @@ function routeOf(file: string): string {
   return `/${segments.join('/')}`;
 }
 
-/** Every page (GET) and every method of every route handler. */
+/** Every page (GET) and every method of every route handler, declared as a function or as a constant (`export const GET = apiRoute(…)`). */
 export function appEndpoints(): AppEndpoint[] {
   const pages = filesUnder(path.join(ROOT, 'app'), /^page\.tsx$/).map((file): AppEndpoint => ({ kind: 'page', method: 'GET', route: routeOf(file) }));
   const routes = filesUnder(path.join(ROOT, 'app'), /^route\.ts$/).flatMap((file) =>

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
 import { actionPageUrl, actionResult, readServerActions, type ActionRef } from '../tests/support/server-actions';
 import { discovered } from './app-routes';
+import { CLERK_BASE, clerkCookieHeader, clerkModeReady } from './clerk-mode';
 import { connectE2eCloud } from './cloud';
 import { FIXTURES } from './helpers';
 import { E2E_PORTS } from './ports';
@@ -18,12 +19,17 @@ connectE2eCloud();
  * they were. Then the victim's account is closed (as a deletion starts, before it has removed anything)
  * and everything is called again with the victim's own session: a closed account reads nothing and
  * writes nothing, on pages and routes as in actions.
+ *
+ * Every walk runs twice, at once: on the suite's server (local accounts) and on the same build in Clerk
+ * mode (e2e/clerk-mode.ts), where the callers hold Clerk session tokens, the victim's naming their user id.
  */
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BASE = `http://localhost:${E2E_PORTS.app}`;
 
 type Caller = 'anonymous' | 'intruder' | 'closed';
+type Mode = 'local' | 'clerk';
+const BASES: Record<Mode, string> = { local: BASE, clerk: CLERK_BASE };
 
 // ---- The victim, and callers ----------------------------------------------------------------------
 
@@ -103,20 +109,32 @@ async function snapshot(victim: Victim) {
   };
 }
 
-/** The victim's own session, after their account was closed: it still verifies, and must open nothing. */
-async function closedContext(victim: Victim): Promise<APIRequestContext> {
+/** The victim's own sessions, local and Clerk's, then their account closed: they still verify, and must open nothing. */
+async function closedContexts(victim: Victim): Promise<Record<Mode, APIRequestContext>> {
   const { startSession, SESSION_COOKIE } = await import('../lib/auth');
   const { closeAccount } = await import('../lib/db');
   const { token } = await startSession({ userId: victim.userId, email: victim.email });
+  const clerkCookie = await clerkCookieHeader(victim.userId);
   await closeAccount(victim.userId, Date.now());
-  return playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: { cookie: `${SESSION_COOKIE}=${token}` }, maxRedirects: 0 });
+  return {
+    local: await playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: { cookie: `${SESSION_COOKIE}=${token}` }, maxRedirects: 0 }),
+    clerk: await playwrightRequest.newContext({ baseURL: CLERK_BASE, extraHTTPHeaders: { cookie: clerkCookie }, maxRedirects: 0 }),
+  };
 }
 
-async function intruderContext(): Promise<APIRequestContext> {
+/** Another signed-up user, on each server: a local account, and a Clerk user of its own. */
+async function intruderContexts(): Promise<Record<Mode, APIRequestContext>> {
   const { signUp, startSession, SESSION_COOKIE } = await import('../lib/auth');
   const email = `intruder-${Date.now()}@example.com`;
   const { token } = await startSession(await signUp({ email, password: 'intruder passphrase' }, { address: `matrix-${email}` }));
-  return playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: { cookie: `${SESSION_COOKIE}=${token}` }, maxRedirects: 0 });
+  return {
+    local: await playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: { cookie: `${SESSION_COOKIE}=${token}` }, maxRedirects: 0 }),
+    clerk: await playwrightRequest.newContext({ baseURL: CLERK_BASE, extraHTTPHeaders: { cookie: await clerkCookieHeader(`user_intruder${Date.now()}`) }, maxRedirects: 0 }),
+  };
+}
+
+function anonymousContexts(): Promise<APIRequestContext[]> {
+  return Promise.all([BASE, CLERK_BASE].map((baseURL) => playwrightRequest.newContext({ baseURL, maxRedirects: 0 })));
 }
 
 // ---- Calls and verdicts ---------------------------------------------------------------------------
@@ -135,7 +153,7 @@ async function get(http: APIRequestContext, url: string): Promise<Answer> {
 
 async function callAction(http: APIRequestContext, action: ActionRef, args: unknown[], params: Record<string, string>, prefer?: RegExp): Promise<Answer> {
   const response = await http.post(actionPageUrl(action, params, prefer), {
-    headers: { 'next-action': action.id, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', origin: BASE },
+    headers: { 'next-action': action.id, 'content-type': 'text/plain;charset=UTF-8', accept: 'text/x-component', origin: originOf(http) },
     data: JSON.stringify(args),
     maxRedirects: 0,
   });
@@ -167,7 +185,13 @@ function refusedClosed(answer: Answer) {
   expect(answer.result?.serverError).toBe('This account has been deleted.');
 }
 
-type Check = (call: { as: Caller; http: APIRequestContext; victim: Victim; actions: ActionRef[] }) => Promise<void>;
+type Check = (call: { as: Caller; mode: Mode; http: APIRequestContext; victim: Victim; actions: ActionRef[] }) => Promise<void>;
+
+/** The origin a context calls, which a browser sends with every action. */
+const origins = new WeakMap<APIRequestContext, string>();
+function originOf(http: APIRequestContext): string {
+  return origins.get(http) ?? BASE;
+}
 
 function action(file: string, name: string) {
   return (actions: ActionRef[]) => {
@@ -218,6 +242,8 @@ function ownAction(ref: ReturnType<typeof action>, args: (victim: Victim) => unk
   };
 }
 
+const LOCAL_ACCOUNTS_CLOSED = 'Local accounts are disabled on this site.';
+
 const MATRIX: Record<string, Check> = {
   'route GET /': publicPage('/'),
   'page /sign-in/[[...sign-in]]': publicPage('/sign-in'),
@@ -233,7 +259,7 @@ const MATRIX: Record<string, Check> = {
   // A search for the victim's face: anonymous callers and the closed account are refused, the intruder is told there is no such face.
   'route POST /people/search': async ({ as, http, victim }) => {
     const response = await http.post('/people/search', {
-      headers: { 'content-type': 'application/json', origin: BASE },
+      headers: { 'content-type': 'application/json', origin: originOf(http) },
       data: { face: { imageId: victim.imageId, faceId: victim.faceId } },
       maxRedirects: 0,
     });
@@ -315,11 +341,11 @@ const MATRIX: Record<string, Check> = {
   'action request-analysis.ts#requestAnalysisAction': privateAction(action('request-analysis.ts', 'requestAnalysisAction'), (victim) => [{ imageId: victim.imageId }], /does not exist/, (victim) => ({ id: victim.imageId })),
   'action retry-dead-letter.ts#retryDeadLetterAction': privateAction(action('retry-dead-letter.ts', 'retryDeadLetterAction'), (victim) => [{ deadLetterId: victim.deadLetterId }], /already retried/),
   'action revoke-link.ts#revokeLinkAction': privateAction(action('revoke-link.ts', 'revokeLinkAction'), (victim) => [{ code: victim.code }], /already revoked/),
-  'action change-password.ts#changePasswordAction': privateAction(
-    action('change-password.ts', 'changePasswordAction'),
-    (victim) => [{ currentPassword: victim.password, newPassword: 'taken over by the intruder' }],
-    /current password is not right/,
-  ),
+  // With Clerk, passwords are Clerk's: the action refuses everyone.
+  'action change-password.ts#changePasswordAction': async (call) => {
+    const intruderRefusal = call.mode === 'clerk' ? /managed by your sign-in provider/ : /current password is not right/;
+    await privateAction(action('change-password.ts', 'changePasswordAction'), (victim) => [{ currentPassword: victim.password, newPassword: 'taken over by the intruder' }], intruderRefusal)(call);
+  },
   'action request-ready-photo.ts#requestReadyPhotoAction': privateAction(
     action('request-ready-photo.ts', 'requestReadyPhotoAction'),
     (victim) => [{ imageId: victim.imageId, options: { background: { kind: 'blur' } } }],
@@ -369,15 +395,15 @@ const MATRIX: Record<string, Check> = {
   'action create-upload.ts#createUploadAction': ownAction(action('create-upload.ts', 'createUploadAction'), () => [{ fileName: 'intruder.png', contentType: 'image/png', bytes: 10 }]),
   'action rerender-watermarks.ts#rerenderWatermarksAction': ownAction(action('rerender-watermarks.ts', 'rerenderWatermarksAction'), () => [{}]),
   'action update-watermark.ts#updateWatermarkAction': ownAction(action('update-watermark.ts', 'updateWatermarkAction'), () => [{ enabled: true, text: 'intruder', position: 'center', opacity: 1 }]),
-  // Signing in, up and out are for everyone; none opens the victim's account or says whether it exists.
-  'action local-auth.ts#signInAction': async ({ http, victim, actions }) => {
+  // Signing in, up and out are for everyone; none opens the victim's account or says whether it exists. With Clerk, local accounts are closed.
+  'action local-auth.ts#signInAction': async ({ mode, http, victim, actions }) => {
     const answer = await callAction(http, action('local-auth.ts', 'signInAction')(actions), [{ email: victim.email, password: 'a wrong guess' }], {}, /sign-in/);
-    expect(answer.result?.serverError).toBe('Wrong email or password.');
+    expect(answer.result?.serverError).toBe(mode === 'clerk' ? LOCAL_ACCOUNTS_CLOSED : 'Wrong email or password.');
     revealsNothing(answer, victim, [victim.email]);
   },
-  'action local-auth.ts#signUpAction': async ({ http, victim, actions }) => {
+  'action local-auth.ts#signUpAction': async ({ mode, http, victim, actions }) => {
     const answer = await callAction(http, action('local-auth.ts', 'signUpAction')(actions), [{ email: victim.email, password: 'another passphrase' }], {}, /sign-up/);
-    expect(answer.result?.serverError ?? '').toMatch(/already exists|Too many attempts/);
+    expect(answer.result?.serverError ?? '').toMatch(mode === 'clerk' ? LOCAL_ACCOUNTS_CLOSED : /already exists|Too many attempts/);
     revealsNothing(answer, victim, [victim.email]);
   },
   'action local-auth.ts#signOutAction': async ({ http, victim, actions }) => {
@@ -396,27 +422,31 @@ test('every page, route and server action refuses anonymous visitors, intruders 
   test.setTimeout(120_000);
   expect(discovered(), 'an entry in MATRIX for every page, route handler and server action in app/, and none for anything gone').toEqual(Object.keys(MATRIX).sort());
 
-  const victim = await makeVictim();
+  const [victim] = await Promise.all([makeVictim(), clerkModeReady()]);
   const before = await snapshot(victim);
   const actions = await readServerActions(ROOT);
   let tried = 0;
-  const walk = async (as: Caller, http: APIRequestContext) => {
+  const walk = async (as: Caller, mode: Mode, http: APIRequestContext) => {
+    origins.set(http, BASES[mode]);
     for (const [entry, check] of Object.entries(MATRIX)) {
-      await test.step(`${entry} as ${as}`, () => check({ as, http, victim, actions }));
+      await test.step(`${entry} as ${as} (${mode})`, () => check({ as, mode, http, victim, actions }));
       tried += 1;
     }
   };
-  await walk('anonymous', await playwrightRequest.newContext({ baseURL: BASE, maxRedirects: 0 }));
-  await walk('intruder', await intruderContext());
+  // Both servers at once: each walk waits on its own server.
+  const [anonymousLocal, anonymousClerk] = await anonymousContexts();
+  await Promise.all([walk('anonymous', 'local', anonymousLocal!), walk('anonymous', 'clerk', anonymousClerk!)]);
+  const intruder = await intruderContexts();
+  await Promise.all([walk('intruder', 'local', intruder.local), walk('intruder', 'clerk', intruder.clerk)]);
   expect(await snapshot(victim)).toEqual(before);
   // The victim can still sign in with their own password.
   const { signIn } = await import('../lib/auth');
   expect(await signIn({ email: victim.email, password: victim.password }, { address: 'matrix-check' })).toMatchObject({ userId: victim.userId });
 
-  // Closed, with everything still in place, as at the start of a deletion: the victim's own session opens nothing.
-  const closed = await closedContext(victim);
+  // Closed, with everything still in place, as at the start of a deletion: the victim's own sessions, local and Clerk's, open nothing.
+  const closed = await closedContexts(victim);
   const whenClosed = await snapshot(victim);
-  await walk('closed', closed);
-  console.log(`authorization matrix: ${Object.keys(MATRIX).length} pages, routes and actions × 3 callers = ${tried} calls`);
+  await Promise.all([walk('closed', 'local', closed.local), walk('closed', 'clerk', closed.clerk)]);
+  console.log(`authorization matrix: ${Object.keys(MATRIX).length} pages, routes and actions × 3 callers × 2 sign-ins = ${tried} calls`);
   expect(await snapshot(victim)).toEqual(whenClosed);
 });

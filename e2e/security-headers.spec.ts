@@ -1,10 +1,12 @@
 import { expect, type Page } from '@playwright/test';
+import { CLERK_BASE, clerkModeReady, routeClerkFrontend, signInWithClerk } from './clerk-mode';
 import { signInAs, test, uploadAs } from './helpers';
 
 /*
  * The security headers, as `next start` serves them (lib/security/headers.ts): on pages, routes, the
  * share pages and static files; and a content security policy the app's own pages live with, with no
- * violation reported by the browser while a photo is uploaded, viewed, shared and analysed.
+ * violation reported by the browser while a photo is uploaded, viewed, shared and analysed. The same
+ * build in Clerk mode (e2e/clerk-mode.ts) loads Clerk's script under the same policy, with no violation either.
  */
 
 function expectStaticHeaders(headers: Record<string, string>) {
@@ -69,4 +71,27 @@ test('the app runs with its policy on: no violation while a photo is uploaded, v
   await page.getByRole('button', { name: 'Analyse this photo' }).click();
   await expect(page.getByTestId('face-count')).toBeVisible({ timeout: 30_000 });
   expect(violations).toEqual([]);
+});
+
+test("in Clerk mode, Clerk's script carries each page's nonce and runs: no violation on a signed-in visitor's pages", async ({ browser }) => {
+  await clerkModeReady();
+  const context = await browser.newContext({ baseURL: CLERK_BASE });
+  const page = await context.newPage();
+  const served = await routeClerkFrontend(page);
+  const violations = watchPolicyViolations(page);
+  await signInWithClerk(context, `user_e2e${Date.now()}`);
+  for (const path of ['/dashboard', '/links', '/people', '/settings', '/sign-in']) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    // It ran: @clerk/react found ClerkJS on the page and loaded it.
+    await expect.poll(() => page.evaluate(() => (window as { Clerk?: { loaded?: boolean } }).Clerk?.loaded === true), { message: `ClerkJS loaded on ${path}` }).toBe(true);
+    expect(violations, path).toEqual([]);
+    // Clerk's own tag, rendered by ClerkProvider on the server, carries this response's nonce (browsers hide it from the attribute, not the property).
+    const nonce = /'nonce-([^']+)'/.exec((await response!.allHeaders())['content-security-policy'] ?? '')?.[1];
+    const tagNonces = await page.evaluate(() => [...document.querySelectorAll<HTMLScriptElement>('script[data-clerk-js-script]')].map((script) => script.nonce));
+    expect(tagNonces, path).toEqual([nonce]);
+  }
+  expect(served.some((url) => url.includes('/clerk.browser.js'))).toBe(true);
+  expect(violations).toEqual([]);
+  await context.close();
 });

@@ -8,9 +8,12 @@
  *    the bridge delivers SQS-wrapped S3 events to the function bundles. Each bundle runs as Lambda
  *    runs it: from a folder outside the repository (no node_modules to fall back on), under Lambda's
  *    Node 22, with its own resource.enc holding only its spec's links and only its own environment.
- * 3. Fails naming every page or function that broke.
+ * 3. Runs the same site a second time as `sst deploy` configures it, in Clerk mode, through SST's
+ *    server-index.mjs and resource.enc, and calls every page, route and server action
+ *    (scripts/deploy-check/clerk-site-pass.ts).
+ * 4. Fails naming every page or function that broke.
  *
- * What it cannot prove (IAM, S3 → SQS delivery, CloudFront, live Clerk) is listed in the README.
+ * What it cannot prove (IAM, S3 → SQS delivery, CloudFront, Clerk's own servers) is listed in the README.
  */
 import './deploy-check/quiet-logs';
 import { randomBytes } from 'node:crypto';
@@ -19,7 +22,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { faceEnvironment, FUNCTION_ARCHITECTURE } from '../infra/function-specs';
+import { FUNCTION_ARCHITECTURE } from '../infra/function-specs';
 import { repoRoot as root } from './sst-platform';
 import { npmCpu, SITE_SERVER_ARCHITECTURE } from '../infra/site-build';
 import { startLocalCloud } from '../local/cloud';
@@ -34,7 +37,10 @@ import { LAMBDA_NODE_VERSION, lambdaNode } from './deploy-check/lambda-node';
 import { liveTokenKeyOf } from '../lib/realtime/live-token-key';
 import { Report } from './deploy-check/report';
 import { buildSite, siteBuildEnvironment, siteServerDir } from './deploy-check/site-build';
-import { SITE_HOST, startSiteFunction, type SiteFunction, type SiteResponse } from './deploy-check/site-function';
+import { SITE_HOST, startSiteFunction, type SiteFunction } from './deploy-check/site-function';
+import { siteExpectations } from './deploy-check/site-answers';
+import { deployedSiteEnvironment, SITE_CACHE } from './deploy-check/site-environment';
+import { checkSiteInClerkMode, startClerkSite, type ClerkSite } from './deploy-check/clerk-site-pass';
 import { buildFunction, modulesAbove, type BuiltFunction } from './deploy-check/sst-function-build';
 
 const WORK_DIR = path.join(root, '.sst', 'deploy-check');
@@ -48,6 +54,7 @@ const SETTLE_TIMEOUT_MS = 60_000;
 
 const report = new Report();
 const { pass, fail, step } = report;
+const { expectStatus } = siteExpectations(report);
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 /** Bundles at once: each is mostly npm fetching and unpacking packages, which overlaps well. */
@@ -147,9 +154,6 @@ function checkUsearch(what: string, dir: string, cpu: string): void {
   fail(what, why);
 }
 
-/** OpenNext's cache resources, which SST's Nextjs component creates beside the server function. */
-const SITE_CACHE = { bucket: 'headshot-site-cache', table: 'headshot-site-revalidation' };
-
 /** The revalidation table as SST's Nextjs component defines it (tag/path, and the "revalidate" index). */
 async function createRevalidationTable(endpoint: string): Promise<void> {
   const { CreateTableCommand, DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
@@ -180,22 +184,6 @@ async function createRevalidationTable(endpoint: string): Promise<void> {
     }),
   );
   client.destroy();
-}
-
-function expectStatus(what: string, response: SiteResponse, status: number, extra?: (response: SiteResponse) => string | null): boolean {
-  if (response.status !== status) {
-    const body = response.body.toString('utf8');
-    const digest = /digest[":\s]+([\w-]+)/i.exec(body)?.[1];
-    fail(what, `answered ${response.status}, expected ${status}${digest ? ` (error digest ${digest})` : ''}`);
-    return false;
-  }
-  const problem = extra?.(response) ?? null;
-  if (problem) {
-    fail(what, problem);
-    return false;
-  }
-  pass(what, String(status));
-  return true;
 }
 
 async function waitFor<T>(what: string, read: () => Promise<T | null>, settled: (value: T) => boolean, timeoutMs = SETTLE_TIMEOUT_MS): Promise<T | null> {
@@ -245,6 +233,7 @@ async function main(): Promise<void> {
   const cloud = await startLocalCloud({ dataDir, s3Port: 0, dynamoPort: 0, appOrigins: [], invoke: hosts.invoke, extraBuckets: [SITE_CACHE.bucket] });
   await createRevalidationTable(cloud.env.AWS_ENDPOINT_URL_DYNAMODB!);
   let site: SiteFunction | null = null;
+  let clerkSite: Promise<ClerkSite> | null = null;
   const authSecret = randomBytes(32).toString('base64url');
   const functionCloud: CheckCloud = {
     env: cloud.env,
@@ -278,26 +267,19 @@ async function main(): Promise<void> {
     }
 
     if (siteDir) {
-      // A deployment is not the local cloud: HEADSHOT_LOCAL_CLOUD stays unset, and local accounts are opted into.
-      const deployed = Object.fromEntries(Object.entries(cloud.env).filter(([name]) => name !== 'HEADSHOT_LOCAL_CLOUD'));
+      // Local accounts, opted into, with every link as a variable (as local/ gives them); the Clerk pass runs as SST deploys.
       site = await startSiteFunction(siteDir, {
-        PATH: process.env.PATH ?? '',
-        ...deployed,
+        ...deployedSiteEnvironment(cloud.env, rekognition.endpoint),
+        ...Object.fromEntries(Object.entries(cloud.env).filter(([name]) => name.startsWith('SST_RESOURCE_'))),
         LOCAL_AUTH: 'enabled',
         AUTH_SECRET: authSecret,
-        // As deployed by default: the site searches the collections the index-faces function fills.
-        ...faceEnvironment({ settings: { faceAnalyzer: 'rekognition' } }),
-        AWS_ENDPOINT_URL_REKOGNITION: rekognition.endpoint,
-        // What SST gives the server function for OpenNext's cache: a bucket and the revalidation table.
-        CACHE_BUCKET_NAME: SITE_CACHE.bucket,
-        CACHE_BUCKET_KEY_PREFIX: '_cache',
-        CACHE_BUCKET_REGION: 'us-east-1',
-        CACHE_DYNAMO_TABLE: SITE_CACHE.table,
-        NODE_ENV: 'production',
       }).catch((error: Error) => {
         fail('site server function', error.message);
         return null;
       });
+      clerkSite = startClerkSite({ root, siteDir, cloudEnv: cloud.env, rekognitionEndpoint: rekognition.endpoint });
+      // Its failure is reported where it is checked.
+      clerkSite.catch(() => undefined);
     }
     if (site && siteDir) {
       const check: CheckContext = {
@@ -324,6 +306,8 @@ async function main(): Promise<void> {
         if (fn.spec.name === 'analyze-profile') await checkAnalysis(check, 'local');
         if (fn.spec.name === 'index-faces') await checkFaceIndex(check, 'local');
       }
+      // The same site in Clerk mode, run as SST deploys it, over the same account's data.
+      await checkSiteInClerkMode(clerkSite!, { report, root, actions: check.actions, user: check.user, readyImageId: check.readyImageId });
       // Last: the account it uses is deleted.
       await checkAccountData(check);
     } else {
@@ -335,6 +319,7 @@ async function main(): Promise<void> {
     for (const fn of built.values()) await writeFile(path.join(WORK_DIR, `${fn.spec.name}.log`), hosts.output(fn.spec.name)).catch(() => undefined);
     if (report.failures.length > 0) console.log(`\nWhat the artifacts printed is in ${path.relative(root, WORK_DIR)}/*.log`);
     site?.stop();
+    await clerkSite?.then((started) => started.stop(), () => undefined);
     hosts.stopAll();
     await cloud.stop();
     await rekognition.stop();

@@ -4,16 +4,20 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { OPEN_NEXT_VERSION, SITE_ENVIRONMENT_SECRETS } from '../../infra/site-build';
 import { LOCAL_RESOURCES } from '../../local/env';
+import { CLERK_PUBLISHABLE_KEY } from './clerk-instance';
 
 /*
  * The site built the way `sst deploy` builds it (SST's Nextjs component, base-ssr-site.ts): the same
  * command in the project root, with SST=1, this environment, the site's `environment` and its links.
  */
 
-/** Stand-ins for the site's secrets: shaped like Clerk's, so a build step that parses them would pass. */
+/**
+ * Stand-ins for the site's secrets: shaped like Clerk's, so a build step that parses them would pass.
+ * The publishable key is a production one, as a deployment's is: it is baked into the client at build time.
+ */
 const PLACEHOLDER_SECRETS: Record<string, string> = {
-  ClerkSecretKey: 'sk_test_deploycheckplaceholder',
-  ClerkPublishableKey: `pk_test_${Buffer.from('clerk.example.com$').toString('base64')}`,
+  ClerkSecretKey: 'sk_live_deploycheckplaceholder',
+  ClerkPublishableKey: CLERK_PUBLISHABLE_KEY,
   ClerkJwtKey: '-----BEGIN PUBLIC KEY-----\nplaceholder\n-----END PUBLIC KEY-----',
   ClerkWebhookSigningSecret: `whsec_${Buffer.from('deploy-check-placeholder-secret').toString('base64')}`,
 };

@@ -22,6 +22,8 @@ export interface SiteRequest {
 
 /** The host the function believes it serves; CloudFront forwards it as x-forwarded-host. */
 export const SITE_HOST = 'headshot.example.com';
+/** The visitor's address, as CloudFront reports it (a documentation address, RFC 5737). */
+const VIEWER_ADDRESS = '203.0.113.7';
 
 function functionUrlEvent(target: string, request: SiteRequest) {
   const url = new URL(target, `https://${SITE_HOST}`);
@@ -32,7 +34,8 @@ function functionUrlEvent(target: string, request: SiteRequest) {
     rawPath: url.pathname,
     rawQueryString: url.search.slice(1),
     cookies: request.cookies ?? [],
-    headers: { host: SITE_HOST, 'x-forwarded-proto': 'https', 'user-agent': 'headshot-deploy-check', accept: 'text/html,*/*', ...request.headers },
+    // CloudFront appends the viewer's address to X-Forwarded-For (the one hop TRUSTED_PROXY_HOPS trusts).
+    headers: { host: SITE_HOST, 'x-forwarded-proto': 'https', 'x-forwarded-for': VIEWER_ADDRESS, 'user-agent': 'headshot-deploy-check', accept: 'text/html,*/*', ...request.headers },
     requestContext: {
       accountId: 'anonymous',
       apiId: 'deploy-check',
@@ -65,9 +68,12 @@ export interface SiteFunction {
   stop(): void;
 }
 
-/** `env` is the function's whole environment, as Lambda would give it: nothing of this process's leaks in. */
-export async function startSiteFunction(dir: string, env: Record<string, string>): Promise<SiteFunction> {
-  const child: ChildProcess = fork(path.join(import.meta.dirname, 'site-host.mjs'), [dir], {
+/**
+ * `env` is the function's whole environment, as Lambda would give it: nothing of this process's leaks in.
+ * `entry` is the handler's file: OpenNext's index.mjs, or SST's server-index.mjs around it (site-sst-wrapper.ts).
+ */
+export async function startSiteFunction(dir: string, env: Record<string, string>, entry = 'index.mjs'): Promise<SiteFunction> {
+  const child: ChildProcess = fork(path.join(import.meta.dirname, 'site-host.mjs'), [dir, entry], {
     env: env as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });

@@ -1,12 +1,14 @@
 // Loads the OpenNext server function under plain node and answers the parent's Function URL events
-// over IPC, one at a time. Usage: node site-host.mjs <server-function-dir>
+// over IPC, one at a time, from the function's folder as Lambda runs it (/var/task).
+// Usage: node site-host.mjs <server-function-dir> [entry file, index.mjs unless SST's wrapper]
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const [dir] = process.argv.slice(2);
+const [dir, entry = 'index.mjs'] = process.argv.slice(2);
 let handler;
 try {
-  ({ handler } = await import(pathToFileURL(path.join(dir, 'index.mjs')).href));
+  process.chdir(dir);
+  ({ handler } = await import(pathToFileURL(path.join(dir, entry)).href));
   process.send({ ready: true });
 } catch (error) {
   process.send({ ready: false, error: String(error?.stack ?? error) });

@@ -1,11 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { nanoid } from 'nanoid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCloud, type LocalCloud } from '../../local/cloud';
+import { startClerkApiStub, type ClerkApiStub } from '../../scripts/deploy-check/clerk-api-stub';
 import { startRekognitionStub, type RekognitionStub } from '../../scripts/deploy-check/rekognition-stub';
 import { deleteOwnAccount } from '@/lib/account/delete-own-account';
 import { findUserData, type UserDataReport } from '@/lib/account/find-user-data';
@@ -23,7 +22,7 @@ import { restoreEnvironmentAfterAll } from './processes';
 /*
  * Deletions racing work still in flight, through a local cloud of this file's own whose functions run
  * in this process, with Rekognition as the face analyzer (deploy:check's stub, which keeps collections
- * as Rekognition does) and a stand-in for Clerk's API. Each case holds one call at a chosen moment,
+ * as Rekognition does) and deploy:check's stand-in for Clerk's API. Each case holds one call at a chosen moment,
  * deletes, lets the work go on (and crash), waits until every delivery and retry has ended, and then
  * looks for what is left.
  */
@@ -33,43 +32,11 @@ restoreEnvironmentAfterAll();
 let cloud: LocalCloud;
 let dataDir: string;
 let rekognition: RekognitionStub;
-let clerk: ClerkStub;
-
-interface ClerkStub {
-  endpoint: string;
-  /** The user ids of every DELETE /v1/users/:id, answered or not. */
-  deletions: string[];
-  /** Answers the next `count` deletions with a 503, as an outage would. */
-  failNext(count: number): void;
-  stop(): Promise<void>;
-}
-
-/** Clerk's Backend API, as far as deleting a user goes. */
-async function startClerkStub(): Promise<ClerkStub> {
-  const deletions: string[] = [];
-  let failing = 0;
-  const server = http.createServer((request, response) => {
-    const match = /^\/v1\/users\/([\w-]+)$/.exec(request.url ?? '');
-    if (request.method !== 'DELETE' || !match) return void response.writeHead(404).end();
-    deletions.push(match[1]!);
-    if (failing > 0) {
-      failing -= 1;
-      return void response.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ code: 'service_unavailable', message: 'unavailable' }] }));
-    }
-    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ object: 'user', id: match[1], deleted: true }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    deletions,
-    failNext: (count) => void (failing = count),
-    stop: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
+let clerk: ClerkApiStub;
 
 beforeAll(async () => {
   rekognition = await startRekognitionStub(ROOT);
-  clerk = await startClerkStub();
+  clerk = await startClerkApiStub(ROOT);
   Object.assign(process.env, FAST_JOB_TIMING, {
     FACE_ANALYZER: 'rekognition',
     AWS_ENDPOINT_URL_REKOGNITION: rekognition.endpoint,
@@ -166,6 +133,7 @@ describe('Clerk', () => {
   it('the deletion job deletes the Clerk user, and again after Clerk failed', async () => {
     const userId = clerkUserId();
     const email = `${userId.toLowerCase()}@example.com`;
+    clerk.addUser(userId, email);
     clerk.failNext(1);
     await deleteOwnAccount(userId, { email, local: false, clerk: true }, { email });
     await cloud.drain();

@@ -8,6 +8,7 @@ import { StorageUsage } from '@/components/storage-usage';
 import { WatermarkExistingPhotos, WatermarkForm } from '@/components/watermark-form';
 import { listOwnExports } from '@/lib/account/list-exports';
 import { listApiTokens } from '@/lib/api-tokens';
+import { ClerkUnavailableError } from '@/lib/auth/clerk-api';
 import { authMode } from '@/lib/auth/mode';
 import { getWatermarkSettings } from '@/lib/images';
 import { getWatermarkRerender } from '@/lib/images/rerender-watermarks-status';
@@ -15,15 +16,26 @@ import { getStorageUsage } from '@/lib/quota';
 
 export const metadata = { title: 'Settings' };
 
+/** The email the account is known by; with Clerk, read from Clerk's API, whose outage this page survives and names. */
+async function accountEmail(user: { id: string; email: string | null }): Promise<{ email: string | null; unavailable: string | null }> {
+  if (authMode() !== 'clerk') return { email: user.email, unavailable: null };
+  try {
+    return { email: await clerkAccountEmail(user.id), unavailable: null };
+  } catch (error) {
+    if (error instanceof ClerkUnavailableError) return { email: null, unavailable: error.message };
+    throw error;
+  }
+}
+
 export default async function SettingsPage() {
   const user = await pageUser();
-  const [usage, watermark, rerender, exports, tokens, email] = await Promise.all([
+  const [usage, watermark, rerender, exports, tokens, { email, unavailable }] = await Promise.all([
     getStorageUsage(user.id),
     getWatermarkSettings(user.id),
     getWatermarkRerender(user.id),
     listOwnExports(user.id),
     listApiTokens(user.id),
-    authMode() === 'clerk' ? clerkAccountEmail(user.id) : Promise.resolve(user.email),
+    accountEmail(user),
   ]);
   return (
     <div className="flex max-w-xl flex-col gap-6">
@@ -55,6 +67,11 @@ export default async function SettingsPage() {
           Deletes your account and everything in it: photos, sizes, analyses, share links (they stop working at once), the faces and
           people found in your photos, exports and settings. It cannot be undone. Export your data first if you want to keep it.
         </p>
+        {unavailable ? (
+          <p role="alert" className="text-sm text-amber-800" data-testid="clerk-unavailable">
+            {unavailable}
+          </p>
+        ) : null}
         <DeleteAccountForm email={email} />
       </section>
     </div>

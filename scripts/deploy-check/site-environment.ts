@@ -1,0 +1,39 @@
+import { faceEnvironment } from '../../infra/function-specs';
+
+/*
+ * What both site passes give the server function, as infra/web.ts and SST's Nextjs component do,
+ * whatever the sign-in: the face settings, OpenNext's cache, and the emulators' endpoints in place of AWS's.
+ */
+
+/** OpenNext's cache resources, which SST's Nextjs component creates beside the server function. */
+export const SITE_CACHE = { bucket: 'headshot-site-cache', table: 'headshot-site-revalidation' };
+
+/** The cloud's variables split in two: how the emulators are reached, and the links SST would give (SST_RESOURCE_<Name>). */
+export function splitCloudEnvironment(cloudEnv: Record<string, string | undefined>): { endpoints: Record<string, string>; links: Record<string, unknown> } {
+  const endpoints: Record<string, string> = {};
+  const links: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(cloudEnv)) {
+    if (value === undefined || name === 'HEADSHOT_LOCAL_CLOUD') continue;
+    if (name.startsWith('SST_RESOURCE_') && name !== 'SST_RESOURCE_App') links[name.slice('SST_RESOURCE_'.length)] = JSON.parse(value);
+    else if (!name.startsWith('SST_RESOURCE_')) endpoints[name] = value;
+  }
+  return { endpoints, links };
+}
+
+/** The environment common to both passes; a deployment is not the local cloud, so HEADSHOT_LOCAL_CLOUD stays unset. */
+export function deployedSiteEnvironment(cloudEnv: Record<string, string | undefined>, rekognitionEndpoint: string): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    ...splitCloudEnvironment(cloudEnv).endpoints,
+    SST_RESOURCE_App: cloudEnv.SST_RESOURCE_App ?? JSON.stringify({ name: 'headshot', stage: 'deploy-check' }),
+    // As deployed by default: the site searches the collections the index-faces function fills.
+    ...faceEnvironment({ settings: { faceAnalyzer: 'rekognition' } }),
+    AWS_ENDPOINT_URL_REKOGNITION: rekognitionEndpoint,
+    // What SST gives the server function for OpenNext's cache: a bucket and the revalidation table.
+    CACHE_BUCKET_NAME: SITE_CACHE.bucket,
+    CACHE_BUCKET_KEY_PREFIX: '_cache',
+    CACHE_BUCKET_REGION: 'us-east-1',
+    CACHE_DYNAMO_TABLE: SITE_CACHE.table,
+    NODE_ENV: 'production',
+  };
+}
