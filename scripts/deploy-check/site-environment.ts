@@ -9,12 +9,12 @@ import { faceEnvironment } from '../../infra/function-specs';
 export const SITE_CACHE = { bucket: 'headshot-site-cache', table: 'headshot-site-revalidation' };
 
 /** The cloud's variables split in two: how the emulators are reached, and the links SST would give (SST_RESOURCE_<Name>). */
-export function splitCloudEnvironment(cloudEnv: Record<string, string | undefined>): { endpoints: Record<string, string>; links: Record<string, unknown> } {
+export function splitCloudEnvironment(cloudEnv: Record<string, string | undefined>): { endpoints: Record<string, string>; links: Record<string, Record<string, unknown>> } {
   const endpoints: Record<string, string> = {};
-  const links: Record<string, unknown> = {};
+  const links: Record<string, Record<string, unknown>> = {};
   for (const [name, value] of Object.entries(cloudEnv)) {
     if (value === undefined || name === 'HEADSHOT_LOCAL_CLOUD') continue;
-    if (name.startsWith('SST_RESOURCE_') && name !== 'SST_RESOURCE_App') links[name.slice('SST_RESOURCE_'.length)] = JSON.parse(value);
+    if (name.startsWith('SST_RESOURCE_') && name !== 'SST_RESOURCE_App') links[name.slice('SST_RESOURCE_'.length)] = JSON.parse(value) as Record<string, unknown>;
     else if (!name.startsWith('SST_RESOURCE_')) endpoints[name] = value;
   }
   return { endpoints, links };

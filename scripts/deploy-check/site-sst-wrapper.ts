@@ -1,7 +1,7 @@
-import { createCipheriv, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeResourceFile } from './sst-resource-file';
 
 /*
  * The server function as `sst deploy` ships it. SST's Nextjs component gives the server function an
@@ -16,7 +16,6 @@ import path from 'node:path';
 /** The wrapper's file name, at the bundle's root as SST zips it. */
 export const SST_SERVER_ENTRY = 'server-index.mjs';
 /** SST_KEY_FILE, relative to the function's working directory (the unzipped bundle, /var/task). */
-const RESOURCE_FILE = 'resource.enc';
 
 /** SST's Nextjs server injection (it starts `outer:`, so it runs once, at module load), then the wrapper around OpenNext's `index.handler`. */
 const SERVER_INDEX = [
@@ -41,22 +40,13 @@ const SERVER_INDEX = [
   '};',
 ].join('\n');
 
-/** SST's `resource.enc`: the links' properties by name, as JSON, AES-256-GCM under the app's key with an all-zero nonce, the tag appended. */
-export function encryptLinks(links: Record<string, unknown>, key: Buffer): Buffer {
-  const cipher = createCipheriv('aes-256-gcm', key, Buffer.alloc(12, 0));
-  const ciphertext = Buffer.concat([cipher.update(JSON.stringify(links)), cipher.final()]);
-  return Buffer.concat([ciphertext, cipher.getAuthTag()]);
-}
-
 /**
  * Adds SST's wrapper and the encrypted links to a copy of the server function, and returns the
  * variables SST sets beside them: run `server-index.mjs` from `dir` with these, and only these, SST variables.
  */
-export async function wrapAsSstDeploys(dir: string, links: Record<string, unknown>): Promise<{ SST_KEY: string; SST_KEY_FILE: string }> {
-  const key = randomBytes(32);
+export async function wrapAsSstDeploys(dir: string, links: Record<string, Record<string, unknown>>): Promise<{ SST_KEY: string; SST_KEY_FILE: string }> {
   await writeFile(path.join(dir, SST_SERVER_ENTRY), SERVER_INDEX);
-  await writeFile(path.join(dir, RESOURCE_FILE), encryptLinks(links, key));
-  return { SST_KEY: key.toString('base64'), SST_KEY_FILE: RESOURCE_FILE };
+  return writeResourceFile(dir, links);
 }
 
 /**
