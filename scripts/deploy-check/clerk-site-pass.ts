@@ -140,12 +140,24 @@ const CHECKS: Record<string, Check> = {
   // The public API beside Clerk's middleware: a bearer token of the user's opens it, the Clerk session alone does not.
   'route GET /api/v1/images': async (pass) => {
     pass.expectStatus('Clerk: GET /api/v1/images with the session only', await pass.site.request('/api/v1/images', { cookies: pass.cookies }), 401);
-    pass.expectStatus('Clerk: GET /api/v1/images with an API token', await pass.site.request('/api/v1/images', { headers: { authorization: `Bearer ${await apiToken(pass)}` } }), 200, (response) =>
+    pass.expectStatus('Clerk: GET /api/v1/images with an API token', await api(pass, '/api/v1/images'), 200, (response) =>
       response.body.toString('utf8').includes(pass.imageId) ? null : "answered without the user's photo",
     );
   },
-  'route GET /api/v1/images/[id]': async (pass) =>
-    void pass.expectStatus('Clerk: GET /api/v1/images/{id} with an API token', await pass.site.request(`/api/v1/images/${pass.imageId}`, { headers: { authorization: `Bearer ${await apiToken(pass)}` } }), 200),
+  'route GET /api/v1/images/[id]': async (pass) => void pass.expectStatus('Clerk: GET /api/v1/images/{id} with an API token', await api(pass, `/api/v1/images/${pass.imageId}`), 200),
+  'route DELETE /api/v1/images/[id]': async (pass) => void pass.expectStatus('Clerk: DELETE /api/v1/images/{unknown id}', await api(pass, `/api/v1/images/${UNKNOWN_ID}`, { method: 'DELETE' }), 404),
+  'route GET /api/v1/images/[id]/file': async (pass) =>
+    void pass.expectStatus('Clerk: GET /api/v1/images/{id}/file', await api(pass, `/api/v1/images/${pass.imageId}/file?size=w640&format=jpeg`), 302, (response) =>
+      response.headers.location?.startsWith('http') ? null : `sent to ${response.headers.location}`,
+    ),
+  'route GET /api/v1/images/[id]/analysis': async (pass) => void pass.expectStatus('Clerk: GET /api/v1/images/{id}/analysis', await api(pass, `/api/v1/images/${pass.imageId}/analysis`), 200),
+  'route POST /api/v1/images/[id]/analysis': async (pass) =>
+    void pass.expectStatus('Clerk: POST /api/v1/images/{unknown id}/analysis', await api(pass, `/api/v1/images/${UNKNOWN_ID}/analysis`, { method: 'POST' }), 404),
+  'route POST /api/v1/uploads': async (pass) =>
+    void pass.expectStatus('Clerk: POST /api/v1/uploads', await api(pass, '/api/v1/uploads', { method: 'POST', body: { fileName: 'api.png', contentType: 'image/png', bytes: 100 } }), 201),
+  'route GET /api/v1/links': async (pass) => void pass.expectStatus('Clerk: GET /api/v1/links', await api(pass, '/api/v1/links'), 200),
+  'route POST /api/v1/links': async (pass) => void pass.expectStatus('Clerk: POST /api/v1/links', await api(pass, '/api/v1/links', { method: 'POST', body: { imageId: pass.imageId } }), 201),
+  'route DELETE /api/v1/links/[code]': async (pass) => void pass.expectStatus('Clerk: DELETE /api/v1/links/{unknown code}', await api(pass, '/api/v1/links/AAAAAAAAAAAA', { method: 'DELETE' }), 404),
   'route GET /api/v1/openapi.json': async (pass) => void pass.expectStatus('Clerk: GET /api/v1/openapi.json', await pass.site.request('/api/v1/openapi.json'), 200),
   // Signed with the webhook secret infra/web.ts gives the site: a forged call is refused, Clerk's own is taken.
   'route POST /webhooks/clerk': async (pass) => {
@@ -196,6 +208,8 @@ const CHECKS: Record<string, Check> = {
     () => [{ currentPassword: 'deploy-check-password', newPassword: 'another deploy-check password' }],
     refusedWith(/managed by your sign-in provider/),
   ),
+  'action api-tokens.ts#createApiTokenAction': action('api-tokens.ts', 'createApiTokenAction', () => [{ name: 'deploy-check', scopes: ['images:read'] }], returnsData((data) => /^hst_/.test((data as { token?: string }).token ?? ''))),
+  'action api-tokens.ts#revokeApiTokenAction': action('api-tokens.ts', 'revokeApiTokenAction', () => [{ tokenId: UNKNOWN_ID }], refusedWith(/no such token/)),
   'action export.ts#requestExportAction': action('export.ts', 'requestExportAction', () => [{}]),
   'action list-images.ts#listImagesAction': action('list-images.ts', 'listImagesAction', () => [{}], returnsData((data, pass) => JSON.stringify(data).includes(pass.imageId))),
   'action read-image-cards.ts#readImageCardsAction': action(
@@ -221,9 +235,16 @@ const CHECKS: Record<string, Check> = {
 
 /** An API token of the user's, made through lib/ once for the API's routes. */
 async function apiToken(pass: Pass): Promise<string> {
-  const { createApiToken } = await import('../../lib/api-tokens');
-  pass.apiToken ??= createApiToken(pass.user.userId, { name: 'deploy-check', scopes: ['images:read'] }).then(({ token }) => token);
+  const { createApiToken, API_TOKEN_SCOPES } = await import('../../lib/api-tokens');
+  pass.apiToken ??= createApiToken(pass.user.userId, { name: 'deploy-check', scopes: [...API_TOKEN_SCOPES] }).then(({ token }) => token);
   return pass.apiToken;
+}
+
+/** A call to the public API with the user's token, as a script would make it. */
+async function api(pass: Pass, target: string, request: { method?: string; body?: unknown } = {}): Promise<SiteResponse> {
+  const headers: Record<string, string> = { authorization: `Bearer ${await apiToken(pass)}` };
+  if (request.body !== undefined) headers['content-type'] = 'application/json';
+  return pass.site.request(target, { method: request.method, headers, body: request.body === undefined ? undefined : JSON.stringify(request.body) });
 }
 
 /** A share link of the photo, made through lib/ once for the share routes. */
