@@ -255,7 +255,7 @@ async function main(): Promise<void> {
     });
   try {
     await node.then(
-      () => pass(`functions run under Node ${LAMBDA_NODE_VERSION}, from their own folders outside the repository`, path.join(BUNDLES_DIR, 'functions')),
+      () => pass(`functions and the site run under Node ${LAMBDA_NODE_VERSION}, the functions from their own folders outside the repository`, path.join(BUNDLES_DIR, 'functions')),
       (error: Error) => fail("Lambda's Node", error.message),
     );
     for (const [label, fn] of built) {
@@ -267,17 +267,19 @@ async function main(): Promise<void> {
     }
 
     if (siteDir) {
+      // Under Lambda's Node as the functions (the host's, when that one could not be installed: reported above).
+      const siteNode = await node.catch(() => process.execPath);
       // Local accounts, opted into, with every link as a variable (as local/ gives them); the Clerk pass runs as SST deploys.
       site = await startSiteFunction(siteDir, {
         ...deployedSiteEnvironment(cloud.env, rekognition.endpoint),
         ...Object.fromEntries(Object.entries(cloud.env).filter(([name]) => name.startsWith('SST_RESOURCE_'))),
         LOCAL_AUTH: 'enabled',
         AUTH_SECRET: authSecret,
-      }).catch((error: Error) => {
+      }, { node: siteNode }).catch((error: Error) => {
         fail('site server function', error.message);
         return null;
       });
-      clerkSite = startClerkSite({ root, siteDir, cloudEnv: cloud.env, rekognitionEndpoint: rekognition.endpoint });
+      clerkSite = startClerkSite({ root, siteDir, node: siteNode, cloudEnv: cloud.env, rekognitionEndpoint: rekognition.endpoint });
       // Its failure is reported where it is checked.
       clerkSite.catch(() => undefined);
     }

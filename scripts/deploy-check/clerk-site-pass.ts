@@ -286,7 +286,7 @@ export interface ClerkSite {
   stop(): Promise<void>;
 }
 
-export async function startClerkSite(input: { root: string; siteDir: string; cloudEnv: Record<string, string | undefined>; rekognitionEndpoint: string }): Promise<ClerkSite> {
+export async function startClerkSite(input: { root: string; siteDir: string; node: string; cloudEnv: Record<string, string | undefined>; rekognitionEndpoint: string }): Promise<ClerkSite> {
   const secretKey = `sk_live_${randomBytes(24).toString('base64url')}`;
   const keys = generateClerkKeys();
   const webhookSecret = `whsec_${randomBytes(24).toString('base64')}`;
@@ -310,7 +310,7 @@ export async function startClerkSite(input: { root: string; siteDir: string; clo
     TRUSTED_PROXY_HOPS: String(SITE_TRUSTED_PROXY_HOPS),
     CLERK_API_URL: clerk.endpoint,
   };
-  const loaded = await startSiteFunction(input.siteDir, environment, SST_SERVER_ENTRY).then(
+  const loaded = await startSiteFunction(input.siteDir, environment, { entry: SST_SERVER_ENTRY, node: input.node }).then(
     (site) => ({ site, loadError: null }),
     (error: Error) => ({ site: null, loadError: error.message }),
   );

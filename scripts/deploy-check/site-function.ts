@@ -71,10 +71,13 @@ export interface SiteFunction {
 /**
  * `env` is the function's whole environment, as Lambda would give it: nothing of this process's leaks in.
  * `entry` is the handler's file: OpenNext's index.mjs, or SST's server-index.mjs around it (site-sst-wrapper.ts).
+ * `node` is the Node binary it runs under: Lambda's (lambda-node.ts), as the functions do.
  */
-export async function startSiteFunction(dir: string, env: Record<string, string>, entry = 'index.mjs'): Promise<SiteFunction> {
-  const child: ChildProcess = fork(path.join(import.meta.dirname, 'site-host.mjs'), [dir, entry], {
+export async function startSiteFunction(dir: string, env: Record<string, string>, options: { entry?: string; node: string }): Promise<SiteFunction> {
+  const child: ChildProcess = fork(path.join(import.meta.dirname, 'site-host.mjs'), [dir, options.entry ?? 'index.mjs'], {
     env: env as NodeJS.ProcessEnv,
+    execPath: options.node,
+    execArgv: [],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let output = '';
