@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMocks, type GraphResource, type Invoke } from './mocks';
 import { ensurePlatform, platformDir, repoRoot } from '../../scripts/sst-platform';
-import { startRpcStub, type BuildRequest } from './rpc-stub';
+import { startRpcStub, type BuildRequest, type RpcStub } from './rpc-stub';
 
 /*
  * Runs sst.config.ts's run() over the platform code that `sst install` wrote, the way `sst deploy`
@@ -101,11 +101,13 @@ const SETTLE_TIMEOUT_MS = 60_000;
  * queue drains and no new resource arrives. A failed output leaves a registration pending forever,
  * so the wait is bounded and reported as an error.
  */
-async function settle(pulumi: PulumiModule, resources: GraphResource[], errors: string[]): Promise<void> {
+async function settle(pulumi: PulumiModule, resources: GraphResource[], rpc: RpcStub, errors: string[]): Promise<void> {
   const waitForRpcs = (pulumi.runtime as unknown as { waitForRPCs(): Promise<void> }).waitForRPCs;
   const deadline = Date.now() + SETTLE_TIMEOUT_MS;
-  for (let seen = -1; seen !== resources.length; ) {
-    seen = resources.length;
+  // Settled once neither Pulumi nor SST's RPC server has anything in flight and nothing new came in a pause.
+  const state = () => `${resources.length}/${rpc.builds.length}/${rpc.inFlight()}`;
+  for (let seen = ''; seen !== state() || rpc.inFlight() > 0; ) {
+    seen = state();
     const remaining = deadline - Date.now();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const drained = await Promise.race([
@@ -113,11 +115,11 @@ async function settle(pulumi: PulumiModule, resources: GraphResource[], errors: 
       new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), Math.max(0, remaining)))),
     ]);
     clearTimeout(timer);
-    if (!drained) {
+    if (!drained || Date.now() > deadline) {
       errors.push(`resources were still being registered ${SETTLE_TIMEOUT_MS / 1000}s after run() returned`);
       return;
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
@@ -179,7 +181,7 @@ export async function runInfraGraph(options: GraphRunOptions = {}): Promise<Infr
     } catch (error) {
       errors.push(error instanceof Error ? error.message : String(error));
     }
-    await settle(pulumi, resources, errors);
+    await settle(pulumi, resources, rpc, errors);
     if (pulumi.log.hasErrors()) errors.push('Pulumi logged errors (see the output above)');
     errors.push(...rpc.unknownMethods.map((method) => `unknown RPC method ${method}`));
     return { resources, invokes, builds: rpc.builds, outputs, app, projectRoot, errors };

@@ -29,6 +29,8 @@ export interface RpcStub {
   url: string;
   builds: BuildRequest[];
   unknownMethods: string[];
+  /** Requests it is still answering: a function's build is asked for over HTTP, which Pulumi's own RPC count does not see. */
+  inFlight(): number;
   close(): Promise<void>;
 }
 
@@ -77,7 +79,10 @@ export async function startRpcStub(workDir: string): Promise<RpcStub> {
     }
   }
 
+  let inFlight = 0;
   const server = http.createServer((request, response) => {
+    inFlight++;
+    response.once('close', () => inFlight--);
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
@@ -94,6 +99,7 @@ export async function startRpcStub(workDir: string): Promise<RpcStub> {
     url: `http://127.0.0.1:${port}`,
     builds,
     unknownMethods,
+    inFlight: () => inFlight,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
