@@ -1,7 +1,7 @@
 import 'zod-openapi';
 import { z } from 'zod';
 import { IMAGE_STATUSES } from '../db';
-import { createUpload, createUploadInput, deleteImage, getImage, listImages, VariantFormatSchema, VariantSchema, type Image } from '../images';
+import { createUpload, createUploadInput, deleteImage, getImage, imageIdInput, listImages, SignedVariantSchema, VariantFormatSchema, VariantSchema, type Image } from '../images';
 import { DOWNLOAD_URL_TTL_SECONDS, UPLOAD_URL_TTL_SECONDS } from '../storage';
 import { pageOf, pageQuery } from './paging';
 
@@ -10,7 +10,7 @@ import { pageOf, pageQuery } from './paging';
  * stable shape: ids and ISO times, every size with a short-lived URL, nothing internal.
  */
 
-export const ImageSizeSchema = VariantSchema.omit({ key: true })
+export const ImageSizeSchema = SignedVariantSchema.omit({ downloadUrl: true })
   .extend({ url: z.url().meta({ description: `Signed, valid for ${DOWNLOAD_URL_TTL_SECONDS / 60} minutes; ask again for a fresh one.` }) })
   .meta({ id: 'ImageSize' });
 
@@ -30,7 +30,6 @@ export const ImageSummarySchema = ImageFields.extend({ thumbnailUrl: z.url().nul
 export const ImageDetailSchema = ImageFields.extend({ sizes: z.array(ImageSizeSchema) }).meta({ id: 'Image' });
 export const ImagePageSchema = pageOf(ImageSummarySchema, 'ImagePage');
 export const ListImagesQuerySchema = pageQuery(24);
-const ImageIdSchema = z.string().regex(/^[A-Za-z0-9_-]{10,32}$/);
 export const ImagePathSchema = z.object({ id: z.string().meta({ description: 'The image id.' }) });
 
 export type ImageDetail = z.infer<typeof ImageDetailSchema>;
@@ -85,7 +84,7 @@ export async function createApiUpload(userId: string, body: z.infer<typeof Creat
 
 /** Deletes one of the owner's images and everything made from it; null when they have no such image. */
 export async function deleteApiImage(userId: string, id: string): Promise<true | null> {
-  const parsed = ImageIdSchema.safeParse(id);
+  const parsed = imageIdInput.safeParse(id);
   return parsed.success && (await deleteImage(userId, parsed.data)) ? true : null;
 }
 
