@@ -100,8 +100,9 @@ async function once(identity: ApiTokenIdentity, key: string, request: { operatio
     await claim.release();
     throw error;
   }
-  if (response.ok) await claim.keep({ status: response.status, body: await response.clone().text() });
-  else await claim.release();
+  if (!response.ok) await claim.release();
+  // What was made stays made: a key that cannot be marked done is given up after its lease, and the client still gets its answer now.
+  else await claim.keep({ status: response.status, body: await response.clone().text() }).catch((error: unknown) => log.error('Could not keep an idempotent answer', { operationId: request.operationId, error: String(error) }));
   return response;
 }
 

@@ -13,7 +13,6 @@ const StoredCropSchema = z.discriminatedUnion('status', [
   z.object({ status: z.literal('too-small'), message: z.string() }),
 ]);
 
-
 const CropFileSchema = z.object({
   size: z.number().int().meta({ description: 'Side of the square, in pixels.' }),
   width: z.number().int(),
