@@ -1,14 +1,17 @@
 /*
  * npm test: every check, arranged for a two-core machine (docs/architecture.md#ci).
  *
- *   build:site ──────────────▶ e2e
+ *   build:site ──────────────▶ e2e (first lane) ‖ e2e (second lane)
  *        └───────────────┐
  *   unit → lint → infra:check ─▶ typecheck → deploy:check
- *   integration (shared cloud) ‖ integration (own clouds)
+ *   integration (shard 1 of 2) ‖ integration (shard 2 of 2) ‖ integration (own clouds)
  *
  * The site is built once, and the e2e suite, the type-check (over the build's route types) and
  * deploy:check (over its OpenNext output) all use that build, so they wait for it and for nothing
- * else. The first failure stops everything, as `concurrently --kill-others-on-fail` would.
+ * else. The integration and e2e suites spend much of their time waiting on photos being processed,
+ * so each runs as parallel lanes with a local cloud (and, for e2e, a server) of its own: one lane's
+ * work fills another's waits. The first failure stops everything, as
+ * `concurrently --kill-others-on-fail` would.
  */
 import { concurrently, type Command } from 'concurrently';
 
@@ -41,11 +44,28 @@ async function run(steps: Step[], { together = false } = {}): Promise<void> {
 const started = performance.now();
 const site = run([npm('build:site')]);
 const lanes = [
-  site.then(() => run([{ name: 'e2e', command: 'playwright test' }])),
+  site.then(() =>
+    run(
+      [
+        { name: 'e2e:first', command: 'E2E_LANE=first playwright test' },
+        // Ports of its own, beside the first lane's (e2e/ports.ts).
+        { name: 'e2e:second', command: 'E2E_LANE=second E2E_PORT_OFFSET=10 playwright test' },
+      ],
+      { together: true },
+    ),
+  ),
   run([npm('unit', 'test:unit'), npm('lint'), npm('infra:check')])
     .then(() => site)
     .then(() => run([npm('typecheck'), { name: 'deploy:check', command: 'npm run --silent deploy:check -- --built-site' }])),
-  run([{ name: 'integration', command: 'vitest run --project integration' }, { name: 'integration:own-clouds', command: 'vitest run --project integration-own-cloud' }], { together: true }),
+  run(
+    [
+      // Each shard's global set-up starts a local cloud of its own.
+      { name: 'integration:1', command: 'vitest run --project integration --shard=1/2' },
+      { name: 'integration:2', command: 'vitest run --project integration --shard=2/2' },
+      { name: 'integration:own-clouds', command: 'vitest run --project integration-own-cloud' },
+    ],
+    { together: true },
+  ),
 ];
 const outcomes = await Promise.allSettled(lanes);
 const seconds = ((performance.now() - started) / 1000).toFixed(0);
