@@ -18,6 +18,7 @@ import { concurrently, type Command } from 'concurrently';
 interface Step {
   name: string;
   command: string;
+  env?: Record<string, string>;
 }
 
 const npm = (name: string, script = name): Step => ({ name, command: `npm run --silent ${script}` });
@@ -47,9 +48,9 @@ const lanes = [
   site.then(() =>
     run(
       [
-        { name: 'e2e:first', command: 'E2E_LANE=first playwright test' },
+        { name: 'e2e:first', command: 'playwright test', env: { E2E_LANE: 'first' } },
         // Ports of its own, beside the first lane's (e2e/ports.ts).
-        { name: 'e2e:second', command: 'E2E_LANE=second E2E_PORT_OFFSET=10 playwright test' },
+        { name: 'e2e:second', command: 'playwright test', env: { E2E_LANE: 'second', E2E_PORT_OFFSET: '10' } },
       ],
       { together: true },
     ),
