@@ -15,6 +15,7 @@ const SCOPE_LABELS: Record<ApiTokenScope, string> = {
   'images:write': 'Upload and delete photos',
   analysis: 'Run the LinkedIn check',
   links: 'Make and revoke share links',
+  webhooks: 'Manage webhook endpoints',
 };
 
 /** Settings → API tokens: make one (shown once), see each with its last use, revoke at once. */

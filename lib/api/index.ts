@@ -4,3 +4,4 @@ export { problem, PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, type Problem, type Proble
 export { createApiUpload, deleteApiImage, getApiImage, listApiImages, locateApiImageFile } from './images';
 export { createApiShareLink, listApiShareLinks, revokeApiShareLink } from './links';
 export { getApiAnalysis, requestApiAnalysis } from './analysis';
+export { createApiWebhookEndpoint, deleteApiWebhookEndpoint, listApiWebhookEndpoints } from './webhooks';

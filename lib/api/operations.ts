@@ -4,6 +4,7 @@ import { ProfileAnalysisSchema } from './analysis';
 import { CreateUploadBodySchema, ImageDetailSchema, ImageFileQuerySchema, ImagePageSchema, ImagePathSchema, ListImagesQuerySchema, RedirectSchema, UploadSchema } from './images';
 import { CreateShareLinkBodySchema, ListShareLinksQuerySchema, ShareLinkPageSchema, ShareLinkPathSchema, ShareLinkSchema } from './links';
 import type { ProblemType } from './problems';
+import { CreatedWebhookEndpointSchema, CreateWebhookEndpointBodySchema, WebhookEndpointListSchema, WebhookEndpointPathSchema } from './webhooks';
 
 /**
  * The API's contract, one entry per operation: the route handlers parse requests with these schemas
@@ -128,6 +129,36 @@ export const API_OPERATIONS = {
     summary: 'The LinkedIn check of an image: score, checklist, faces and crops',
     params: ImagePathSchema,
     success: { status: 200, description: 'The check as it stands.', schema: ProfileAnalysisSchema },
+    problems: ['not-found'],
+  }),
+  // Webhooks (docs/webhooks.md).
+  createWebhookEndpoint: operation({
+    operationId: 'createWebhookEndpoint',
+    method: 'post',
+    path: '/webhooks',
+    scope: 'webhooks',
+    summary: 'Adds an HTTPS endpoint that is sent the events it asks for, signed (Standard Webhooks)',
+    body: CreateWebhookEndpointBodySchema,
+    success: { status: 201, description: 'The endpoint, and its signing secret, shown this once.', schema: CreatedWebhookEndpointSchema },
+    problems: ['invalid-request'],
+  }),
+  listWebhookEndpoints: operation({
+    operationId: 'listWebhookEndpoints',
+    method: 'get',
+    path: '/webhooks',
+    scope: 'webhooks',
+    summary: 'Your webhook endpoints, newest first, with how their deliveries go',
+    success: { status: 200, description: 'Every endpoint (at most 5).', schema: WebhookEndpointListSchema },
+    problems: [],
+  }),
+  deleteWebhookEndpoint: operation({
+    operationId: 'deleteWebhookEndpoint',
+    method: 'delete',
+    path: '/webhooks/{id}',
+    scope: 'webhooks',
+    summary: 'Deletes a webhook endpoint: nothing more is sent to it',
+    params: WebhookEndpointPathSchema,
+    success: { status: 204, description: 'Deleted.' },
     problems: ['not-found'],
   }),
 };
