@@ -54,11 +54,24 @@ export function checkTargetUrl(raw: string, policy: TargetPolicy = targetPolicy(
 export function addressRefusal(address: string, policy: TargetPolicy = targetPolicy()): string | null {
   if (!ipaddr.isValid(address)) return `${address} is not an IP address.`;
   // process() reads an IPv4-mapped IPv6 address (::ffff:10.0.0.1) as the IPv4 address it is.
-  const range = ipaddr.process(address).range();
+  const ip = ipaddr.process(address);
+  const range = ip.range();
   if (range === 'unicast') return null;
   if (range === 'loopback' && policy.allowLoopback) return null;
-  return `It resolves to ${address}, a ${range} address: webhooks go to public internet addresses only.`;
+  return `It resolves to ${ip.toString()}, ${RANGE_NAMES[range] ?? 'a reserved address'}: webhooks go to public internet addresses only.`;
 }
+
+/** ipaddr.js's range names, as the owner reads them; any other is a special-purpose range, "reserved". */
+const RANGE_NAMES: Record<string, string> = {
+  private: 'a private address',
+  loopback: 'a loopback address',
+  linkLocal: 'a link-local address',
+  carrierGradeNat: 'a carrier-grade NAT address',
+  uniqueLocal: 'a unique local address',
+  multicast: 'a multicast address',
+  unspecified: 'the unspecified address',
+  broadcast: 'the broadcast address',
+};
 
 /**
  * The target a delivery may connect to: the URL's rules, then every address its host resolves to
