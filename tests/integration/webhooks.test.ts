@@ -204,12 +204,15 @@ describe('webhooks', () => {
     await createWebhookEndpoint(userId, { url: receiver.url('/ok/api/in-the-freed-slot'), events: ['image.ready'] });
   });
 
-  it('sends account.deleted when the account is deleted, after its endpoints are gone, and then nothing of the account is left', async () => {
+  it('sends account.deleted when the account is deleted, after its endpoints are gone, and then nothing of the account is left, even of a receiver that refused it', async () => {
     const email = `webhooks-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
     const { userId } = await signUp({ email, password: 'correct horse battery' }, { address: `webhooks-${email}` });
     const path = `/ok/deleted/${userId}`;
     const { secret } = await createWebhookEndpoint(userId, { url: receiver.url(path), events: ['account.deleted'] });
     await createWebhookEndpoint(userId, { url: receiver.url(`/ok/not-subscribed/${userId}`), events: ['image.ready'] });
+    // A receiver that never accepts it: tried as often as any delivery, then dropped with the rest of the account.
+    const failingPath = `/failing/deleted/${userId}`;
+    await createWebhookEndpoint(userId, { url: receiver.url(failingPath), events: ['account.deleted'] });
 
     await deleteOwnAccount(userId, { email, local: true, clerk: false }, { email });
     const [delivery] = await waitFor('the account.deleted delivery', async () => deliveriesTo(path), (list) => list.length > 0, 90_000);
@@ -219,5 +222,6 @@ describe('webhooks', () => {
     const after = await waitFor('the deletion', () => findUserData(userId), (report) => !holdsUserData(report), 90_000);
     expect(after).toMatchObject({ objects: [], items: [] });
     expect(deliveriesTo(path)).toHaveLength(1);
+    expect(deliveriesTo(failingPath)).toHaveLength(MAX_DELIVERY_ATTEMPTS);
   }, 180_000);
 });
