@@ -45,6 +45,7 @@ interface Victim {
   faceId: string;
   personId: string;
   tokenId: string;
+  endpointId: string;
 }
 
 async function makeVictim(): Promise<Victim> {
@@ -86,12 +87,15 @@ async function makeVictim(): Promise<Victim> {
   const [letter] = await listDeadLetters(userId);
   const { createApiToken } = await import('../lib/api-tokens');
   const { apiToken } = await createApiToken(userId, { name: 'victim token', scopes: ['images:read'] });
-  return { userId, email, password, imageId: upload.imageId, fileName, failedImageId: failed.imageId, code, deadLetterId: letter!.deadLetterId, faceId: face!.faceId, personId, tokenId: apiToken.tokenId };
+  // A public address needs no DNS; account.deleted only, so the walks send nothing to it.
+  const { createWebhookEndpoint } = await import('../lib/webhooks');
+  const { endpoint } = await createWebhookEndpoint(userId, { url: 'https://93.184.215.14/victim-hook', events: ['account.deleted'] });
+  return { userId, email, password, imageId: upload.imageId, fileName, failedImageId: failed.imageId, code, deadLetterId: letter!.deadLetterId, faceId: face!.faceId, personId, tokenId: apiToken.tokenId, endpointId: endpoint.endpointId };
 }
 
 /** Everything of the victim's, read back: it must not change while the intruder tries. */
 async function snapshot(victim: Victim) {
-  const { findImage, findAnalysis, findLinkByCode, findSettings, listDeadLettersByOwner, listImagesByOwner, findUserByEmail, findPerson, listFacesOfImage, findAccountClosure, listExports, listApiTokenItems } =
+  const { findImage, findAnalysis, findLinkByCode, findSettings, listDeadLettersByOwner, listImagesByOwner, findUserByEmail, findPerson, listFacesOfImage, findAccountClosure, listExports, listApiTokenItems, listWebhookEndpointItems } =
     await import('../lib/db');
   return {
     images: (await listImagesByOwner(victim.userId, { limit: 100 })).items,
@@ -106,6 +110,7 @@ async function snapshot(victim: Victim) {
     closure: await findAccountClosure(victim.userId),
     exports: await listExports(victim.userId),
     apiTokens: await listApiTokenItems(victim.userId),
+    webhookEndpoints: await listWebhookEndpointItems(victim.userId),
   };
 }
 
@@ -330,6 +335,21 @@ const MATRIX: Record<string, Check> = {
     const response = await http.post(`/api/v1/images/${victim.imageId}/analysis`, { maxRedirects: 0 });
     expect([response.status(), (await response.json()).type]).toEqual([401, '/api/v1/problems/missing-token']);
   },
+  // Webhooks (lib/webhooks).
+  'route GET /api/v1/webhooks': async ({ http, victim }) => {
+    const answer = await get(http, '/api/v1/webhooks');
+    expect([answer.status, JSON.parse(answer.body).type]).toEqual([401, '/api/v1/problems/missing-token']);
+    revealsNothing(answer, victim);
+    expect(answer.body).not.toContain(victim.endpointId);
+  },
+  'route POST /api/v1/webhooks': async ({ http }) => {
+    const response = await http.post('/api/v1/webhooks', { data: { url: 'https://93.184.215.14/intruder-hook', events: ['image.ready'] }, maxRedirects: 0 });
+    expect([response.status(), (await response.json()).type]).toEqual([401, '/api/v1/problems/missing-token']);
+  },
+  'route DELETE /api/v1/webhooks/[id]': async ({ http, victim }) => {
+    const response = await http.delete(`/api/v1/webhooks/${victim.endpointId}`, { maxRedirects: 0 });
+    expect([response.status(), (await response.json()).type]).toEqual([401, '/api/v1/problems/missing-token']);
+  },
   // Public by design: the API's description, the same for everyone.
   'route GET /api/v1/openapi.json': async ({ http, victim }) => {
     const answer = await get(http, '/api/v1/openapi.json');
@@ -368,6 +388,8 @@ const MATRIX: Record<string, Check> = {
   'action api-tokens.ts#createApiTokenAction': ownAction(action('api-tokens.ts', 'createApiTokenAction'), () => [{ name: 'intruder token', scopes: ['images:read'] }]),
   'action api-tokens.ts#revokeApiTokenAction': privateAction(action('api-tokens.ts', 'revokeApiTokenAction'), (victim) => [{ tokenId: victim.tokenId }], /no such token/),
   'action export.ts#requestExportAction': ownAction(action('export.ts', 'requestExportAction'), () => [{}]),
+  'action webhooks.ts#createWebhookEndpointAction': ownAction(action('webhooks.ts', 'createWebhookEndpointAction'), () => [{ url: 'https://93.184.215.14/intruder-hook', events: ['image.ready'] }]),
+  'action webhooks.ts#deleteWebhookEndpointAction': privateAction(action('webhooks.ts', 'deleteWebhookEndpointAction'), (victim) => [{ endpointId: victim.endpointId }], /no such webhook endpoint/),
   // Clerk's webhook: without a signing secret (local accounts) there is no such route; with one, an unsigned call is refused.
   'route POST /webhooks/clerk': async ({ http, victim }) => {
     const response = await http.post('/webhooks/clerk', {
