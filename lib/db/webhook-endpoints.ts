@@ -1,6 +1,7 @@
 import { getDb } from './client';
 import { conditionally, conditionalResult } from './conditions';
 import type { WebhookEndpointItem } from './entities/webhook-endpoint';
+import { releaseSlot, reserveSlot } from './slots';
 
 /** Records a new endpoint; refuses to write over one with the same id. */
 export async function insertWebhookEndpoint(endpoint: WebhookEndpointItem): Promise<void> {
@@ -66,24 +67,12 @@ export async function disableWebhookEndpoint(userId: string, endpointId: string,
   );
 }
 
-/** Takes one of the user's `limit` endpoint slots, in one conditional update; false when all are taken. */
-export async function reserveWebhookEndpointSlot(userId: string, limit: number): Promise<boolean> {
-  return conditionally(
-    getDb()
-      .entities.webhookEndpointSlots.update({ userId })
-      .add({ used: 1 })
-      .where(({ used }, { notExists, lt }) => `${notExists(used)} OR ${lt(used, limit)}`)
-      .go({ response: 'none' }),
-  );
+/** Takes one of the user's `limit` endpoint slots; false when all are taken. */
+export function reserveWebhookEndpointSlot(userId: string, limit: number): Promise<boolean> {
+  return reserveSlot('webhookEndpointSlots', userId, limit);
 }
 
-/** Gives a slot back; never below zero, and nothing once the account's items are gone. */
-export async function releaseWebhookEndpointSlot(userId: string): Promise<void> {
-  await conditionally(
-    getDb()
-      .entities.webhookEndpointSlots.patch({ userId })
-      .subtract({ used: 1 })
-      .where(({ used }, { gt }) => gt(used, 0))
-      .go({ response: 'none' }),
-  );
+/** Gives an endpoint slot back. */
+export function releaseWebhookEndpointSlot(userId: string): Promise<void> {
+  return releaseSlot('webhookEndpointSlots', userId);
 }

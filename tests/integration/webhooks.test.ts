@@ -4,7 +4,7 @@ import { Webhook } from 'svix';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deleteOwnAccount } from '@/lib/account/delete-own-account';
 import { findUserData, holdsUserData } from '@/lib/account/find-user-data';
-import { createApiToken } from '@/lib/api-tokens';
+import { createApiToken, revokeApiToken } from '@/lib/api-tokens';
 import { signUp } from '@/lib/auth';
 import { getDb, listDeadLettersByOwner } from '@/lib/db';
 import { MAX_DELIVERY_ATTEMPTS } from '@/lib/jobs/retry-policy';
@@ -168,7 +168,7 @@ describe('webhooks', () => {
     expect(deliveriesTo('/ok/after-redirect')).toEqual([]);
   });
 
-  it('caps endpoints per user, and is managed through the API with the webhooks scope only, each owner seeing their own', async () => {
+  it('caps endpoints per user, and is managed through the API with the webhooks scope only (a revoked token or another scope opens nothing), each owner seeing their own', async () => {
     const userId = newUserId();
     const { token } = await createApiToken(userId, { name: 'hooks', scopes: ['webhooks'] });
     const { token: imagesOnly } = await createApiToken(userId, { name: 'images', scopes: ['images:read'] });
@@ -189,6 +189,10 @@ describe('webhooks', () => {
     const id = (made.body.endpoint as { id: string }).id;
     expect((await call(createEndpointRoute, token, { method: 'POST', body: { url: 'https://10.0.0.1/x', events: ['image.ready'] } })).status).toBe(400);
     expect((await call(listEndpointsRoute, imagesOnly)).status).toBe(403);
+    const { token: revoked, apiToken: revokedToken } = await createApiToken(userId, { name: 'revoked', scopes: ['webhooks'] });
+    await revokeApiToken(userId, { tokenId: revokedToken.tokenId });
+    expect((await call(listEndpointsRoute, revoked)).status).toBe(401);
+    expect((await call(deleteEndpointRoute, revoked, { method: 'DELETE', params: { id } })).status).toBe(401);
     expect((await call(listEndpointsRoute, stranger)).body).toEqual({ items: [] });
     expect((await call(deleteEndpointRoute, stranger, { method: 'DELETE', params: { id } })).status).toBe(404);
     const listed = (await call(listEndpointsRoute, token)).body as { items: Record<string, unknown>[] };
