@@ -18,10 +18,10 @@ import { deliveriesLeftToFinish, emitAccountDeleted } from '../webhooks/account-
 
 /**
  * The delete-account job's work: everything of one user, in an order that is safe to stop anywhere
- * and run again. account.deleted is emitted to the user's webhook endpoints first, its deliveries left
- * to finish (they remove themselves). The local account goes next, then, pass after pass, every share link (they stop
- * answering at once), the face index, every object under the user's prefixes and every item of their
- * partition; then the Clerk user, and the job's own item last, so a crash or a Clerk error before the
+ * and run again. account.deleted is emitted to the user's webhook endpoints first, and its deliveries
+ * are left to finish (each removes itself). The local account goes next, then, pass after pass, every
+ * share link (they stop answering at once), the face index, every object under the user's prefixes and
+ * every item of their partition; then the Clerk user, and the job's own item last, so a crash or a Clerk error before the
  * end leaves the job to be delivered or swept again. A run of another job still in flight for the user
  * finds its job gone and removes what it wrote.
  */

@@ -22,7 +22,7 @@ export async function processUpload(run: JobRun): Promise<WorkResult> {
   const key = { userId: run.subject.userId, imageId: run.subject.subjectId };
   const [image, watermark] = await Promise.all([findImage(key.userId, key.imageId), getWatermarkSettings(key.userId)]);
   if (!image || image.deletingAt) return { status: 'gone' };
-  // Already finished by an earlier run that died before the job's ledger heard: done, without encoding or announcing it again.
+  // Already finished by an earlier run that died before the job's ledger heard: done, without encoding it again.
   if (image.status === 'ready') {
     if (!image.faceIndex) await requestFaceIndex(image);
     // The earlier run may have died before its event went out; the same event has the same webhook-id, so a receiver that had it drops it.

@@ -206,8 +206,8 @@ export const JOB_WIRING = [
     description: "Sends one signed event to one of a user's webhook endpoints (lib/webhooks)",
     subject: 'webhook-delivery',
     trigger: { bucket: 'Media', prefix: WEBHOOK_REQUEST_PREFIX },
-    // One HTTPS request and a few items: the least Lambda gives.
-    memoryMb: 128,
+    // One HTTPS request and a few items; 256 MB, as the other functions that do no image work.
+    memoryMb: 256,
     // A batch of five attempts of at most 5 s each (lib/webhooks/limits.ts), one after another, and a cold start.
     timeoutSeconds: 40,
     batchSize: QUICK_BATCH,
