@@ -4,6 +4,7 @@ import { Webhook } from 'svix';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { deleteOwnAccount } from '@/lib/account/delete-own-account';
 import { findUserData, holdsUserData } from '@/lib/account/find-user-data';
+import { findInconsistencies } from '@/lib/consistency';
 import { createApiToken, revokeApiToken } from '@/lib/api-tokens';
 import { signUp } from '@/lib/auth';
 import { getDb, listDeadLettersByOwner } from '@/lib/db';
@@ -119,6 +120,10 @@ describe('webhooks', () => {
     const deadLetters = await listDeadLettersByOwner(userId);
     expect(deadLetters.filter((letter) => letter.kind === 'deliver-webhook')).toHaveLength(DISABLE_AFTER_FAILED_DELIVERIES);
     expect(await emitWebhookEvent(userId, { type: 'link.viewed', data: { code: 'after' } })).toEqual([]);
+    // The dead deliveries' requests, kept for Retry, each belong to their job: the consistency check finds no orphan among them.
+    const kept = (await findUserData(userId)).objects.filter((object) => object.key.startsWith('webhook-requests/'));
+    expect(kept).toHaveLength(DISABLE_AFTER_FAILED_DELIVERIES);
+    expect((await findInconsistencies()).filter((found) => found.key.includes(userId))).toEqual([]);
   }, 180_000);
 
   it('sends link.viewed for a person’s view of a share link, not for a bot’s', async () => {
