@@ -45,6 +45,8 @@ interface Victim {
   faceId: string;
   personId: string;
   tokenId: string;
+  /** Bearer tokens for the API's routes: the victim's in every state a token can be refused in, and another user's. */
+  tokens: { valid: string; revoked: string; expired: string; imagesReadOnly: string; linksOnly: string; stranger: string };
   endpointId: string;
 }
 
@@ -85,12 +87,33 @@ async function makeVictim(): Promise<Victim> {
   const failed = await createUpload(userId, { fileName: 'victim-failed.png', contentType: 'image/png', bytes: body.length });
   await storeDeadLetters(sqsEvent({ bucket: resources.uploadsBucket, key: `uploads/${userId}/${failed.imageId}/original`, eTag: '', size: 0 }, 1));
   const [letter] = await listDeadLetters(userId);
-  const { createApiToken } = await import('../lib/api-tokens');
-  const { apiToken } = await createApiToken(userId, { name: 'victim token', scopes: ['images:read'] });
+  const { createApiToken, revokeApiToken } = await import('../lib/api-tokens');
+  const { apiToken, token: imagesReadOnly } = await createApiToken(userId, { name: 'victim token', scopes: ['images:read'] });
+  const allScopes = ['images:read', 'images:write', 'analysis', 'links', 'webhooks'] as const;
+  const { token: valid } = await createApiToken(userId, { name: 'victim full token', scopes: [...allScopes], expiresInDays: null });
+  const { token: linksOnly } = await createApiToken(userId, { name: 'victim links token', scopes: ['links'] });
+  const { token: expired } = await createApiToken(userId, { name: 'victim expired token', scopes: [...allScopes], expiresInDays: 7 }, Date.now() - 8 * 24 * 60 * 60 * 1000);
+  const { token: revoked, apiToken: toRevoke } = await createApiToken(userId, { name: 'victim revoked token', scopes: [...allScopes] });
+  await revokeApiToken(userId, { tokenId: toRevoke.tokenId });
+  const { token: stranger } = await createApiToken(`usr_stranger${Date.now()}`, { name: 'stranger token', scopes: [...allScopes] });
   // A public address needs no DNS; account.deleted only, so the walks send nothing to it.
   const { createWebhookEndpoint } = await import('../lib/webhooks');
   const { endpoint } = await createWebhookEndpoint(userId, { url: 'https://93.184.215.14/victim-hook', events: ['account.deleted'] });
-  return { userId, email, password, imageId: upload.imageId, fileName, failedImageId: failed.imageId, code, deadLetterId: letter!.deadLetterId, faceId: face!.faceId, personId, tokenId: apiToken.tokenId, endpointId: endpoint.endpointId };
+  return {
+    userId,
+    email,
+    password,
+    imageId: upload.imageId,
+    fileName,
+    failedImageId: failed.imageId,
+    code,
+    deadLetterId: letter!.deadLetterId,
+    faceId: face!.faceId,
+    personId,
+    tokenId: apiToken.tokenId,
+    tokens: { valid, revoked, expired, imagesReadOnly, linksOnly, stranger },
+    endpointId: endpoint.endpointId,
+  };
 }
 
 /** Everything of the victim's, read back: it must not change while the intruder tries. */
@@ -168,7 +191,7 @@ async function callAction(http: APIRequestContext, action: ActionRef, args: unkn
 
 /** Nothing of the victim in an answer: not their ids, their email, their file name or their password's hash. */
 function revealsNothing(answer: Answer, victim: Victim, allowed: string[] = []) {
-  for (const secret of [victim.userId, victim.email, victim.fileName, victim.imageId, victim.failedImageId, victim.deadLetterId, victim.faceId, victim.personId, 'Victim Person'].filter((value) => !allowed.includes(value))) {
+  for (const secret of [victim.userId, victim.email, victim.fileName, victim.imageId, victim.failedImageId, victim.deadLetterId, victim.faceId, victim.personId, victim.endpointId, 'Victim Person'].filter((value) => !allowed.includes(value))) {
     expect(answer.body, `the answer names ${secret}`).not.toContain(secret);
   }
 }
@@ -247,6 +270,42 @@ function ownAction(ref: ReturnType<typeof action>, args: (victim: Victim) => unk
   };
 }
 
+/**
+ * A route of the public API, which takes a bearer token and nothing else: a session cookie, the
+ * victim's own included, opens none of it. Whoever calls, no token is a 401; the anonymous walk also
+ * sends the victim's revoked, expired and wrong-scope tokens (401, 401, 403), the intruder's walk
+ * another user's token (a 404 or 400 for the victim's things, or their own empty answer: `own`), and
+ * the closed account's walk the victim's own valid token (403). Every refusal is a problem document,
+ * and no answer names anything of the victim's.
+ */
+function apiEndpoint(operationId: string, request: (victim: Victim) => { path: string; data?: unknown }, intruder: 'own' | 400 | 404): Check {
+  return async ({ as, http, victim }) => {
+    const { API_OPERATIONS } = await import('../lib/api/operations');
+    const operation = API_OPERATIONS[operationId as keyof typeof API_OPERATIONS];
+    const { path: url, data } = request(victim);
+    const send = async (token?: string) => {
+      const response = await http.fetch(`/api/v1${url}`, { method: operation.method.toUpperCase(), headers: token ? { authorization: `Bearer ${token}` } : {}, ...(data === undefined ? {} : { data }), maxRedirects: 0 });
+      const answer: Answer = { status: response.status(), location: response.headers().location ?? '', body: await response.text(), result: null };
+      revealsNothing(answer, victim);
+      return { ...answer, contentType: response.headers()['content-type'] };
+    };
+    const refused = (answer: Awaited<ReturnType<typeof send>>, status: number, type: string) =>
+      expect([answer.status, answer.contentType, answer.location, JSON.parse(answer.body).type]).toEqual([status, 'application/problem+json', '', `/api/v1/problems/${type}`]);
+    refused(await send(), 401, 'missing-token');
+    if (as === 'anonymous') {
+      refused(await send(victim.tokens.revoked), 401, 'invalid-token');
+      refused(await send(victim.tokens.expired), 401, 'expired-token');
+      refused(await send(operation.scope === 'links' ? victim.tokens.imagesReadOnly : victim.tokens.linksOnly), 403, 'insufficient-scope');
+    } else if (as === 'intruder') {
+      const answer = await send(victim.tokens.stranger);
+      if (intruder === 'own') expect(answer.status).toBeLessThan(300);
+      else refused(answer, intruder, intruder === 404 ? 'not-found' : 'invalid-request');
+    } else {
+      refused(await send(victim.tokens.valid), 403, 'account-closed');
+    }
+  };
+}
+
 const LOCAL_ACCOUNTS_CLOSED = 'Local accounts are disabled on this site.';
 
 const MATRIX: Record<string, Check> = {
@@ -287,69 +346,22 @@ const MATRIX: Record<string, Check> = {
       expect(JSON.stringify(response.headers())).not.toContain(victim.fileName);
     }
   },
-  // The public API takes a bearer token and nothing else: a session cookie, the victim's own included, opens none of it.
-  'route GET /api/v1/images': async ({ http, victim }) => {
-    const answer = await get(http, '/api/v1/images');
-    expect([answer.status, JSON.parse(answer.body).type]).toEqual([401, '/api/v1/problems/missing-token']);
-    revealsNothing(answer, victim);
-  },
-  'route GET /api/v1/images/[id]': async ({ http, victim }) => {
-    const answer = await get(http, `/api/v1/images/${victim.imageId}`);
-    expect([answer.status, JSON.parse(answer.body).type]).toEqual([401, '/api/v1/problems/missing-token']);
-    revealsNothing(answer, victim);
-  },
-  'route GET /api/v1/images/[id]/file': async ({ http, victim }) => {
-    const answer = await get(http, `/api/v1/images/${victim.imageId}/file?size=w640`);
-    expect([answer.status, answer.location, JSON.parse(answer.body).type]).toEqual([401, '', '/api/v1/problems/missing-token']);
-    revealsNothing(answer, victim);
-  },
-  'route DELETE /api/v1/images/[id]': async ({ http, victim }) => {
-    const response = await http.delete(`/api/v1/images/${victim.imageId}`, { maxRedirects: 0 });
-    expect([response.status(), (await response.json()).type]).toEqual([401, '/api/v1/problems/missing-token']);
-  },
-  'route POST /api/v1/uploads': async ({ http, victim }) => {
-    const response = await http.post('/api/v1/uploads', { data: { fileName: 'intruder.png', contentType: 'image/png', bytes: 10 }, maxRedirects: 0 });
-    const answer = { status: response.status(), location: '', body: await response.text(), result: null };
-    expect([answer.status, JSON.parse(answer.body).type]).toEqual([401, '/api/v1/problems/missing-token']);
-    revealsNothing(answer, victim);
-  },
-  'route GET /api/v1/links': async ({ http, victim }) => {
-    const answer = await get(http, '/api/v1/links');
-    expect([answer.status, JSON.parse(answer.body).type]).toEqual([401, '/api/v1/problems/missing-token']);
-    revealsNothing(answer, victim);
-  },
-  'route POST /api/v1/links': async ({ http, victim }) => {
-    const response = await http.post('/api/v1/links', { data: { imageId: victim.imageId }, maxRedirects: 0 });
-    expect([response.status(), (await response.json()).type]).toEqual([401, '/api/v1/problems/missing-token']);
-  },
-  'route DELETE /api/v1/links/[code]': async ({ http, victim }) => {
-    const response = await http.delete(`/api/v1/links/${victim.code}`, { maxRedirects: 0 });
-    expect([response.status(), (await response.json()).type]).toEqual([401, '/api/v1/problems/missing-token']);
-  },
-  'route GET /api/v1/images/[id]/analysis': async ({ http, victim }) => {
-    const answer = await get(http, `/api/v1/images/${victim.imageId}/analysis`);
-    expect([answer.status, JSON.parse(answer.body).type]).toEqual([401, '/api/v1/problems/missing-token']);
-    revealsNothing(answer, victim);
-  },
-  'route POST /api/v1/images/[id]/analysis': async ({ http, victim }) => {
-    const response = await http.post(`/api/v1/images/${victim.imageId}/analysis`, { maxRedirects: 0 });
-    expect([response.status(), (await response.json()).type]).toEqual([401, '/api/v1/problems/missing-token']);
-  },
-  // Webhooks (lib/webhooks).
-  'route GET /api/v1/webhooks': async ({ http, victim }) => {
-    const answer = await get(http, '/api/v1/webhooks');
-    expect([answer.status, JSON.parse(answer.body).type]).toEqual([401, '/api/v1/problems/missing-token']);
-    revealsNothing(answer, victim);
-    expect(answer.body).not.toContain(victim.endpointId);
-  },
-  'route POST /api/v1/webhooks': async ({ http }) => {
-    const response = await http.post('/api/v1/webhooks', { data: { url: 'https://93.184.215.14/intruder-hook', events: ['image.ready'] }, maxRedirects: 0 });
-    expect([response.status(), (await response.json()).type]).toEqual([401, '/api/v1/problems/missing-token']);
-  },
-  'route DELETE /api/v1/webhooks/[id]': async ({ http, victim }) => {
-    const response = await http.delete(`/api/v1/webhooks/${victim.endpointId}`, { maxRedirects: 0 });
-    expect([response.status(), (await response.json()).type]).toEqual([401, '/api/v1/problems/missing-token']);
-  },
+  // The public API (apiEndpoint): every route, under every way a token can be refused.
+  'route GET /api/v1/images': apiEndpoint('listImages', () => ({ path: '/images' }), 'own'),
+  'route GET /api/v1/images/[id]': apiEndpoint('getImage', (victim) => ({ path: `/images/${victim.imageId}` }), 404),
+  'route GET /api/v1/images/[id]/file': apiEndpoint('getImageFile', (victim) => ({ path: `/images/${victim.imageId}/file?size=w640` }), 404),
+  'route DELETE /api/v1/images/[id]': apiEndpoint('deleteImage', (victim) => ({ path: `/images/${victim.imageId}` }), 404),
+  'route POST /api/v1/uploads': apiEndpoint('createUpload', () => ({ path: '/uploads', data: { fileName: 'intruder.png', contentType: 'image/png', bytes: 10 } }), 'own'),
+  'route GET /api/v1/links': apiEndpoint('listShareLinks', () => ({ path: '/links' }), 'own'),
+  'route POST /api/v1/links': apiEndpoint('createShareLink', (victim) => ({ path: '/links', data: { imageId: victim.imageId } }), 400),
+  'route DELETE /api/v1/links/[code]': apiEndpoint('revokeShareLink', (victim) => ({ path: `/links/${victim.code}` }), 404),
+  'route GET /api/v1/images/[id]/analysis': apiEndpoint('getAnalysis', (victim) => ({ path: `/images/${victim.imageId}/analysis` }), 404),
+  'route POST /api/v1/images/[id]/analysis': apiEndpoint('requestAnalysis', (victim) => ({ path: `/images/${victim.imageId}/analysis` }), 404),
+  'route GET /api/v1/people': apiEndpoint('listPeople', () => ({ path: '/people' }), 'own'),
+  'route POST /api/v1/people/search': apiEndpoint('searchPeople', (victim) => ({ path: '/people/search', data: { imageId: victim.imageId, faceId: victim.faceId } }), 404),
+  'route GET /api/v1/webhooks': apiEndpoint('listWebhookEndpoints', () => ({ path: '/webhooks' }), 'own'),
+  'route POST /api/v1/webhooks': apiEndpoint('createWebhookEndpoint', () => ({ path: '/webhooks', data: { url: 'https://93.184.215.14/intruder-hook', events: ['image.ready'] } }), 'own'),
+  'route DELETE /api/v1/webhooks/[id]': apiEndpoint('deleteWebhookEndpoint', (victim) => ({ path: `/webhooks/${victim.endpointId}` }), 404),
   // Public by design: the API's description, the same for everyone.
   'route GET /api/v1/openapi.json': async ({ http, victim }) => {
     const answer = await get(http, '/api/v1/openapi.json');

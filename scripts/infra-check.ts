@@ -3,22 +3,18 @@
  *
  * 1. `sst install` writes the platform (components, Pulumi providers, config.d.ts) to .sst/platform,
  *    offline (see installPlatform). Re-running it is safe.
- * 2. The TypeScript compiler checks tsconfig.infra.json. The platform ships as TypeScript source, so it
- *    is compiled with our flags too; it is not written for noUncheckedIndexedAccess, so diagnostics
- *    inside .sst/ are counted and left out. Everything in sst.config.ts and infra/ must be clean.
+ * 2. The TypeScript compiler checks sst.config.ts and infra/ (tsconfig.infra.json) against it: they must be clean.
  */
 import path from 'node:path';
 import ts from 'typescript';
 import { installPlatform, platformDir, repoRoot as root } from './sst-platform';
 
-interface InfraDiagnostics {
-  /** Problems in sst.config.ts and infra/: these fail the check. */
-  own: readonly ts.Diagnostic[];
-  /** Problems inside the SST platform's own source under our stricter flags: reported as a count only. */
-  platform: number;
-}
-
-function checkTypes(): InfraDiagnostics {
+/**
+ * Diagnostics of sst.config.ts and infra/ only. The platform ships as TypeScript source written for
+ * looser flags than ours; asking for our files' diagnostics alone checks only the parts of it they
+ * use, instead of all of it (a sixth of the check's time).
+ */
+function checkTypes(): readonly ts.Diagnostic[] {
   const configPath = path.join(root, 'tsconfig.infra.json');
   const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, {
     ...ts.sys,
@@ -28,14 +24,18 @@ function checkTypes(): InfraDiagnostics {
   });
   if (!parsed) throw new Error(`Could not read ${configPath}`);
   const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, projectReferences: parsed.projectReferences });
-  const all = [...parsed.errors, ...ts.getPreEmitDiagnostics(program)];
-  const insideSst = (diagnostic: ts.Diagnostic) => diagnostic.file?.fileName.startsWith(`${path.join(root, '.sst')}${path.sep}`) ?? false;
-  return { own: all.filter((diagnostic) => !insideSst(diagnostic)), platform: all.filter(insideSst).length };
+  const own = program.getSourceFiles().filter((file) => !file.fileName.startsWith(`${path.join(root, '.sst')}${path.sep}`) && !file.fileName.includes(`${path.sep}node_modules${path.sep}`));
+  return [
+    ...parsed.errors,
+    ...program.getOptionsDiagnostics(),
+    ...program.getGlobalDiagnostics(),
+    ...own.flatMap((file) => [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)]),
+  ];
 }
 
 function main(): void {
   installPlatform();
-  const { own, platform } = checkTypes();
+  const own = checkTypes();
   const host: ts.FormatDiagnosticsHost = {
     getCanonicalFileName: (fileName) => fileName,
     getCurrentDirectory: () => root,
@@ -46,7 +46,7 @@ function main(): void {
     process.stderr.write(`\ninfra:check: ${own.length} type error(s) in sst.config.ts / infra/\n`);
     process.exit(1);
   }
-  console.log(`infra:check: sst.config.ts and infra/ type-check against SST ${readPlatformVersion()} (${platform} diagnostics inside .sst/platform ignored)`);
+  console.log(`infra:check: sst.config.ts and infra/ type-check against SST ${readPlatformVersion()}`);
 }
 
 function readPlatformVersion(): string {

@@ -1,9 +1,17 @@
+import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
+import { IdempotencyHeadersSchema } from './idempotency';
 import { API_OPERATIONS, type ApiOperation } from './operations';
+import { RateLimitHeadersSchema } from './rate-limit';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, ProblemSchema, type ProblemType } from './problems';
 
 /** Every operation may answer these: the token's problems and rate limiting. */
 const EVERY_OPERATION: ProblemType[] = ['missing-token', 'invalid-token', 'expired-token', 'account-closed', 'insufficient-scope', 'rate-limited'];
+
+const RetryAfterHeadersSchema = RateLimitHeadersSchema.extend({ 'Retry-After': z.number().int().meta({ description: 'Seconds to wait before trying again.' }) });
+const ReplayedHeadersSchema = RateLimitHeadersSchema.extend({
+  'Idempotent-Replayed': z.literal('true').optional().meta({ description: 'On the first answer given again to a retry with the same `Idempotency-Key`.' }),
+});
 
 function responsesOf(op: ApiOperation): ZodOpenApiOperationObject['responses'] {
   const byStatus = new Map<number, ProblemType[]>();
@@ -11,16 +19,22 @@ function responsesOf(op: ApiOperation): ZodOpenApiOperationObject['responses'] {
   const problems = Object.fromEntries(
     [...byStatus].map(([status, types]) => [
       String(status),
-      { description: types.map((type) => `\`${type}\`: ${PROBLEM_TYPES[type].title}.`).join(' '), content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } } },
+      {
+        description: types.map((type) => `\`${type}\`: ${PROBLEM_TYPES[type].title}.`).join(' '),
+        // A refused token (401, 403) has no budget to tell of; every other answer tells where the token stands.
+        ...(status === 401 || status === 403 ? {} : { headers: status === 429 ? RetryAfterHeadersSchema : RateLimitHeadersSchema }),
+        content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
+      },
     ]),
   );
   const { status, description, schema } = op.success;
+  const headers = op.method === 'post' ? ReplayedHeadersSchema : RateLimitHeadersSchema;
   const success =
     status === 302
-      ? { description, headers: { Location: { required: true, schema: { type: 'string' as const, format: 'uri' } } } }
+      ? { description, headers: RateLimitHeadersSchema.extend({ Location: z.url() }) }
       : schema
-        ? { description, content: { 'application/json': { schema } } }
-        : { description };
+        ? { description, headers, content: { 'application/json': { schema } } }
+        : { description, headers };
   return { [String(status)]: success, ...problems };
 }
 
@@ -35,7 +49,7 @@ export function openApiDocument() {
         summary: op.summary,
         security: [{ token: [op.scope] }],
         description: `Needs a token with the \`${op.scope}\` scope.`,
-        requestParams: { ...(op.query ? { query: op.query } : {}), ...(op.params ? { path: op.params } : {}) },
+        requestParams: { ...(op.query ? { query: op.query } : {}), ...(op.params ? { path: op.params } : {}), ...(op.method === 'post' ? { header: IdempotencyHeadersSchema } : {}) },
         ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: op.body } } } } : {}),
         responses: responsesOf(op),
       } satisfies ZodOpenApiOperationObject,

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { ApiTokenScope } from '../api-tokens/schemas';
-import { ProfileAnalysisSchema } from './analysis';
+import { ProfileAnalysisSchema } from '../profile-check/get-profile-analysis';
 import { CreateUploadBodySchema, ImageDetailSchema, ImageFileQuerySchema, ImagePageSchema, ImagePathSchema, ListImagesQuerySchema, RedirectSchema, UploadSchema } from './images';
+import { PeopleSearchResultSchema, PersonListSchema, SearchPeopleBodySchema } from './people';
 import { CreateShareLinkBodySchema, ListShareLinksQuerySchema, ShareLinkPageSchema, ShareLinkPathSchema, ShareLinkSchema } from './links';
 import type { ProblemType } from './problems';
 import { CreatedWebhookEndpointSchema, CreateWebhookEndpointBodySchema, WebhookEndpointListSchema, WebhookEndpointPathSchema } from './webhooks';
@@ -130,6 +131,25 @@ export const API_OPERATIONS = {
     params: ImagePathSchema,
     success: { status: 200, description: 'The check as it stands.', schema: ProfileAnalysisSchema },
     problems: ['not-found'],
+  }),
+  listPeople: operation({
+    operationId: 'listPeople',
+    method: 'get',
+    path: '/people',
+    scope: 'images:read',
+    summary: 'The people found in your photos, most photos first',
+    success: { status: 200, description: 'Everyone you have not hidden.', schema: PersonListSchema },
+    problems: [],
+  }),
+  searchPeople: operation({
+    operationId: 'searchPeople',
+    method: 'post',
+    path: '/people/search',
+    scope: 'images:read',
+    summary: 'Your photos that show the person of one face on one of your photos',
+    body: SearchPeopleBodySchema,
+    success: { status: 200, description: 'The matching photos, best first.', schema: PeopleSearchResultSchema },
+    problems: ['invalid-request', 'not-found'],
   }),
   // Webhooks (docs/webhooks.md).
   createWebhookEndpoint: operation({

@@ -15,6 +15,8 @@ export const PROBLEM_TYPES = {
   'not-found': { status: 404, title: 'Not found' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'quota-exceeded': { status: 409, title: 'The account’s storage is full' },
+  'idempotency-key-in-use': { status: 409, title: 'A request with this Idempotency-Key is still running' },
+  'idempotency-key-reused': { status: 422, title: 'This Idempotency-Key was used for another request' },
   'rate-limited': { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Something went wrong on our side' },
 } as const;
@@ -41,4 +43,20 @@ export type Problem = z.infer<typeof ProblemSchema>;
 export function problem(type: ProblemType, detail: string, extra: Pick<Problem, 'errors'> = {}): Problem {
   const { status, title } = PROBLEM_TYPES[type];
   return { type: problemTypeUri(type), title, status, detail, ...extra };
+}
+
+/**
+ * A refusal that lib/api decides and the route answers as it is: the problem's type, its sentence,
+ * what was wrong with which field, and the headers it needs (Retry-After).
+ */
+export class ApiProblem extends Error {
+  override name = 'ApiProblem';
+  constructor(
+    readonly type: ProblemType,
+    readonly detail: string,
+    readonly extra: Pick<Problem, 'errors'> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail);
+  }
 }

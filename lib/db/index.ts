@@ -8,6 +8,8 @@ export * from './dead-letters';
 export * from './settings';
 export * from './storage-usage';
 export * from './api-tokens';
+export * from './idempotency-records';
+export type { IdempotencyRecordItem } from './entities/idempotency-record';
 export type { ApiTokenItem } from './entities/api-token';
 export * from './analyses';
 export * from './ready-photos';

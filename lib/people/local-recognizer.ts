@@ -3,7 +3,7 @@ import { decodeDescriptor } from '../faces/descriptors';
 import { largestFace } from '../faces/largest-face';
 import type { FacePhoto } from '../faces/schemas';
 import { readFaceLibrary } from './face-library';
-import { NoFaceError, type FaceMatch, type FaceRecognizer } from './recognizer';
+import { ForeignFaceError, NoFaceError, type FaceMatch, type FaceRecognizer } from './recognizer';
 
 /**
  * Cosine similarity of two built-in descriptors at and above which they are the same person.
@@ -39,7 +39,7 @@ export function createLocalRecognizer(describe: DescribeFaces): FaceRecognizer {
     samePersonMinSimilarity: SAME_PERSON_MIN_SIMILARITY,
     index: (_owner, photo) => describe(photo),
     searchByFace(userId, face) {
-      if (!face.descriptor) throw new Error(`Face ${face.faceId} has no descriptor: it was indexed by another recognizer.`);
+      if (!face.descriptor) throw new ForeignFaceError(`Face ${face.faceId} has no descriptor: it was indexed by another recognizer.`);
       return search(userId, decodeDescriptor(face.descriptor), face.faceId);
     },
     async *searchByPhoto(userId, photo) {

@@ -32,6 +32,14 @@ export class NoFaceError extends Error {
 }
 
 /**
+ * Thrown by searchByFace for a face the recognizer in use did not index: the other one did (before
+ * the site switched between the built-in model and Rekognition), so it kept nothing to search with.
+ */
+export class ForeignFaceError extends Error {
+  override name = 'ForeignFaceError';
+}
+
+/**
  * Finds faces and finds them again, for one owner at a time. Two adapters give the same shapes: the
  * built-in model (descriptors kept in the table, compared in memory) and Rekognition (one collection
  * per owner). Every method takes the owner's id and reads or writes that owner's faces only.
@@ -42,7 +50,7 @@ export interface FaceRecognizer {
   readonly samePersonMinSimilarity: number;
   /** Finds the faces of one of the owner's photos and keeps what is needed to find them again. */
   index(owner: { userId: string; imageId: string }, photo: FacePhoto): Promise<RecognizedFace[]>;
-  /** The owner's faces that match one of their faces, each batch as it is found, best first within it. */
+  /** The owner's faces that match one of their faces, each batch as it is found, best first within it; ForeignFaceError, at once, for a face the other recognizer indexed. */
   searchByFace(userId: string, face: IndexedFaceRef): AsyncIterable<FaceMatch[]>;
   /** The owner's faces that match the largest face in a photo that is not kept; NoFaceError when it shows none. */
   searchByPhoto(userId: string, photo: FacePhoto): AsyncIterable<FaceMatch[]>;

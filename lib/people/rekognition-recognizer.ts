@@ -15,7 +15,7 @@ import {
   type RekognitionClient,
 } from '@aws-sdk/client-rekognition';
 import { z } from 'zod';
-import { NoFaceError, type FaceMatch, type FaceRecognizer, type IndexedFaceRef, type RecognizedFace } from './recognizer';
+import { ForeignFaceError, NoFaceError, type FaceMatch, type FaceRecognizer, type IndexedFaceRef, type RecognizedFace } from './recognizer';
 import { createFacePhotoInput, type Box, type FacePhoto } from '../faces/schemas';
 
 /**
@@ -225,7 +225,7 @@ export function createRekognitionRecognizer(options: RekognitionRecognizerOption
 
     searchByFace(userId, face) {
       const { providerFaceId } = face;
-      if (!providerFaceId) throw new Error(`Face ${face.faceId} of image ${face.imageId} has no Rekognition face id: it was indexed by another recognizer.`);
+      if (!providerFaceId) throw new ForeignFaceError(`Face ${face.faceId} of image ${face.imageId} has no Rekognition face id: it was indexed by another recognizer.`);
       return oneBatch(() => searchFaces(userId, providerFaceId));
     },
 

@@ -5,7 +5,7 @@ import { toImage } from '../images/to-image';
 import { enforceRateLimit, inMinutes } from '../rate-limit';
 import { UserError } from '../user-error';
 import { FACE_SEARCH_LIMIT, MAX_QUERY_PHOTO_BYTES, PHOTO_SEARCH_LIMIT } from './limits';
-import { NoFaceError, type FaceMatch, type FaceRecognizer } from './recognizer';
+import { ForeignFaceError, NoFaceError, type FaceMatch, type FaceRecognizer } from './recognizer';
 import { faceRefInput } from './schemas';
 
 /** What to look for: one of the owner's faces, or the largest face in a photo that is not kept. */
@@ -51,11 +51,21 @@ export async function searchPhotos(recognizer: FaceRecognizer, userId: string, q
     await enforceRateLimit(FACE_SEARCH_LIMIT, userId, tooMany);
     const [face] = await getFaces([{ userId, ...parsed.face }]);
     if (!face) throw new UserError('That face does not exist.');
-    return report(userId, recognizer.searchByFace(userId, face), face.imageId);
+    return report(userId, searchableFace(() => recognizer.searchByFace(userId, face)), face.imageId);
   }
   await enforceRateLimit(PHOTO_SEARCH_LIMIT, userId, tooMany);
   const input = await prepareFacePhoto(parsed.photo);
   return report(userId, recognizer.searchByPhoto(userId, { jpeg: input.jpeg, width: input.width, height: input.height }));
+}
+
+/** A face the other recognizer indexed is the owner's to re-index, not a failure of ours. */
+function searchableFace(search: () => AsyncIterable<FaceMatch[]>): AsyncIterable<FaceMatch[]> {
+  try {
+    return search();
+  } catch (error) {
+    if (error instanceof ForeignFaceError) throw new UserError('That face was found by another face recognizer than the one in use. Press “Find faces” on its photo to find it again, then search.');
+    throw error;
+  }
 }
 
 async function* report(userId: string, batches: AsyncIterable<FaceMatch[]>, queryImageId?: string): AsyncGenerator<SearchEvent> {

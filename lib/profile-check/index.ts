@@ -8,4 +8,4 @@ export { scoreProfilePhoto, CHECK_WEIGHTS } from './linkedin';
 export { planLinkedInCrop, renderLinkedInCrops, LINKEDIN_MIN_SIDE, LINKEDIN_LARGE_SIDE, type LinkedInCrop } from './crop';
 export { analyzePhoto } from './analyze-photo';
 export { requestProfileAnalysis } from './request-profile-analysis';
-export { getProfileAnalysis, type ProfileAnalysisView } from './get-profile-analysis';
+export { getProfileAnalysis, ProfileAnalysisSchema, type ProfileAnalysis } from './get-profile-analysis';

@@ -158,6 +158,9 @@ const CHECKS: Record<string, Check> = {
   'route GET /api/v1/links': async (pass) => void pass.expectStatus('Clerk: GET /api/v1/links', await api(pass, '/api/v1/links'), 200),
   'route POST /api/v1/links': async (pass) => void pass.expectStatus('Clerk: POST /api/v1/links', await api(pass, '/api/v1/links', { method: 'POST', body: { imageId: pass.imageId } }), 201),
   'route DELETE /api/v1/links/[code]': async (pass) => void pass.expectStatus('Clerk: DELETE /api/v1/links/{unknown code}', await api(pass, '/api/v1/links/AAAAAAAAAAAA', { method: 'DELETE' }), 404),
+  'route GET /api/v1/people': async (pass) => void pass.expectStatus('Clerk: GET /api/v1/people', await api(pass, '/api/v1/people'), 200),
+  'route POST /api/v1/people/search': async (pass) =>
+    void pass.expectStatus('Clerk: POST /api/v1/people/search (an unknown photo)', await api(pass, '/api/v1/people/search', { method: 'POST', body: { imageId: UNKNOWN_ID } }), 404),
   'route GET /api/v1/openapi.json': async (pass) => void pass.expectStatus('Clerk: GET /api/v1/openapi.json', await pass.site.request('/api/v1/openapi.json'), 200),
   // Signed with the webhook secret infra/web.ts gives the site: a forged call is refused, Clerk's own is taken.
   'route POST /webhooks/clerk': async (pass) => {

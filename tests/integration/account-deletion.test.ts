@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { deleteOwnAccount } from '@/lib/account/delete-own-account';
+import { claimIdempotencyKey } from '@/lib/api';
 import { ApiTokenRefused, authenticateApiToken, createApiToken } from '@/lib/api-tokens';
 import { findUserData, holdsUserData } from '@/lib/account/find-user-data';
 import { signIn, signUp, startSession } from '@/lib/auth';
@@ -42,6 +43,9 @@ async function populatedUser(label: string) {
   const failed = await createUpload(userId, { fileName: 'never.png', contentType: 'image/png', bytes: 10 });
   await storeDeadLetters(sqsEvent({ bucket: resources.uploadsBucket, key: `uploads/${userId}/${failed.imageId}/original`, eTag: '', size: 0 }, 1));
   const { token } = await createApiToken(userId, { name: 'script', scopes: ['images:read'] });
+  // The first answer to a POST of the API sent with an Idempotency-Key, kept for its retries.
+  const idempotent = await claimIdempotencyKey(userId, 'populated', { operationId: 'createShareLink', path: '/api/v1/links', body: '{}' });
+  await idempotent.keep!({ status: 201, body: JSON.stringify({ code }) });
   return { userId, email, password, code, token, imageIds: [first.imageId, second.imageId] };
 }
 
@@ -51,7 +55,7 @@ describe('account deletion', () => {
     expect(await listPeople(owner.userId)).toHaveLength(1);
     const before = await findUserData(owner.userId);
     expect(before.objects.length).toBeGreaterThan(10);
-    expect(new Set(before.items.map((item) => item.entity))).toEqual(new Set(['image', 'analysis', 'face', 'person', 'faceLibrary', 'job', 'deadLetter', 'session', 'link', 'user', 'rateLimitWindow', 'storageUsage', 'apiToken', 'apiTokenSlots']));
+    expect(new Set(before.items.map((item) => item.entity))).toEqual(new Set(['image', 'analysis', 'face', 'person', 'faceLibrary', 'job', 'deadLetter', 'session', 'link', 'user', 'rateLimitWindow', 'storageUsage', 'apiToken', 'apiTokenSlots', 'idempotencyRecord']));
     const otherBefore = await findUserData(other.userId);
 
     await expect(deleteOwnAccount(owner.userId, { email: owner.email, local: true, clerk: false }, { email: 'someone-else@example.com' })).rejects.toThrow(/not the email address/);
