@@ -26,6 +26,16 @@ export interface ApiOperation<Query extends z.ZodObject = z.ZodObject, Params ex
   success: { status: 200 | 201 | 202 | 204 | 302; description: string; schema?: Result };
   /** What else it may answer, beyond the token's problems (401, 403) and rate limiting (429), which every operation may. */
   problems: ProblemType[];
+  /**
+   * False for a POST whose answer holds a secret shown once (a webhook endpoint's signing secret): a
+   * kept answer would store the secret in the table for a day, so it takes no Idempotency-Key.
+   */
+  idempotent?: false;
+}
+
+/** Whether an operation takes an Idempotency-Key: every POST whose answer may be kept. */
+export function takesIdempotencyKey(operation: Pick<ApiOperation, 'method' | 'idempotent'>): boolean {
+  return operation.method === 'post' && operation.idempotent !== false;
 }
 
 const operation = <Q extends z.ZodObject, P extends z.ZodObject, B extends z.ZodType, R extends z.ZodType>(op: ApiOperation<Q, P, B, R>) => op;
@@ -161,6 +171,7 @@ export const API_OPERATIONS = {
     body: CreateWebhookEndpointBodySchema,
     success: { status: 201, description: 'The endpoint, and its signing secret, shown this once.', schema: CreatedWebhookEndpointSchema },
     problems: ['invalid-request'],
+    idempotent: false,
   }),
   listWebhookEndpoints: operation({
     operationId: 'listWebhookEndpoints',

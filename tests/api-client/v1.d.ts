@@ -1649,10 +1649,7 @@ export interface operations {
     createWebhookEndpoint: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Makes the POST safe to retry: a retry with the same key within 24 hours answers the first answer again (with `Idempotent-Replayed: true`) and creates nothing new. The same key with another request answers 422. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -1671,8 +1668,6 @@ export interface operations {
                     "RateLimit-Remaining": number;
                     /** @description Seconds until the window ends and the budget is full again. */
                     "RateLimit-Reset": number;
-                    /** @description On the first answer given again to a retry with the same `Idempotency-Key`. */
-                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {

@@ -192,6 +192,12 @@ describe('webhooks', () => {
     const made = await call(createEndpointRoute, token, { method: 'POST', body: { url: receiver.url('/ok/api'), events: ['analysis.ready'] } });
     expect(made).toMatchObject({ status: 201, body: { secret: expect.stringMatching(/^whsec_/), endpoint: { url: receiver.url('/ok/api'), events: ['analysis.ready'], state: 'active' } } });
     const id = (made.body.endpoint as { id: string }).id;
+    // Its answer holds the secret, which a kept answer would store: a retry key is refused, not silently kept.
+    const withKey = await createEndpointRoute(
+      new Request('http://localhost/api/v1/webhooks', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': 'retry-1' }, body: JSON.stringify({ url: receiver.url('/ok/api/keyed'), events: ['image.ready'] }) }),
+      { params: Promise.resolve({}) },
+    );
+    expect([withKey.status, ((await withKey.json()) as { detail: string }).detail]).toEqual([400, expect.stringMatching(/takes no Idempotency-Key/)]);
     expect((await call(createEndpointRoute, token, { method: 'POST', body: { url: 'https://10.0.0.1/x', events: ['image.ready'] } })).status).toBe(400);
     expect((await call(listEndpointsRoute, imagesOnly)).status).toBe(403);
     const { token: revoked, apiToken: revokedToken } = await createApiToken(userId, { name: 'revoked', scopes: ['webhooks'] });
