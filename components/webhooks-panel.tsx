@@ -6,6 +6,7 @@ import { createWebhookEndpointAction, deleteWebhookEndpointAction } from '@/app/
 import { DISABLE_AFTER_FAILED_DELIVERIES, MAX_WEBHOOK_ENDPOINTS } from '@/lib/webhooks/limits';
 import { WEBHOOK_EVENT_TYPES, type WebhookEndpoint, type WebhookEventType } from '@/lib/webhooks/schemas';
 import { ActionButton } from './action-button';
+import { ShownOnce } from './shown-once';
 
 /* Times in UTC: the server renders this first and the browser hydrates it, and the two need not share a time zone. */
 const WHEN = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' });
@@ -58,7 +59,18 @@ export function WebhooksPanel({ endpoints }: { endpoints: WebhookEndpoint[] }) {
           Add the endpoint
         </ActionButton>
       </form>
-      {made ? <NewSecret secret={made.secret} url={made.endpoint.url} /> : null}
+      {made ? (
+        <ShownOnce
+          value={made.secret}
+          label="The signing secret"
+          testId="new-webhook-secret"
+          what={
+            <>
+              The signing secret of <strong className="break-all">{made.endpoint.url}</strong>
+            </>
+          }
+        />
+      ) : null}
       {endpoints.length > 0 ? (
         <ul className="flex flex-col gap-2 text-sm" aria-label="Your webhook endpoints">
           {endpoints.map((endpoint) => (
@@ -67,23 +79,6 @@ export function WebhooksPanel({ endpoints }: { endpoints: WebhookEndpoint[] }) {
         </ul>
       ) : null}
     </section>
-  );
-}
-
-function NewSecret({ secret, url }: { secret: string; url: string }) {
-  const [copied, setCopied] = useState(false);
-  return (
-    <div role="status" data-testid="new-webhook-secret" className="flex flex-col gap-2 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">
-      <p>
-        The signing secret of <strong className="break-all">{url}</strong>: copy it now. It is shown this once and cannot be read again.
-      </p>
-      <div className="flex flex-wrap gap-2">
-        <input readOnly value={secret} aria-label="The signing secret" onFocus={(event) => event.currentTarget.select()} className="min-w-0 flex-1 rounded border border-emerald-300 bg-white px-2 py-1 font-mono text-xs text-slate-900" />
-        <button type="button" onClick={() => void navigator.clipboard.writeText(secret).then(() => setCopied(true))} className="rounded-md border border-emerald-400 px-3 py-1 font-medium">
-          {copied ? 'Copied' : 'Copy'}
-        </button>
-      </div>
-    </div>
   );
 }
 
