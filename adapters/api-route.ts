@@ -1,7 +1,7 @@
 import 'server-only';
 import { z, ZodError } from 'zod';
 import { ApiTokenRefused, authenticateApiToken, type ApiTokenIdentity } from '@/lib/api-tokens';
-import { ApiProblem, claimIdempotencyKey, idempotencyKeyOf, meterApiRequest, problem, PROBLEM_CONTENT_TYPE, rateLimitHeaders, REPLAYED_HEADER, type ApiOperation, type KeptAnswer } from '@/lib/api';
+import { ApiProblem, claimIdempotencyKey, idempotencyKeyOf, refuseIdempotencyKey, takesIdempotencyKey, meterApiRequest, problem, PROBLEM_CONTENT_TYPE, rateLimitHeaders, REPLAYED_HEADER, type ApiOperation, type KeptAnswer } from '@/lib/api';
 import { log } from '@/lib/observability/log';
 import { QuotaExceededError } from '@/lib/quota';
 import { RateLimitedError } from '@/lib/rate-limit';
@@ -118,7 +118,7 @@ export function apiRoute<Q extends z.ZodObject, P extends z.ZodObject, B extends
       limits = rateLimitHeaders(await meterApiRequest(identity));
       const rawBody = operation.method === 'post' ? await request.text() : '';
       const input = await readInput(operation, request, rawBody, context);
-      const key = operation.method === 'post' ? idempotencyKeyOf(request.headers) : null;
+      const key = takesIdempotencyKey(operation) ? idempotencyKeyOf(request.headers) : refuseIdempotencyKey(request.headers);
       const execute = () => answer(operation as ApiOperation<z.ZodObject, z.ZodObject, z.ZodType, R>, run(identity, input));
       const response = key ? await once(identity, key, { operationId: operation.operationId, path: new URL(request.url).pathname, body: rawBody }, execute) : await execute();
       return withHeaders(response, limits);

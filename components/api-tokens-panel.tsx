@@ -6,6 +6,7 @@ import { createApiTokenAction, revokeApiTokenAction } from '@/app/actions/api-to
 import { API_TOKEN_LIFETIMES_DAYS, MAX_API_TOKENS } from '@/lib/api-tokens/limits';
 import { API_TOKEN_SCOPES, type ApiToken, type ApiTokenScope } from '@/lib/api-tokens/schemas';
 import { ActionButton } from './action-button';
+import { ShownOnce } from './shown-once';
 
 /* Dates in UTC: the server renders this first and the browser hydrates it, and the two need not share a time zone. */
 const DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
@@ -15,6 +16,7 @@ const SCOPE_LABELS: Record<ApiTokenScope, string> = {
   'images:write': 'Upload and delete photos',
   analysis: 'Run the LinkedIn check',
   links: 'Make and revoke share links',
+  webhooks: 'Manage webhook endpoints',
 };
 
 /** Settings → API tokens: make one (shown once), see each with its last use, revoke at once. */
@@ -84,7 +86,7 @@ export function ApiTokensPanel({ tokens }: { tokens: ApiToken[] }) {
           Make a token
         </ActionButton>
       </form>
-      {made ? <NewToken token={made.token} name={made.apiToken.name} /> : null}
+      {made ? <ShownOnce value={made.token} label="The new token" testId="new-api-token" what={<strong>{made.apiToken.name}</strong>} /> : null}
       {tokens.length > 0 ? (
         <ul className="flex flex-col gap-2 text-sm" aria-label="Your API tokens">
           {tokens.map((token) => (
@@ -93,27 +95,6 @@ export function ApiTokensPanel({ tokens }: { tokens: ApiToken[] }) {
         </ul>
       ) : null}
     </section>
-  );
-}
-
-function NewToken({ token, name }: { token: string; name: string }) {
-  const [copied, setCopied] = useState(false);
-  return (
-    <div role="status" data-testid="new-api-token" className="flex flex-col gap-2 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">
-      <p>
-        <strong>{name}</strong>: copy it now. It is shown this once and cannot be read again.
-      </p>
-      <div className="flex flex-wrap gap-2">
-        <input readOnly value={token} aria-label="The new token" onFocus={(event) => event.currentTarget.select()} className="min-w-0 flex-1 rounded border border-emerald-300 bg-white px-2 py-1 font-mono text-xs text-slate-900" />
-        <button
-          type="button"
-          onClick={() => void navigator.clipboard.writeText(token).then(() => setCopied(true))}
-          className="rounded-md border border-emerald-400 px-3 py-1 font-medium"
-        >
-          {copied ? 'Copied' : 'Copy'}
-        </button>
-      </div>
-    </div>
   );
 }
 

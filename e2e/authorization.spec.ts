@@ -47,6 +47,7 @@ interface Victim {
   tokenId: string;
   /** Bearer tokens for the API's routes: the victim's in every state a token can be refused in, and another user's. */
   tokens: { valid: string; revoked: string; expired: string; imagesReadOnly: string; linksOnly: string; stranger: string };
+  endpointId: string;
 }
 
 async function makeVictim(): Promise<Victim> {
@@ -88,13 +89,16 @@ async function makeVictim(): Promise<Victim> {
   const [letter] = await listDeadLetters(userId);
   const { createApiToken, revokeApiToken } = await import('../lib/api-tokens');
   const { apiToken, token: imagesReadOnly } = await createApiToken(userId, { name: 'victim token', scopes: ['images:read'] });
-  const allScopes = ['images:read', 'images:write', 'analysis', 'links'] as const;
+  const allScopes = ['images:read', 'images:write', 'analysis', 'links', 'webhooks'] as const;
   const { token: valid } = await createApiToken(userId, { name: 'victim full token', scopes: [...allScopes], expiresInDays: null });
   const { token: linksOnly } = await createApiToken(userId, { name: 'victim links token', scopes: ['links'] });
   const { token: expired } = await createApiToken(userId, { name: 'victim expired token', scopes: [...allScopes], expiresInDays: 7 }, Date.now() - 8 * 24 * 60 * 60 * 1000);
   const { token: revoked, apiToken: toRevoke } = await createApiToken(userId, { name: 'victim revoked token', scopes: [...allScopes] });
   await revokeApiToken(userId, { tokenId: toRevoke.tokenId });
   const { token: stranger } = await createApiToken(`usr_stranger${Date.now()}`, { name: 'stranger token', scopes: [...allScopes] });
+  // A public address needs no DNS; account.deleted only, so the walks send nothing to it.
+  const { createWebhookEndpoint } = await import('../lib/webhooks');
+  const { endpoint } = await createWebhookEndpoint(userId, { url: 'https://93.184.215.14/victim-hook', events: ['account.deleted'] });
   return {
     userId,
     email,
@@ -108,12 +112,13 @@ async function makeVictim(): Promise<Victim> {
     personId,
     tokenId: apiToken.tokenId,
     tokens: { valid, revoked, expired, imagesReadOnly, linksOnly, stranger },
+    endpointId: endpoint.endpointId,
   };
 }
 
 /** Everything of the victim's, read back: it must not change while the intruder tries. */
 async function snapshot(victim: Victim) {
-  const { findImage, findAnalysis, findLinkByCode, findSettings, listDeadLettersByOwner, listImagesByOwner, findUserByEmail, findPerson, listFacesOfImage, findAccountClosure, listExports, listApiTokenItems } =
+  const { findImage, findAnalysis, findLinkByCode, findSettings, listDeadLettersByOwner, listImagesByOwner, findUserByEmail, findPerson, listFacesOfImage, findAccountClosure, listExports, listApiTokenItems, listWebhookEndpointItems } =
     await import('../lib/db');
   return {
     images: (await listImagesByOwner(victim.userId, { limit: 100 })).items,
@@ -128,6 +133,7 @@ async function snapshot(victim: Victim) {
     closure: await findAccountClosure(victim.userId),
     exports: await listExports(victim.userId),
     apiTokens: await listApiTokenItems(victim.userId),
+    webhookEndpoints: await listWebhookEndpointItems(victim.userId),
   };
 }
 
@@ -185,7 +191,7 @@ async function callAction(http: APIRequestContext, action: ActionRef, args: unkn
 
 /** Nothing of the victim in an answer: not their ids, their email, their file name or their password's hash. */
 function revealsNothing(answer: Answer, victim: Victim, allowed: string[] = []) {
-  for (const secret of [victim.userId, victim.email, victim.fileName, victim.imageId, victim.failedImageId, victim.deadLetterId, victim.faceId, victim.personId, 'Victim Person'].filter((value) => !allowed.includes(value))) {
+  for (const secret of [victim.userId, victim.email, victim.fileName, victim.imageId, victim.failedImageId, victim.deadLetterId, victim.faceId, victim.personId, victim.endpointId, 'Victim Person'].filter((value) => !allowed.includes(value))) {
     expect(answer.body, `the answer names ${secret}`).not.toContain(secret);
   }
 }
@@ -353,6 +359,9 @@ const MATRIX: Record<string, Check> = {
   'route POST /api/v1/images/[id]/analysis': apiEndpoint('requestAnalysis', (victim) => ({ path: `/images/${victim.imageId}/analysis` }), 404),
   'route GET /api/v1/people': apiEndpoint('listPeople', () => ({ path: '/people' }), 'own'),
   'route POST /api/v1/people/search': apiEndpoint('searchPeople', (victim) => ({ path: '/people/search', data: { imageId: victim.imageId, faceId: victim.faceId } }), 404),
+  'route GET /api/v1/webhooks': apiEndpoint('listWebhookEndpoints', () => ({ path: '/webhooks' }), 'own'),
+  'route POST /api/v1/webhooks': apiEndpoint('createWebhookEndpoint', () => ({ path: '/webhooks', data: { url: 'https://93.184.215.14/intruder-hook', events: ['image.ready'] } }), 'own'),
+  'route DELETE /api/v1/webhooks/[id]': apiEndpoint('deleteWebhookEndpoint', (victim) => ({ path: `/webhooks/${victim.endpointId}` }), 404),
   // Public by design: the API's description, the same for everyone.
   'route GET /api/v1/openapi.json': async ({ http, victim }) => {
     const answer = await get(http, '/api/v1/openapi.json');
@@ -391,6 +400,8 @@ const MATRIX: Record<string, Check> = {
   'action api-tokens.ts#createApiTokenAction': ownAction(action('api-tokens.ts', 'createApiTokenAction'), () => [{ name: 'intruder token', scopes: ['images:read'] }]),
   'action api-tokens.ts#revokeApiTokenAction': privateAction(action('api-tokens.ts', 'revokeApiTokenAction'), (victim) => [{ tokenId: victim.tokenId }], /no such token/),
   'action export.ts#requestExportAction': ownAction(action('export.ts', 'requestExportAction'), () => [{}]),
+  'action webhooks.ts#createWebhookEndpointAction': ownAction(action('webhooks.ts', 'createWebhookEndpointAction'), () => [{ url: 'https://93.184.215.14/intruder-hook', events: ['image.ready'] }]),
+  'action webhooks.ts#deleteWebhookEndpointAction': privateAction(action('webhooks.ts', 'deleteWebhookEndpointAction'), (victim) => [{ endpointId: victim.endpointId }], /no such webhook endpoint/),
   // Clerk's webhook: without a signing secret (local accounts) there is no such route; with one, an unsigned call is refused.
   'route POST /webhooks/clerk': async ({ http, victim }) => {
     const response = await http.post('/webhooks/clerk', {

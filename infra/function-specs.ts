@@ -28,7 +28,7 @@ export const LOCAL_FACE_MODEL_PACKAGES = ['@vladmandic/human', '@tensorflow/tfjs
 export type LinkName = BucketLink | 'Table' | 'Realtime';
 
 /** Variables infra/ sets from SST secrets: named here, their values stay out of this plain data. */
-export type SecretVariable = 'CLERK_SECRET_KEY' | 'LIVE_TOKEN_KEY';
+export type SecretVariable = 'CLERK_SECRET_KEY' | 'LIVE_TOKEN_KEY' | 'WEBHOOK_SECRET_KEY';
 
 export interface FunctionSpec {
   /** The SST component name. */
@@ -127,7 +127,7 @@ export function jobFunctionSpec(row: JobWiring, context: SpecContext): FunctionS
     copyFiles: [...(row.files ?? []).map((folder) => ({ from: folder, to: folder })), ...packages.copyFiles],
     // Every job reads and writes the table and tells its owner's open pages how it is going.
     links: [...(Object.keys(row.buckets) as BucketLink[]), 'Table', 'Realtime'],
-    secrets: reads.includes('clerk-secret-key') ? ['CLERK_SECRET_KEY'] : [],
+    secrets: [...(reads.includes('clerk-secret-key') ? ['CLERK_SECRET_KEY' as const] : []), ...(reads.includes('webhook-secret-key') ? ['WEBHOOK_SECRET_KEY' as const] : [])],
     environment: {
       ...(reads.includes('face-analyzer') ? { FACE_ANALYZER: faces.FACE_ANALYZER } : {}),
       ...(reads.includes('face-collections') ? { FACE_COLLECTION_PREFIX: faces.FACE_COLLECTION_PREFIX } : {}),

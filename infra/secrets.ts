@@ -1,4 +1,5 @@
 import { liveTokenKeyOf } from '../lib/realtime/live-token-key';
+import { webhookSecretKeyOf } from '../lib/webhooks/secret-key';
 import type { FunctionSpec, SecretVariable } from './function-specs';
 
 /* Set once per stage: `npx sst secret set ClerkSecretKey sk_live_… --stage prod`. */
@@ -21,6 +22,8 @@ export function secretEnvironment(spec: Pick<FunctionSpec, 'secrets'>): Record<s
     CLERK_SECRET_KEY: () => secrets.ClerkSecretKey.value,
     // The live authorizer's key, derived from the sign-in secret as the site derives it: the function holds this key and no sign-in secret.
     LIVE_TOKEN_KEY: () => $util.secret(secrets.ClerkSecretKey.value.apply((secret) => liveTokenKeyOf(secret).toString('base64url'))),
+    // The key webhook signing secrets are encrypted with, derived the same way: deliver-webhook decrypts them and holds no sign-in secret.
+    WEBHOOK_SECRET_KEY: () => $util.secret(secrets.ClerkSecretKey.value.apply((secret) => webhookSecretKeyOf(secret).toString('base64url'))),
   };
   return Object.fromEntries(spec.secrets.map((name) => [name, values[name]()]));
 }

@@ -185,6 +185,30 @@ export const liveSettings = section((env) => {
   return { tokenKey: parsed.LIVE_TOKEN_KEY ? Buffer.from(parsed.LIVE_TOKEN_KEY, 'base64url') : undefined, tokenTtlSeconds: parsed.LIVE_TOKEN_TTL_SECONDS };
 });
 
+// ---- Outgoing webhooks ---------------------------------------------------------------------------
+
+const WebhooksEnv = z.object({
+  /**
+   * The key webhook signing secrets are encrypted with, base64url, as infra/ derives it from the
+   * sign-in secret for the deliver-webhook function, which gets this and no sign-in secret. Unset, the
+   * key is derived here from the sign-in secret, as the site does.
+   */
+  WEBHOOK_SECRET_KEY: z.preprocess(unsetIfEmpty, z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'a 32-byte key, base64url').optional()),
+  /**
+   * Lets webhooks go to plain http and to this machine's own addresses, for a receiver on localhost.
+   * The local cloud sets it (local/env.ts); nothing else does, so a deployment never allows it.
+   */
+  WEBHOOK_LOOPBACK_RECEIVERS: z.preprocess(unsetIfEmpty, z.literal('allowed').optional()),
+});
+
+export const webhookSettings = section((env) => {
+  const parsed = parseWith(WebhooksEnv, env, 'webhook');
+  return {
+    secretKey: parsed.WEBHOOK_SECRET_KEY ? Buffer.from(parsed.WEBHOOK_SECRET_KEY, 'base64url') : undefined,
+    allowLoopbackReceivers: parsed.WEBHOOK_LOOPBACK_RECEIVERS === 'allowed',
+  };
+});
+
 // ---- Requests ------------------------------------------------------------------------------------
 
 const RequestsEnv = z.object({

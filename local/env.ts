@@ -35,6 +35,8 @@ export function localCloudEnv(endpoints: { s3: string; dynamo: string; lambda?: 
       : {}),
     SST_RESOURCE_App: JSON.stringify({ name: 'headshot', stage: 'local' }),
     HEADSHOT_LOCAL_CLOUD: '1',
+    // A webhook receiver on this machine (a test's, a developer's) is reachable under the local cloud only.
+    WEBHOOK_LOOPBACK_RECEIVERS: 'allowed',
     FACE_ANALYZER: process.env.FACE_ANALYZER ?? 'local',
     // The bridge retries a failed message within about a minute, where SQS waits six: the sweep waits as much less.
     JOB_RETRY_WINDOW_SECONDS: process.env.JOB_RETRY_WINDOW_SECONDS ?? '90',

@@ -35,6 +35,7 @@ import { addHostBinaries, checkLiveAuthorizer, checkNativeBinaries, checkSweep, 
 import { CHECK_ACCOUNT, functionArn, lambdaEnvironment, type CheckCloud } from './deploy-check/lambda-environment';
 import { LAMBDA_NODE_VERSION, lambdaNode } from './deploy-check/lambda-node';
 import { liveTokenKeyOf } from '../lib/realtime/live-token-key';
+import { webhookSecretKeyOf } from '../lib/webhooks/secret-key';
 import { Report } from './deploy-check/report';
 import { buildSite, siteBuildEnvironment, siteServerDir } from './deploy-check/site-build';
 import { SITE_HOST, startSiteFunction, type SiteFunction } from './deploy-check/site-function';
@@ -241,6 +242,8 @@ async function main(): Promise<void> {
     secrets: {
       // The live authorizer's key, derived from the site's sign-in secret as infra/ derives it.
       LIVE_TOKEN_KEY: { LIVE_TOKEN_KEY: liveTokenKeyOf(authSecret).toString('base64url') },
+      // deliver-webhook's key for endpoints' signing secrets, derived the same way.
+      WEBHOOK_SECRET_KEY: { WEBHOOK_SECRET_KEY: webhookSecretKeyOf(authSecret).toString('base64url') },
       // Where SST gives Clerk's secret key, this pass's site signs in with local accounts: deleting one needs their secret (its rate-limit windows are keyed with it).
       CLERK_SECRET_KEY: { LOCAL_AUTH: 'enabled', AUTH_SECRET: authSecret },
     },

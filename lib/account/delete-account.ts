@@ -14,12 +14,14 @@ import { AccountDeletionRequestSchema } from './request-account-deletion';
 import { listUserObjects } from './list-user-objects';
 import { revokeEveryLink } from './revoke-every-link';
 import { USER_RATE_LIMITS } from './user-rate-limits';
+import { deliveriesLeftToFinish, emitAccountDeleted } from '../webhooks/account-deleted-event';
 
 /**
  * The delete-account job's work: everything of one user, in an order that is safe to stop anywhere
- * and run again. The local account goes first, then, pass after pass, every share link (they stop
- * answering at once), the face index, every object under the user's prefixes and every item of their
- * partition; then the Clerk user, and the job's own item last, so a crash or a Clerk error before the
+ * and run again. account.deleted is emitted to the user's webhook endpoints first, and its deliveries
+ * are left to finish (each removes itself). The local account goes next, then, pass after pass, every
+ * share link (they stop answering at once), the face index, every object under the user's prefixes and
+ * every item of their partition; then the Clerk user, and the job's own item last, so a crash or a Clerk error before the
  * end leaves the job to be delivered or swept again. A run of another job still in flight for the user
  * finds its job gone and removes what it wrote.
  */
@@ -32,9 +34,11 @@ export async function deleteAccount(run: JobRun): Promise<WorkResult> {
     await deleteRateLimitWindows(SIGN_IN_PER_EMAIL.scope, hashedSubject('email', request.email));
   }
 
+  // Before the endpoints go with the rest: account.deleted captures where to go, and its deliveries are left to run.
+  const final = await deliveriesLeftToFinish(userId, await emitAccountDeleted(userId));
   const ownJob = jobItemKey(jobRefOf(deleteAccountJob, run.subject));
   const trigger = accountDeletionKey(userId);
-  const deleted = await emptyEverything(userId, { keepItem: ownJob, keepObject: trigger });
+  const deleted = await emptyEverything(userId, { keepItems: [ownJob, ...final.items], keepObjects: [trigger, ...final.objects] });
   for (const rule of USER_RATE_LIMITS) await deleteRateLimitWindows(rule.scope, userId);
   // After the data: the closure mark already keeps the account out, and a Clerk outage must not hold the deletion back.
   if (request.clerkUser) await deleteClerkUser(userId);
@@ -63,14 +67,15 @@ interface Deleted {
  * whose upload URL was handed out before, and the face index its processing asks for, which creates
  * the user's collection again.
  */
-async function emptyEverything(userId: string, keep: { keepItem: Record<string, string>; keepObject: string }): Promise<Deleted> {
-  const isKept = (key: Record<string, string>) => Object.entries(keep.keepItem).every(([name, value]) => key[name] === value);
+async function emptyEverything(userId: string, keep: { keepItems: Record<string, string>[]; keepObjects: string[] }): Promise<Deleted> {
+  const isKept = (key: Record<string, string>) => keep.keepItems.some((kept) => Object.entries(kept).every(([name, value]) => key[name] === value));
+  const keptObjects = new Set(keep.keepObjects);
   const recognizer = siteRecognizer();
   const deleted: Deleted = { revokedLinks: 0, forgotFaceIndex: 0, deletedObjects: 0, deletedItems: 0 };
   for (let pass = 0; ; pass++) {
     const links = await revokeEveryLink(userId);
     const faceIndex = (await recognizer.forgetUser(userId)) ? 1 : 0;
-    const objects = (await listUserObjects(userId)).filter((object) => object.key !== keep.keepObject);
+    const objects = (await listUserObjects(userId)).filter((object) => !keptObjects.has(object.key));
     for (const bucket of new Set(objects.map((object) => object.bucket))) {
       await deleteObjects(bucket, objects.filter((object) => object.bucket === bucket).map((object) => object.key));
     }

@@ -6,7 +6,7 @@ import { API_TOKEN_LIFETIMES_DAYS } from './limits';
  */
 
 /** What a personal API token may do; each operation of the API names the one it needs. */
-export const API_TOKEN_SCOPES = ['images:read', 'images:write', 'analysis', 'links'] as const;
+export const API_TOKEN_SCOPES = ['images:read', 'images:write', 'analysis', 'links', 'webhooks'] as const;
 
 export const ApiTokenScopeSchema = z.enum(API_TOKEN_SCOPES);
 export type ApiTokenScope = z.infer<typeof ApiTokenScopeSchema>;

@@ -42,6 +42,17 @@ export function idempotencyKeyOf(headers: Headers): string | null {
   return parsed.data ?? null;
 }
 
+/**
+ * For a POST that takes no key (its answer holds a secret that is never kept): a key sent anyway is
+ * refused, so that the client does not believe a retry of it is safe.
+ */
+export function refuseIdempotencyKey(headers: Headers): null {
+  if (headers.get('idempotency-key') !== null) {
+    throw new ApiProblem('invalid-request', 'This operation takes no Idempotency-Key: its answer holds a secret that is never kept. List what exists before you retry it.');
+  }
+  return null;
+}
+
 /** What a request is, for telling a retry from another request under the same key. */
 export interface IdempotentRequest {
   operationId: string;

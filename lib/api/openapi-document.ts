@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import { IdempotencyHeadersSchema } from './idempotency';
-import { API_OPERATIONS, type ApiOperation } from './operations';
+import { API_OPERATIONS, takesIdempotencyKey, type ApiOperation } from './operations';
 import { RateLimitHeadersSchema } from './rate-limit';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPES, ProblemSchema, type ProblemType } from './problems';
 
@@ -28,7 +28,7 @@ function responsesOf(op: ApiOperation): ZodOpenApiOperationObject['responses'] {
     ]),
   );
   const { status, description, schema } = op.success;
-  const headers = op.method === 'post' ? ReplayedHeadersSchema : RateLimitHeadersSchema;
+  const headers = takesIdempotencyKey(op) ? ReplayedHeadersSchema : RateLimitHeadersSchema;
   const success =
     status === 302
       ? { description, headers: RateLimitHeadersSchema.extend({ Location: z.url() }) }
@@ -49,7 +49,7 @@ export function openApiDocument() {
         summary: op.summary,
         security: [{ token: [op.scope] }],
         description: `Needs a token with the \`${op.scope}\` scope.`,
-        requestParams: { ...(op.query ? { query: op.query } : {}), ...(op.params ? { path: op.params } : {}), ...(op.method === 'post' ? { header: IdempotencyHeadersSchema } : {}) },
+        requestParams: { ...(op.query ? { query: op.query } : {}), ...(op.params ? { path: op.params } : {}), ...(takesIdempotencyKey(op) ? { header: IdempotencyHeadersSchema } : {}) },
         ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: op.body } } } } : {}),
         responses: responsesOf(op),
       } satisfies ZodOpenApiOperationObject,

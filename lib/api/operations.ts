@@ -5,6 +5,7 @@ import { CreateUploadBodySchema, ImageDetailSchema, ImageFileQuerySchema, ImageP
 import { PeopleSearchResultSchema, PersonListSchema, SearchPeopleBodySchema } from './people';
 import { CreateShareLinkBodySchema, ListShareLinksQuerySchema, ShareLinkPageSchema, ShareLinkPathSchema, ShareLinkSchema } from './links';
 import type { ProblemType } from './problems';
+import { CreatedWebhookEndpointSchema, CreateWebhookEndpointBodySchema, WebhookEndpointListSchema, WebhookEndpointPathSchema } from './webhooks';
 
 /**
  * The API's contract, one entry per operation: the route handlers parse requests with these schemas
@@ -25,6 +26,16 @@ export interface ApiOperation<Query extends z.ZodObject = z.ZodObject, Params ex
   success: { status: 200 | 201 | 202 | 204 | 302; description: string; schema?: Result };
   /** What else it may answer, beyond the token's problems (401, 403) and rate limiting (429), which every operation may. */
   problems: ProblemType[];
+  /**
+   * False for a POST whose answer holds a secret shown once (a webhook endpoint's signing secret): a
+   * kept answer would store the secret in the table for a day, so it takes no Idempotency-Key.
+   */
+  idempotent?: false;
+}
+
+/** Whether an operation takes an Idempotency-Key: every POST whose answer may be kept. */
+export function takesIdempotencyKey(operation: Pick<ApiOperation, 'method' | 'idempotent'>): boolean {
+  return operation.method === 'post' && operation.idempotent !== false;
 }
 
 const operation = <Q extends z.ZodObject, P extends z.ZodObject, B extends z.ZodType, R extends z.ZodType>(op: ApiOperation<Q, P, B, R>) => op;
@@ -149,5 +160,36 @@ export const API_OPERATIONS = {
     body: SearchPeopleBodySchema,
     success: { status: 200, description: 'The matching photos, best first.', schema: PeopleSearchResultSchema },
     problems: ['invalid-request', 'not-found'],
+  }),
+  // Webhooks (docs/webhooks.md).
+  createWebhookEndpoint: operation({
+    operationId: 'createWebhookEndpoint',
+    method: 'post',
+    path: '/webhooks',
+    scope: 'webhooks',
+    summary: 'Adds an HTTPS endpoint that is sent the events it asks for, signed (Standard Webhooks)',
+    body: CreateWebhookEndpointBodySchema,
+    success: { status: 201, description: 'The endpoint, and its signing secret, shown this once.', schema: CreatedWebhookEndpointSchema },
+    problems: ['invalid-request'],
+    idempotent: false,
+  }),
+  listWebhookEndpoints: operation({
+    operationId: 'listWebhookEndpoints',
+    method: 'get',
+    path: '/webhooks',
+    scope: 'webhooks',
+    summary: 'Your webhook endpoints, newest first, with how their deliveries go',
+    success: { status: 200, description: 'Every endpoint (at most 5).', schema: WebhookEndpointListSchema },
+    problems: [],
+  }),
+  deleteWebhookEndpoint: operation({
+    operationId: 'deleteWebhookEndpoint',
+    method: 'delete',
+    path: '/webhooks/{id}',
+    scope: 'webhooks',
+    summary: 'Deletes a webhook endpoint: nothing more is sent to it',
+    params: WebhookEndpointPathSchema,
+    success: { status: 204, description: 'Deleted.' },
+    problems: ['not-found'],
   }),
 };

@@ -1,6 +1,6 @@
 import { allItems } from '../all-pages';
 import { resources } from '../aws/resources';
-import { findAccountClosure, findExport, findWatermarkRerender, scanAnalyses, scanImages, type AnalysisItem, type ImageItem } from '../db';
+import { findAccountClosure, findExport, findJob, findWatermarkRerender, scanAnalyses, scanImages, type AnalysisItem, type ImageItem } from '../db';
 import { FAILURE_CODE } from '../jobs/failure-codes';
 import {
   listKeys,
@@ -13,7 +13,9 @@ import {
   parseOriginalKey,
   parseReadyRequestKey,
   parseWatermarkRequestKey,
+  parseWebhookRequestKey,
 } from '../storage';
+import { deliverySubject } from '../webhooks/delivery-subject';
 
 /** Something the buckets and the table disagree on. */
 export interface Inconsistency {
@@ -60,6 +62,7 @@ export async function findInconsistencies(options: { now?: number; originalsExpi
     const deletion = parseAccountDeletionKey(key);
     const readyRequest = parseReadyRequestKey(key);
     const watermarkRequest = parseWatermarkRequestKey(key);
+    const webhookRequest = parseWebhookRequestKey(key);
     if (media) {
       if (!imagesById.has(id(media[1]!, media[2]!))) orphan(resources.mediaBucket, key, 'derived file of no image');
     } else if (input) {
@@ -74,6 +77,9 @@ export async function findInconsistencies(options: { now?: number; originalsExpi
       if (!(await findWatermarkRerender(watermarkRequest.userId))) orphan(resources.mediaBucket, key, 'watermark request of no re-render');
     } else if (deletion) {
       if (!(await findAccountClosure(deletion.userId))) orphan(resources.mediaBucket, key, 'deletion request of no closing account');
+    } else if (webhookRequest) {
+      const subject = deliverySubject(webhookRequest.userId, webhookRequest.endpointId, webhookRequest.messageId);
+      if (!(await findJob({ userId: subject.userId, kind: 'deliver-webhook', subjectId: subject.subjectId }))) orphan(resources.mediaBucket, key, 'webhook request of no delivery');
     } else {
       orphan(resources.mediaBucket, key, 'not a key the app writes');
     }

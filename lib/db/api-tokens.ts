@@ -1,6 +1,7 @@
 import { getDb } from './client';
 import { conditionally } from './conditions';
 import type { ApiTokenItem } from './entities/api-token';
+import { releaseSlot, reserveSlot } from './slots';
 
 /** Records a new token; refuses to write over one with the same id. */
 export async function insertApiToken(token: ApiTokenItem): Promise<void> {
@@ -35,24 +36,12 @@ export async function touchApiToken(userId: string, tokenId: string, now: number
   );
 }
 
-/** Takes one of the user's `limit` token slots, in one conditional update; false when all are taken. */
-export async function reserveApiTokenSlot(userId: string, limit: number): Promise<boolean> {
-  return conditionally(
-    getDb()
-      .entities.apiTokenSlots.update({ userId })
-      .add({ used: 1 })
-      .where(({ used }, { notExists, lt }) => `${notExists(used)} OR ${lt(used, limit)}`)
-      .go({ response: 'none' }),
-  );
+/** Takes one of the user's `limit` token slots; false when all are taken. */
+export function reserveApiTokenSlot(userId: string, limit: number): Promise<boolean> {
+  return reserveSlot('apiTokenSlots', userId, limit);
 }
 
-/** Gives a slot back; never below zero, and nothing once the account's items are gone. */
-export async function releaseApiTokenSlot(userId: string): Promise<void> {
-  await conditionally(
-    getDb()
-      .entities.apiTokenSlots.patch({ userId })
-      .subtract({ used: 1 })
-      .where(({ used }, { gt }) => gt(used, 0))
-      .go({ response: 'none' }),
-  );
+/** Gives a token slot back. */
+export function releaseApiTokenSlot(userId: string): Promise<void> {
+  return releaseSlot('apiTokenSlots', userId);
 }

@@ -44,6 +44,8 @@ export type { AccountClosureItem } from './entities/account-closure';
 export type { DataExportItem, ExportStatus } from './entities/export';
 export { EXPORT_STATUSES } from './entities/export';
 export * from './webhook-deliveries';
+export * from './webhook-endpoints';
+export type { WebhookEndpointItem } from './entities/webhook-endpoint';
 export * from './watermark-rerenders';
 export type { WatermarkRerenderItem, WatermarkRerenderStatus } from './entities/watermark-rerender';
 export { WATERMARK_RERENDER_STATUSES } from './entities/watermark-rerender';

@@ -169,6 +169,12 @@ export async function countJobsInFlight(userId: string, kind: string): Promise<n
   return data.length;
 }
 
+/** A user's jobs of one kind that are queued or running, with their trigger keys; from gsi1, so one queued a moment ago may be missing. */
+export async function listJobsInFlight(userId: string, kind: string): Promise<Pick<JobItem, 'subjectId' | 'key'>[]> {
+  const { data } = await getDb().entities.job.query.inFlight({ userId, kind }).go({ pages: 'all', attributes: ['subjectId', 'key'] });
+  return data;
+}
+
 /** Jobs of one kind that the sweep should look at now, the longest overdue first; read from gsi2, so a job due a moment ago may wait for the next sweep. */
 export async function listDueJobs(kind: string, now: number, options: { cursor?: string | null; limit: number }): Promise<Page<JobItem>> {
   const { data, cursor } = await getDb()

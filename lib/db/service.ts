@@ -20,11 +20,13 @@ import { StorageUsage } from './entities/storage-usage';
 import { User } from './entities/user';
 import { WatermarkRerender } from './entities/watermark-rerender';
 import { WebhookDelivery } from './entities/webhook-delivery';
+import { WebhookEndpoint } from './entities/webhook-endpoint';
+import { WebhookEndpointSlots } from './entities/webhook-endpoint-slots';
 
 /** Builds the one Service over the single table, for whichever client and table name the caller has. */
 export function createService(client: DynamoDBDocumentClient, table: string) {
   return new Service(
-    { user: User, image: Image, deadLetter: DeadLetter, settings: Settings, analysis: Analysis, link: Link, rateLimitWindow: RateLimitWindow, job: Job, session: Session, face: Face, person: Person, faceLibrary: FaceLibrary, accountClosure: AccountClosure, dataExport: DataExport, webhookDelivery: WebhookDelivery, readyPhoto: ReadyPhoto, watermarkRerender: WatermarkRerender, storageUsage: StorageUsage, apiToken: ApiToken, apiTokenSlots: ApiTokenSlots, idempotencyRecord: IdempotencyRecord },
+    { user: User, image: Image, deadLetter: DeadLetter, settings: Settings, analysis: Analysis, link: Link, rateLimitWindow: RateLimitWindow, job: Job, session: Session, face: Face, person: Person, faceLibrary: FaceLibrary, accountClosure: AccountClosure, dataExport: DataExport, webhookDelivery: WebhookDelivery, readyPhoto: ReadyPhoto, watermarkRerender: WatermarkRerender, storageUsage: StorageUsage, apiToken: ApiToken, apiTokenSlots: ApiTokenSlots, idempotencyRecord: IdempotencyRecord, webhookEndpoint: WebhookEndpoint, webhookEndpointSlots: WebhookEndpointSlots },
     { client, table },
   );
 }

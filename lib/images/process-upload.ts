@@ -10,6 +10,7 @@ import { processImageJob } from './process-image-job';
 import { MAX_UPLOAD_BYTES } from './transform/limits';
 import { processImageBuffer, type ProcessImageSink, type EncodedVariant } from './transform';
 import { getWatermarkSettings } from './watermark-settings';
+import { emitWebhookEvent } from '../webhooks/emit-webhook-event';
 
 /**
  * The process-image job's work: turns an uploaded original into the image's variants. A bad file ends
@@ -21,9 +22,11 @@ export async function processUpload(run: JobRun): Promise<WorkResult> {
   const key = { userId: run.subject.userId, imageId: run.subject.subjectId };
   const [image, watermark] = await Promise.all([findImage(key.userId, key.imageId), getWatermarkSettings(key.userId)]);
   if (!image || image.deletingAt) return { status: 'gone' };
-  // Already finished by an earlier run that died before the job's ledger heard: done, without encoding or announcing it again.
+  // Already finished by an earlier run that died before the job's ledger heard: done, without encoding it again.
   if (image.status === 'ready') {
     if (!image.faceIndex) await requestFaceIndex(image);
+    // The earlier run may have died before its event went out; the same event has the same webhook-id, so a receiver that had it drops it.
+    await emitWebhookEvent(key.userId, imageReadyEvent(key.imageId, image), run.now);
     return { status: 'done' };
   }
 
@@ -50,6 +53,7 @@ export async function processUpload(run: JobRun): Promise<WorkResult> {
     await deleteObjects(run.object.bucket, [run.object.key]);
     await deletePrefix(resources.mediaBucket, mediaPrefix(key.userId, key.imageId));
     await releaseQuota(key);
+    await emitWebhookEvent(key.userId, { type: 'image.failed', data: { imageId: key.imageId, reason: result.reason, code: result.code }, eventKey: key.imageId }, run.now);
     countMetric(METRIC.failures);
     return { status: 'failed' };
   }
@@ -73,6 +77,7 @@ export async function processUpload(run: JobRun): Promise<WorkResult> {
   });
   if (!completed) return { status: 'gone' };
   await requestFaceIndex({ ...key, variants });
+  await emitWebhookEvent(key.userId, imageReadyEvent(key.imageId, metadata), run.now);
   countMetric(METRIC.imagesProcessed);
   timeMetric(METRIC.processingMs, performance.now() - started);
   return { status: 'done' };
@@ -87,4 +92,9 @@ function storedKey(key: ImageKey, variant: EncodedVariant): string {
 function toRecord(key: ImageKey, variant: EncodedVariant): ImageVariant {
   const { name, format, width, height, bytes, watermarked } = variant;
   return { name, key: storedKey(key, variant), format, width, height, bytes, watermarked };
+}
+
+/** image.ready's event: the image and its size; the API's GET /images/{id} has the rest. */
+function imageReadyEvent(imageId: string, details: { width?: number; height?: number; format?: string; bytes?: number }) {
+  return { type: 'image.ready' as const, data: { imageId, width: details.width, height: details.height, format: details.format, bytes: details.bytes }, eventKey: imageId };
 }

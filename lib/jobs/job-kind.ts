@@ -55,4 +55,10 @@ export interface JobKind {
   arrivalWindowMs: number;
   /** The sentences its owner sees when the job is given up on, and when its trigger never arrived. */
   messages: { gaveUp: string; neverArrived: string };
+  /**
+   * What becomes of a finished job: kept (unset), where its subject goes on showing what the work made;
+   * or forgotten, its ledger item and trigger removed (through `discard`), for work that leaves nothing
+   * to show and would otherwise pile up one item per run (a webhook delivery).
+   */
+  whenFinished?: 'forget';
 }

@@ -5,6 +5,7 @@ import { indexFacesJob } from '../people/index-faces-job';
 import { processImageJob } from '../images/process-image-job';
 import { makeLinkedInReadyJob } from '../linkedin-ready/make-linkedin-ready-job';
 import { rerenderWatermarksJob } from '../images/rerender-watermarks-job';
+import { deliverWebhookJob } from '../webhooks/deliver-webhook-job';
 import type { JobKind } from './job-kind';
 import { JOB_WIRING, type JobName } from './wiring';
 
@@ -20,6 +21,7 @@ export const JOB_KINDS: { readonly [N in JobName]: JobKind & { name: N } } = {
   'export-account': exportAccountJob,
   'make-linkedin-ready': makeLinkedInReadyJob,
   'rerender-watermarks': rerenderWatermarksJob,
+  'deliver-webhook': deliverWebhookJob,
 };
 
 /** The kind a stored job or dead letter names; null for a name no kind has, such as a kind removed since it was stored. */

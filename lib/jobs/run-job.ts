@@ -72,6 +72,10 @@ async function settle(kind: JobKind, ref: JobRef, subject: JobSubject, object: S
     const finished = await finishJob(ref, object.eTag, result.status);
     if (finished === 'finished') {
       await publishJobState(kind, subject, result.status);
+      if (kind.whenFinished === 'forget') {
+        await kind.discard(subject);
+        await deleteJobs([ref]);
+      }
       return result.status;
     }
     // Taken over by a newer run: it writes the same keys, so nothing here is removed.

@@ -6,7 +6,7 @@ import {
   LINKEDIN_READY_WORKLOAD,
   PROCESS_IMAGE_WORKLOAD,
 } from '../cost/workload';
-import { ACCOUNT_DELETION_PREFIX, ANALYSIS_PREFIX, EXPORT_REQUEST_PREFIX, FACE_INDEX_PREFIX, ORIGINALS_PREFIX, READY_REQUEST_PREFIX, WATERMARK_REQUEST_PREFIX } from '../storage/keys';
+import { ACCOUNT_DELETION_PREFIX, ANALYSIS_PREFIX, EXPORT_REQUEST_PREFIX, FACE_INDEX_PREFIX, ORIGINALS_PREFIX, READY_REQUEST_PREFIX, WATERMARK_REQUEST_PREFIX, WEBHOOK_REQUEST_PREFIX } from '../storage/keys';
 
 /*
  * The job-wiring table: one row per kind of background job, as plain data. infra/ (queues,
@@ -39,7 +39,7 @@ export interface JobWiring {
   component: string;
   description: string;
   /** What a job is about; a deleted image takes its jobs of every `image` kind with it. */
-  subject: 'image' | 'account' | 'export';
+  subject: 'image' | 'account' | 'export' | 'webhook-delivery';
   /** Writing an object under this prefix of this bucket starts a job. */
   trigger: { bucket: BucketLink; prefix: string };
   memoryMb: MemoryMb;
@@ -56,8 +56,12 @@ export interface JobWiring {
   files?: readonly string[];
   /** Rekognition actions it calls, granted only when Rekognition analyses faces: on this stage's collections, or on any resource for actions with no resource-level permissions. */
   rekognition?: { actions: readonly string[]; on: 'collections' | 'any' };
-  /** Environment it reads: which face analyzer is deployed, the prefix of this stage's face collections, and Clerk's secret key (CLERK_SECRET_KEY) where Clerk signs users in. */
-  reads?: readonly ('face-analyzer' | 'face-collections' | 'clerk-secret-key')[];
+  /**
+   * Environment it reads: which face analyzer is deployed, the prefix of this stage's face collections,
+   * Clerk's secret key (CLERK_SECRET_KEY) where Clerk signs users in, and the key webhook signing
+   * secrets are encrypted with (WEBHOOK_SECRET_KEY, derived from the sign-in secret, which it does not get).
+   */
+  reads?: readonly ('face-analyzer' | 'face-collections' | 'clerk-secret-key' | 'webhook-secret-key')[];
 }
 
 /** Records per invocation for quick jobs (an analysis, a face index): enough to amortise cold starts. */
@@ -134,8 +138,8 @@ export const JOB_WIRING = [
     timeoutSeconds: 900,
     // One account per invocation: each may take minutes.
     batchSize: 1,
-    // Its grants are the widest of any function, so it does nothing else.
-    buckets: { Uploads: 'read-delete', Media: 'read-delete' },
+    // Its grants are the widest of any function, so it does nothing else. It writes one kind of object: the account.deleted webhook requests (lib/webhooks/account-deleted-event.ts).
+    buckets: { Uploads: 'read-delete', Media: 'read-write' },
     // Its recognizer forgets the user's faces; the module that holds it also compares descriptors.
     packages: ['face-search'],
     rekognition: { actions: ['rekognition:DeleteCollection'], on: 'collections' },
@@ -195,6 +199,22 @@ export const JOB_WIRING = [
     packages: ['image'],
     // The watermark font, as for process-image.
     files: ['assets/fonts'],
+  },
+  {
+    name: 'deliver-webhook',
+    component: 'DeliverWebhook',
+    description: "Sends one signed event to one of a user's webhook endpoints (lib/webhooks)",
+    subject: 'webhook-delivery',
+    trigger: { bucket: 'Media', prefix: WEBHOOK_REQUEST_PREFIX },
+    // One HTTPS request and a few items; 256 MB, as the other functions that do no image work.
+    memoryMb: 256,
+    // A batch of five attempts of at most 5 s each (lib/webhooks/limits.ts), one after another, and a cold start.
+    timeoutSeconds: 40,
+    batchSize: QUICK_BATCH,
+    // Reads its request; removes it once delivered (a finished delivery is forgotten).
+    buckets: { Media: 'read-delete' },
+    packages: [],
+    reads: ['webhook-secret-key'],
   },
 ] as const satisfies readonly JobWiring[];
 

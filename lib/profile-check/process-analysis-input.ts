@@ -7,6 +7,7 @@ import { linkedInCropKey, readObject, writeObject } from '../storage';
 import { analyzePhoto } from './analyze-photo';
 import { renderLinkedInCrops } from './crop';
 import { selectAnalyzer } from './select-analyzer';
+import { emitWebhookEvent } from '../webhooks/emit-webhook-event';
 
 /**
  * The analyze-profile job's work: finds the faces in an analysis input, scores the photo, and keeps
@@ -34,6 +35,9 @@ export async function processAnalysisInput(run: JobRun): Promise<WorkResult> {
     crop: crop.status === 'ok' ? { status: 'ok', files: crops } : crop,
   });
   if (!completed) return { status: 'gone' };
+  // Keyed by the write of its input (one per request): a retry of this run sends the same message, asking again a new one.
+  const eventKey = `${key.imageId}:${run.object.sequencer ?? run.object.eTag}`;
+  await emitWebhookEvent(key.userId, { type: 'analysis.ready', data: { imageId: key.imageId, score: report.score }, eventKey }, run.now);
   countMetric(METRIC.facesAnalyzed, report.faces.length);
   return { status: 'done' };
 }

@@ -203,3 +203,16 @@ export const parseExportArchiveKey = EXPORT_ARCHIVE.parse;
  * can be under (lib/account/user-prefixes.ts); each key above puts the user id right after it.
  */
 export const DERIVED_MEDIA_PREFIXES = ['images/', 'face-thumbnails/', EXPORT_PREFIX];
+
+/** Where outgoing webhook deliveries are asked for, in the media bucket; each request's arrival starts its delivery. */
+export const WEBHOOK_REQUEST_PREFIX = 'webhook-requests/';
+
+const WEBHOOK_REQUEST = keyTemplate<'userId' | 'endpointId' | 'messageId'>(`${WEBHOOK_REQUEST_PREFIX}:userId/:endpointId/:messageId/request.json`);
+
+/** The trigger of one webhook delivery, of one message to one endpoint: the event, as JSON. */
+export function webhookRequestKey(userId: string, endpointId: string, messageId: string): string {
+  return WEBHOOK_REQUEST.build({ userId, endpointId, messageId });
+}
+
+/** The owner, endpoint and message a webhook request belongs to, or null for any other key. */
+export const parseWebhookRequestKey = WEBHOOK_REQUEST.parse;

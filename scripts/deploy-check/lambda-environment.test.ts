@@ -19,7 +19,7 @@ test('a function gets its spec’s environment and secrets, Lambda’s own varia
   const env = await lambdaEnvironment(spec, dir, {
     env: cloudEnv,
     rekognitionEndpoint: 'http://127.0.0.1:3',
-    secrets: { LIVE_TOKEN_KEY: { LIVE_TOKEN_KEY: 'k'.repeat(43) }, CLERK_SECRET_KEY: { CLERK_SECRET_KEY: 'sk_live_unused' } },
+    secrets: { LIVE_TOKEN_KEY: { LIVE_TOKEN_KEY: 'k'.repeat(43) }, CLERK_SECRET_KEY: { CLERK_SECRET_KEY: 'sk_live_unused' }, WEBHOOK_SECRET_KEY: { WEBHOOK_SECRET_KEY: 'w'.repeat(43) } },
     timing: { JOB_LEASE_SECONDS: '2' },
   });
   expect(env).toMatchObject({

@@ -46,7 +46,7 @@ afterAll(async () => {
 /** deploy:check's sweep check on the sweep bundle, given what this spec gives it. */
 async function sweepCheck(spec: FunctionSpec): Promise<Report> {
   const hosts = new FunctionHosts();
-  const secrets = { LIVE_TOKEN_KEY: {}, CLERK_SECRET_KEY: {} };
+  const secrets = { LIVE_TOKEN_KEY: {}, CLERK_SECRET_KEY: {}, WEBHOOK_SECRET_KEY: {} };
   const env = await lambdaEnvironment(spec, bundleDir, { env: cloudEnv, rekognitionEndpoint: 'http://127.0.0.1:9', secrets, timing: {} });
   const report = new Report({ quiet: true });
   try {

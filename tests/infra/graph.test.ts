@@ -12,6 +12,7 @@ import { FAKE_ACCOUNT, FAKE_REGION } from './mocks';
 import { collectionIdOf } from '../../lib/people/rekognition-recognizer';
 import { faceCollectionPrefix, faceCollectionsArn } from '../../infra/function-specs';
 import { liveTokenKeyOf } from '../../lib/realtime/live-token-key';
+import { webhookSecretKeyOf } from '../../lib/webhooks/secret-key';
 import { authSettings } from '../../lib/config';
 import { disposeInfraGraph, runInfraGraph, type InfraGraph } from './harness';
 import { repoRoot } from '../../scripts/sst-platform';
@@ -374,6 +375,22 @@ describe('secrets and the site', () => {
     const rows: readonly JobWiring[] = JOB_WIRING;
     for (const row of rows) expect(clerkKeyOf(row.component), row.component).toBe(row.reads?.includes('clerk-secret-key') ? 'sk_test_graph' : undefined);
     expect(rows.filter((row) => row.reads?.includes('clerk-secret-key')).map((row) => row.component)).toEqual(['DeleteAccount']);
+  });
+
+  test('the webhook job holds the key signing secrets are encrypted with, derived as the site derives it, and no sign-in secret; no other job holds it', () => {
+    const variablesOf = (component: string) => plain<{ variables: Record<string, string> }>(input(lambdaOf(graph, component), 'environment')).variables;
+    const site = variablesOf('WebServerUseast1');
+    const rows: readonly JobWiring[] = JOB_WIRING;
+    for (const row of rows) {
+      const variables = variablesOf(row.component);
+      if (!row.reads?.includes('webhook-secret-key')) {
+        expect(variables.WEBHOOK_SECRET_KEY, row.component).toBeUndefined();
+        continue;
+      }
+      expect(variables.WEBHOOK_SECRET_KEY).toBe(webhookSecretKeyOf(authSettings(site).keyMaterial).toString('base64url'));
+      expect(Object.keys(variables).filter((name) => /CLERK|AUTH_SECRET/.test(name))).toEqual([]);
+    }
+    expect(rows.filter((row) => row.reads?.includes('webhook-secret-key')).map((row) => row.component)).toEqual(['DeliverWebhook']);
   });
 
   test('the site trusts one proxy, CloudFront, for the client address, and has no fixed origin without a domain', () => {

@@ -160,7 +160,7 @@ describe('/api/v1 images', () => {
     const response = await openApi();
     const document = (await response.json()) as { openapi: string; paths: Record<string, Record<string, { operationId: string; security: unknown }>>; components: { schemas: Record<string, unknown> } };
     expect(document.openapi).toBe('3.1.0');
-    expect(Object.fromEntries(Object.entries(document.paths).map(([path, methods]) => [path, Object.keys(methods)]))).toEqual({ '/images': ['get'], '/images/{id}': ['get', 'delete'], '/images/{id}/file': ['get'], '/uploads': ['post'], '/links': ['post', 'get'], '/links/{code}': ['delete'], '/images/{id}/analysis': ['post', 'get'], '/people': ['get'], '/people/search': ['post'] });
+    expect(Object.fromEntries(Object.entries(document.paths).map(([path, methods]) => [path, Object.keys(methods)]))).toEqual({ '/images': ['get'], '/images/{id}': ['get', 'delete'], '/images/{id}/file': ['get'], '/uploads': ['post'], '/links': ['post', 'get'], '/links/{code}': ['delete'], '/images/{id}/analysis': ['post', 'get'], '/people': ['get'], '/people/search': ['post'], '/webhooks': ['post', 'get'], '/webhooks/{id}': ['delete'] });
     expect(document.paths['/images/{id}']!.get!.security).toEqual([{ token: ['images:read'] }]);
     expect(Object.keys(document.components.schemas)).toEqual(expect.arrayContaining(['Image', 'ImageSize', 'ImagePage', 'Problem']));
   });

@@ -6,6 +6,7 @@ import { DeleteAccountForm } from '@/components/delete-account-form';
 import { ExportPanel } from '@/components/export-panel';
 import { StorageUsage } from '@/components/storage-usage';
 import { WatermarkExistingPhotos, WatermarkForm } from '@/components/watermark-form';
+import { WebhooksPanel } from '@/components/webhooks-panel';
 import { listOwnExports } from '@/lib/account/list-exports';
 import { listApiTokens } from '@/lib/api-tokens';
 import { ClerkUnavailableError } from '@/lib/auth/clerk-api';
@@ -13,6 +14,7 @@ import { authMode } from '@/lib/auth/mode';
 import { getWatermarkSettings } from '@/lib/images';
 import { getWatermarkRerender } from '@/lib/images/rerender-watermarks-status';
 import { getStorageUsage } from '@/lib/quota';
+import { listWebhookEndpoints } from '@/lib/webhooks';
 
 export const metadata = { title: 'Settings' };
 
@@ -29,12 +31,13 @@ async function accountEmail(user: { id: string; email: string | null }): Promise
 
 export default async function SettingsPage() {
   const user = await pageUser();
-  const [usage, watermark, rerender, exports, tokens, { email, unavailable }] = await Promise.all([
+  const [usage, watermark, rerender, exports, tokens, endpoints, { email, unavailable }] = await Promise.all([
     getStorageUsage(user.id),
     getWatermarkSettings(user.id),
     getWatermarkRerender(user.id),
     listOwnExports(user.id),
     listApiTokens(user.id),
+    listWebhookEndpoints(user.id),
     accountEmail(user),
   ]);
   return (
@@ -59,6 +62,7 @@ export default async function SettingsPage() {
       ) : null}
       <ExportPanel exports={exports} />
       <ApiTokensPanel tokens={tokens} />
+      <WebhooksPanel endpoints={endpoints} />
       <section className="flex flex-col gap-2 rounded-xl border border-red-200 bg-white p-6" aria-labelledby="delete-account-heading">
         <h2 id="delete-account-heading" className="text-lg font-semibold text-red-800">
           Delete account

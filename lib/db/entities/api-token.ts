@@ -1,5 +1,6 @@
 import { Entity, type EntityItem } from 'electrodb';
 import { table } from '../table';
+import { slotCounter } from './slot-counter';
 
 /**
  * A personal API token. The secret is never stored, only its SHA-256: the token is shown once, and a
@@ -35,20 +36,5 @@ export const ApiToken = new Entity({
 
 export type ApiTokenItem = EntityItem<typeof ApiToken>;
 
-/**
- * How many tokens a user holds, changed only by conditional ADDs: two creations racing for the last
- * slot cannot both have it. In the user's partition, so an account deletion takes it too.
- */
-export const ApiTokenSlots = new Entity({
-  model: { entity: 'apiTokenSlots', version: '1', service: 'headshot' },
-  attributes: {
-    userId: { type: 'string', required: true, readOnly: true },
-    used: { type: 'number', required: true, default: 0 },
-  },
-  indexes: {
-    byUser: {
-      pk: { field: table.partitionKey, composite: ['userId'], casing: 'none' },
-      sk: { field: table.sortKey, composite: [], casing: 'none' },
-    },
-  },
-});
+/** How many tokens a user holds (see slotCounter). */
+export const ApiTokenSlots = slotCounter('apiTokenSlots');

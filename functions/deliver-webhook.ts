@@ -1,0 +1,6 @@
+import { handleJobMessages } from '../lib/jobs';
+import { withMetrics } from '../lib/observability/metrics';
+import { deliverWebhook } from '../lib/webhooks/deliver-webhook';
+import { deliverWebhookJob } from '../lib/webhooks/deliver-webhook-job';
+
+export const handler = withMetrics((event: unknown) => handleJobMessages(deliverWebhookJob, deliverWebhook, event));
