@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { localCloudEnv } from '../local/env';
-import { round, type Bench, type Figure } from './figure';
+import { median, round, type Bench, type Figure } from './figure';
 import { freeAppPorts, startApp, stopApp, waitForApp } from './local-app';
 import { latencyOf, paced, type PacedResult } from './paced';
 import { readyPhoto } from './ready-photo';
@@ -23,6 +23,9 @@ const RATE = 50;
 const ROUNDS = 3;
 const ROUND_SECONDS = 5;
 const WARMUP_SECONDS = 2;
+const SERIAL_REQUESTS = 50;
+
+type Target = { url: string; headers: Record<string, string> };
 
 export const run: Bench = async () => {
   await assertBuilt();
@@ -38,6 +41,8 @@ export const run: Bench = async () => {
     await expectSameImage(api, baseline, imageId);
 
     for (const target of [api, baseline]) await paced(target.url, RATE, WARMUP_SECONDS, target.headers);
+    // One request at a time first: the cost of one answer, apart from any queue the rate builds.
+    const serial = { api: await oneAtATime(api), baseline: await oneAtATime(baseline) };
     const runs = { api: [] as PacedResult[], baseline: [] as PacedResult[] };
     for (let round = 0; round < ROUNDS; round++) {
       runs.baseline.push(await paced(baseline.url, RATE, ROUND_SECONDS, baseline.headers));
@@ -56,6 +61,8 @@ export const run: Bench = async () => {
       { name: 'api_image_get_baseline_p50_ms', value: round(baselineLatency.p50), unit: 'ms' },
       { name: 'api_image_get_baseline_p95_ms', value: round(baselineLatency.p95), unit: 'ms' },
       { name: 'api_image_get_baseline_errors', value: baselineAll.errors, unit: 'requests' },
+      { name: 'api_image_get_serial_p50_ms', value: round(serial.api), unit: 'ms' },
+      { name: 'api_image_get_baseline_serial_p50_ms', value: round(serial.baseline), unit: 'ms' },
       { name: 'api_image_get_token_p95_overhead_ms', value: round(apiLatency.p95 - baselineLatency.p95), unit: 'ms' },
     ] satisfies Figure[];
   } finally {
@@ -63,6 +70,19 @@ export const run: Bench = async () => {
     await rm(dataDir, { recursive: true, force: true });
   }
 };
+
+/** The median of SERIAL_REQUESTS requests sent one after the other. */
+async function oneAtATime({ url, headers }: Target): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < SERIAL_REQUESTS; i++) {
+    const start = performance.now();
+    const response = await fetch(url, { headers });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
 
 function merged(results: PacedResult[]): PacedResult {
   return {
@@ -84,7 +104,6 @@ async function seed(ports: { s3: number; dynamo: number }): Promise<{ imageId: s
 }
 
 /** Both answer 200 with the same image and the same sizes: the baseline measures the same work, less the token. */
-type Target = { url: string; headers: Record<string, string> };
 async function expectSameImage(api: Target, baseline: Target, imageId: string): Promise<void> {
   const answers = await Promise.all(
     [api, baseline].map(async ({ url, headers }) => {
