@@ -138,7 +138,7 @@ async function seed(ports: { s3: number; dynamo: number }): Promise<{ code: stri
 }
 
 async function assertBuilt(): Promise<void> {
-  const manifest = await readFile(path.join(root, '.next/app-path-routes-manifest.json'), 'utf8').catch(() => null);
+  const manifest = await readFile(path.join(root, '.next-bench/app-path-routes-manifest.json'), 'utf8').catch(() => null);
   if (!manifest || !manifest.includes('/s/[code]/route') || !manifest.includes('/bench/baseline/page')) {
     throw new Error('The share bench runs against a production build of the current sources: `npm run bench` makes one, or run `npx next build`.');
   }
