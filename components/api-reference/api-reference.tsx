@@ -157,11 +157,22 @@ function Operation({ operation, baseUrl, problemSlugs }: { operation: ReferenceO
                   <Described text={response.description} problemSlugs={problemSlugs} />
                 </span>
               </p>
-              {response.headers.map((header) => (
-                <p key={header.name} className="text-slate-700">
-                  Header <code>{header.name}</code>: <SchemaType schema={header.schema} />
-                </p>
-              ))}
+              {response.headers.length > 0 && (
+                <ul className="flex flex-col gap-0.5 text-slate-700">
+                  {response.headers.map((header) => (
+                    <li key={header.name}>
+                      Header <code className="[overflow-wrap:anywhere]">{header.name}</code>: <SchemaType schema={header.schema} />
+                      {!header.required && ' (optional)'}
+                      {header.description && (
+                        <>
+                          {' '}
+                          · <Described text={header.description} problemSlugs={problemSlugs} />
+                        </>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              )}
               {response.schema && (
                 <div className="flex flex-col gap-1">
                   <p className="text-xs text-slate-600">{response.contentType}</p>

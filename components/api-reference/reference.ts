@@ -49,7 +49,7 @@ export interface ReferenceResponse {
   description: string;
   contentType: string | null;
   schema: JsonSchema | null;
-  headers: { name: string; schema: JsonSchema }[];
+  headers: { name: string; required: boolean; description: string | null; schema: JsonSchema }[];
 }
 
 export interface ReferenceOperation {
@@ -82,7 +82,7 @@ interface DocumentOperation {
   security?: Record<string, string[]>[];
   parameters?: { name: string; in: string; required?: boolean; description?: string; schema?: JsonSchema }[];
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
-  responses?: Record<string, { description?: string; content?: Record<string, { schema?: JsonSchema }>; headers?: Record<string, { schema?: JsonSchema }> }>;
+  responses?: Record<string, { description?: string; content?: Record<string, { schema?: JsonSchema }>; headers?: Record<string, { required?: boolean; description?: string; schema?: JsonSchema }> }>;
 }
 
 /** The name of a schema under components, from its `$ref`; null for a reference elsewhere. */
@@ -125,7 +125,7 @@ export function readReference(document: ApiDocument): ApiReference {
             description: response.description ?? '',
             contentType: content?.contentType ?? null,
             schema: content?.schema ?? null,
-            headers: Object.entries(response.headers ?? {}).map(([name, header]) => ({ name, schema: header.schema ?? {} })),
+            headers: Object.entries(response.headers ?? {}).map(([name, header]) => ({ name, required: header.required ?? false, description: header.description ?? header.schema?.description ?? null, schema: header.schema ?? {} })),
           };
         }),
       });
