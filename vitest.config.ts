@@ -6,7 +6,7 @@ const env = { POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true
 
 /** Unit files that mock modules or the environment: each runs in a fresh module graph of its own. */
 const MOCKING = ['lib/images/transform/process-image-buffer.test.ts', 'lib/rate-limit/subject.test.ts', 'middleware/clerk.test.ts', 'local/dev-banner.test.ts'];
-const UNIT = ['lib/**/*.test.ts', 'middleware/**/*.test.ts', 'local/**/*.test.ts', 'infra/**/*.test.ts', 'tests/docs/**/*.test.ts', 'scripts/**/*.test.ts', 'app/**/*.test.ts'];
+const UNIT = ['lib/**/*.test.ts', 'middleware/**/*.test.ts', 'local/**/*.test.ts', 'infra/**/*.test.ts', 'tests/docs/**/*.test.ts', 'scripts/**/*.test.ts', 'app/**/*.test.ts', 'components/**/*.test.ts'];
 
 /** Integration files that start and kill local clouds of their own: they need nothing of the shared one, so they run beside it. */
 const OWN_CLOUD = ['tests/integration/faults.test.ts', 'tests/integration/restart.test.ts', 'tests/integration/deletion-races.test.ts', 'tests/integration/chaos-load.test.ts'];

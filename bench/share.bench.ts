@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import http from 'node:http';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { localCloudEnv } from '../local/env';
-import { percentile, type Bench, type Figure } from './figure';
+import type { Bench, Figure } from './figure';
+import { latencyOf, paced } from './paced';
+import { readyPhoto } from './ready-photo';
 import { freeAppPorts, startApp, stopApp, waitForApp } from './local-app';
 
 /**
@@ -16,9 +17,7 @@ import { freeAppPorts, startApp, stopApp, waitForApp } from './local-app';
  *
  * - Maximum throughput: autocannon, closed loop, CONNECTIONS connections, the two pages alternated.
  * - Latency at 200 req/s: an open-loop schedule, one request every 5 ms, latency measured from the
- *   scheduled send time. Not autocannon's overallRate: that lets each connection send its whole
- *   per-second quota back to back at the top of every second, which measures a burst at full
- *   speed rather than an even 200 req/s.
+ *   scheduled send time (bench/paced.ts).
  *
  * Requests carry a desktop browser's user agent, so every share-page request also counts a view
  * and a per-IP rate-limit hit (both in after()): the bench pays the page's full cost. The per-IP
@@ -79,10 +78,10 @@ export const run: Bench = async () => {
         maxErrors[name] += result.errors + result.timeouts + result.non2xx;
       }
     }
-    const sharePaced = await paced(share, PACED_RATE, PACED_SECONDS);
-    const baselinePaced = await paced(baseline, PACED_RATE, PACED_SECONDS);
-    const shareLow = await paced(share, LOW_PACED_RATE, PACED_SECONDS);
-    const baselineLow = await paced(baseline, LOW_PACED_RATE, PACED_SECONDS);
+    const sharePaced = await pacedSummary(share, PACED_RATE, PACED_SECONDS);
+    const baselinePaced = await pacedSummary(baseline, PACED_RATE, PACED_SECONDS);
+    const shareLow = await pacedSummary(share, LOW_PACED_RATE, PACED_SECONDS);
+    const baselineLow = await pacedSummary(baseline, LOW_PACED_RATE, PACED_SECONDS);
 
     const shareMax = mean(maxRps.share);
     const baselineMax = mean(maxRps.baseline);
@@ -113,48 +112,10 @@ function load(url: string, seconds: number): Promise<AutocannonResult> {
   return autocannon({ url, connections: CONNECTIONS, duration: seconds, headers: { 'user-agent': BROWSER_UA }, timeout: REQUEST_TIMEOUT_MS / 1000 });
 }
 
-/** Sends one request every 1000/rate ms for `seconds`, whatever the answers take (open loop). */
-async function paced(url: string, rate: number, seconds: number) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-  const interval = 1000 / rate;
-  const total = Math.round(rate * seconds);
-  const latencies: number[] = [];
-  let errors = 0;
-  const inFlight: Promise<void>[] = [];
-  const start = performance.now();
-  for (let i = 0; i < total; i++) {
-    const due = start + i * interval;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    inFlight.push(
-      get(url, agent).then(
-        (status) => {
-          if (status === 200) latencies.push(performance.now() - due);
-          else errors += 1;
-        },
-        () => {
-          errors += 1;
-        },
-      ),
-    );
-  }
-  await Promise.all(inFlight);
-  const elapsed = (performance.now() - start) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors, achievedRps: total / elapsed };
-}
-
-function get(url: string, agent: http.Agent): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const request = http.get(url, { agent, headers: { 'user-agent': BROWSER_UA }, timeout: REQUEST_TIMEOUT_MS }, (response) => {
-      response.resume();
-      response.on('end', () => resolve(response.statusCode ?? 0));
-      response.on('error', reject);
-    });
-    request.on('timeout', () => request.destroy(new Error('timeout')));
-    request.on('error', reject);
-  });
+/** The share bench's paced runs, with their percentiles. */
+async function pacedSummary(url: string, rate: number, seconds: number) {
+  const result = await paced(url, rate, seconds, { 'user-agent': BROWSER_UA });
+  return { ...result, ...latencyOf(result) };
 }
 
 /** A user, a processed photo and a never-expiring link, made through lib/ against the server's emulators. */
@@ -164,24 +125,12 @@ async function seed(ports: { s3: number; dynamo: number }): Promise<{ code: stri
   const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
   const { documentClient } = await import('../lib/aws/clients');
   const { resources } = await import('../lib/aws/resources');
-  const { findImage } = await import('../lib/db');
-  const { createUpload } = await import('../lib/images');
   const { createLink } = await import('../lib/links');
   const { BASELINE_ITEM_KEY } = await import('../app/bench/baseline/baseline-item');
 
   const userId = `usr_bench${randomBytes(4).toString('hex')}`;
-  const body = await readFile(path.join(root, 'fixtures/faces/astronaut.png'));
-  const upload = await createUpload(userId, { fileName: 'astronaut.png', contentType: 'image/png', bytes: body.length });
-  const put = await fetch(upload.url, { method: 'PUT', body: new Uint8Array(body), headers: upload.headers });
-  if (!put.ok) throw new Error(`The bench upload was refused: HTTP ${put.status}`);
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const image = await findImage(userId, upload.imageId);
-    if (image?.status === 'ready') break;
-    if (image?.status === 'failed' || Date.now() > deadline) throw new Error(`The bench photo did not process: ${image?.status ?? 'missing'}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  const link = await createLink(userId, { imageId: upload.imageId, expiry: 'never', allowDownload: true });
+  const imageId = await readyPhoto(userId, 'faces/astronaut.png', 'image/png');
+  const link = await createLink(userId, { imageId, expiry: 'never', allowDownload: true });
   await documentClient().send(
     new PutCommand({ TableName: resources.tableName, Item: { ...BASELINE_ITEM_KEY, title: 'One item, read by the baseline page', createdAt: Date.now() } }),
   );
@@ -189,7 +138,7 @@ async function seed(ports: { s3: number; dynamo: number }): Promise<{ code: stri
 }
 
 async function assertBuilt(): Promise<void> {
-  const manifest = await readFile(path.join(root, '.next/app-path-routes-manifest.json'), 'utf8').catch(() => null);
+  const manifest = await readFile(path.join(root, '.next-bench/app-path-routes-manifest.json'), 'utf8').catch(() => null);
   if (!manifest || !manifest.includes('/s/[code]/route') || !manifest.includes('/bench/baseline/page')) {
     throw new Error('The share bench runs against a production build of the current sources: `npm run bench` makes one, or run `npx next build`.');
   }

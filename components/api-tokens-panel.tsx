@@ -38,8 +38,12 @@ export function ApiTokensPanel({ tokens }: { tokens: ApiToken[] }) {
         API tokens
       </h2>
       <p className="text-sm text-slate-600">
-        A token lets a script use your account through the <a href="/api/v1/openapi.json" className="font-medium text-link underline">API</a>, with only the
-        permissions you give it. You can have {MAX_API_TOKENS}.
+        A token lets a script use your account through the API, with only the permissions you give it. You can have {MAX_API_TOKENS}. What each
+        operation does and needs is in the{' '}
+        <a href="/docs/api" className="font-medium text-link underline">
+          API reference
+        </a>
+        .
       </p>
       <form
         className="flex flex-col gap-3"

@@ -26,6 +26,7 @@ const SCREENS: Screen[] = [
   { name: 'landing', signedIn: false, path: () => '/' },
   { name: 'sign in', signedIn: false, path: () => '/sign-in' },
   { name: 'sign up', signedIn: false, path: () => '/sign-up' },
+  { name: 'API reference', signedIn: false, path: () => '/docs/api' },
   { name: 'share page', signedIn: false, path: () => made.sharePath, ready: (page) => expect(page.getByTestId('shared-photo')).toBeVisible() },
   { name: 'dashboard, empty', signedIn: true, path: () => '/dashboard', ready: (page) => expect(page.getByTestId('empty-state')).toBeVisible() },
   {

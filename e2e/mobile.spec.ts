@@ -34,6 +34,7 @@ const SCREENS: Screen[] = [
   { name: 'sign in', visitor: 'signed out', path: () => '/sign-in' },
   { name: 'sign up', visitor: 'signed out', path: () => '/sign-up' },
   { name: 'account deleted', visitor: 'signed out', path: () => '/account-deleted' },
+  { name: 'API reference', visitor: 'signed out', path: () => '/docs/api' },
   { name: 'share page', visitor: 'signed out', path: () => made.sharePath, ready: (page) => expect(page.getByTestId('shared-photo')).toBeVisible() },
   { name: 'dashboard, empty', visitor: 'empty', path: () => '/dashboard', ready: (page) => expect(page.getByTestId('empty-state')).toBeVisible() },
   {

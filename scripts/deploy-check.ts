@@ -11,7 +11,8 @@
  * 3. Runs the same site a second time as `sst deploy` configures it, in Clerk mode, through SST's
  *    server-index.mjs and resource.enc, and calls every page, route and server action
  *    (scripts/deploy-check/clerk-site-pass.ts).
- * 4. Fails naming every page or function that broke.
+ * 4. Calls the public API with a personal token: upload, PUT, ready, a size (scripts/deploy-check/api-pass.ts).
+ * 5. Fails naming every page or function that broke.
  *
  * What it cannot prove (IAM, S3 → SQS delivery, CloudFront, Clerk's own servers) is listed in the README.
  */
@@ -42,6 +43,7 @@ import { SITE_HOST, startSiteFunction, type SiteFunction } from './deploy-check/
 import { siteExpectations } from './deploy-check/site-answers';
 import { deployedSiteEnvironment, SITE_CACHE } from './deploy-check/site-environment';
 import { checkSiteInClerkMode, startClerkSite, type ClerkSite } from './deploy-check/clerk-site-pass';
+import { checkApiFlow, checkWebhookDelivery, type ApiPassContext } from './deploy-check/api-pass';
 import { buildFunction, modulesAbove, type BuiltFunction } from './deploy-check/sst-function-build';
 
 const WORK_DIR = path.join(root, '.sst', 'deploy-check');
@@ -297,6 +299,8 @@ async function main(): Promise<void> {
         startFunction,
       };
       await checkSite(check);
+      const apiPass: ApiPassContext = { report, root, site, userId: check.user.userId, waitFor };
+      await checkWebhookDelivery(apiPass, await checkApiFlow(apiPass));
       await checkLiveAuthorizer(report, { ...check, cookies: check.user.cookies, iotArn: (resource) => `arn:aws:iot:${region}:${CHECK_ACCOUNT}:${resource}` });
       await checkDeadLetterPath(check, built.get('process-image'));
       await checkSweep(report, hosts);

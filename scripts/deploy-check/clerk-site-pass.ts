@@ -120,6 +120,7 @@ const CHECKS: Record<string, Check> = {
   'page /sign-in/[[...sign-in]]': page(() => '/sign-in', 200, 'public'),
   'page /sign-up/[[...sign-up]]': page(() => '/sign-up', 200, 'public'),
   'page /account-deleted': page(() => '/account-deleted', 200, 'public'),
+  'page /docs/api': page(() => '/docs/api', 200, 'public'),
   'page /dashboard': page(() => '/dashboard', 200, 'private'),
   'page /links': page(() => '/links', 200, 'private'),
   'page /people': page(() => '/people', 200, 'private'),
