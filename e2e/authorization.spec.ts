@@ -313,6 +313,7 @@ const MATRIX: Record<string, Check> = {
   'page /sign-in/[[...sign-in]]': publicPage('/sign-in'),
   'page /sign-up/[[...sign-up]]': publicPage('/sign-up'),
   'page /account-deleted': publicPage('/account-deleted'),
+  'page /docs/api': publicPage('/docs/api'),
   'page /dashboard': privatePage(() => '/dashboard', 200),
   'page /links': privatePage(() => '/links', 200),
   'page /settings': privatePage(() => '/settings', 200),
