@@ -32,8 +32,8 @@ const ENDPOINT_REDIRECTS = ['AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL_DYNAMODB', 
  *     time zone, locale, PATH);
  *   - what SST sets: its spec's `environment`, SST_RESOURCE_App, SST_KEY and SST_KEY_FILE;
  *   - its spec's secret variables, as the site being checked signs in;
- *   - and, for the check alone, the AWS_ENDPOINT_URL_* redirections to the emulators and the
- *     faster job clock.
+ *   - and, for the check alone, the AWS_ENDPOINT_URL_* redirections to the emulators, the faster
+ *     job clock and webhooks allowed to its loopback receiver.
  * Not the parent's environment: no HEADSHOT_LOCAL_CLOUD, no AUTH_SECRET, no other function's link.
  * Lambda's NODE_PATH (/opt/nodejs/…, /var/runtime/…) is left out: those folders hold nothing of the app's there either.
  */
@@ -66,5 +66,7 @@ export async function lambdaEnvironment(spec: FunctionSpec, dir: string, cloud: 
     ...redirects,
     AWS_ENDPOINT_URL_REKOGNITION: cloud.rekognitionEndpoint,
     ...cloud.timing,
+    // The check's webhook receiver listens on loopback, which a deployed function never reaches.
+    WEBHOOK_LOOPBACK_RECEIVERS: 'allowed',
   };
 }
