@@ -53,6 +53,8 @@ interface Pass {
 type Check = (pass: Pass) => Promise<void>;
 
 const UNKNOWN_ID = 'AAAAAAAAAAAAAAAA';
+/** A webhook target on this machine, which only the local cloud lets webhooks reach. */
+const LOOPBACK_HOOK = 'https://127.0.0.1/hooks';
 const SETTINGS = 'page /settings';
 /** next-safe-action's answer for an error that is not the user's (app/actions/safe-action.ts): never acceptable here. */
 const GENERIC_FAILURE = 'Something went wrong on our side. Please try again.';
@@ -162,6 +164,11 @@ const CHECKS: Record<string, Check> = {
   'route GET /api/v1/people': async (pass) => void pass.expectStatus('Clerk: GET /api/v1/people', await api(pass, '/api/v1/people'), 200),
   'route POST /api/v1/people/search': async (pass) =>
     void pass.expectStatus('Clerk: POST /api/v1/people/search (an unknown photo)', await api(pass, '/api/v1/people/search', { method: 'POST', body: { imageId: UNKNOWN_ID } }), 404),
+  'route GET /api/v1/webhooks': async (pass) => void pass.expectStatus('Clerk: GET /api/v1/webhooks', await api(pass, '/api/v1/webhooks'), 200),
+  // As deployed, a webhook may not point at this machine: the SSRF rules refuse a loopback address.
+  'route POST /api/v1/webhooks': async (pass) =>
+    void pass.expectStatus('Clerk: POST /api/v1/webhooks to a loopback address', await api(pass, '/api/v1/webhooks', { method: 'POST', body: { url: LOOPBACK_HOOK, events: ['image.ready'] } }), 400),
+  'route DELETE /api/v1/webhooks/[id]': async (pass) => void pass.expectStatus('Clerk: DELETE /api/v1/webhooks/{unknown id}', await api(pass, `/api/v1/webhooks/ep_${UNKNOWN_ID}`, { method: 'DELETE' }), 404),
   'route GET /api/v1/openapi.json': async (pass) => void pass.expectStatus('Clerk: GET /api/v1/openapi.json', await pass.site.request('/api/v1/openapi.json'), 200),
   // Signed with the webhook secret infra/web.ts gives the site: a forged call is refused, Clerk's own is taken.
   'route POST /webhooks/clerk': async (pass) => {
@@ -214,6 +221,8 @@ const CHECKS: Record<string, Check> = {
   ),
   'action api-tokens.ts#createApiTokenAction': action('api-tokens.ts', 'createApiTokenAction', () => [{ name: 'deploy-check', scopes: ['images:read'] }], returnsData((data) => /^hst_/.test((data as { token?: string }).token ?? ''))),
   'action api-tokens.ts#revokeApiTokenAction': action('api-tokens.ts', 'revokeApiTokenAction', () => [{ tokenId: UNKNOWN_ID }], refusedWith(/no such token/)),
+  'action webhooks.ts#createWebhookEndpointAction': action('webhooks.ts', 'createWebhookEndpointAction', () => [{ url: LOOPBACK_HOOK, events: ['image.ready'] }], refusedWith(/a loopback address/)),
+  'action webhooks.ts#deleteWebhookEndpointAction': action('webhooks.ts', 'deleteWebhookEndpointAction', () => [{ endpointId: `ep_${UNKNOWN_ID}` }], refusedWith(/no such webhook endpoint/)),
   'action export.ts#requestExportAction': action('export.ts', 'requestExportAction', () => [{}]),
   'action list-images.ts#listImagesAction': action('list-images.ts', 'listImagesAction', () => [{}], returnsData((data, pass) => JSON.stringify(data).includes(pass.imageId))),
   'action read-image-cards.ts#readImageCardsAction': action(
