@@ -8,19 +8,22 @@ import { faceEnvironment } from '../../infra/function-specs';
 /** OpenNext's cache resources, which SST's Nextjs component creates beside the server function. */
 export const SITE_CACHE = { bucket: 'headshot-site-cache', table: 'headshot-site-revalidation' };
 
+/** What only the local cloud sets: a deployment has neither, so a site checked as deployed gets neither. */
+const LOCAL_CLOUD_ONLY = new Set(['HEADSHOT_LOCAL_CLOUD', 'WEBHOOK_LOOPBACK_RECEIVERS']);
+
 /** The cloud's variables split in two: how the emulators are reached, and the links SST would give (SST_RESOURCE_<Name>). */
 export function splitCloudEnvironment(cloudEnv: Record<string, string | undefined>): { endpoints: Record<string, string>; links: Record<string, Record<string, unknown>> } {
   const endpoints: Record<string, string> = {};
   const links: Record<string, Record<string, unknown>> = {};
   for (const [name, value] of Object.entries(cloudEnv)) {
-    if (value === undefined || name === 'HEADSHOT_LOCAL_CLOUD') continue;
+    if (value === undefined || LOCAL_CLOUD_ONLY.has(name)) continue;
     if (name.startsWith('SST_RESOURCE_') && name !== 'SST_RESOURCE_App') links[name.slice('SST_RESOURCE_'.length)] = JSON.parse(value) as Record<string, unknown>;
     else if (!name.startsWith('SST_RESOURCE_')) endpoints[name] = value;
   }
   return { endpoints, links };
 }
 
-/** The environment common to both passes; a deployment is not the local cloud, so HEADSHOT_LOCAL_CLOUD stays unset. */
+/** The environment common to both passes; a deployment is not the local cloud, so what only the local cloud sets stays unset. */
 export function deployedSiteEnvironment(cloudEnv: Record<string, string | undefined>, rekognitionEndpoint: string): Record<string, string> {
   return {
     PATH: process.env.PATH ?? '',
