@@ -5,14 +5,15 @@
  *        └───────────────┐
  *   unit → infra:check ──┴─▶ typecheck → deploy:check
  *   lint
- *   integration (shard 1 of 2) ‖ integration (shard 2 of 2) ‖ integration (own clouds)
+ *   integration (shared cloud) ‖ integration (own clouds)
  *
  * The site is built once, and the e2e suite, the type-check (over the build's route types) and
  * deploy:check (over its OpenNext output) all use that build, so they wait for it and for nothing
- * else. The e2e and integration suites, the longest paths, spend much of their time waiting on photos
- * being processed, so each runs as two lanes with a cloud (and, for e2e, a server) of its own
- * (e2e/lanes.ts; vitest's --shard): one lane's work fills the other's waits. The first failure stops
- * everything, as `concurrently --kill-others-on-fail` would.
+ * else. The e2e suite, the longest path, runs as two lanes with a server and cloud each (e2e/lanes.ts):
+ * one lane's browser work fills the other's waits on photos being processed. The integration suite
+ * stays one run: in two shards (vitest's --shard, a cloud each) the extra load pushed the chaos test's
+ * photos past its 90-s bound. The first failure stops everything, as `concurrently
+ * --kill-others-on-fail` would.
  */
 import { concurrently, type Command } from 'concurrently';
 
@@ -61,15 +62,7 @@ const lanes = [
     .then(() => site)
     .then(() => run([npm('typecheck'), { name: 'deploy:check', command: 'npm run --silent deploy:check -- --built-site' }])),
   run([npm('lint')]),
-  run(
-    [
-      // Each shard's global set-up starts a local cloud of its own.
-      { name: 'integration:1', command: 'vitest run --project integration --shard=1/2' },
-      { name: 'integration:2', command: 'vitest run --project integration --shard=2/2' },
-      { name: 'integration:own-clouds', command: 'vitest run --project integration-own-cloud' },
-    ],
-    { together: true },
-  ),
+  run([{ name: 'integration', command: 'vitest run --project integration' }, { name: 'integration:own-clouds', command: 'vitest run --project integration-own-cloud' }], { together: true }),
 ];
 const outcomes = await Promise.allSettled(lanes);
 const seconds = ((performance.now() - started) / 1000).toFixed(0);
