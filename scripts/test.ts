@@ -2,9 +2,8 @@
  * npm test: every check, arranged for a two-core machine (docs/architecture.md#ci).
  *
  *   build:site ──────────────▶ e2e (first lane) ‖ e2e (second lane)
- *        └───────────────┐
- *   unit → infra:check ──┴─▶ typecheck → deploy:check
- *   lint
+ *        └─────────────────────┐
+ *   unit → lint → infra:check ─▶ typecheck → deploy:check
  *   integration (shared cloud) ‖ integration (own clouds)
  *
  * The site is built once, and the e2e suite, the type-check (over the build's route types) and
@@ -12,8 +11,8 @@
  * else. The e2e suite, the longest path, runs as two lanes with a server and cloud each (e2e/lanes.ts):
  * one lane's browser work fills the other's waits on photos being processed. The integration suite
  * stays one run: in two shards (vitest's --shard, a cloud each) the extra load pushed the chaos test's
- * photos past its 90-s bound. The first failure stops everything, as `concurrently
- * --kill-others-on-fail` would.
+ * photos past its 90-s bound, as did lint in a lane of its own at the start. The first failure stops
+ * everything, as `concurrently --kill-others-on-fail` would.
  */
 import { concurrently, type Command } from 'concurrently';
 
@@ -58,10 +57,9 @@ const lanes = [
     ),
   ),
   // infra:check runs `sst install`, which must not rewrite .sst/platform while the infra tests or deploy:check read it.
-  run([npm('unit', 'test:unit'), npm('infra:check')])
+  run([npm('unit', 'test:unit'), npm('lint'), npm('infra:check')])
     .then(() => site)
     .then(() => run([npm('typecheck'), { name: 'deploy:check', command: 'npm run --silent deploy:check -- --built-site' }])),
-  run([npm('lint')]),
   run([{ name: 'integration', command: 'vitest run --project integration' }, { name: 'integration:own-clouds', command: 'vitest run --project integration-own-cloud' }], { together: true }),
 ];
 const outcomes = await Promise.allSettled(lanes);
