@@ -1,18 +1,21 @@
 /*
  * npm test: every check, arranged for a two-core machine (docs/architecture.md#ci).
  *
- *   build:site ──────────────▶ e2e (first lane) ‖ e2e (second lane)
- *        └─────────────────────┐
- *   unit → lint → infra:check ─▶ typecheck → deploy:check
- *   integration (shared cloud) ‖ integration (own clouds)
+ *   build:site ─┬─ and the own-cloud files ─▶ e2e (first lane) ‖ e2e (second lane)
+ *               └─ and infra:check ─────────▶ typecheck → deploy:check
+ *   unit → lint → infra:check
+ *   integration (shared cloud)
+ *   integration (own clouds)
  *
  * The site is built once, and the e2e suite, the type-check (over the build's route types) and
  * deploy:check (over its OpenNext output) all use that build, so they wait for it and for nothing
  * else. The e2e suite, the longest path, runs as two lanes with a server and cloud each (e2e/lanes.ts):
  * one lane's browser work fills the other's waits on photos being processed. The integration suite
  * stays one run: in two shards (vitest's --shard, a cloud each) the extra load pushed the chaos test's
- * photos past its 90-s bound, as did lint in a lane of its own at the start. The first failure stops
- * everything, as `concurrently --kill-others-on-fail` would.
+ * photos past its 90-s bound, as did lint in a lane of its own at the start. For the same reason the
+ * e2e lanes, which start two servers and two browsers, wait for the own-cloud files (kills, outages and
+ * their time bounds) to finish. The first failure stops everything, as `concurrently
+ * --kill-others-on-fail` would.
  */
 import { concurrently, type Command } from 'concurrently';
 
@@ -45,8 +48,10 @@ async function run(steps: Step[], { together = false } = {}): Promise<void> {
 
 const started = performance.now();
 const site = run([npm('build:site')]);
+// Kills, outages and the time bounds they must recover within: these run while the machine is least busy.
+const ownClouds = run([{ name: 'integration:own-clouds', command: 'vitest run --project integration-own-cloud' }]);
 const lanes = [
-  site.then(() =>
+  Promise.all([site, ownClouds]).then(() =>
     run(
       [
         { name: 'e2e:first', command: 'playwright test', env: { E2E_LANE: 'first' } },
@@ -60,7 +65,8 @@ const lanes = [
   run([npm('unit', 'test:unit'), npm('lint'), npm('infra:check')])
     .then(() => site)
     .then(() => run([npm('typecheck'), { name: 'deploy:check', command: 'npm run --silent deploy:check -- --built-site' }])),
-  run([{ name: 'integration', command: 'vitest run --project integration' }, { name: 'integration:own-clouds', command: 'vitest run --project integration-own-cloud' }], { together: true }),
+  run([{ name: 'integration', command: 'vitest run --project integration' }]),
+  ownClouds,
 ];
 const outcomes = await Promise.allSettled(lanes);
 const seconds = ((performance.now() - started) / 1000).toFixed(0);
