@@ -3,16 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { clerkModeServer } from './e2e/clerk-mode';
-import { e2eLane, laneFiles, laneNeedsClerkMode } from './e2e/lanes';
 import { E2E_AUTH_SECRET, E2E_PORTS } from './e2e/ports';
 
 /*
  * The e2e suite runs a production build (`next build` runs first, in `npm run test:e2e`) on a
- * fresh local cloud, on ports of its own so that a running `npm run dev` is left alone; `npm test`
- * runs it as two lanes at once (e2e/lanes.ts).
+ * fresh local cloud, on ports of its own so that a running `npm run dev` is left alone.
  */
 const ports = E2E_PORTS;
-const lane = e2eLane();
 const dataDir = path.join(os.tmpdir(), `headshot-e2e-${process.pid}`);
 
 /**
@@ -27,7 +24,6 @@ function debianChromium(): string {
 
 export default defineConfig({
   testDir: 'e2e',
-  ...laneFiles(lane),
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
@@ -48,7 +44,7 @@ export default defineConfig({
   },
   webServer: [
     // The same build in Clerk mode, on the same emulators: the security headers and authorization specs visit it too.
-    ...(laneNeedsClerkMode(lane) ? [clerkModeServer()] : []),
+    clerkModeServer(),
     {
       command: 'npx tsx local/serve.ts',
       url: `http://localhost:${ports.app}/sign-in`,
