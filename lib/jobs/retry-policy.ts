@@ -6,10 +6,18 @@ export const MAX_DELIVERY_ATTEMPTS = 3;
 
 /**
  * How long a job may stay queued, its trigger stored but no run ever taking it, before the sweep gives
- * it up. Its event is announced again meanwhile, less and less often (a long backlog in the queue
+ * it up. Its event is announced again meanwhile, less often as it ages (a long backlog in the queue
  * looks the same as a lost event, and announcing it again only costs a duplicate).
  */
 export const MAX_QUEUED_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The sweep announces a job that stays overdue again after a quarter of its age: a job an hour old
+ * every 15 minutes, one a minute old every 15 s. A job that waits out the whole day is announced some
+ * fifty times, each a cheap duplicate, while one whose event a crash lost is announced again within a
+ * quarter of its age.
+ */
+export const ANNOUNCEMENT_AGE_DIVISOR = 4;
 
 /** The longest the sweep waits between two announcements of a job that stays queued. */
 export const MAX_ANNOUNCEMENT_INTERVAL_MS = 60 * 60 * 1000;

@@ -8,7 +8,7 @@ import type { JobKind } from './job-kind';
 import { allPages } from '../all-pages';
 import { JOB_KINDS } from './kinds';
 import { setSubjectStatus } from './set-subject-status';
-import { ARRIVAL_GRACE_MS, MAX_ANNOUNCEMENT_INTERVAL_MS, MAX_DELIVERY_ATTEMPTS, MAX_QUEUED_MS } from './retry-policy';
+import { ANNOUNCEMENT_AGE_DIVISOR, ARRIVAL_GRACE_MS, MAX_ANNOUNCEMENT_INTERVAL_MS, MAX_DELIVERY_ATTEMPTS, MAX_QUEUED_MS } from './retry-policy';
 import { jobRefOf } from './run-job';
 import { jobTiming } from './timing';
 
@@ -21,7 +21,7 @@ export type SweepReport = Record<SweepAction, number>;
  * Finds every job that should have moved by now and did not, and moves it:
  * - a queued job whose trigger is stored but whose event never came (a crash of the local cloud, a
  *   dropped notification, or just a long backlog) is announced again, the same way as a redrive, less
- *   often each time, and given up only after MAX_QUEUED_MS;
+ *   often as it ages, and given up only after MAX_QUEUED_MS;
  * - a running job whose run died (its lease ran out) is announced again, and given up as a dead letter
  *   once it has had as many runs as a message gets deliveries;
  * - an upload that never arrived ends failed with a sentence, and nothing of it is kept.
@@ -64,7 +64,9 @@ async function sweepJob(kind: JobKind, job: JobItem, now: number): Promise<Sweep
   const stuck = job.state === 'queued' ? now - job.createdAt > MAX_QUEUED_MS : job.attempts >= MAX_DELIVERY_ATTEMPTS;
   if (stuck) return (await giveUpJob(kind, subject, { key: job.key, eTag: job.eTag }, now)) === 'dead' ? 'gave-up' : 'raced';
   const timing = jobTiming();
-  const backoff = Math.min(MAX_ANNOUNCEMENT_INTERVAL_MS, timing.queuedDue(0) * 2 ** job.sweeps);
+  // Spaced by the job's age, not by how often it was announced: a job announced many times while it
+  // waited behind a backlog must still be announced soon after a crash drops the queue's copy of it.
+  const backoff = Math.min(MAX_ANNOUNCEMENT_INTERVAL_MS, Math.max(timing.queuedDue(0), Math.round((now - job.createdAt) / ANNOUNCEMENT_AGE_DIVISOR)));
   if (!(await recordJobSweep(ref, job, timing.runningDue(now + backoff), { count: true }))) return 'raced';
   await renotifyObject(kind.bucket(), job.key, `sweep-${job.sweeps + 1}`);
   return 'announced';

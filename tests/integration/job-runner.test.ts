@@ -2,7 +2,7 @@ import { nanoid } from 'nanoid';
 import { describe, expect, it } from 'vitest';
 import { claimJob, findJob, listDeadLettersByOwner } from '@/lib/db';
 import { expectJob, giveUpJob, handleJobMessages, jobTiming, MAX_DELIVERY_ATTEMPTS, MAX_QUEUED_MS, runJob, sweepJobs, type JobKind, type JobWork } from '@/lib/jobs';
-import { ARRIVAL_GRACE_MS } from '@/lib/jobs/retry-policy';
+import { ARRIVAL_GRACE_MS, MAX_ANNOUNCEMENT_INTERVAL_MS } from '@/lib/jobs/retry-policy';
 import { deletePrefix, headObject, listKeys, writeObject } from '@/lib/storage';
 import { objectsOf } from '@/lib/jobs/sqs-messages';
 import { sqsEvent } from './sqs-event';
@@ -263,21 +263,30 @@ describe('the sweep', () => {
     expect(await listDeadLettersByOwner(subject.userId)).toHaveLength(1);
   });
 
-  it('announces a queued job again less and less often, and gives it up only after a day', async () => {
+  it('announces a queued job again less often as it ages, soon enough however often it was announced, and gives it up only after a day', async () => {
     const kind = testKind();
     const start = Date.now();
     const { ref, subject } = await stage(kind, { now: start });
     const grace = jobTiming().queuedDue(0);
     let now = start + grace + 1;
-    const gaps: number[] = [];
-    for (let sweep = 0; sweep < 4; sweep++) {
+    const gaps: { age: number; gap: number }[] = [];
+    const { createdAt } = (await findJob(ref))!;
+    // Eight sweeps as soon as each is due (a backlog, announced again and again), then an older job.
+    for (const age of [...Array<number>(8).fill(0), 10 * 60_000, 2 * 60 * 60_000, 10 * 60 * 60_000]) {
+      now = Math.max(now, start + age);
       expect(await sweepJobs(now, [kind])).toMatchObject({ announced: 1 });
       const next = (await findJob(ref))!.dueAt!;
-      gaps.push(next - now);
+      gaps.push({ age: now - createdAt, gap: next - now });
       now = next + 1;
     }
-    expect(gaps).toEqual([...gaps].sort((a, b) => a - b));
-    expect(gaps[3]! - gaps[0]!).toBeGreaterThanOrEqual(7 * grace);
+    const waits = gaps.map(({ gap }) => gap);
+    expect(waits).toEqual([...waits].sort((a, b) => a - b));
+    for (const { age, gap } of gaps) {
+      // Never sooner than the event could have come, never later than a quarter of its age (plus a lease) or an hour.
+      expect(gap).toBeGreaterThanOrEqual(grace);
+      expect(gap).toBeLessThanOrEqual(Math.min(MAX_ANNOUNCEMENT_INTERVAL_MS, Math.max(grace, Math.round(age / 4))) + jobTiming().leaseMs);
+    }
+    expect((await findJob(ref))!.sweeps).toBe(gaps.length);
     expect(await sweepJobs(start + MAX_QUEUED_MS + 1, [kind])).toMatchObject({ 'gave-up': 1 });
     expect(await listDeadLettersByOwner(subject.userId)).toHaveLength(1);
   });

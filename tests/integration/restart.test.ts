@@ -95,9 +95,8 @@ it('settles every photo in flight after the whole local cloud is killed with SIG
       expect(now).toEqual(Array(PHOTOS).fill('ready'));
       break;
     }
-    // Seconds on a quiet machine. Under CI's other lanes a photo whose event waited long in the queue
-    // before the kill has been announced often, and the sweep's backoff (2 s doubling) may wait a minute
-    // or two before it announces the event the kill lost.
+    // Seconds on a quiet machine. The sweep announces an event the kill lost within a quarter of its
+    // job's age, so under CI's other lanes a photo that waited long in the queue takes a little longer.
     if (Date.now() - restartedAt > SETTLE_BOUND_MS) throw new Error(`still in flight ${SETTLE_BOUND_MS / 1000} s after the restart: ${JSON.stringify(now)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
