@@ -41,7 +41,7 @@ const faceSearch = describeFaces
  * it, and the site refuses any request without it (proxy.ts) and then reads the client's address from
  * CloudFront-Viewer-Address. Origin Access Control would make Lambda check a signature instead, but
  * only of requests whose body the browser itself hashed, which server actions and uploads are not
- * (docs/cdn.md). Derived from the sign-in secret, as the other deploy-time keys are.
+ * (docs/security.md). Derived from the sign-in secret, as the other deploy-time keys are.
  */
 const originSecret = $util.secret(secrets.ClerkSecretKey.value.apply(originSecretOf));
 

@@ -6,7 +6,8 @@ describe('refusalOfDirectRequest', () => {
   const secret = 'x'.repeat(43);
 
   it('behind CloudFront refuses a request without the origin secret with a 403 and a sentence', async () => {
-    for (const headers of [{}, { [ORIGIN_SECRET_HEADER]: 'guessed' }, { 'x-forwarded-for': '203.0.113.7', 'cloudfront-viewer-address': '203.0.113.7:1' }]) {
+    const attempts: Record<string, string>[] = [{}, { [ORIGIN_SECRET_HEADER]: 'guessed' }, { 'x-forwarded-for': '203.0.113.7', 'cloudfront-viewer-address': '203.0.113.7:1' }];
+    for (const headers of attempts) {
       const refusal = refusalOfDirectRequest(new Headers(headers), secret);
       expect(refusal?.status).toBe(403);
       expect(refusal?.headers.get('content-type')).toMatch(/^text\/plain/);

@@ -5,7 +5,7 @@ import { deriveKey } from '../config';
  * How the site knows a request came through its own CloudFront distribution: the distribution's
  * viewer-request function sets this header to a value only the distribution and the server function
  * hold (infra/web.ts), overwriting whatever a client sent. The server function's URL is public, so
- * anything without the value was sent to it directly and is refused (docs/cdn.md says why this and
+ * anything without the value was sent to it directly and is refused (docs/security.md says why this and
  * not Origin Access Control).
  */
 
