@@ -31,7 +31,7 @@ beforeAll(async () => {
         args.transform = { ...args.transform, eventSourceMapping: (mapping: { enabled?: boolean }) => void (mapping.enabled = false) };
       });
       $transform(sst.aws.Nextjs, (args) => {
-        delete args.edge;
+        if (args) delete args.edge;
       });
       $transform(sst.aws.Cron, (args) => {
         args.enabled = false;
