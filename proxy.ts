@@ -1,18 +1,25 @@
-import type { NextFetchEvent, NextRequest } from 'next/server';
+import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { authMode } from '@/lib/auth/mode';
+import { requestSettings } from '@/lib/config';
 import { clerk } from './middleware/clerk';
 import { localSession } from './middleware/local-session';
 import { isDecodablePath } from './middleware/decodable-path';
+import { refusalOfDirectRequest } from './middleware/origin-lock';
+import { isSessionlessPath } from './middleware/sessionless-paths';
 import { notFoundForUndecodablePath } from './middleware/undecodable-path';
 
 export function proxy(request: NextRequest, event: NextFetchEvent) {
+  const refusal = refusalOfDirectRequest(request.headers, requestSettings().cloudFrontOriginSecret);
+  if (refusal) return refusal;
   if (!isDecodablePath(request.nextUrl.pathname)) return notFoundForUndecodablePath(request);
+  if (isSessionlessPath(request.nextUrl.pathname)) return NextResponse.next();
   return authMode() === 'clerk' ? clerk(request, event) : localSession(request);
 }
 
 export const config = {
-  // Public share pages (/s/…) read no session: skipping the proxy keeps their hot path to one GetItem.
-  // Icons and the web app manifest are the same for everyone, signed in or not. A path with a '%' in it
-  // is never skipped: a share link or a file has none, and one that does not decode must be caught here.
-  matcher: ['/((?!_next|s/[^%]*$|favicon.ico|manifest.webmanifest|[^%]*\\.(?:css|js|png|jpg|jpeg|webp|avif|gif|svg|ico|woff2?)$).*)', '/(api|trpc)(.*)'],
+  // Every path, share pages and files included, so that a request sent to the server function
+  // directly is refused before anything runs (middleware/origin-lock.ts). Left out: Next's build
+  // files, which CloudFront serves from S3 and which hold nothing but the public build, and the
+  // development server's hot-reload socket.
+  matcher: ['/((?!_next/static/|_next/webpack-hmr).*)'],
 };

@@ -1,4 +1,5 @@
 import { WEB_SERVER_WORKLOAD } from '../lib/cost/workload';
+import { ORIGIN_SECRET_HEADER } from '../lib/security/origin-secret';
 
 /*
  * How SST builds the Next.js site, as plain data: infra/web.ts deploys with it, open-next.config.ts
@@ -33,5 +34,12 @@ export const SITE_ENVIRONMENT_SECRETS = {
   CLERK_WEBHOOK_SIGNING_SECRET: 'ClerkWebhookSigningSecret',
 } as const;
 
-/** CloudFront appends the viewer's address to X-Forwarded-For: the one proxy the site trusts (lib/config.ts). */
-export const SITE_TRUSTED_PROXY_HOPS = 1;
+/**
+ * The line SST's viewer-request CloudFront Function runs before it routes a request (its
+ * `edge.viewerRequest.injection`): the origin secret, set on every request, over any value a client
+ * sent. SST picks the server function as the origin inside that same function, with
+ * cf.updateRequestOrigin, so a header set here reaches the origin, as SST's own x-forwarded-host does.
+ */
+export function originSecretInjection(originSecret: string): string {
+  return `event.request.headers[${JSON.stringify(ORIGIN_SECRET_HEADER)}] = { value: ${JSON.stringify(originSecret)} };`;
+}

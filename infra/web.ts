@@ -5,9 +5,10 @@ import { faceEnvironment } from './function-specs';
 import { functionAlarms } from './monitoring';
 import { realtime } from './realtime';
 import { secrets } from './secrets';
-import { OPEN_NEXT_VERSION, SITE_ENVIRONMENT_SECRETS, SITE_SERVER_ARCHITECTURE, SITE_SERVER_MEMORY_MB, SITE_SERVER_RUNTIME, SITE_TRUSTED_PROXY_HOPS } from './site-build';
+import { OPEN_NEXT_VERSION, originSecretInjection, SITE_ENVIRONMENT_SECRETS, SITE_SERVER_ARCHITECTURE, SITE_SERVER_MEMORY_MB, SITE_SERVER_RUNTIME } from './site-build';
 import { readInfraSettings } from './settings';
 import { media, uploads } from './storage';
+import { originSecretOf } from '../lib/security/origin-secret';
 
 const settings = readInfraSettings(process.env);
 
@@ -34,6 +35,16 @@ const faceSearch = describeFaces
       ],
     };
 
+/*
+ * The server function's URL is public (CloudFront calls it unsigned), so the distribution proves a
+ * request came through it with a value only the two of them hold: its viewer-request function adds
+ * it, and the site refuses any request without it (proxy.ts) and then reads the client's address from
+ * CloudFront-Viewer-Address. Origin Access Control would make Lambda check a signature instead, but
+ * only of requests whose body the browser itself hashed, which server actions and uploads are not
+ * (docs/security.md). Derived from the sign-in secret, as the other deploy-time keys are.
+ */
+const originSecret = $util.secret(secrets.ClerkSecretKey.value.apply(originSecretOf));
+
 export const site = new sst.aws.Nextjs('Web', {
   // The site issues live-updates tokens and names the endpoint to browsers; it publishes what its own actions change.
   link: [bucketLink(uploads, 'read-write'), bucketLink(media, 'read-write'), tableLink(table), realtimeLink(realtime), ...Object.values(secrets), ...faceSearch.link],
@@ -41,11 +52,18 @@ export const site = new sst.aws.Nextjs('Web', {
   environment: {
     ...faceEnvironment({ settings, app: { name: $app.name, stage: $app.stage } }),
     ...Object.fromEntries(Object.entries(SITE_ENVIRONMENT_SECRETS).map(([variable, secret]) => [variable, secrets[secret].value])),
-    TRUSTED_PROXY_HOPS: String(SITE_TRUSTED_PROXY_HOPS),
+    CLOUDFRONT_ORIGIN_SECRET: originSecret,
     // With a custom domain the site's origin is fixed, and Clerk accepts session tokens made for it only.
     ...(settings.domain ? { SITE_URL: `https://${settings.domain}` } : {}),
   },
   domain: settings.domain,
+  edge: { viewerRequest: { injection: originSecret.apply(originSecretInjection) } },
+  transform: {
+    // The app uses no next/image, so nothing legitimate calls the image optimiser SST deploys anyway: its URL takes signed calls only, and no one signs any.
+    imageOptimizer: (args) => {
+      args.url = { authorization: 'iam' };
+    },
+  },
   // open-next.config.ts installs sharp for this same architecture; OpenNext itself leaves it out.
   openNextVersion: OPEN_NEXT_VERSION,
   server: { architecture: SITE_SERVER_ARCHITECTURE, runtime: SITE_SERVER_RUNTIME, memory: `${SITE_SERVER_MEMORY_MB} MB` },

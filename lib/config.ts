@@ -218,6 +218,12 @@ const RequestsEnv = z.object({
    * 0 with no proxy at all, where the address is the socket's and a client-sent header is ignored.
    */
   TRUSTED_PROXY_HOPS: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(0).max(5).default(0)),
+  /**
+   * The value CloudFront adds to every request it sends the site (infra/web.ts derives it and sets
+   * both). When set, a request without it did not come through the distribution and is refused, and
+   * the client address is CloudFront-Viewer-Address; X-Forwarded-For and TRUSTED_PROXY_HOPS are not read.
+   */
+  CLOUDFRONT_ORIGIN_SECRET: z.preprocess(unsetIfEmpty, z.string().min(32, 'at least 32 characters').optional()),
   /** The site's own origin (https://…), when it has a fixed one: Clerk accepts session tokens made for it only. */
   SITE_URL: z.preprocess(unsetIfEmpty, z.url().optional()),
   /** Overrides the per-address limit on opening share links, for sites whose visitors share few addresses. */
@@ -232,6 +238,7 @@ export const requestSettings = section((env) => {
   const parsed = parseWith(RequestsEnv, env, 'request');
   return {
     trustedProxyHops: parsed.TRUSTED_PROXY_HOPS,
+    cloudFrontOriginSecret: parsed.CLOUDFRONT_ORIGIN_SECRET,
     siteUrl: parsed.SITE_URL?.replace(/\/$/, ''),
     linkResolveLimitPerMinute: parsed.LINK_RESOLVE_LIMIT_PER_MINUTE,
     localCloud: parsed.HEADSHOT_LOCAL_CLOUD === '1',

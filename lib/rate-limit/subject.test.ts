@@ -21,3 +21,14 @@ it('keys the hash of an address with a secret, so it cannot be undone by hashing
   expect(await subjectWith('a'.repeat(40), address)).toBe(keyed);
   expect(await subjectWith('b'.repeat(40), address)).not.toBe(keyed);
 });
+
+it('counts every address of one IPv6 /64 as one subject, and different /64s apart', async () => {
+  const one = await subjectWith('a'.repeat(40), '2001:db8:1:2::1');
+  expect(await subjectWith('a'.repeat(40), '2001:db8:1:2:ffff:ffff:ffff:ffff')).toBe(one);
+  expect(await subjectWith('a'.repeat(40), '2001:db8:1:3::1')).not.toBe(one);
+});
+
+it('hashes with a given key as the site hashes with its own, for a check that reads a deployed site’s counters', async () => {
+  const { hashedSubject, subjectKeyOf } = await import('./subject');
+  expect(hashedSubject('address', '203.0.113.7', subjectKeyOf('a'.repeat(40)))).toBe(await subjectWith('a'.repeat(40), '203.0.113.7'));
+});

@@ -4,7 +4,12 @@ import path from 'node:path';
 import PQueue from 'p-queue';
 import { Webhook } from 'svix';
 import { discovered } from '../../e2e/app-routes';
-import { SITE_ENVIRONMENT_SECRETS, SITE_TRUSTED_PROXY_HOPS } from '../../infra/site-build';
+import { SITE_ENVIRONMENT_SECRETS } from '../../infra/site-build';
+import { getDb } from '../../lib/db';
+import { linkResolveLimit } from '../../lib/links/limits';
+import { hashedSubject, subjectKeyOf } from '../../lib/rate-limit/subject';
+import { VIEWER_ADDRESS_HEADER } from '../../lib/security/client-address';
+import { ORIGIN_SECRET_HEADER, originSecretOf } from '../../lib/security/origin-secret';
 import { CLERK_API_WAIT_MS } from '../../lib/auth/clerk-api';
 import { callAction, findAction, type ActionRef } from '../../tests/support/server-actions';
 import { startClerkApiStub, type ClerkApiStub } from './clerk-api-stub';
@@ -17,8 +22,8 @@ import { SST_SERVER_ENTRY, wrapAsSstDeploys, wrapperDriftFromSst } from './site-
 
 /*
  * The built site a second time, the way `sst deploy` configures it: Clerk's keys from the secrets
- * infra/web.ts maps (a production publishable key, as baked into the build), TRUSTED_PROXY_HOPS,
- * and every link in SST's encrypted resource.enc read by SST's own server-index.mjs wrapper, with no
+ * infra/web.ts maps (a production publishable key, as baked into the build), the origin secret, requests
+ * with the headers CloudFront adds (and some sent around it, which must be refused), and every link in SST's encrypted resource.enc read by SST's own server-index.mjs wrapper, with no
  * SST_RESOURCE_<Name> variable left to fall back on. Sessions are Clerk session tokens signed by a key
  * pair made here, verified with CLERK_JWT_KEY and no network; Clerk's backend API is a stand-in
  * (CLERK_API_URL). Every page, route handler and server action of app/ is called: one without an
@@ -286,6 +291,60 @@ async function checkSettings(pass: Pass): Promise<void> {
   pass.clerk.setAvailability('up');
 }
 
+/** CloudFront's own headers, forged by a caller that skips the distribution. */
+const FORGED_CLOUDFRONT_HEADERS = { 'x-forwarded-for': '198.51.100.1', [VIEWER_ADDRESS_HEADER]: '198.51.100.1:443' };
+const refusedAsDirect = (response: SiteResponse) =>
+  /^text\/plain/.test(response.headers['content-type'] ?? '') && response.body.toString('utf8').startsWith('This server answers only requests made through the site’s own address.')
+    ? null
+    : `answered ${response.headers['content-type']}: ${response.body.toString('utf8').slice(0, 120)}`;
+/** How long the check waits for a visit's count, which the site writes after answering. */
+const COUNT_WAIT_MS = 10_000;
+
+/** Hits counted for an address under the share links' per-address limit, in every window, read from the table as the site keys them. */
+async function resolveHits(address: string, subjectKey: Buffer): Promise<number> {
+  const { data } = await getDb().entities.rateLimitWindow.query.byWindow({ scope: linkResolveLimit().scope, subject: hashedSubject('address', address, subjectKey) }).go({ pages: 'all' });
+  return data.reduce((sum, window) => sum + (window.hits ?? 0), 0);
+}
+
+/**
+ * Only requests that came through the distribution are answered: one sent to the function URL
+ * directly is refused before any page, share file, route or action runs, whatever CloudFront header
+ * it forges. A visit through CloudFront counts against the viewer's address (its IPv6 /64), and a
+ * forged X-Forwarded-For moves the count nowhere.
+ */
+async function checkOriginLock(pass: Pass, subjectKey: Buffer): Promise<void> {
+  const code = await shareCode(pass);
+  for (const target of ['/', '/sign-in', '/dashboard', `/s/${code}`, `/s/${code}/photo.webp`, '/api/v1/images', '/webhooks/clerk']) {
+    const response = await pass.site.request(target, { direct: true, cookies: pass.cookies, headers: FORGED_CLOUDFRONT_HEADERS });
+    pass.expectStatus(`Clerk: GET ${target} sent to the function URL directly, CloudFront's headers forged`, response, 403, refusedAsDirect);
+  }
+  const guessed = await pass.site.request('/', { direct: true, headers: { ...FORGED_CLOUDFRONT_HEADERS, [ORIGIN_SECRET_HEADER]: originSecretOf('a guess') } });
+  pass.expectStatus('Clerk: GET / sent directly with a guessed origin secret', guessed, 403, refusedAsDirect);
+  const action = await pass.site.request('/', { method: 'POST', direct: true, cookies: pass.cookies, headers: { 'next-action': 'deploy-check', 'content-type': 'text/plain;charset=UTF-8' }, body: '[]' });
+  pass.expectStatus('Clerk: a server action posted to the function URL directly', action, 403, refusedAsDirect);
+
+  // A fresh /64 each run: two of its addresses visit, each behind a different forged X-Forwarded-For.
+  const network = `2001:db8:${randomBytes(2).toString('hex')}:${randomBytes(2).toString('hex')}`;
+  const visits = [
+    { viewer: `${network}::1`, forged: '192.0.2.1' },
+    { viewer: `${network}:aaaa:bbbb:cccc:dddd`, forged: '192.0.2.2, 192.0.2.3' },
+  ];
+  for (const visit of visits) {
+    const response = await pass.site.request(`/s/${code}`, { viewer: visit.viewer, headers: { 'x-forwarded-for': visit.forged } });
+    pass.expectStatus(`Clerk: GET /s/{code} through CloudFront from ${visit.viewer}, X-Forwarded-For forged as ${visit.forged}`, response, 200);
+  }
+  const deadline = Date.now() + COUNT_WAIT_MS;
+  while ((await resolveHits(visits[0]!.viewer, subjectKey)) < visits.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+  const counted = await resolveHits(visits[0]!.viewer, subjectKey);
+  const forged = await Promise.all(['192.0.2.1', '192.0.2.2', '192.0.2.3'].map(async (address) => [address, await resolveHits(address, subjectKey)] as const));
+  const problem =
+    counted !== visits.length
+      ? `the viewers' /64 counts ${counted} visits, not ${visits.length}`
+      : forged.filter(([, hits]) => hits > 0).map(([address, hits]) => `the forged ${address} counts ${hits}`).join('; ');
+  if (problem) pass.report.fail('Clerk: per-address limit behind CloudFront', problem);
+  else pass.report.pass('Clerk: per-address limit behind CloudFront', `both visits counted against ${network}::/64 from CloudFront-Viewer-Address; the forged X-Forwarded-For addresses count nothing`);
+}
+
 /** The Clerk-mode server function, started beside the local pass's so that its cold start overlaps the local checks. */
 export interface ClerkSite {
   /** Null when it failed to load, with `loadError` saying why. */
@@ -294,6 +353,8 @@ export interface ClerkSite {
   clerk: ClerkApiStub;
   keys: ClerkKeys;
   webhookSecret: string;
+  /** The key the site hashes rate-limit subjects with, so the check can read its counters. */
+  subjectKey: Buffer;
   linkNames: string[];
   /** Writes what it printed beside the other logs, and stops it and the stand-in; safe to repeat. */
   stop(): Promise<void>;
@@ -304,6 +365,8 @@ export async function startClerkSite(input: { root: string; siteDir: string; nod
   const keys = generateClerkKeys();
   const webhookSecret = `whsec_${randomBytes(24).toString('base64')}`;
   const clerk = await startClerkApiStub(input.root, { secretKey });
+  // As infra/web.ts derives it for the distribution and the site.
+  const originSecret = originSecretOf(secretKey);
   const secretValues: Record<keyof typeof SITE_ENVIRONMENT_SECRETS, string> = {
     CLERK_SECRET_KEY: secretKey,
     NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: CLERK_PUBLISHABLE_KEY,
@@ -320,10 +383,10 @@ export async function startClerkSite(input: { root: string; siteDir: string; nod
     ...deployedSiteEnvironment(input.cloudEnv, input.rekognitionEndpoint),
     ...sst,
     ...secretValues,
-    TRUSTED_PROXY_HOPS: String(SITE_TRUSTED_PROXY_HOPS),
+    CLOUDFRONT_ORIGIN_SECRET: originSecret,
     CLERK_API_URL: clerk.endpoint,
   };
-  const loaded = await startSiteFunction(input.siteDir, environment, { entry: SST_SERVER_ENTRY, node: input.node }).then(
+  const loaded = await startSiteFunction(input.siteDir, environment, { entry: SST_SERVER_ENTRY, node: input.node, cloudFront: { originSecret } }).then(
     (site) => ({ site, loadError: null }),
     (error: Error) => ({ site: null, loadError: error.message }),
   );
@@ -333,6 +396,7 @@ export async function startClerkSite(input: { root: string; siteDir: string; nod
     clerk,
     keys,
     webhookSecret,
+    subjectKey: subjectKeyOf(secretKey),
     linkNames: Object.keys(links),
     async stop() {
       if (stopped) return;
@@ -376,6 +440,7 @@ export async function checkSiteInClerkMode(started: Promise<ClerkSite>, input: C
     const queue = new PQueue({ concurrency: CONCURRENT_CALLS });
     await Promise.all(Object.entries(CHECKS).filter(([entry]) => entry !== SETTINGS).map(([entry, check]) => queue.add(() => run(entry, check))));
     await run(SETTINGS, CHECKS[SETTINGS]!);
+    await checkOriginLock(pass, clerkSite.subjectKey).catch((error: Error) => report.fail('Clerk: the origin locked to CloudFront', error.message));
     if (!clerk.calls.some((call) => call === `GET /v1/users/${input.user.userId}`)) report.fail("Clerk's API", 'the site never read the account from CLERK_API_URL');
   } finally {
     await clerkSite.stop();

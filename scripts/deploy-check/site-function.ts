@@ -1,9 +1,12 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { VIEWER_ADDRESS_HEADER } from '../../lib/security/client-address';
+import { ORIGIN_SECRET_HEADER } from '../../lib/security/origin-secret';
 
 /*
  * The built Next.js server function, loaded under plain node in a child process and driven with the
- * events a Lambda Function URL sends (payload format 2.0), which is how CloudFront reaches it on AWS.
+ * events a Lambda Function URL sends (payload format 2.0), which is how CloudFront reaches it on AWS,
+ * with the headers CloudFront adds on the way; or, for a request sent to the URL directly, without them.
  */
 
 export interface SiteResponse {
@@ -15,17 +18,40 @@ export interface SiteResponse {
 
 export interface SiteRequest {
   method?: string;
+  /** What the client sent; a client may send an X-Forwarded-For of its own, which CloudFront appends to. */
   headers?: Record<string, string>;
   cookies?: string[];
   body?: string;
+  /** The visitor's address, as CloudFront sees it; a documentation address (RFC 5737) unless given. */
+  viewer?: string;
+  /** Sent straight to the function URL, skipping the distribution: nothing CloudFront adds is added. */
+  direct?: boolean;
 }
 
 /** The host the function believes it serves; CloudFront forwards it as x-forwarded-host. */
 export const SITE_HOST = 'headshot.example.com';
-/** The visitor's address, as CloudFront reports it (a documentation address, RFC 5737). */
 const VIEWER_ADDRESS = '203.0.113.7';
+/** The viewer's source port, which CloudFront writes after the address in CloudFront-Viewer-Address. */
+const VIEWER_PORT = 46532;
 
-function functionUrlEvent(target: string, request: SiteRequest) {
+/** What the distribution adds to a request it sends on (infra/web.ts): when the site is checked as deployed, its origin secret. */
+export interface CloudFrontHeaders {
+  originSecret: string;
+}
+
+/** The headers CloudFront adds on the way to the function: its X-Forwarded-For entry, and, as deployed, the origin secret and the viewer's address. */
+function addedByCloudFront(request: SiteRequest, cloudFront: CloudFrontHeaders | undefined): Record<string, string> {
+  if (request.direct) return {};
+  const viewer = request.viewer ?? VIEWER_ADDRESS;
+  const sent = request.headers?.['x-forwarded-for'];
+  return {
+    'x-forwarded-for': sent ? `${sent}, ${viewer}` : viewer,
+    // CloudFront writes an IPv6 viewer unbracketed too: the port is whatever follows the last colon.
+    ...(cloudFront ? { [ORIGIN_SECRET_HEADER]: cloudFront.originSecret, [VIEWER_ADDRESS_HEADER]: `${viewer}:${VIEWER_PORT}` } : {}),
+  };
+}
+
+function functionUrlEvent(target: string, request: SiteRequest, cloudFront: CloudFrontHeaders | undefined) {
   const url = new URL(target, `https://${SITE_HOST}`);
   const method = request.method ?? 'GET';
   return {
@@ -34,8 +60,7 @@ function functionUrlEvent(target: string, request: SiteRequest) {
     rawPath: url.pathname,
     rawQueryString: url.search.slice(1),
     cookies: request.cookies ?? [],
-    // CloudFront appends the viewer's address to X-Forwarded-For (the one hop TRUSTED_PROXY_HOPS trusts).
-    headers: { host: SITE_HOST, 'x-forwarded-proto': 'https', 'x-forwarded-for': VIEWER_ADDRESS, 'user-agent': 'headshot-deploy-check', accept: 'text/html,*/*', ...request.headers },
+    headers: { host: SITE_HOST, 'x-forwarded-proto': 'https', 'user-agent': 'headshot-deploy-check', accept: 'text/html,*/*', ...request.headers, ...addedByCloudFront(request, cloudFront) },
     requestContext: {
       accountId: 'anonymous',
       apiId: 'deploy-check',
@@ -73,7 +98,7 @@ export interface SiteFunction {
  * `entry` is the handler's file: OpenNext's index.mjs, or SST's server-index.mjs around it (site-sst-wrapper.ts).
  * `node` is the Node binary it runs under: Lambda's (lambda-node.ts), as the functions do.
  */
-export async function startSiteFunction(dir: string, env: Record<string, string>, options: { entry?: string; node: string }): Promise<SiteFunction> {
+export async function startSiteFunction(dir: string, env: Record<string, string>, options: { entry?: string; node: string; cloudFront?: CloudFrontHeaders }): Promise<SiteFunction> {
   const child: ChildProcess = fork(path.join(import.meta.dirname, 'site-host.mjs'), [dir, options.entry ?? 'index.mjs'], {
     env: env as NodeJS.ProcessEnv,
     execPath: options.node,
@@ -106,7 +131,7 @@ export async function startSiteFunction(dir: string, env: Record<string, string>
       const id = nextId++;
       const raw = await new Promise<RawResult>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        child.send({ id, event: functionUrlEvent(target, request) });
+        child.send({ id, event: functionUrlEvent(target, request, options.cloudFront) });
       });
       return {
         status: raw.statusCode,

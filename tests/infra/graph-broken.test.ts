@@ -10,7 +10,8 @@ import { findViolations } from './rules';
  * The rules must catch a broken config. This runs the real config with mistakes injected through
  * SST's own $transform: the process-image queue loses its dead-letter queue; analyze-profile is also
  * linked to the uploads bucket, which it never reads; nothing drains analyze-profile's dead-letter
- * queue; and the sweep's schedule is switched off.
+ * queue; the sweep's schedule is switched off; analyze-profile gets a public function URL; and the
+ * site's distribution no longer adds the origin secret, so the server function's URL is open to anyone.
  */
 
 let graph: InfraGraph;
@@ -29,11 +30,15 @@ beforeAll(async () => {
         if (!name.startsWith('AnalyzeProfileDeadLetters')) return;
         args.transform = { ...args.transform, eventSourceMapping: (mapping: { enabled?: boolean }) => void (mapping.enabled = false) };
       });
+      $transform(sst.aws.Nextjs, (args) => {
+        if (args) delete args.edge;
+      });
       $transform(sst.aws.Cron, (args) => {
         args.enabled = false;
       });
       $transform(sst.aws.Function, (args, _opts, name) => {
         if (name !== 'AnalyzeProfile') return;
+        args.url = true;
         // The same module instance sst.config.ts imported, so this is the deployed Uploads bucket.
         args.link = $output(args.link ?? []).apply(async (links) => [...links, (await import('../../infra/storage')).uploads]);
       });
@@ -67,6 +72,14 @@ test('a sweep without its schedule is reported', () => {
   expect(violations).toContain('function Sweep has no enabled schedule "rate(5 minutes)"');
 });
 
+test('a public function URL whose function does not check the origin secret is reported', () => {
+  expect(violations).toContain('function URL AnalyzeProfileUrl is public, and its function does not refuse requests that bypass CloudFront (no CLOUDFRONT_ORIGIN_SECRET)');
+});
+
+test('the server function URL is reported unlocked when the distribution no longer sends the origin secret', () => {
+  expect(violations).toContain('function URL WebServerUseast1Url is public, and no distribution sends the origin secret its function checks');
+});
+
 test('nothing else is reported', () => {
-  expect(violations).toHaveLength(5);
+  expect(violations).toHaveLength(7);
 });

@@ -18,7 +18,8 @@ import { disposeInfraGraph, runInfraGraph, type InfraGraph } from './harness';
 import { repoRoot } from '../../scripts/sst-platform';
 import { findViolations } from './rules';
 import { readLockedVersions } from '../../infra/locked-versions';
-import { OPEN_NEXT_VERSION, SITE_SERVER_ARCHITECTURE, SITE_SERVER_RUNTIME } from '../../infra/site-build';
+import { OPEN_NEXT_VERSION, originSecretInjection, SITE_SERVER_ARCHITECTURE, SITE_SERVER_RUNTIME } from '../../infra/site-build';
+import { originSecretOf } from '../../lib/security/origin-secret';
 
 /*
  * Runs sst.config.ts over the real SST platform with Pulumi's mocks (see harness.ts) and
@@ -393,9 +394,10 @@ describe('secrets and the site', () => {
     expect(rows.filter((row) => row.reads?.includes('webhook-secret-key')).map((row) => row.component)).toEqual(['DeliverWebhook']);
   });
 
-  test('the site trusts one proxy, CloudFront, for the client address, and has no fixed origin without a domain', () => {
+  test('the site checks the origin secret derived from the sign-in secret, reads no X-Forwarded-For hops, and has no fixed origin without a domain', () => {
     const variables = plain<{ variables: Record<string, string> }>(input(lambdaOf(graph, 'WebServerUseast1'), 'environment')).variables;
-    expect(variables.TRUSTED_PROXY_HOPS).toBe('1');
+    expect(variables.CLOUDFRONT_ORIGIN_SECRET).toBe(originSecretOf('sk_test_graph'));
+    expect(variables.TRUSTED_PROXY_HOPS).toBeUndefined();
     expect(variables.SITE_URL).toBeUndefined();
   });
 
@@ -413,6 +415,28 @@ describe('the site as deployed', () => {
   test('SST builds it with the pinned OpenNext, the same version CI builds with', () => {
     const commands = resourcesOfType(graph, 'command:local:Command').map((command) => input<string>(command, 'create'));
     expect(commands).toContain(`npx --yes @opennextjs/aws@${OPEN_NEXT_VERSION} build`);
+  });
+
+  test('the distribution adds the origin secret to every request, before SST picks the origin, and forwards CloudFront-Viewer-Address', () => {
+    const [distribution, ...others] = resourcesOfType(graph, TYPES.distribution);
+    expect(others).toEqual([]);
+    const behavior = input<{ functionAssociations: { eventType: string; functionArn: string }[]; originRequestPolicyId: string }>(distribution!, 'defaultCacheBehavior');
+    const viewerRequest = behavior.functionAssociations.filter((association) => association.eventType === 'viewer-request');
+    expect(viewerRequest).toHaveLength(1);
+    const fn = resourcesOfType(graph, TYPES.cloudFrontFunction).find((candidate) => state(candidate, 'arn') === viewerRequest[0]!.functionArn)!;
+    const code = input<string>(fn, 'code');
+    const injection = originSecretInjection(originSecretOf('sk_test_graph'));
+    expect(code).toContain(injection);
+    expect(code.indexOf(injection)).toBeLessThan(code.indexOf('routeSite('));
+    // CloudFront's managed AllViewerExceptHostHeader policy: every viewer header and CloudFront's own, CloudFront-Viewer-Address among them.
+    expect(behavior.originRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac');
+  });
+
+  test('the server function URL is locked: public only to the requests its function checks; the unused image optimiser takes signed calls only', () => {
+    const authorization = (name: string) => input(getResource(graph, TYPES.functionUrl, name), 'authorizationType');
+    expect(authorization('WebServerUseast1Url')).toBe('NONE');
+    expect(authorization('WebImageOptimizerUrl')).toBe('AWS_IAM');
+    expect(resourcesOfType(graph, TYPES.functionUrl).map((url) => url.name).sort()).toEqual(['WebImageOptimizerUrl', 'WebServerUseast1Url']);
   });
 
   test('the server function runs on the architecture open-next.config.ts installs sharp for', () => {

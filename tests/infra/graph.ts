@@ -52,6 +52,9 @@ export const TYPES = {
   eventTarget: 'aws:cloudwatch/eventTarget:EventTarget',
   secret: 'sst:sst:Secret',
   sstFunction: 'sst:aws:Function',
+  functionUrl: 'aws:lambda/functionUrl:FunctionUrl',
+  distribution: 'aws:cloudfront/distribution:Distribution',
+  cloudFrontFunction: 'aws:cloudfront/function:Function',
 } as const;
 
 export interface PolicyStatement {

@@ -1,5 +1,6 @@
 import type { InfraGraph } from './harness';
-import { findResource, functionLinks, grantsByComponent, input, policyStatements, resourcesOfType, state, TYPES } from './graph';
+import { originSecretInjection } from '../../infra/site-build';
+import { findResource, functionLinks, grantsByComponent, input, plain, policyStatements, resourcesOfType, state, TYPES } from './graph';
 import type { GraphResource } from './mocks';
 
 /*
@@ -212,6 +213,40 @@ function rolesTrustLambdaOnly(graph: InfraGraph, spec: InfraSpec): string[] {
   return violations;
 }
 
+/** The code of the CloudFront functions each distribution runs on its viewer requests, for every cache behaviour. */
+function viewerRequestCode(graph: InfraGraph): string[] {
+  const functions = resourcesOfType(graph, TYPES.cloudFrontFunction);
+  return resourcesOfType(graph, TYPES.distribution).flatMap((distribution) => {
+    type Behavior = { functionAssociations?: { eventType: string; functionArn: string }[] };
+    const behaviors = [input<Behavior>(distribution, 'defaultCacheBehavior'), ...(input<Behavior[]>(distribution, 'orderedCacheBehaviors') ?? [])];
+    return behaviors.flatMap((behavior) =>
+      (plain<Behavior>(behavior).functionAssociations ?? [])
+        .filter((association) => association.eventType === 'viewer-request')
+        .flatMap((association) => functions.filter((fn) => state(fn, 'arn') === association.functionArn).map((fn) => input<string>(fn, 'code'))),
+    );
+  });
+}
+
+/**
+ * A function URL anyone may call unsigned is locked only if its function refuses what did not come
+ * through the distribution: it holds an origin secret (CLOUDFRONT_ORIGIN_SECRET), and a distribution
+ * adds that very value to its viewer requests. A URL that takes signed calls only (AWS_IAM) is locked.
+ */
+function functionUrlsAreLocked(graph: InfraGraph): string[] {
+  const violations: string[] = [];
+  const sentSecrets = viewerRequestCode(graph);
+  for (const url of resourcesOfType(graph, TYPES.functionUrl)) {
+    if (input(url, 'authorizationType') === 'AWS_IAM') continue;
+    const fn = resourcesOfType(graph, TYPES.lambda).find((candidate) => state(candidate, 'name') === input(url, 'functionName'));
+    const secret = fn && plain<{ variables?: Record<string, string> } | undefined>(input(fn, 'environment'))?.variables?.CLOUDFRONT_ORIGIN_SECRET;
+    if (!secret) violations.push(`function URL ${url.name} is public, and its function does not refuse requests that bypass CloudFront (no CLOUDFRONT_ORIGIN_SECRET)`);
+    else if (!sentSecrets.some((code) => code.includes(originSecretInjection(plain<string>(secret))))) {
+      violations.push(`function URL ${url.name} is public, and no distribution sends the origin secret its function checks`);
+    }
+  }
+  return violations;
+}
+
 function same(a: readonly string[], b: readonly string[]): boolean {
   return JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
 }
@@ -252,6 +287,7 @@ export function findViolations(graph: InfraGraph, spec: InfraSpec): string[] {
     ...functionsAreAlarmed(graph, spec),
     ...functionsHaveOnlyTheirAccess(graph, spec),
     ...rolesTrustLambdaOnly(graph, spec),
+    ...functionUrlsAreLocked(graph),
   ];
 }
 

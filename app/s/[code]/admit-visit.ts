@@ -10,7 +10,7 @@ import { tooManyRequests } from './responses';
  * null, and the visit is counted after the response has gone out.
  */
 export function admitVisit(request: Request, now: number): Response | null {
-  const ip = clientAddress(request.headers, requestSettings().trustedProxyHops);
+  const ip = clientAddress(request.headers, requestSettings());
   const retryAfter = resolveRefusal(ip, now);
   if (retryAfter !== null) return tooManyRequests(retryAfter);
   after(() => countResolve(ip, now).catch((error: unknown) => log.warn('Could not count a link visit', { error: String(error) })));
