@@ -4,8 +4,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFaceModel } from '../faces/load-face-model';
 import { prepareFacePhoto } from '../faces/prepare-face-photo';
-import { analyzePhoto } from '../profile-check/analyze-photo';
-import { createLocalAnalyzer } from '../profile-check/local-analyzer';
+import { checkedPhoto } from '../profile-check/checked-photos';
 import { UserError } from '../user-error';
 import { correctLight } from './correct-light';
 import { cutFrame } from './cut-frame';
@@ -35,10 +34,9 @@ const PORTRAITS = [
   'faces/astronaut.png',
 ];
 
-/** The LinkedIn check as the site runs it with the built-in model. */
+/** The LinkedIn check as the site runs it with the built-in model (each photo's checked once: several tests check the same ready photos). */
 async function check(photo: Buffer) {
-  const input = await prepareFacePhoto(photo);
-  return (await analyzePhoto(input, createLocalAnalyzer(), { sourceSize: input.sourceSize })).report;
+  return (await checkedPhoto(photo)).report;
 }
 
 /** The eye line's angle in degrees and its height as a share of the side, as the face model finds them. */
