@@ -4,7 +4,8 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFaceModel } from '../faces/load-face-model';
 import { prepareFacePhoto } from '../faces/prepare-face-photo';
-import { checkedPhoto } from '../profile-check/checked-photos';
+import { analyzePhoto } from '../profile-check/analyze-photo';
+import { createLocalAnalyzer } from '../profile-check/local-analyzer';
 import { UserError } from '../user-error';
 import { correctLight } from './correct-light';
 import { cutFrame } from './cut-frame';
@@ -34,9 +35,10 @@ const PORTRAITS = [
   'faces/astronaut.png',
 ];
 
-/** The LinkedIn check as the site runs it with the built-in model (each photo's checked once: several tests check the same ready photos). */
+/** The LinkedIn check as the site runs it with the built-in model. */
 async function check(photo: Buffer) {
-  return (await checkedPhoto(photo)).report;
+  const input = await prepareFacePhoto(photo);
+  return (await analyzePhoto(input, createLocalAnalyzer(), { sourceSize: input.sourceSize })).report;
 }
 
 /** The eye line's angle in degrees and its height as a share of the side, as the face model finds them. */

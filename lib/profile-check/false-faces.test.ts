@@ -2,9 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { describeFacesInProcess } from '../faces/describe-faces';
 import { loadFaceModel } from '../faces/load-face-model';
-import { MAX_FACE_PHOTO_SIDE } from '../faces/prepare-face-photo';
-import { checkedPhoto, indexedFaces } from './checked-photos';
+import { MAX_FACE_PHOTO_SIDE, prepareFacePhoto } from '../faces/prepare-face-photo';
+import { analyzePhoto } from './analyze-photo';
+import { createLocalAnalyzer } from './local-analyzer';
 import { isCounted, type ProfileReport } from './schemas';
 
 /*
@@ -19,8 +21,11 @@ import { isCounted, type ProfileReport } from './schemas';
 const fixtures = path.join(import.meta.dirname, '..', '..', 'fixtures');
 const read = (name: string) => readFileSync(path.join(fixtures, name));
 const PORTRAITS = [...readdirSync(path.join(fixtures, 'portraits')).map((file) => `portraits/${file}`), 'faces/astronaut.png'];
+const local = createLocalAnalyzer();
+
 async function check(photo: Buffer) {
-  return (await checkedPhoto(photo)).report;
+  const input = await prepareFacePhoto(photo);
+  return (await analyzePhoto(input, local, { sourceSize: input.sourceSize })).report;
 }
 
 /** Lossless, so the app's own JPEG encoding is the only one. */
@@ -48,13 +53,13 @@ describe('one person in a portrait, whatever else is in it', () => {
   });
 
   it.each(PORTRAITS)('%s: indexed as one face', async (name) => {
-    expect(await indexedFaces(read(name))).toHaveLength(1);
+    expect(await describeFacesInProcess(await prepareFacePhoto(read(name)))).toHaveLength(1);
   });
 
   it.each(['nofaces/chelsea.png', 'nofaces/coffee.png'])('%s: no face, in the check or the index', async (name) => {
     const report = await check(read(name));
     expect(report.faces).toEqual([]);
     expect(report.checks[0]).toMatchObject({ id: 'one-face', status: 'fail', label: 'No face found' });
-    expect(await indexedFaces(read(name))).toEqual([]);
+    expect(await describeFacesInProcess(await prepareFacePhoto(read(name)))).toEqual([]);
   });
 });

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { describeFacesInProcess } from '../faces/describe-faces';
 import { loadFaceModel } from '../faces/load-face-model';
-import { checkedPhoto, indexedFaces } from './checked-photos';
+import { prepareFacePhoto } from '../faces/prepare-face-photo';
+import { analyzePhoto } from './analyze-photo';
 import { SEVERAL_FACES_MAX_SCORE } from './linkedin';
+import { createLocalAnalyzer } from './local-analyzer';
 import { isCounted } from './schemas';
 
 /*
@@ -20,6 +23,7 @@ import { isCounted } from './schemas';
 
 const fixtures = path.join(import.meta.dirname, '..', '..', 'fixtures');
 const read = (name: string) => readFileSync(path.join(fixtures, name));
+const local = createLocalAnalyzer();
 
 const GROUPS: [name: string, people: [x: number, y: number][], what: string][] = [
   ['groups/face-api-sample2.jpg', [[0.23, 0.21], [0.51, 0.27], [0.8, 0.21]], 'three women on a sofa: one in three-quarter profile, two looking down'],
@@ -37,18 +41,24 @@ const CHECK_ONLY: [name: string, what: string][] = [
   ['groups/expedition-1897.jpg', 'five men in a row with faces of 28 px in a 500-px photo, of which the detector finds two'],
 ];
 
+async function prepare(name: string) {
+  return prepareFacePhoto(read(name));
+}
+
 beforeAll(() => loadFaceModel(), 30_000);
 
 describe('group photos in the LinkedIn check', () => {
   it.each([...GROUPS.map(([name, , what]) => [name, what]), ...CHECK_ONLY])('%s (%s): more than one person in the picture', async (name) => {
-    const { report } = await checkedPhoto(read(name));
+    const input = await prepare(name);
+    const { report } = await analyzePhoto(input, local, { sourceSize: input.sourceSize });
     expect(report.faces.filter(isCounted).length).toBeGreaterThan(1);
     expect(report.checks.find((c) => c.id === 'one-face')).toMatchObject({ status: 'fail', label: expect.stringMatching(/more than one person/i) });
     expect(report.score).toBeLessThanOrEqual(SEVERAL_FACES_MAX_SCORE);
   });
 
   it('groups/beach-background-people.jpg: one man in front, people far behind: he is alone in the picture, and the others are a note', async () => {
-    const { report } = await checkedPhoto(read('groups/beach-background-people.jpg'));
+    const input = await prepare('groups/beach-background-people.jpg');
+    const { report } = await analyzePhoto(input, local, { sourceSize: input.sourceSize });
     expect(report.faces.map((face) => face.role).sort()).toEqual(['background', 'subject']);
     expect(report.checks.find((c) => c.id === 'one-face')?.status).toBe('pass');
     expect(report.notes.map((note) => note.id)).toEqual(['background-outside-crop']);
@@ -57,7 +67,7 @@ describe('group photos in the LinkedIn check', () => {
 
 describe('group photos in the People index', () => {
   it.each(GROUPS)('%s: each person once, and nothing else', async (name, people) => {
-    const faces = await indexedFaces(read(name));
+    const faces = await describeFacesInProcess(await prepare(name));
     expect(faces).toHaveLength(people.length);
     for (const [x, y] of people) {
       const on = faces.filter(({ box }) => x > box.left && x < box.left + box.width && y > box.top && y < box.top + box.height);
@@ -66,6 +76,6 @@ describe('group photos in the People index', () => {
   });
 
   it('faces/astronaut.png: one face', async () => {
-    expect(await indexedFaces(read('faces/astronaut.png'))).toHaveLength(1);
+    expect(await describeFacesInProcess(await prepare('faces/astronaut.png'))).toHaveLength(1);
   });
 });
