@@ -81,6 +81,30 @@ export function buildsWithClerk(env: Env = process.env): boolean {
   return parseWith(AuthEnv.pick({ NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY: true }), env, 'build').NEXT_PUBLIC_CLERK_PUBLISHABLE_KEY !== undefined;
 }
 
+// ---- Passwords ----------------------------------------------------------------------------------
+
+/** scrypt's cost for local accounts, as a power of two: OWASP's recommended minimum, 2^17 (128 MiB and about 0.2 s per hash). */
+export const PASSWORD_HASH_LOG2_COST = 17;
+
+const PasswordsEnv = z.object({
+  /**
+   * A lower scrypt cost (a power of two, 10 to 17), for the local cloud only: the integration tests sign
+   * up and sign in dozens of accounts, each a fraction of a second of CPU at the real cost, and what
+   * they test is the same at any cost. Anywhere else a lower cost is refused, so no deployment can
+   * weaken its stored passwords by a setting.
+   */
+  PASSWORD_HASH_LOG2_COST: z.preprocess(unsetIfEmpty, z.coerce.number().int().min(10).max(PASSWORD_HASH_LOG2_COST).optional()),
+  HEADSHOT_LOCAL_CLOUD: z.preprocess(unsetIfEmpty, z.literal('1').optional()),
+});
+
+export const passwordSettings = section((env) => {
+  const parsed = parseWith(PasswordsEnv, env, 'password');
+  if (parsed.PASSWORD_HASH_LOG2_COST !== undefined && parsed.PASSWORD_HASH_LOG2_COST < PASSWORD_HASH_LOG2_COST && !parsed.HEADSHOT_LOCAL_CLOUD) {
+    throw new Error(`Invalid password settings: PASSWORD_HASH_LOG2_COST below ${PASSWORD_HASH_LOG2_COST} is for the local cloud only.`);
+  }
+  return { scryptCost: 2 ** (parsed.PASSWORD_HASH_LOG2_COST ?? PASSWORD_HASH_LOG2_COST) };
+});
+
 // ---- Clerk's backend API ------------------------------------------------------------------------
 
 const ClerkApiEnv = z.object({

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalCloud, type LocalCloud } from '../../local/cloud';
 import { httpInvoker } from '../../local/invoke-http';
 import { FAST_JOB_TIMING } from './global-setup';
-import { fixture, newUserId } from './helpers';
+import { fixture, newUserId, waitFor } from './helpers';
 import { freePort, killHard, restoreEnvironmentAfterAll } from './processes';
 
 /*
@@ -73,15 +73,8 @@ async function upload(userId: string, file = 'bench/photo-13mp.jpg') {
   return { imageId: started.imageId, put: () => fetch(started.url, { method: 'PUT', body: new Uint8Array(body), headers: started.headers }) };
 }
 
-async function waitFor<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not settled after ${timeoutMs} ms (${JSON.stringify(value)?.slice(0, 300)})`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
+/** How often a test that must catch a moment (a run under way, to kill it midway) looks: every read costs the emulators CPU, so only those look this often. */
+const MOMENT_MS = 10;
 
 async function expectConsistent() {
   const { findInconsistencies } = await import('@/lib/consistency');
@@ -103,7 +96,7 @@ describe('faults, survived', () => {
     const { imageId, put } = await upload(userId);
     expect((await put()).ok).toBe(true);
     const ref = { userId, kind: 'process-image', subjectId: imageId };
-    await waitFor('the run to start', () => findJob(ref), (job) => job?.state === 'running');
+    await waitFor('the run to start', () => findJob(ref), (job) => job?.state === 'running', 60_000, MOMENT_MS);
     await killRuntime();
     await startRuntime();
 
@@ -133,7 +126,7 @@ describe('faults, survived', () => {
 
     await requestAccountDeletion(userId, { requestedBy: 'owner' });
     // Killed once it is deleting items, before it is done with them.
-    await waitFor('the deletion to be under way', countItems, (count) => count < before);
+    await waitFor('the deletion to be under way', countItems, (count) => count < before, 60_000, MOMENT_MS);
     await killRuntime();
     expect(holdsUserData(await findUserData(userId))).toBe(true);
     await startRuntime();
@@ -167,7 +160,7 @@ describe('faults, survived', () => {
     expect((await put()).ok).toBe(true);
     const ref = { userId, kind: 'process-image', subjectId: imageId };
     for (let attempt = 1; attempt <= MAX_DELIVERY_ATTEMPTS; attempt++) {
-      await waitFor(`run ${attempt} to start`, () => findJob(ref), (job) => job?.state === 'running' && job.attempts === attempt);
+      await waitFor(`run ${attempt} to start`, () => findJob(ref), (job) => job?.state === 'running' && job.attempts === attempt, 60_000, MOMENT_MS);
       await killRuntime();
       await startRuntime();
     }

@@ -12,6 +12,13 @@ import { UNROUTED_BUCKET } from './unrouted-bucket';
 export const FAST_JOB_TIMING = { JOB_LEASE_SECONDS: '2', JOB_EVENT_GRACE_SECONDS: '2', JOB_RETRY_WINDOW_SECONDS: '8' };
 
 /**
+ * scrypt at 2^12 instead of 2^17 (lib/config.ts allows it under the local cloud only): the suites sign
+ * up and sign in dozens of accounts, and at the real cost each hash is a fifth of a second of CPU and
+ * 128 MiB. The sign-in rules are the same at any cost; lib/auth/password.test.ts holds the real one.
+ */
+const CHEAP_PASSWORD_HASHES = { PASSWORD_HASH_LOG2_COST: '12' };
+
+/**
  * One local cloud for the integration suites: the real emulators on free ports, with a fresh data
  * folder, and the event bridge running the functions/ handlers in this process.
  */
@@ -22,7 +29,7 @@ export default async function setup(project: TestProject) {
   Object.assign(process.env, FAST_JOB_TIMING);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'headshot-it-'));
   const cloud = await startLocalCloud({ dataDir, s3Port: 0, dynamoPort: 0, appOrigins: ['http://localhost'], extraBuckets: [UNROUTED_BUCKET] });
-  project.provide('cloudEnv', { ...cloud.env, ...FAST_JOB_TIMING });
+  project.provide('cloudEnv', { ...cloud.env, ...FAST_JOB_TIMING, ...CHEAP_PASSWORD_HASHES });
   return async () => {
     await cloud.stop();
     await rm(dataDir, { recursive: true, force: true });

@@ -32,13 +32,16 @@ export async function waitForSettled(userId: string, imageId: string, timeoutMs 
   }
 }
 
-/** Polls until `done` holds for what `read` returns, as a page watching something in flight would; fails naming `what` with the last value. */
-export async function waitFor<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
+/**
+ * Polls until `done` holds for what `read` returns, as a page watching something in flight would; fails naming `what` with the last value.
+ * Every 200 ms, as each read costs the emulators CPU; a test that must catch a moment (a run under way, to kill it) polls faster.
+ */
+export async function waitFor<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000, everyMs = 200): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${what}: not after ${timeoutMs} ms (last: ${JSON.stringify(value).slice(0, 400)})`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    if (Date.now() > deadline) throw new Error(`${what}: not after ${timeoutMs} ms (last: ${JSON.stringify(value)?.slice(0, 400)})`);
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
 }

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp, { type Sharp } from 'sharp';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as decodeModule from './decode-image';
 import { findLeftoverMetadata } from './find-leftover-metadata';
-import { MAX_INPUT_PIXELS, VARIANT_SIZES } from './limits';
+import { MAX_INPUT_PIXELS, PUBLIC_VARIANT_SIZES, VARIANT_SIZES } from './limits';
 import { processImageBuffer } from './process-image-buffer';
 import type { ProcessImageResult, RefusalCode } from './schemas';
 
@@ -194,20 +194,11 @@ describe('processImageBuffer on inputs that are not images', () => {
 
 describe('processImageBuffer makes the thumbnail first', () => {
   const watermark = { enabled: true, text: 'x', position: 'center', opacity: 1 } as const;
+  // One run of the 13 MP photo serves the tests of it below: each run costs seconds of CPU.
+  let large: { result: ProcessImageResult; decodes: (number | 'largest')[]; events: string[] };
 
-  it('decodes a 13 MP JPEG once at full size and once reduced (shrink-on-load) for the thumbnail', async () => {
-    const result = await processImageBuffer(read('bench/photo-13mp.jpg'), { watermark });
-    expect(result.status).toBe('ready');
-    expect(vi.mocked(decodeModule.decodeImage).mock.calls.map(([, , options]) => options?.longSide ?? 'largest').sort()).toEqual([256, 'largest']);
-  });
-
-  it('derives the thumbnail of a format that cannot shrink while decoding from the one full decode', async () => {
-    const result = await processImageBuffer(read('formats/alpha.png'));
-    expect(result.status).toBe('ready');
-    expect(decodeModule.decodeImage).toHaveBeenCalledTimes(1);
-  });
-
-  it('hands over the thumbnail before the largest size, and every file exactly once', async () => {
+  beforeAll(async () => {
+    vi.mocked(decodeModule.decodeImage).mockClear();
     const events: string[] = [];
     const result = await processImageBuffer(
       read('bench/photo-13mp.jpg'),
@@ -217,6 +208,22 @@ describe('processImageBuffer makes the thumbnail first', () => {
         thumbnail: async (stage) => void events.push(`thumbnail ${stage.variants.map((v) => `${v.name}.${v.format}`).join(' ')} ${stage.placeholder}`),
       },
     );
+    large = { result, decodes: vi.mocked(decodeModule.decodeImage).mock.calls.map(([, , options]) => options?.longSide ?? 'largest'), events };
+  }, 60_000);
+
+  it('decodes a 13 MP JPEG once at full size and once reduced (shrink-on-load) for the thumbnail', () => {
+    expect(large.result.status).toBe('ready');
+    expect(large.decodes.sort()).toEqual([256, 'largest']);
+  });
+
+  it('derives the thumbnail of a format that cannot shrink while decoding from the one full decode', async () => {
+    const result = await processImageBuffer(read('formats/alpha.png'));
+    expect(result.status).toBe('ready');
+    expect(decodeModule.decodeImage).toHaveBeenCalledTimes(1);
+  });
+
+  it('hands over the thumbnail before the largest size, and every file exactly once', () => {
+    const { result, events } = large;
     if (result.status !== 'ready') throw new Error(result.reason);
     const files = events.filter((event) => !event.startsWith('thumbnail'));
     expect(files.sort()).toEqual(result.variants.map((v) => `${v.name}.${v.format}`).sort());
@@ -226,7 +233,9 @@ describe('processImageBuffer makes the thumbnail first', () => {
   });
 
   it('makes the same thumbnail from the reduced decode as from the full one, up to resampling noise', async () => {
-    const result = await processImageBuffer(read('bench/photo-13mp.jpg'));
+    // The thumbnail is never watermarked (only PUBLIC_VARIANT_SIZES are), so the run with a watermark serves.
+    expect(PUBLIC_VARIANT_SIZES).not.toContain(256);
+    const { result } = large;
     if (result.status !== 'ready') throw new Error(result.reason);
     const thumbnail = result.variants.find((v) => v.name === 'w256' && v.format === 'webp')!;
     const fromFull = await sharp(read('bench/photo-13mp.jpg'), { autoOrient: true }).resize(thumbnail.width, thumbnail.height).raw().toBuffer();
