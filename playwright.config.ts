@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { clerkModeServer } from './e2e/clerk-mode';
-import { E2E_AUTH_SECRET, E2E_PORTS } from './e2e/ports';
+import { E2E_AUTH_SECRET, E2E_PASSWORD_HASH_LOG2_COST, E2E_PORTS } from './e2e/ports';
 
 /*
  * The e2e suite runs a production build (`next build` runs first, in `npm run test:e2e`) on a
@@ -51,7 +51,7 @@ export default defineConfig({
       timeout: 120_000,
       reuseExistingServer: false,
       stdout: 'pipe',
-      env: { PORT: String(ports.app), S3_PORT: String(ports.s3), DYNAMODB_PORT: String(ports.dynamo), LAMBDA_PORT: String(ports.lambda), REALTIME_PORT: String(ports.realtime), DATA_DIR: dataDir, AUTH_SECRET: E2E_AUTH_SECRET },
+      env: { PORT: String(ports.app), S3_PORT: String(ports.s3), DYNAMODB_PORT: String(ports.dynamo), LAMBDA_PORT: String(ports.lambda), REALTIME_PORT: String(ports.realtime), DATA_DIR: dataDir, AUTH_SECRET: E2E_AUTH_SECRET, PASSWORD_HASH_LOG2_COST: E2E_PASSWORD_HASH_LOG2_COST },
     },
   ],
 });

@@ -17,3 +17,6 @@ export const E2E_DEV_PORTS = shifted({ app: 3200, s3: 4768, dynamo: 4767, lambda
  * through lib/ (the sign-up form is limited per address, and every spec's browser has the same one).
  */
 export const E2E_AUTH_SECRET = 'e2e-only-secret-that-signs-session-cookies-0123456789';
+
+/** scrypt at 2^12 for the suite's dozens of sign-ups (lib/config.ts allows it under the local cloud only); what the specs test is the same at any cost. */
+export const E2E_PASSWORD_HASH_LOG2_COST = '12';
