@@ -158,7 +158,7 @@ export function serviceFunctionSpecs() {
       timeoutSeconds: STORE_DEAD_LETTER_TIMEOUT_SECONDS,
       ...NO_PACKAGES,
       environment: observability('store-dead-letter'),
-      // The buckets by name only: a dead letter's job kind is told from its trigger's bucket and key.
+      // A dead letter's job kind is told from its trigger's bucket and key; a photo given up on sends image.failed (infra/functions.ts grants the write).
       links: ['Uploads', 'Media', 'Table', 'Realtime'],
       secrets: [],
     },

@@ -96,8 +96,9 @@ export const describeFaces = usesRekognition ? undefined : lambda(services.descr
 
 /* Every job queue's dead-letter queue has this one consumer: what fails every attempt becomes its owner's dead letter. */
 export const storeDeadLetter = lambda(services.storeDeadLetter, {
-  // It tells the kinds apart by their trigger's bucket, whose objects it does not touch.
-  bucketAccess: { Uploads: 'name', Media: 'name' },
+  // It tells the kinds apart by their trigger's bucket, whose objects it does not read; a photo it gives up on
+  // sends its owner's webhooks image.failed, whose delivery requests it writes to the media bucket.
+  bucketAccess: { Uploads: 'name', Media: 'write' },
   permissions: [consume(...jobQueues.map(({ deadLetters }) => deadLetters))],
 });
 for (const { deadLetters } of jobQueues) {

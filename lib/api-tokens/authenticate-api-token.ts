@@ -1,5 +1,4 @@
-import { isAccountClosed } from '../account/is-account-closed';
-import { findApiToken, touchApiToken } from '../db';
+import { findApiTokenAndClosure, touchApiToken } from '../db';
 import { LAST_USED_RESOLUTION_MS } from './limits';
 import type { ApiTokenScope } from './schemas';
 import { parseToken, secretMatches } from './token-secret';
@@ -32,10 +31,11 @@ export async function authenticateApiToken(authorization: string | null, scope: 
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
   if (!bearer) throw new ApiTokenRefused(401, 'missing-token', 'Send a personal API token: Authorization: Bearer <token>.');
   const parts = parseToken(bearer);
-  const item = parts ? await findApiToken(parts.userId, parts.tokenId) : null;
+  // The token names its owner, so the owner's closing mark is read with it, in one request; it counts only once the token is proven.
+  const { token: item, closure } = parts ? await findApiTokenAndClosure(parts.userId, parts.tokenId) : { token: null, closure: null };
   if (!parts || !item || !secretMatches(parts.secret, item.secretHash)) throw new ApiTokenRefused(401, 'invalid-token', 'This token is not valid: it may have been revoked.');
   if (item.validUntil !== undefined && item.validUntil <= now) throw new ApiTokenRefused(401, 'expired-token', 'This token has expired. Make a new one in Settings.');
-  if (await isAccountClosed(item.userId)) throw new ApiTokenRefused(403, 'account-closed', 'This account has been deleted.');
+  if (closure) throw new ApiTokenRefused(403, 'account-closed', 'This account has been deleted.');
   if (!item.scopes.includes(scope)) throw new ApiTokenRefused(403, 'insufficient-scope', `This token does not have the "${scope}" scope.`);
   if ((item.lastUsedAt ?? 0) < now - LAST_USED_RESOLUTION_MS) await touchApiToken(item.userId, item.tokenId, now, now - LAST_USED_RESOLUTION_MS);
   return { userId: item.userId, tokenId: item.tokenId, scopes: [...item.scopes] as ApiTokenScope[] };

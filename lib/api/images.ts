@@ -1,7 +1,7 @@
 import 'zod-openapi';
 import { z } from 'zod';
 import { IMAGE_STATUSES } from '../db';
-import { createUpload, createUploadInput, deleteImage, getImage, imageIdInput, listImages, SignedVariantSchema, VariantFormatSchema, VariantSchema, type Image } from '../images';
+import { createUpload, createUploadInput, deleteImage, getImageSizes, imageIdInput, listImages, SignedVariantSchema, VariantFormatSchema, VariantSchema, type Image } from '../images';
 import { DOWNLOAD_URL_TTL_SECONDS, UPLOAD_URL_TTL_SECONDS } from '../storage';
 import { pageOf, pageQuery } from './paging';
 
@@ -35,17 +35,20 @@ export const ImagePathSchema = z.object({ id: z.string().meta({ description: 'Th
 export type ImageDetail = z.infer<typeof ImageDetailSchema>;
 export type ImagePage = z.infer<typeof ImagePageSchema>;
 
-function fields(image: Image) {
+/** What the API shows of an image, from the pages' Image or the stored record (where the unknown is absent rather than null). */
+type ImageFieldsOf = Pick<Image, 'imageId' | 'fileName' | 'status' | 'createdAt'> & Partial<Record<'failureReason' | 'format', string | null> & Record<'width' | 'height' | 'bytes', number | null>>;
+
+function fields(image: ImageFieldsOf) {
   return {
     id: image.imageId,
     fileName: image.fileName,
     status: image.status,
-    failureReason: image.failureReason,
+    failureReason: image.failureReason ?? null,
     createdAt: new Date(image.createdAt).toISOString(),
-    width: image.width,
-    height: image.height,
-    bytes: image.bytes,
-    format: image.format,
+    width: image.width ?? null,
+    height: image.height ?? null,
+    bytes: image.bytes ?? null,
+    format: image.format ?? null,
   };
 }
 
@@ -57,9 +60,8 @@ export async function listApiImages(userId: string, query: z.infer<typeof ListIm
 
 /** One of the owner's images with every size; null for anyone else's, or for none. */
 export async function getApiImage(userId: string, id: string): Promise<ImageDetail | null> {
-  const image = await getImage(userId, id);
-  if (!image) return null;
-  return { ...fields(image), sizes: image.variants.map(({ name, format, width, height, bytes, watermarked, url }) => ({ name, format, width, height, bytes, watermarked, url })) };
+  const found = await getImageSizes(userId, id);
+  return found && { ...fields(found.image), sizes: found.sizes };
 }
 
 export const CreateUploadBodySchema = createUploadInput.meta({ id: 'UploadRequest', description: 'What you are about to upload: the same rules and quota as the browser.' });

@@ -4,6 +4,7 @@ export { processUpload } from './process-upload';
 export { processImageJob } from './process-image-job';
 export { listImages } from './list-images';
 export { getImage } from './get-image';
+export { getImageSizes } from './get-image-sizes';
 export { readImageCards } from './read-image-cards';
 export { deleteImage } from './delete-image';
 export { deleteImages } from './delete-images';

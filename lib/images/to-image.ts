@@ -54,7 +54,11 @@ export async function toImage(item: ImageItem, options: { variants: 'all' | 'thu
   };
 }
 
-async function withLinks(item: ImageItem, variant: ImageVariant): Promise<SignedVariant> {
+/** A variant with the link that shows it, and no download link. */
+export type ViewedVariant = Omit<SignedVariant, 'downloadUrl'>;
+
+/** A stored variant as its owner sees it, with its view link. */
+export async function viewedVariant(variant: ImageVariant): Promise<ViewedVariant> {
   return {
     name: variant.name,
     format: variant.format,
@@ -63,6 +67,12 @@ async function withLinks(item: ImageItem, variant: ImageVariant): Promise<Signed
     bytes: variant.bytes,
     watermarked: variant.watermarked ?? false,
     url: await presignDownload(resources.mediaBucket, variant.key),
+  };
+}
+
+async function withLinks(item: ImageItem, variant: ImageVariant): Promise<SignedVariant> {
+  return {
+    ...(await viewedVariant(variant)),
     downloadUrl: await presignDownload(resources.mediaBucket, variant.key, {
       fileName: `${baseName(item.fileName)}-${variant.name}.${variant.format}`,
     }),

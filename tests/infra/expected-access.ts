@@ -64,12 +64,15 @@ export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'
       // The built-in model for the site's searches by photo: it reads nothing and writes nothing.
       ...(rekognition ? {} : { DescribeFaces: { links: [], grants: {} } }),
       StoreDeadLetter: {
-        // The buckets' names, to tell a dead letter's kind by its trigger; no access to their objects.
+        // The buckets' names, to tell a dead letter's kind by its trigger; no reading of their objects. It
+        // writes webhook delivery requests (a given-up photo's image.failed) to the media bucket.
         links: ['Media', 'Realtime', 'Table', 'Uploads'],
         grants: {
           ...live,
           ...Object.fromEntries(wiring.map((row) => [`${row.component}DeadLetters`, QUEUE_CONSUMER])),
+          Media: OBJECTS.write,
           Table: TABLE_ITEMS,
+          ...key,
         },
       },
       // Reads overdue jobs, HEADs and re-announces their triggers (a copy onto themselves), removes what never-started jobs left.

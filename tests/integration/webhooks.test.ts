@@ -7,16 +7,21 @@ import { findUserData, holdsUserData } from '@/lib/account/find-user-data';
 import { findInconsistencies } from '@/lib/consistency';
 import { createApiToken, revokeApiToken } from '@/lib/api-tokens';
 import { signUp } from '@/lib/auth';
-import { getDb, listDeadLettersByOwner } from '@/lib/db';
+import { resources } from '@/lib/aws/resources';
+import { findImage, getDb, listDeadLettersByOwner } from '@/lib/db';
+import { createUpload } from '@/lib/images';
+import { storeDeadLetters } from '@/lib/jobs';
 import { MAX_DELIVERY_ATTEMPTS } from '@/lib/jobs/retry-policy';
 import { jobTiming } from '@/lib/jobs/timing';
 import { createLink, recordLinkView } from '@/lib/links';
+import { originalKey } from '@/lib/storage';
 import { UserError } from '@/lib/user-error';
 import { createWebhookEndpoint, DISABLE_AFTER_FAILED_DELIVERIES, emitWebhookEvent, listWebhookEndpoints, MAX_WEBHOOK_ENDPOINTS } from '@/lib/webhooks';
 import { postToTarget } from '@/lib/webhooks/post-to-target';
 import { GET as listEndpointsRoute, POST as createEndpointRoute } from '@/app/api/v1/webhooks/route';
 import { DELETE as deleteEndpointRoute } from '@/app/api/v1/webhooks/[id]/route';
 import { fixture, newUserId, uploadAsBrowser, waitFor, waitForSettled } from './helpers';
+import { sqsEvent } from './sqs-event';
 
 vi.mock('server-only', () => ({}));
 
@@ -125,6 +130,24 @@ describe('webhooks', () => {
     expect(kept).toHaveLength(DISABLE_AFTER_FAILED_DELIVERIES);
     expect((await findInconsistencies()).filter((found) => found.key.includes(userId))).toEqual([]);
   }, 180_000);
+
+  it('sends image.failed for a photo given up on after its attempts (a dead letter), as one message however often the drain hears of it', async () => {
+    const userId = newUserId();
+    const path = `/ok/given-up/${userId}`;
+    const { secret } = await createWebhookEndpoint(userId, { url: receiver.url(path), events: ['image.ready', 'image.failed'] });
+    // An upload whose job is expected; SQS hands its message to the dead-letter drain after the last attempt, and may hand it over twice.
+    const { imageId } = await createUpload(userId, { fileName: 'lost.png', contentType: 'image/png', bytes: 1024 });
+    const object = { bucket: resources.uploadsBucket, key: originalKey(userId, imageId), eTag: '"given-up"', size: 1024 };
+    for (const receive of [1, 2]) expect((await storeDeadLetters(sqsEvent(object, receive))).batchItemFailures).toEqual([]);
+    const image = await findImage(userId, imageId);
+    expect(image).toMatchObject({ status: 'failed', failureCode: 'dead-letter' });
+
+    const [delivery] = await waitFor('the image.failed delivery', async () => deliveriesTo(path), (list) => list.length > 0);
+    expect(verified(secret, delivery!)).toMatchObject({ type: 'image.failed', data: { imageId, code: 'dead-letter', reason: image!.failureReason } });
+    // A repeat is the same message: every delivery carries its webhook-id, which the spec tells a receiver to drop the second time.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(new Set(deliveriesTo(path).map((request) => request.headers['webhook-id']))).toEqual(new Set([delivery!.headers['webhook-id']]));
+  }, 90_000);
 
   it('sends link.viewed for a person’s view of a share link, not for a bot’s', async () => {
     const userId = newUserId();
