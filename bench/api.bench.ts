@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { localCloudEnv } from '../local/env';
+import { BENCH_BUILD_DIR } from './ensure-build';
 import { median, round, type Bench, type Figure } from './figure';
 import { freeAppPorts, startApp, stopApp, waitForApp } from './local-app';
 import { latencyOf, paced, type PacedResult } from './paced';
@@ -119,7 +120,7 @@ async function expectSameImage(api: Target, baseline: Target, imageId: string): 
 }
 
 async function assertBuilt(): Promise<void> {
-  const manifest = await readFile(path.join(root, '.next-bench/app-path-routes-manifest.json'), 'utf8').catch(() => null);
+  const manifest = await readFile(path.join(root, BENCH_BUILD_DIR, 'app-path-routes-manifest.json'), 'utf8').catch(() => null);
   if (!manifest || !manifest.includes('/api/v1/images/[id]/route') || !manifest.includes('/bench/api-baseline/[id]/route')) {
     throw new Error('The API bench runs against the benchmarks’ production build of the current sources: `npm run bench` makes one.');
   }

@@ -16,12 +16,15 @@ async function newestChange(entry: string): Promise<number> {
 /** Builds and serves the benchmarks' production build: `.next-bench`, with the pages only benches load (lib/config.ts benchBuild). */
 export const BENCH_BUILD_ENV = { HEADSHOT_BENCH_BUILD: '1' };
 
+/** Where that build lives (lib/config.ts benchBuild), beside the site's own `.next`. */
+export const BENCH_BUILD_DIR = '.next-bench';
+
 /**
  * The benches that serve pages need a production build of the current sources. Builds one when
  * `.next-bench` has none or is older than a source, and says why on stderr (stdout carries the figures).
  */
 export async function ensureBuild(root: string): Promise<void> {
-  const built = await stat(path.join(root, '.next-bench', 'BUILD_ID')).catch(() => null);
+  const built = await stat(path.join(root, BENCH_BUILD_DIR, 'BUILD_ID')).catch(() => null);
   const newest = Math.max(...(await Promise.all(SOURCES.map((source) => newestChange(path.join(root, source))))));
   if (built && built.mtimeMs >= newest) return;
   process.stderr.write(built ? 'bench: the production build is older than the sources; building it again (next build)…\n' : 'bench: no production build yet; building it (next build)…\n');

@@ -1,7 +1,10 @@
-/** One measured number. Names are stable: `npm run bench -- --json` is read by tools. */
+/**
+ * One measured number, or the version of a tool a measure depends on (the browser, Lighthouse).
+ * Names are stable: `npm run bench -- --json` is read by tools.
+ */
 export interface Figure {
   name: string;
-  value: number;
+  value: number | string;
   unit: string;
   /** The target the issue sets, as text, e.g. "< 300". */
   goal?: string;

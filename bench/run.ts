@@ -54,6 +54,7 @@ if (json) {
 }
 process.exitCode = failures.length > 0 ? 1 : 0;
 
-function formatValue(value: number): string {
+function formatValue(value: number | string): string {
+  if (typeof value === 'string') return value;
   return Number.isInteger(value) ? String(value) : value.toFixed(value < 10 ? 3 : 1);
 }

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { localCloudEnv } from '../local/env';
+import { BENCH_BUILD_DIR } from './ensure-build';
 import type { Bench, Figure } from './figure';
 import { latencyOf, paced } from './paced';
 import { readyPhoto } from './ready-photo';
@@ -138,9 +139,9 @@ async function seed(ports: { s3: number; dynamo: number }): Promise<{ code: stri
 }
 
 async function assertBuilt(): Promise<void> {
-  const manifest = await readFile(path.join(root, '.next-bench/app-path-routes-manifest.json'), 'utf8').catch(() => null);
+  const manifest = await readFile(path.join(root, BENCH_BUILD_DIR, 'app-path-routes-manifest.json'), 'utf8').catch(() => null);
   if (!manifest || !manifest.includes('/s/[code]/route') || !manifest.includes('/bench/baseline/page')) {
-    throw new Error('The share bench runs against a production build of the current sources: `npm run bench` makes one, or run `npx next build`.');
+    throw new Error('The share bench runs against the benchmarks’ production build of the current sources: `npm run bench` makes one.');
   }
 }
 

@@ -125,9 +125,10 @@ export const clerkApiSettings = section((env) => {
  * A build for the benchmarks (bench/ensure-build.ts): its own folder, `.next-bench`, and the pages
  * named `page.bench.tsx` (the share bench's baseline page), which no other build has as a route.
  */
-export function benchBuild(env: Env = process.env): { distDir: string; pageExtensions: string[] } | null {
+export function benchBuild(env: Env = process.env): { distDir: string; pageExtensions: string[]; typescript: { tsconfigPath: string } } | null {
   const parsed = parseWith(z.object({ HEADSHOT_BENCH_BUILD: z.preprocess(unsetIfEmpty, z.literal('1').optional()) }), env, 'build');
-  return parsed.HEADSHOT_BENCH_BUILD ? { distDir: '.next-bench', pageExtensions: ['bench.tsx', 'tsx', 'ts'] } : null;
+  // Its own tsconfig, which names its route types: Next would otherwise add them to tsconfig.json, rewriting a tracked file on every bench.
+  return parsed.HEADSHOT_BENCH_BUILD ? { distDir: '.next-bench', pageExtensions: ['bench.tsx', 'tsx', 'ts'], typescript: { tsconfigPath: 'tsconfig.bench.json' } } : null;
 }
 
 /**
