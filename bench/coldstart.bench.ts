@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -11,6 +11,7 @@ import { lambdaNode } from '../scripts/deploy-check/lambda-node';
 import { buildSite, siteBuildEnvironment, siteServerDir } from '../scripts/deploy-check/site-build';
 import { deployedSiteEnvironment } from '../scripts/deploy-check/site-environment';
 import { buildFunction, directoryBytes } from '../scripts/deploy-check/sst-function-build';
+import { sourcesChangedSince } from './ensure-build';
 import { median, round, type Bench, type Figure } from './figure';
 
 /**
@@ -19,10 +20,11 @@ import { median, round, type Bench, type Figure } from './figure';
  * (Lambda's Init Duration, but for the runtime's own bootstrap), the median of RUNS fresh processes;
  * and each bundle's unzipped size, which Lambda downloads and unpacks on a cold start.
  *
- * The bundles are deploy:check's, built as SST builds them, in its folders: built here when absent,
- * reused when `npm test` or `npm run deploy:check` left them (as `deploy:check -- --reuse` does).
- * The site's is the OpenNext server function `npm run build:site` makes, built likewise when absent.
- * Nothing is called at load time, so the endpoints given are never reached.
+ * The bundles are built as SST builds them, by deploy:check's builder, afresh on every run (so they
+ * are of the current sources), outside the repository as deploy:check's are, so that Node cannot
+ * fall back on the repository's node_modules. The site's is the OpenNext server function `npm run
+ * build:site` makes, built again when a source is newer. Nothing is called at load time, so the
+ * endpoints given are never reached.
  *
  * A function that loads its face model when first used (the built-in model's analyze-profile)
  * reports its load without it; bench/faces.bench.ts measures the model's own load.
@@ -51,8 +53,8 @@ export const run: Bench = async () => {
 
   const figures: Figure[] = [];
   for (const { label, spec, builtInModel } of plannedBundles()) {
-    const dir = path.join(bundlesDir(root), 'functions', label.replace(/\W+/g, '-'));
-    const built = await buildFunction(root, spec, dir, { reuse: true });
+    const dir = path.join(bundlesDir(root), 'coldstart', label.replace(/\W+/g, '-'));
+    const built = await buildFunction(root, spec, dir);
     await addHostBinaries(dir, root);
     const env = await lambdaEnvironment(spec, dir, cloud);
     const name = `${spec.name}${builtInModel ? '_local_model' : ''}`.replace(/-/g, '_');
@@ -62,7 +64,11 @@ export const run: Bench = async () => {
   }
 
   const siteDir = siteServerDir(root);
-  if (!existsSync(path.join(siteDir, 'index.mjs'))) await buildSite(root, siteBuildEnvironment(), path.join(root, '.sst', 'coldstart-site-build.log'));
+  const siteBuilt = await stat(path.join(siteDir, 'index.mjs')).catch(() => null);
+  if (!siteBuilt || (await sourcesChangedSince(root, siteBuilt.mtimeMs))) {
+    await mkdir(path.join(root, '.sst'), { recursive: true });
+    await buildSite(root, siteBuildEnvironment(), path.join(root, '.sst', 'coldstart-site-build.log'));
+  }
   // Signed in with local accounts, as `npm run build:site` builds it without Clerk's keys.
   const siteEnv = { ...deployedSiteEnvironment(cloudEnv, UNREACHED), LOCAL_AUTH: 'enabled', AUTH_SECRET: 'x'.repeat(43) };
   figures.push({ name: 'coldstart_site_ms', value: round(await medianLoad(node, path.join(siteDir, 'index.mjs'), siteDir, siteEnv)), unit: 'ms', ...goalOf('site') });
@@ -78,7 +84,7 @@ function goalOf(name: string): { goal?: string } {
 async function medianLoad(node: string, entry: string, cwd: string, env: Record<string, string>): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const { stdout } = await promisify(execFile)(node, ['--input-type=module', '-e', LOADER, pathToFileURL(entry).href], { cwd, env, maxBuffer: 16 * 1024 * 1024 }).catch((error: { stderr?: string; message: string }) => {
+    const { stdout } = await promisify(execFile)(node, ['--input-type=module', '-e', LOADER, pathToFileURL(entry).href], { cwd, env: env as NodeJS.ProcessEnv, maxBuffer: 16 * 1024 * 1024 }).catch((error: { stderr?: string; message: string }) => {
       throw new Error(`${path.relative(root, entry)} did not load: ${error.stderr?.trim().split('\n').slice(-3).join(' ') ?? error.message}`);
     });
     times.push((JSON.parse(stdout.slice(stdout.lastIndexOf('{'))) as { loadedAt: number }).loadedAt);

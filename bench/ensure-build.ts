@@ -5,6 +5,12 @@ import path from 'node:path';
 /** What the production build is made from: a change to any of these makes `.next` stale. */
 const SOURCES = ['app', 'components', 'lib', 'adapters', 'middleware', 'proxy.ts', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'public'];
 
+/** Whether a source of the site changed after `mtimeMs` (a build's own mark). */
+export async function sourcesChangedSince(root: string, mtimeMs: number): Promise<boolean> {
+  const newest = Math.max(...(await Promise.all(SOURCES.map((source) => newestChange(path.join(root, source))))));
+  return newest > mtimeMs;
+}
+
 async function newestChange(entry: string): Promise<number> {
   const info = await stat(entry).catch(() => null);
   if (!info) return 0;
@@ -25,8 +31,7 @@ export const BENCH_BUILD_DIR = '.next-bench';
  */
 export async function ensureBuild(root: string): Promise<void> {
   const built = await stat(path.join(root, BENCH_BUILD_DIR, 'BUILD_ID')).catch(() => null);
-  const newest = Math.max(...(await Promise.all(SOURCES.map((source) => newestChange(path.join(root, source))))));
-  if (built && built.mtimeMs >= newest) return;
+  if (built && !(await sourcesChangedSince(root, built.mtimeMs))) return;
   process.stderr.write(built ? 'bench: the production build is older than the sources; building it again (next build)…\n' : 'bench: no production build yet; building it (next build)…\n');
   await new Promise<void>((resolve, reject) => {
     const child = spawn(path.join(root, 'node_modules/.bin/next'), ['build'], { cwd: root, stdio: ['ignore', process.stderr, process.stderr], env: { ...process.env, ...BENCH_BUILD_ENV } });
