@@ -9,6 +9,7 @@ import { OPEN_NEXT_VERSION, originSecretInjection, SITE_ENVIRONMENT_SECRETS, SIT
 import { readInfraSettings } from './settings';
 import { media, uploads } from './storage';
 import { originSecretOf } from '../lib/security/origin-secret';
+import { sharedFileEdgeInjection } from '../lib/links/edge-request';
 
 const settings = readInfraSettings(process.env);
 
@@ -57,7 +58,8 @@ export const site = new sst.aws.Nextjs('Web', {
     ...(settings.domain ? { SITE_URL: `https://${settings.domain}` } : {}),
   },
   domain: settings.domain,
-  edge: { viewerRequest: { injection: originSecret.apply(originSecretInjection) } },
+  // The origin secret, then a shared file's format and cache key (lib/links/edge-request.ts), before SST routes the request.
+  edge: { viewerRequest: { injection: originSecret.apply((secret) => `${originSecretInjection(secret)}\n${sharedFileEdgeInjection()}`) } },
   transform: {
     // The app uses no next/image, so nothing legitimate calls the image optimiser SST deploys anyway: its URL takes signed calls only, and no one signs any.
     imageOptimizer: (args) => {
