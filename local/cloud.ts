@@ -11,7 +11,8 @@ import { startBridge, type Invoke, type Route } from './bridge';
 import { ensureTable, startDynamo } from './dynamo';
 import { serviceFunctionSpecs } from '../infra/function-specs';
 import { FUNCTION_SPECS, invokeInProcess } from './functions';
-import { LOCAL_RESOURCES, localCloudEnv } from './env';
+import { LOCAL_DISTRIBUTION_ID, LOCAL_RESOURCES, localCloudEnv } from './env';
+import { startCloudFrontStub } from './cloudfront-stub';
 import { startRealtime } from './realtime';
 import { EMULATOR_CREDENTIALS, startS3 } from './s3';
 import { s3Client } from '../lib/aws/clients';
@@ -62,9 +63,10 @@ export interface LocalCloud {
 }
 
 /**
- * Starts the emulators, the event bridge and the sweep's schedule, and returns the environment under
- * which the app and the handlers reach them with the same SDK calls and `Resource` reads they make on
- * AWS. The environment is also applied to this process, so handlers run in-process see it.
+ * Starts the emulators, CloudFront's stand-in, the event bridge and the sweep's schedule, and returns
+ * the environment under which the app and the handlers reach them with the same SDK calls and
+ * `Resource` reads they make on AWS. The environment is also applied to this process, so handlers run
+ * in-process see it.
  */
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   await mkdir(path.join(options.dataDir, 's3'), { recursive: true });
@@ -87,9 +89,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     await Promise.allSettled([s3.stop(), dynamo.stop()]);
     throw error;
   });
+  const cloudFront = await startCloudFrontStub({ distributionId: LOCAL_DISTRIBUTION_ID });
 
   const env: Record<string, string> = {
-    ...localCloudEnv({ s3: s3.endpoint, dynamo: dynamo.endpoint, realtime }),
+    ...localCloudEnv({ s3: s3.endpoint, dynamo: dynamo.endpoint, realtime, cloudFront }),
     AUTH_SECRET: process.env.AUTH_SECRET ?? (await persistentSecret(path.join(options.dataDir, 'auth-secret'))),
   };
   Object.assign(process.env, env);
@@ -124,7 +127,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     async stop() {
       clearInterval(sweeper);
       await bridge.stop();
-      await Promise.allSettled([s3.stop(), dynamo.stop(), realtime.stop()]);
+      await Promise.allSettled([s3.stop(), dynamo.stop(), realtime.stop(), cloudFront.stop()]);
       client.destroy();
     },
   };

@@ -8,6 +8,7 @@ export { isLikelyBot } from './is-likely-bot';
 export { resolveRefusal, countResolve } from './resolve-limit';
 export { revokeLink } from './revoke-link';
 export { revokeLinksForImage } from './revoke-links-for-image';
+export { forgetSharedFiles } from './forget-shared-files';
 export { sharedFileCacheControl, SHARED_FILE_BROWSER_SECONDS, SHARED_FILE_EDGE_SECONDS } from './edge-cache';
 export { listLinks } from './list-links';
 export { getShareOptions } from './get-share-options';
