@@ -12,7 +12,7 @@ import { ensureTable, startDynamo } from './dynamo';
 import { serviceFunctionSpecs } from '../infra/function-specs';
 import { FUNCTION_SPECS, invokeInProcess } from './functions';
 import { LOCAL_DISTRIBUTION_ID, LOCAL_RESOURCES, localCloudEnv } from './env';
-import { startCloudFrontStub } from './cloudfront-stub';
+import { startCloudFrontStub, type CloudFrontStub } from './cloudfront-stub';
 import { startRealtime } from './realtime';
 import { EMULATOR_CREDENTIALS, startS3 } from './s3';
 import { s3Client } from '../lib/aws/clients';
@@ -59,6 +59,8 @@ export interface LocalCloud {
   drain(): Promise<void>;
   /** Runs the sweep function now, as its schedule would. */
   sweep(): Promise<void>;
+  /** CloudFront's stand-in, to see what was invalidated, or have it refuse as CloudFront would. */
+  cloudFront: CloudFrontStub;
   stop(): Promise<void>;
 }
 
@@ -124,6 +126,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     dynamo: { stop: () => dynamo.pause(), start: () => dynamo.resume() },
     drain: () => bridge.drain(),
     sweep,
+    cloudFront,
     async stop() {
       clearInterval(sweeper);
       await bridge.stop();

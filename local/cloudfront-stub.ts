@@ -29,6 +29,14 @@ export interface CloudFrontStub {
   distributionId: string;
   /** Every invalidation created, oldest first. */
   invalidations(): StubInvalidation[];
+  /** CreateInvalidation calls received, refused ones included. */
+  createCalls(): number;
+  /**
+   * Refuses the next `times` CreateInvalidation calls (Infinity: until `accept`) as CloudFront does
+   * when too many invalidations are in progress on the distribution: 400 TooManyInvalidationsInProgress.
+   */
+  refuse(times: number): void;
+  accept(): void;
   stop(): Promise<void>;
 }
 
@@ -75,6 +83,8 @@ function parseBatch(body: string): { callerReference: string; paths: string[] } 
 
 export async function startCloudFrontStub(options: { distributionId: string }): Promise<CloudFrontStub> {
   const created: StubInvalidation[] = [];
+  let createCalls = 0;
+  let refusals = 0;
   const ownDistribution = (id: string) => {
     if (id !== options.distributionId) throw new ServiceError(404, 'NoSuchDistribution', 'The specified distribution does not exist.');
   };
@@ -91,6 +101,11 @@ export async function startCloudFrontStub(options: { distributionId: string }): 
       if (!distributionId || collection !== 'invalidation' || rest.length > 0) throw new ServiceError(404, 'NotFound', `The stub does not answer ${request.method} ${url.pathname}`);
       ownDistribution(distributionId);
       if (request.method === 'POST' && id === undefined) {
+        createCalls++;
+        if (refusals > 0) {
+          refusals--;
+          throw new ServiceError(400, 'TooManyInvalidationsInProgress', 'You have exceeded the maximum number of allowable InProgress Invalidation batch requests, or invalidation objects.');
+        }
         const batch = parseBatch(Buffer.concat(chunks).toString('utf8'));
         let invalidation = created.find((candidate) => candidate.callerReference === batch.callerReference);
         if (invalidation && invalidation.paths.join('\n') !== batch.paths.join('\n')) {
@@ -139,6 +154,9 @@ export async function startCloudFrontStub(options: { distributionId: string }): 
     endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     distributionId: options.distributionId,
     invalidations: () => created.map((invalidation) => ({ ...invalidation, paths: [...invalidation.paths] })),
+    createCalls: () => createCalls,
+    refuse: (times) => void (refusals = times),
+    accept: () => void (refusals = 0),
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
