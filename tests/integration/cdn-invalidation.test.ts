@@ -3,6 +3,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { requestAccountDeletion } from '@/lib/account/request-account-deletion';
 import { findUserData, holdsUserData } from '@/lib/account/find-user-data';
+import { MAX_PATHS_PER_INVALIDATION, requestInvalidation } from '@/lib/cdn';
 import { cdnSettings } from '@/lib/config';
 import { listJobsInFlight } from '@/lib/db';
 import { deleteImage } from '@/lib/images';
@@ -42,10 +43,10 @@ async function invalidatedPaths(): Promise<string[][]> {
   );
 }
 
-/** The invalidations that name any of these links' paths, once the first has arrived. */
-async function invalidationsOf(codes: string[]): Promise<string[][]> {
+/** The invalidations that name any of these links' paths, once `count` have arrived. */
+async function invalidationsOf(codes: string[], count = 1): Promise<string[][]> {
   const ofCodes = (paths: string[]) => paths.some((path) => codes.some((code) => path.startsWith(`/s/${code}/`)));
-  return waitFor('an invalidation of the links', async () => (await invalidatedPaths()).filter(ofCodes), (found) => found.length > 0, 30_000);
+  return waitFor('an invalidation of the links', async () => (await invalidatedPaths()).filter(ofCodes), (found) => found.length >= count, 30_000);
 }
 
 const sorted = (paths: string[]) => [...paths].sort();
@@ -148,4 +149,17 @@ describe('ending a link removes exactly its files from the CDN', () => {
     const after = await waitFor('the deletion', () => findUserData(userId), (report) => !holdsUserData(report), 90_000);
     expect(after).toMatchObject({ objects: [], items: [] });
   }, 150_000);
+});
+
+describe('more paths than one invalidation takes', () => {
+  it('go in invalidations of at most 1,000 paths, each path once', async () => {
+    const userId = newUserId();
+    const codes = Array.from({ length: 501 }, (_, index) => `${userId.slice(4)}n${index}`);
+    const paths = codes.flatMap((code) => [`/s/${code}/photo.webp`, `/s/${code}/photo.jpg`, `/s/${code}/photo.webp`]);
+    expect(await requestInvalidation(userId, paths)).toHaveLength(2);
+
+    const invalidations = await invalidationsOf(codes, 2);
+    expect(invalidations.map((batch) => batch.length).sort((a, b) => a - b)).toEqual([2, MAX_PATHS_PER_INVALIDATION]);
+    expect(sorted(invalidations.flat())).toEqual(sorted([...new Set(paths)]));
+  });
 });
