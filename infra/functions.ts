@@ -86,14 +86,13 @@ function rekognitionGrants(row: JobWiring) {
  */
 function cdnAccess(row: JobWiring): { environment: Record<string, $util.Input<string>>; permissions: { actions: string[]; resources: $util.Input<string>[] }[] } {
   if (!row.reads?.includes('cdn-distribution')) return { environment: {}, permissions: [] };
+  const environment = { CDN_DISTRIBUTION_ID: siteDistribution.apply((distribution) => distribution?.id ?? '') };
+  if ($dev) return { environment, permissions: [] };
   const arn = siteDistribution.apply((distribution) => {
     if (!distribution) throw new Error(`${row.name} invalidates the site's distribution, and the site has none`);
     return distribution.arn;
   });
-  return {
-    environment: { CDN_DISTRIBUTION_ID: siteDistribution.apply((distribution) => distribution?.id ?? '') },
-    permissions: $dev ? [] : [{ actions: ['cloudfront:CreateInvalidation'], resources: [arn] }],
-  };
+  return { environment, permissions: [{ actions: ['cloudfront:CreateInvalidation'], resources: [arn] }] };
 }
 
 /*
