@@ -81,15 +81,16 @@ function rekognitionGrants(row: JobWiring) {
 }
 
 /**
- * The site's distribution, for a kind whose row reads it: its id, and CreateInvalidation on it and on
- * no other. Under `sst dev` there is none, and no grant; the function then has nothing to invalidate.
+ * The site's distribution, for a function whose spec is told it (a row that reads `cdn-distribution`):
+ * its id, and CreateInvalidation on it and on no other. Under `sst dev` there is none, and no grant;
+ * the function then has nothing to invalidate.
  */
-function cdnAccess(row: JobWiring): { environment: Record<string, $util.Input<string>>; permissions: { actions: string[]; resources: $util.Input<string>[] }[] } {
-  if (!row.reads?.includes('cdn-distribution')) return { environment: {}, permissions: [] };
+function cdnAccess(spec: FunctionSpec): { environment: Record<string, $util.Input<string>>; permissions: { actions: string[]; resources: $util.Input<string>[] }[] } {
+  if (!spec.distribution) return { environment: {}, permissions: [] };
   const environment = { CDN_DISTRIBUTION_ID: siteDistribution.apply((distribution) => distribution?.id ?? '') };
   if ($dev) return { environment, permissions: [] };
   const arn = siteDistribution.apply((distribution) => {
-    if (!distribution) throw new Error(`${row.name} invalidates the site's distribution, and the site has none`);
+    if (!distribution) throw new Error(`${spec.name} invalidates the site's distribution, and the site has none`);
     return distribution.arn;
   });
   return { environment, permissions: [{ actions: ['cloudfront:CreateInvalidation'], resources: [arn] }] };
@@ -101,8 +102,9 @@ function cdnAccess(row: JobWiring): { environment: Record<string, $util.Input<st
  * once where the row caps it.
  */
 export const jobFunctions = jobQueues.map(({ row, queue }) => {
-  const cdn = cdnAccess(row);
-  const fn = lambda(jobFunctionSpec(row, context), { bucketAccess: row.buckets, permissions: [consume(queue), ...rekognitionGrants(row), ...cdn.permissions], environment: cdn.environment });
+  const spec = jobFunctionSpec(row, context);
+  const cdn = cdnAccess(spec);
+  const fn = lambda(spec, { bucketAccess: row.buckets, permissions: [consume(queue), ...rekognitionGrants(row), ...cdn.permissions], environment: cdn.environment });
   const { maxConcurrency } = row;
   queue.subscribe(fn.arn, {
     batch: { size: row.batchSize, partialResponses: true },
