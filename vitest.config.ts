@@ -9,7 +9,13 @@ const MOCKING = ['lib/images/transform/process-image-buffer.test.ts', 'lib/rate-
 const UNIT = ['lib/**/*.test.ts', 'middleware/**/*.test.ts', 'local/**/*.test.ts', 'infra/**/*.test.ts', 'tests/docs/**/*.test.ts', 'scripts/**/*.test.ts', 'app/**/*.test.ts', 'components/**/*.test.ts'];
 
 /** Integration files that start and kill local clouds of their own: they need nothing of the shared one, so they run beside it. */
-const OWN_CLOUD = ['tests/integration/faults.test.ts', 'tests/integration/restart.test.ts', 'tests/integration/deletion-races.test.ts', 'tests/integration/chaos-load.test.ts'];
+const OWN_CLOUD = [
+  'tests/integration/faults.test.ts',
+  'tests/integration/restart.test.ts',
+  'tests/integration/deletion-races.test.ts',
+  'tests/integration/chaos-load.test.ts',
+  'tests/integration/cdn-invalidation-retries.test.ts',
+];
 
 /** Unit tests in worker threads, which start faster and lighter than processes, as the suite's many small files feel. */
 function unitProject(name: string, options: { include: string[]; exclude?: string[]; isolate?: boolean }) {

@@ -51,6 +51,11 @@ export interface FunctionSpec {
   links: LinkName[];
   /** Variables it gets from SST secrets besides `environment`. */
   secrets: SecretVariable[];
+  /**
+   * Told the site's CloudFront distribution (CDN_DISTRIBUTION_ID), which it may invalidate: infra/functions.ts
+   * sets both from the distribution SST makes, deploy:check from the local cloud's CloudFront stand-in.
+   */
+  distribution?: true;
 }
 
 /** The handler path SST resolves from the project root. */
@@ -128,6 +133,7 @@ export function jobFunctionSpec(row: JobWiring, context: SpecContext): FunctionS
     // Every job reads and writes the table and tells its owner's open pages how it is going.
     links: [...(Object.keys(row.buckets) as BucketLink[]), 'Table', 'Realtime'],
     secrets: [...(reads.includes('clerk-secret-key') ? ['CLERK_SECRET_KEY' as const] : []), ...(reads.includes('webhook-secret-key') ? ['WEBHOOK_SECRET_KEY' as const] : [])],
+    ...(reads.includes('cdn-distribution') ? { distribution: true as const } : {}),
     environment: {
       ...(reads.includes('face-analyzer') ? { FACE_ANALYZER: faces.FACE_ANALYZER } : {}),
       ...(reads.includes('face-collections') ? { FACE_COLLECTION_PREFIX: faces.FACE_COLLECTION_PREFIX } : {}),

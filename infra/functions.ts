@@ -9,6 +9,7 @@ import { jobQueues } from './queues';
 import { realtime } from './realtime';
 import { secretEnvironment } from './secrets';
 import { readInfraSettings } from './settings';
+import { siteDistribution } from './site-distribution';
 import { buckets } from './storage';
 
 const settings = readInfraSettings(process.env);
@@ -42,7 +43,10 @@ function linksOf(spec: FunctionSpec, bucketAccess: BucketAccess) {
 }
 
 /** A function from its spec (build, sizing, links, secrets), with its permissions, and alarms on its errors and throttles. */
-function lambda(spec: FunctionSpec, access: { bucketAccess?: BucketAccess; permissions?: sst.aws.FunctionArgs['permissions'] } = {}): sst.aws.Function {
+function lambda(
+  spec: FunctionSpec,
+  access: { bucketAccess?: BucketAccess; permissions?: sst.aws.FunctionArgs['permissions']; environment?: Record<string, $util.Input<string>> } = {},
+): sst.aws.Function {
   const fn = new sst.aws.Function(spec.component, {
     description: spec.description,
     handler: handlerOf(spec),
@@ -52,7 +56,7 @@ function lambda(spec: FunctionSpec, access: { bucketAccess?: BucketAccess; permi
     timeout: `${spec.timeoutSeconds} seconds`,
     nodejs: { install: readLockedVersions($cli.paths.root, spec.install), esbuild: { external: spec.shipped } },
     copyFiles: spec.copyFiles,
-    environment: { ...spec.environment, ...secretEnvironment(spec) },
+    environment: { ...spec.environment, ...secretEnvironment(spec), ...access.environment },
     logging: { retention: '1 month' },
     link: linksOf(spec, access.bucketAccess ?? {}),
     permissions: access.permissions ?? [],
@@ -76,13 +80,31 @@ function rekognitionGrants(row: JobWiring) {
   return [{ actions: [...row.rekognition.actions], resources: [row.rekognition.on === 'collections' ? faceCollections : '*'] }];
 }
 
+/**
+ * The site's distribution, for a function whose spec is told it (a row that reads `cdn-distribution`):
+ * its id, and CreateInvalidation on it and on no other. Under `sst dev` there is none, and no grant;
+ * the function then has nothing to invalidate.
+ */
+function cdnAccess(spec: FunctionSpec): { environment: Record<string, $util.Input<string>>; permissions: { actions: string[]; resources: $util.Input<string>[] }[] } {
+  if (!spec.distribution) return { environment: {}, permissions: [] };
+  const environment = { CDN_DISTRIBUTION_ID: siteDistribution.apply((distribution) => distribution?.id ?? '') };
+  if ($dev) return { environment, permissions: [] };
+  const arn = siteDistribution.apply((distribution) => {
+    if (!distribution) throw new Error(`${spec.name} invalidates the site's distribution, and the site has none`);
+    return distribution.arn;
+  });
+  return { environment, permissions: [{ actions: ['cloudfront:CreateInvalidation'], resources: [arn] }] };
+}
+
 /*
  * A function per row of the job-wiring table, subscribed to its queue with partial batch responses
  * (the handlers report failed records, so only those come back), at most `maxConcurrency` batches at
  * once where the row caps it.
  */
 export const jobFunctions = jobQueues.map(({ row, queue }) => {
-  const fn = lambda(jobFunctionSpec(row, context), { bucketAccess: row.buckets, permissions: [consume(queue), ...rekognitionGrants(row)] });
+  const spec = jobFunctionSpec(row, context);
+  const cdn = cdnAccess(spec);
+  const fn = lambda(spec, { bucketAccess: row.buckets, permissions: [consume(queue), ...rekognitionGrants(row), ...cdn.permissions], environment: cdn.environment });
   const { maxConcurrency } = row;
   queue.subscribe(fn.arn, {
     batch: { size: row.batchSize, partialResponses: true },

@@ -7,8 +7,10 @@ import { realtime } from './realtime';
 import { secrets } from './secrets';
 import { OPEN_NEXT_VERSION, originSecretInjection, SITE_ENVIRONMENT_SECRETS, SITE_SERVER_ARCHITECTURE, SITE_SERVER_MEMORY_MB, SITE_SERVER_RUNTIME } from './site-build';
 import { readInfraSettings } from './settings';
+import { provideSiteDistribution, type SiteDistribution } from './site-distribution';
 import { media, uploads } from './storage';
 import { originSecretOf } from '../lib/security/origin-secret';
+import { sharedFileEdgeInjection } from '../lib/links/edge-request';
 
 const settings = readInfraSettings(process.env);
 
@@ -57,7 +59,8 @@ export const site = new sst.aws.Nextjs('Web', {
     ...(settings.domain ? { SITE_URL: `https://${settings.domain}` } : {}),
   },
   domain: settings.domain,
-  edge: { viewerRequest: { injection: originSecret.apply(originSecretInjection) } },
+  // The origin secret, then a shared file's format and cache key (lib/links/edge-request.ts), before SST routes the request.
+  edge: { viewerRequest: { injection: originSecret.apply((secret) => `${originSecretInjection(secret)}\n${sharedFileEdgeInjection()}`) } },
   transform: {
     // The app uses no next/image, so nothing legitimate calls the image optimiser SST deploys anyway: its URL takes signed calls only, and no one signs any.
     imageOptimizer: (args) => {
@@ -70,6 +73,13 @@ export const site = new sst.aws.Nextjs('Web', {
   // `npm run dev` starts the offline local cloud; under `sst dev` the site talks to the deployed stage instead.
   dev: { command: 'npx next dev', url: DEV_SITE_URL },
 });
+
+/** The distribution SST made for the site (none under `sst dev`), for invalidate-cdn (infra/site-distribution.ts). */
+provideSiteDistribution(
+  site.nodes.cdn
+    ? site.nodes.cdn.nodes.distribution.apply<SiteDistribution | undefined>((distribution) => $util.all([distribution.id, distribution.arn]).apply(([id, arn]) => ({ id, arn })))
+    : $util.output<SiteDistribution | undefined>(undefined),
+);
 
 // SST creates the server function under `sst deploy` (it is absent only under `sst dev`, where Next runs locally).
 if (site.nodes.server) functionAlarms('WebServer', site.nodes.server.apply((server) => server.nodes.function.name));

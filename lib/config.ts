@@ -292,6 +292,19 @@ export const awsSettings = section((env) => {
     faceAnalyzer: parsed.FACE_ANALYZER, faceCollectionPrefix: parsed.FACE_COLLECTION_PREFIX };
 });
 
+// ---- The site's CDN ------------------------------------------------------------------------------
+
+const CdnEnv = z.object({
+  /**
+   * The site's CloudFront distribution, whose cached copies invalidate-cdn removes: infra/ sets it
+   * from the distribution SST makes, the local cloud to its CloudFront stand-in's. Unset (`sst dev`,
+   * which has no distribution), nothing is cached at any edge, and there is nothing to invalidate.
+   */
+  CDN_DISTRIBUTION_ID: z.preprocess(unsetIfEmpty, z.string().regex(/^[A-Z0-9]{1,64}$/, 'a CloudFront distribution id').optional()),
+});
+
+export const cdnSettings = section((env) => ({ distributionId: parseWith(CdnEnv, env, 'CDN').CDN_DISTRIBUTION_ID }));
+
 // ---- Observability -------------------------------------------------------------------------------
 
 const ObservabilityEnv = z.object({

@@ -11,7 +11,8 @@ import { startBridge, type Invoke, type Route } from './bridge';
 import { ensureTable, startDynamo } from './dynamo';
 import { serviceFunctionSpecs } from '../infra/function-specs';
 import { FUNCTION_SPECS, invokeInProcess } from './functions';
-import { LOCAL_RESOURCES, localCloudEnv } from './env';
+import { LOCAL_DISTRIBUTION_ID, LOCAL_RESOURCES, localCloudEnv } from './env';
+import { startCloudFrontStub, type CloudFrontStub } from './cloudfront-stub';
 import { startRealtime } from './realtime';
 import { EMULATOR_CREDENTIALS, startS3 } from './s3';
 import { s3Client } from '../lib/aws/clients';
@@ -58,13 +59,16 @@ export interface LocalCloud {
   drain(): Promise<void>;
   /** Runs the sweep function now, as its schedule would. */
   sweep(): Promise<void>;
+  /** CloudFront's stand-in, to see what was invalidated, or have it refuse as CloudFront would. */
+  cloudFront: CloudFrontStub;
   stop(): Promise<void>;
 }
 
 /**
- * Starts the emulators, the event bridge and the sweep's schedule, and returns the environment under
- * which the app and the handlers reach them with the same SDK calls and `Resource` reads they make on
- * AWS. The environment is also applied to this process, so handlers run in-process see it.
+ * Starts the emulators, CloudFront's stand-in, the event bridge and the sweep's schedule, and returns
+ * the environment under which the app and the handlers reach them with the same SDK calls and
+ * `Resource` reads they make on AWS. The environment is also applied to this process, so handlers run
+ * in-process see it.
  */
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   await mkdir(path.join(options.dataDir, 's3'), { recursive: true });
@@ -87,9 +91,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     await Promise.allSettled([s3.stop(), dynamo.stop()]);
     throw error;
   });
+  const cloudFront = await startCloudFrontStub({ distributionId: LOCAL_DISTRIBUTION_ID });
 
   const env: Record<string, string> = {
-    ...localCloudEnv({ s3: s3.endpoint, dynamo: dynamo.endpoint, realtime }),
+    ...localCloudEnv({ s3: s3.endpoint, dynamo: dynamo.endpoint, realtime, cloudFront }),
     AUTH_SECRET: process.env.AUTH_SECRET ?? (await persistentSecret(path.join(options.dataDir, 'auth-secret'))),
   };
   Object.assign(process.env, env);
@@ -121,10 +126,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     dynamo: { stop: () => dynamo.pause(), start: () => dynamo.resume() },
     drain: () => bridge.drain(),
     sweep,
+    cloudFront,
     async stop() {
       clearInterval(sweeper);
       await bridge.stop();
-      await Promise.allSettled([s3.stop(), dynamo.stop(), realtime.stop()]);
+      await Promise.allSettled([s3.stop(), dynamo.stop(), realtime.stop(), cloudFront.stop()]);
       client.destroy();
     },
   };

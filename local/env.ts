@@ -4,6 +4,9 @@ import { EMULATOR_CREDENTIALS } from './s3';
 /** The live-updates authorizer's name, which browsers put in the broker's URL as they do on AWS IoT. */
 export const LIVE_AUTHORIZER_NAME = 'headshot-live-authorizer';
 
+/** The distribution CloudFront's stand-in answers for, shaped as CloudFront's ids are. */
+export const LOCAL_DISTRIBUTION_ID = 'ELOCALHEADSHOT';
+
 /** Resource names under the local cloud; on AWS, SST names them. */
 export const LOCAL_RESOURCES = {
   Uploads: { name: 'headshot-uploads', type: 'sst.aws.Bucket' },
@@ -16,7 +19,13 @@ export const LOCAL_RESOURCES = {
  * The environment under which the app, the handlers and the scripts reach the emulators with the
  * same SDK calls and `Resource` reads they make on AWS.
  */
-export function localCloudEnv(endpoints: { s3: string; dynamo: string; lambda?: string; realtime?: { endpoint: string; dataPlaneUrl: string } }): Record<string, string> {
+export function localCloudEnv(endpoints: {
+  s3: string;
+  dynamo: string;
+  lambda?: string;
+  realtime?: { endpoint: string; dataPlaneUrl: string };
+  cloudFront?: { endpoint: string; distributionId: string };
+}): Record<string, string> {
   return {
     AWS_REGION: 'us-east-1',
     AWS_ACCESS_KEY_ID: EMULATOR_CREDENTIALS.accessKeyId,
@@ -33,6 +42,8 @@ export function localCloudEnv(endpoints: { s3: string; dynamo: string; lambda?: 
           AWS_ENDPOINT_URL_IOT_DATA_PLANE: endpoints.realtime.dataPlaneUrl,
         }
       : {}),
+    // The site's CDN has no local distribution: invalidate-cdn calls CloudFront's stand-in, about the stand-in's own.
+    ...(endpoints.cloudFront ? { AWS_ENDPOINT_URL_CLOUDFRONT: endpoints.cloudFront.endpoint, CDN_DISTRIBUTION_ID: endpoints.cloudFront.distributionId } : {}),
     SST_RESOURCE_App: JSON.stringify({ name: 'headshot', stage: 'local' }),
     HEADSHOT_LOCAL_CLOUD: '1',
     // A webhook receiver on this machine (a test's, a developer's) is reachable under the local cloud only.

@@ -2,12 +2,14 @@ import http from 'node:http';
 import next from 'next';
 import { SOCKET_ADDRESS_HEADER } from '../lib/security/client-address';
 import { portFromEnv } from './ports';
+import { applyViewerRequest } from './viewer-request';
 
 /*
  * Next.js behind a server of our own, as `npm run dev` and `npm start` run it. With no proxy in front,
  * X-Forwarded-For is whatever the client sent (Next only fills it in when it is absent), so this server
  * hands the app the socket's address instead, under a header no client can set: any copy a client sends
  * is removed first. The app trusts it because TRUSTED_PROXY_HOPS is 0 here (lib/security/client-address.ts).
+ * It also does what the distribution's viewer-request function does to a request first (viewer-request.ts).
  */
 const dev = process.argv.includes('--dev');
 const port = portFromEnv('PORT', 3000);
@@ -19,6 +21,7 @@ const upgrade = app.getUpgradeHandler();
 const server = http.createServer((request, response) => {
   delete request.headers[SOCKET_ADDRESS_HEADER];
   request.headers[SOCKET_ADDRESS_HEADER] = request.socket.remoteAddress ?? 'unknown';
+  applyViewerRequest(request);
   void handle(request, response);
 });
 // Hot reloading in development runs over a WebSocket.

@@ -15,6 +15,7 @@ import { listUserObjects } from './list-user-objects';
 import { revokeEveryLink } from './revoke-every-link';
 import { USER_RATE_LIMITS } from './user-rate-limits';
 import { deliveriesLeftToFinish, emitAccountDeleted } from '../webhooks/account-deleted-event';
+import { invalidationsLeftToFinish } from '../cdn';
 
 /**
  * The delete-account job's work: everything of one user, in an order that is safe to stop anywhere
@@ -36,9 +37,14 @@ export async function deleteAccount(run: JobRun): Promise<WorkResult> {
 
   // Before the endpoints go with the rest: account.deleted captures where to go, and its deliveries are left to run.
   const final = await deliveriesLeftToFinish(userId, await emitAccountDeleted(userId));
+  // The CDN invalidations of the links the request ended (requestAccountDeletion), left to run as the deliveries are.
+  const invalidations = await invalidationsLeftToFinish(userId);
   const ownJob = jobItemKey(jobRefOf(deleteAccountJob, run.subject));
   const trigger = accountDeletionKey(userId);
-  const deleted = await emptyEverything(userId, { keepItems: [ownJob, ...final.items], keepObjects: [trigger, ...final.objects] });
+  const deleted = await emptyEverything(userId, {
+    keepItems: [ownJob, ...final.items, ...invalidations.items],
+    keepObjects: [trigger, ...final.objects, ...invalidations.objects],
+  });
   for (const rule of USER_RATE_LIMITS) await deleteRateLimitWindows(rule.scope, userId);
   // After the data: the closure mark already keeps the account out, and a Clerk outage must not hold the deletion back.
   if (request.clerkUser) await deleteClerkUser(userId);
@@ -65,15 +71,19 @@ interface Deleted {
  * partition, until a pass finds none, since work that passed the closure check just before it may
  * still land meanwhile: a link made a moment before (its owner index may not show it yet), a photo
  * whose upload URL was handed out before, and the face index its processing asks for, which creates
- * the user's collection again.
+ * the user's collection again. The CDN invalidations of the links a pass ends are kept, to run.
  */
 async function emptyEverything(userId: string, keep: { keepItems: Record<string, string>[]; keepObjects: string[] }): Promise<Deleted> {
-  const isKept = (key: Record<string, string>) => keep.keepItems.some((kept) => Object.entries(kept).every(([name, value]) => key[name] === value));
+  const keptItems = [...keep.keepItems];
+  const isKept = (key: Record<string, string>) => keptItems.some((kept) => Object.entries(kept).every(([name, value]) => key[name] === value));
   const keptObjects = new Set(keep.keepObjects);
   const recognizer = siteRecognizer();
   const deleted: Deleted = { revokedLinks: 0, forgotFaceIndex: 0, deletedObjects: 0, deletedItems: 0 };
   for (let pass = 0; ; pass++) {
-    const links = await revokeEveryLink(userId);
+    const { revoked: links, invalidations } = await revokeEveryLink(userId);
+    const left = await invalidationsLeftToFinish(userId, invalidations);
+    keptItems.push(...left.items);
+    for (const key of left.objects) keptObjects.add(key);
     const faceIndex = (await recognizer.forgetUser(userId)) ? 1 : 0;
     const objects = (await listUserObjects(userId)).filter((object) => !keptObjects.has(object.key));
     for (const bucket of new Set(objects.map((object) => object.bucket))) {

@@ -20,8 +20,9 @@ export type AccountDeletionRequest = z.infer<typeof AccountDeletionRequestSchema
 
 /**
  * Starts deleting an account: the account is marked closed (nothing new is written for it from then
- * on) and its share links end, both at once; then the deletion job is expected and its request written,
- * whose arrival runs it. Asking again runs the deletion again, which finds less to do each time.
+ * on) and its share links end, both at once, and the CDN is asked to forget their files; then the
+ * deletion job is expected and its request written, whose arrival runs it. Asking again runs the
+ * deletion again, which finds less to do each time.
  */
 export async function requestAccountDeletion(userId: string, request: Omit<AccountDeletionRequest, 'requestedAt'>, now = Date.now()): Promise<void> {
   const body = AccountDeletionRequestSchema.parse({ ...request, requestedAt: now });

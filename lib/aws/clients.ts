@@ -1,3 +1,4 @@
+import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { RekognitionClient } from '@aws-sdk/client-rekognition';
@@ -72,4 +73,11 @@ let iotData: IoTDataPlaneClient | undefined;
 export function iotDataClient(): IoTDataPlaneClient {
   iotData ??= new IoTDataPlaneClient(awsSettings().iotDataOnEmulator ? {} : { endpoint: `https://${resources.realtime.endpoint}` });
   return iotData;
+}
+
+let cloudFront: CloudFrontClient | undefined;
+/** Invalidates the site's CDN: CloudFront's API is global, and under the local cloud AWS_ENDPOINT_URL_CLOUDFRONT points at its stand-in. */
+export function cloudFrontClient(): CloudFrontClient {
+  cloudFront ??= new CloudFrontClient({});
+  return cloudFront;
 }

@@ -6,6 +6,7 @@ import {
   listKeys,
   parseAccountDeletionKey,
   parseAnalysisInputKey,
+  parseCdnInvalidationKey,
   parseExportArchiveKey,
   parseExportRequestKey,
   parseFaceIndexInputKey,
@@ -63,6 +64,7 @@ export async function findInconsistencies(options: { now?: number; originalsExpi
     const readyRequest = parseReadyRequestKey(key);
     const watermarkRequest = parseWatermarkRequestKey(key);
     const webhookRequest = parseWebhookRequestKey(key);
+    const invalidation = parseCdnInvalidationKey(key);
     if (media) {
       if (!imagesById.has(id(media[1]!, media[2]!))) orphan(resources.mediaBucket, key, 'derived file of no image');
     } else if (input) {
@@ -80,6 +82,8 @@ export async function findInconsistencies(options: { now?: number; originalsExpi
     } else if (webhookRequest) {
       const subject = deliverySubject(webhookRequest.userId, webhookRequest.endpointId, webhookRequest.messageId);
       if (!(await findJob({ userId: subject.userId, kind: 'deliver-webhook', subjectId: subject.subjectId }))) orphan(resources.mediaBucket, key, 'webhook request of no delivery');
+    } else if (invalidation) {
+      if (!(await findJob({ userId: invalidation.userId, kind: 'invalidate-cdn', subjectId: invalidation.invalidationId }))) orphan(resources.mediaBucket, key, 'CDN invalidation request of no job');
     } else {
       orphan(resources.mediaBucket, key, 'not a key the app writes');
     }

@@ -6,6 +6,7 @@ import { processImageJob } from '../images/process-image-job';
 import { makeLinkedInReadyJob } from '../linkedin-ready/make-linkedin-ready-job';
 import { rerenderWatermarksJob } from '../images/rerender-watermarks-job';
 import { deliverWebhookJob } from '../webhooks/deliver-webhook-job';
+import { invalidateCdnJob } from '../cdn/invalidate-cdn-job';
 import type { JobKind } from './job-kind';
 import { JOB_WIRING, type JobName } from './wiring';
 
@@ -22,6 +23,7 @@ export const JOB_KINDS: { readonly [N in JobName]: JobKind & { name: N } } = {
   'make-linkedin-ready': makeLinkedInReadyJob,
   'rerender-watermarks': rerenderWatermarksJob,
   'deliver-webhook': deliverWebhookJob,
+  'invalidate-cdn': invalidateCdnJob,
 };
 
 /** The kind a stored job or dead letter names; null for a name no kind has, such as a kind removed since it was stored. */

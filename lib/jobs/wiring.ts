@@ -6,7 +6,7 @@ import {
   LINKEDIN_READY_WORKLOAD,
   PROCESS_IMAGE_WORKLOAD,
 } from '../cost/workload';
-import { ACCOUNT_DELETION_PREFIX, ANALYSIS_PREFIX, EXPORT_REQUEST_PREFIX, FACE_INDEX_PREFIX, ORIGINALS_PREFIX, READY_REQUEST_PREFIX, WATERMARK_REQUEST_PREFIX, WEBHOOK_REQUEST_PREFIX } from '../storage/keys';
+import { ACCOUNT_DELETION_PREFIX, ANALYSIS_PREFIX, EXPORT_REQUEST_PREFIX, FACE_INDEX_PREFIX, ORIGINALS_PREFIX, READY_REQUEST_PREFIX, WATERMARK_REQUEST_PREFIX, WEBHOOK_REQUEST_PREFIX, CDN_INVALIDATION_PREFIX } from '../storage/keys';
 
 /*
  * The job-wiring table: one row per kind of background job, as plain data. infra/ (queues,
@@ -39,7 +39,7 @@ export interface JobWiring {
   component: string;
   description: string;
   /** What a job is about; a deleted image takes its jobs of every `image` kind with it. */
-  subject: 'image' | 'account' | 'export' | 'webhook-delivery';
+  subject: 'image' | 'account' | 'export' | 'webhook-delivery' | 'cdn-invalidation';
   /** Writing an object under this prefix of this bucket starts a job. */
   trigger: { bucket: BucketLink; prefix: string };
   memoryMb: MemoryMb;
@@ -59,9 +59,10 @@ export interface JobWiring {
   /**
    * Environment it reads: which face analyzer is deployed, the prefix of this stage's face collections,
    * Clerk's secret key (CLERK_SECRET_KEY) where Clerk signs users in, and the key webhook signing
-   * secrets are encrypted with (WEBHOOK_SECRET_KEY, derived from the sign-in secret, which it does not get).
+   * secrets are encrypted with (WEBHOOK_SECRET_KEY, derived from the sign-in secret, which it does not get),
+   * and the site's CloudFront distribution (CDN_DISTRIBUTION_ID), with cloudfront:CreateInvalidation on it alone.
    */
-  reads?: readonly ('face-analyzer' | 'face-collections' | 'clerk-secret-key' | 'webhook-secret-key')[];
+  reads?: readonly ('face-analyzer' | 'face-collections' | 'clerk-secret-key' | 'webhook-secret-key' | 'cdn-distribution')[];
 }
 
 /** Records per invocation for quick jobs (an analysis, a face index): enough to amortise cold starts. */
@@ -215,6 +216,24 @@ export const JOB_WIRING = [
     buckets: { Media: 'read-delete' },
     packages: [],
     reads: ['webhook-secret-key'],
+  },
+  {
+    name: 'invalidate-cdn',
+    component: 'InvalidateCdn',
+    description: "Removes the files of ended share links from the site's CloudFront cache (lib/cdn)",
+    subject: 'cdn-invalidation',
+    trigger: { bucket: 'Media', prefix: CDN_INVALIDATION_PREFIX },
+    // One CloudFront call and a few items, as deliver-webhook.
+    memoryMb: 256,
+    // A batch of five calls, each retried by the SDK when throttled, and a cold start.
+    timeoutSeconds: 40,
+    batchSize: QUICK_BATCH,
+    // CloudFront's API takes few calls a second per account: two batches at once stay under it rather than into throttling.
+    maxConcurrency: 2,
+    // Reads its request; removes it once done (a finished invalidation is forgotten).
+    buckets: { Media: 'read-delete' },
+    packages: [],
+    reads: ['cdn-distribution'],
   },
 ] as const satisfies readonly JobWiring[];
 

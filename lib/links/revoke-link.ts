@@ -1,13 +1,18 @@
 import { markLinkRevoked } from '../db';
 import { revocationTimes } from './expiry';
+import { forgetSharedFiles } from './forget-shared-files';
 import { revokeLinkInput } from './schemas';
 
 /**
  * Ends one of the owner's links at once: from the next lookup on, the code answers exactly like one
- * that never existed. The item is kept, marked revoked, so that "My links" still shows the link as
- * revoked, with its views, until the retention after its end runs out (GONE_RETENTION_MS).
+ * that never existed, and the CDN is asked to forget its files (until it has, an edge may still serve
+ * them: docs/sharing.md). The item is kept, marked revoked, so that "My links" still shows the link
+ * as revoked, with its views, until the retention after its end runs out (GONE_RETENTION_MS).
  */
 export async function revokeLink(userId: string, input: unknown, options: { now?: number } = {}): Promise<boolean> {
   const { code } = revokeLinkInput.parse(input);
-  return markLinkRevoked(userId, code, revocationTimes(options.now ?? Date.now()));
+  const now = options.now ?? Date.now();
+  if (!(await markLinkRevoked(userId, code, revocationTimes(now)))) return false;
+  await forgetSharedFiles(userId, [code], now);
+  return true;
 }

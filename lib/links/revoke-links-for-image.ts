@@ -1,14 +1,17 @@
 import { deleteLinks, listLinkCodesForImage } from '../db';
 import { imageIdInput } from '../images/schemas';
+import { forgetSharedFiles } from './forget-shared-files';
 
 /**
- * Revokes every link to an image; called before the image itself is deleted. The owner's listing
- * is a GSI, which DynamoDB updates asynchronously (typically well under a second): a link created
- * in that instant may be missed, and then points at files that are already gone.
+ * Revokes every link to an image, and asks the CDN to forget their files; called before the image
+ * itself is deleted. The owner's listing is a GSI, which DynamoDB updates asynchronously (typically
+ * well under a second): a link created in that instant may be missed, and then points at files that
+ * are already gone.
  */
 export async function revokeLinksForImage(userId: string, imageId: unknown): Promise<number> {
   const id = imageIdInput.parse(imageId);
   const codes = await listLinkCodesForImage(userId, id);
   await deleteLinks(codes);
+  await forgetSharedFiles(userId, codes);
   return codes.length;
 }

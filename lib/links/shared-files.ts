@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { resources } from '../aws/resources';
 import { readObject } from '../storage';
+import { sharedFileCacheControl } from './edge-cache';
 import { resolveLink } from './resolve-link';
 import type { SharedLink } from './schemas';
 
@@ -16,8 +17,17 @@ export function sharedFilePath(code: string, file: SharedFile): string {
   return `/s/${code}/${file}`;
 }
 
+/**
+ * Every path a link's files are cached under at the CDN: its four files, each exactly (the viewer
+ * request drops any query string and gives `/s/{code}/photo` its format's extension, see
+ * edge-request.ts), so these are all the copies an edge can hold of them.
+ */
+export function sharedFilePaths(code: string): string[] {
+  return SHARED_FILES.map((file) => sharedFilePath(code, file));
+}
+
 export type SharedFileResult =
-  | { state: 'active'; body: Buffer; contentType: string; downloadName: string | null }
+  | { state: 'active'; body: Buffer; contentType: string; downloadName: string | null; cacheControl: string }
   | { state: 'expired' }
   | { state: 'not-found' };
 
@@ -36,7 +46,7 @@ function objectKey(link: SharedLink, file: SharedFile): string | null {
 
 /**
  * One file of a link, read through the link every time: once it is revoked or expired, the file is
- * gone with the page, and a browser that cached it keeps it only as long as its short cache allows.
+ * gone with the page. What caches may keep of it, and for how long, is in `cacheControl` (edge-cache.ts).
  */
 export async function readSharedFile(code: unknown, file: unknown, now = Date.now()): Promise<SharedFileResult> {
   const which = SharedFileSchema.safeParse(file);
@@ -47,5 +57,11 @@ export async function readSharedFile(code: unknown, file: unknown, now = Date.no
   const object = key ? await readObject(resources.mediaBucket, key) : null;
   if (!object) return { state: 'not-found' };
   const contentType = which.data === 'photo.webp' ? 'image/webp' : 'image/jpeg';
-  return { state: 'active', body: object.body, contentType, downloadName: which.data === 'download.jpg' ? DOWNLOAD_FILE_NAME : null };
+  return {
+    state: 'active',
+    body: object.body,
+    contentType,
+    downloadName: which.data === 'download.jpg' ? DOWNLOAD_FILE_NAME : null,
+    cacheControl: sharedFileCacheControl(resolution.link.validUntil, now),
+  };
 }

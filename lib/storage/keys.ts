@@ -216,3 +216,16 @@ export function webhookRequestKey(userId: string, endpointId: string, messageId:
 
 /** The owner, endpoint and message a webhook request belongs to, or null for any other key. */
 export const parseWebhookRequestKey = WEBHOOK_REQUEST.parse;
+
+/** Where invalidations of the site's CDN are asked for, in the media bucket; each request's arrival starts one. */
+export const CDN_INVALIDATION_PREFIX = 'cdn-invalidations/';
+
+const CDN_INVALIDATION = keyTemplate<'userId' | 'invalidationId'>(`${CDN_INVALIDATION_PREFIX}:userId/:invalidationId/request.json`);
+
+/** The trigger of one CDN invalidation asked for on a user's behalf (their links' paths): the paths, as JSON. */
+export function cdnInvalidationKey(userId: string, invalidationId: string): string {
+  return CDN_INVALIDATION.build({ userId, invalidationId });
+}
+
+/** The owner and invalidation a CDN invalidation request belongs to, or null for any other key. */
+export const parseCdnInvalidationKey = CDN_INVALIDATION.parse;

@@ -2,7 +2,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { serviceFunctionSpecs } from '../../infra/function-specs';
+import { jobFunctionSpec, serviceFunctionSpecs } from '../../infra/function-specs';
+import { wiringOf } from '../../lib/jobs/wiring';
 import { localCloudEnv } from '../../local/env';
 import { lambdaEnvironment } from './lambda-environment';
 
@@ -37,4 +38,23 @@ test('a function gets its spec’s environment and secrets, Lambda’s own varia
   for (const name of ['HEADSHOT_LOCAL_CLOUD', 'AUTH_SECRET', 'CLERK_SECRET_KEY', 'FACE_ANALYZER', 'NODE_PATH', 'HOME']) expect(env, name).not.toHaveProperty(name);
   const sealed = await readFile(path.join(dir, 'resource.enc'));
   expect(sealed.includes(Buffer.from('headshot'))).toBe(false);
+});
+
+test('a function told the site’s distribution gets the local cloud’s, and reaches CloudFront’s stand-in; no other function does', async () => {
+  const cloudEnv = localCloudEnv({
+    s3: 'http://127.0.0.1:1',
+    dynamo: 'http://127.0.0.1:2',
+    realtime: { endpoint: '127.0.0.1:5', dataPlaneUrl: 'http://127.0.0.1:5' },
+    cloudFront: { endpoint: 'http://127.0.0.1:4', distributionId: 'ELOCALHEADSHOT' },
+  });
+  const cloud = { env: cloudEnv, rekognitionEndpoint: 'http://127.0.0.1:3', secrets: { LIVE_TOKEN_KEY: {}, CLERK_SECRET_KEY: {}, WEBHOOK_SECRET_KEY: {} }, timing: {} };
+  const environmentOf = async (spec: Parameters<typeof lambdaEnvironment>[0]) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'headshot-lambda-env-'));
+    dirs.push(dir);
+    return lambdaEnvironment(spec, dir, cloud);
+  };
+  const invalidates = await environmentOf(jobFunctionSpec(wiringOf('invalidate-cdn'), { settings: { faceAnalyzer: 'local' } }));
+  expect(invalidates).toMatchObject({ CDN_DISTRIBUTION_ID: 'ELOCALHEADSHOT', AWS_ENDPOINT_URL_CLOUDFRONT: 'http://127.0.0.1:4' });
+  const other = await environmentOf(jobFunctionSpec(wiringOf('deliver-webhook'), { settings: { faceAnalyzer: 'local' } }));
+  expect(other).not.toHaveProperty('CDN_DISTRIBUTION_ID');
 });

@@ -23,14 +23,15 @@ export interface CheckCloud {
 }
 
 /** The AWS_ENDPOINT_URL_* variables that redirect the SDK's calls to the emulators. */
-const ENDPOINT_REDIRECTS = ['AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_IOT_DATA_PLANE'];
+const ENDPOINT_REDIRECTS = ['AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_IOT_DATA_PLANE', 'AWS_ENDPOINT_URL_CLOUDFRONT'];
 
 /**
  * Everything a function gets, and nothing else, as on Lambda: writes its own resource.enc into its
  * folder with only the links its spec names, and returns its environment, which is
  *   - what Lambda's runtime itself sets (region, credentials, the function's name, memory, task root,
  *     time zone, locale, PATH);
- *   - what SST sets: its spec's `environment`, SST_RESOURCE_App, SST_KEY and SST_KEY_FILE;
+ *   - what SST sets: its spec's `environment`, SST_RESOURCE_App, SST_KEY and SST_KEY_FILE, and the
+ *     distribution's id where infra/ gives it (CDN_DISTRIBUTION_ID);
  *   - its spec's secret variables, as the site being checked signs in;
  *   - and, for the check alone, the AWS_ENDPOINT_URL_* redirections to the emulators, the faster
  *     job clock and webhooks allowed to its loopback receiver.
@@ -57,8 +58,9 @@ export async function lambdaEnvironment(spec: FunctionSpec, dir: string, cloud: 
     TZ: ':UTC',
     LANG: 'en_US.UTF-8',
     PATH: '/usr/local/bin:/usr/bin/:/bin:/opt/bin',
-    // SST.
+    // SST, and what infra/ adds: the distribution, for a function told it (the local cloud's CloudFront stand-in's).
     ...spec.environment,
+    ...(spec.distribution && cloud.env.CDN_DISTRIBUTION_ID ? { CDN_DISTRIBUTION_ID: cloud.env.CDN_DISTRIBUTION_ID } : {}),
     SST_RESOURCE_App: cloud.env.SST_RESOURCE_App ?? '',
     ...keys,
     ...Object.assign({}, ...spec.secrets.map((name) => cloud.secrets[name])),

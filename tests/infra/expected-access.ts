@@ -23,6 +23,9 @@ const TABLE_ITEMS = [
 
 const KMS_OBJECTS = ['kms:Decrypt', 'kms:GenerateDataKey'];
 
+/** The site's distribution (SST's Nextjs names it), the only one a kind that reads it may invalidate. */
+export const SITE_DISTRIBUTION_ARN = `arn:aws:cloudfront::${FAKE_ACCOUNT}:distribution/WebCdnDistribution`;
+
 /** Every level of object access allows listing the bucket, so that a missing key reads as 404, not 403. */
 const OBJECTS: Record<ObjectAccess, string[]> = {
   read: ['s3:GetObject', 's3:ListBucket'],
@@ -50,6 +53,7 @@ export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'
       ...Object.fromEntries(Object.entries(row.buckets).map(([bucket, access]) => [bucket, OBJECTS[access]])),
       Table: TABLE_ITEMS,
       ...(rekognition && row.rekognition ? { [row.rekognition.on === 'collections' ? collections : '*']: [...row.rekognition.actions] } : {}),
+      ...(row.reads?.includes('cdn-distribution') ? { [SITE_DISTRIBUTION_ARN]: ['cloudfront:CreateInvalidation'] } : {}),
       ...(Object.keys(row.buckets).length > 0 ? key : {}),
     },
   });

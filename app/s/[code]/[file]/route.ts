@@ -4,12 +4,9 @@ import { admitVisit } from '../admit-visit';
 import { NO_STORE } from '../responses';
 
 /**
- * Browsers may keep a shared file for a minute, and no longer: after a revoke or an expiry, the page
- * is gone at once and its image within 60 seconds. `private`: no shared cache (CloudFront) keeps it.
+ * GET /s/{code}/{photo.webp|photo.jpg|download.jpg|card.jpg}: a shared photo's bytes, through its link,
+ * under the same per-address limit as the page, cacheable at the CDN for as long as lib/links says.
  */
-const SHARED_FILE_CACHE_CONTROL = 'private, max-age=60';
-
-/** GET /s/{code}/{photo.webp|photo.jpg|download.jpg|card.jpg}: a shared photo's bytes, through its link, under the same per-address limit as the page. */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ code: string; file: string }> }) {
   const { code, file } = await params;
   const now = Date.now();
@@ -24,7 +21,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     headers: {
       'Content-Type': shared.contentType,
       'Content-Length': String(shared.body.length),
-      'Cache-Control': SHARED_FILE_CACHE_CONTROL,
+      'Cache-Control': shared.cacheControl,
       ...(shared.downloadName ? { 'Content-Disposition': `attachment; filename="${shared.downloadName}"` } : {}),
     },
   });

@@ -1,0 +1,6 @@
+import { invalidateCdn } from '../lib/cdn/invalidate-cdn';
+import { invalidateCdnJob } from '../lib/cdn/invalidate-cdn-job';
+import { handleJobMessages } from '../lib/jobs';
+import { withMetrics } from '../lib/observability/metrics';
+
+export const handler = withMetrics((event: unknown) => handleJobMessages(invalidateCdnJob, invalidateCdn, event));
