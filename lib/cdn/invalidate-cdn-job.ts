@@ -1,8 +1,6 @@
 import { resources } from '../aws/resources';
-import { isAccountClosed } from '../account/is-account-closed';
-import { deleteDeadLetter, deleteJobs } from '../db';
-import { deadLetterIdOf } from '../jobs/dead-letter-id';
 import { defineJobKind } from '../jobs/define-job-kind';
+import { forgetClosedAccountJob } from '../jobs/forget-closed-account-job';
 import type { JobSubject } from '../jobs/job-kind';
 import { deleteObjects } from '../storage';
 import { INVALIDATE_CDN, invalidationKey, invalidationSubjectOfKey } from './invalidation-subject';
@@ -13,12 +11,7 @@ import { INVALIDATE_CDN, invalidationKey, invalidationSubjectOfKey } from './inv
  * it, so the dead letter, the job and its request go. False then: there is no one to show it to.
  */
 async function recordGivenUp(subject: JobSubject): Promise<boolean> {
-  if (!(await isAccountClosed(subject.userId))) return true;
-  const ref = { userId: subject.userId, kind: INVALIDATE_CDN, subjectId: subject.subjectId };
-  await deleteDeadLetter(subject.userId, deadLetterIdOf(ref));
-  await deleteJobs([ref]);
-  await deleteObjects(resources.mediaBucket, [invalidationKey(subject)]);
-  return false;
+  return !(await forgetClosedAccountJob({ userId: subject.userId, kind: INVALIDATE_CDN, subjectId: subject.subjectId }, invalidationKey(subject)));
 }
 
 /**

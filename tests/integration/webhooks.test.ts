@@ -8,7 +8,7 @@ import { findInconsistencies } from '@/lib/consistency';
 import { createApiToken, revokeApiToken } from '@/lib/api-tokens';
 import { signUp } from '@/lib/auth';
 import { resources } from '@/lib/aws/resources';
-import { findImage, getDb, listDeadLettersByOwner } from '@/lib/db';
+import { closeAccount, findImage, findJob, getDb, listDeadLettersByOwner } from '@/lib/db';
 import { createUpload } from '@/lib/images';
 import { storeDeadLetters } from '@/lib/jobs';
 import { MAX_DELIVERY_ATTEMPTS } from '@/lib/jobs/retry-policy';
@@ -18,6 +18,7 @@ import { originalKey } from '@/lib/storage';
 import { UserError } from '@/lib/user-error';
 import { createWebhookEndpoint, DISABLE_AFTER_FAILED_DELIVERIES, emitWebhookEvent, listWebhookEndpoints, MAX_WEBHOOK_ENDPOINTS } from '@/lib/webhooks';
 import { postToTarget } from '@/lib/webhooks/post-to-target';
+import { deliveryKey, deliverySubject } from '@/lib/webhooks/delivery-subject';
 import { GET as listEndpointsRoute, POST as createEndpointRoute } from '@/app/api/v1/webhooks/route';
 import { DELETE as deleteEndpointRoute } from '@/app/api/v1/webhooks/[id]/route';
 import { fixture, newUserId, uploadAsBrowser, waitFor, waitForSettled } from './helpers';
@@ -148,6 +149,24 @@ describe('webhooks', () => {
     await new Promise((resolve) => setTimeout(resolve, 2000));
     expect(new Set(deliveriesTo(path).map((request) => request.headers['webhook-id']))).toEqual(new Set([delivery!.headers['webhook-id']]));
   }, 90_000);
+
+  it('forgets at once a delivery given up on after its account closed: its dead letter, job and request object go, as the rest of the account did', async () => {
+    const userId = newUserId();
+    const path = `/failing/closed/${userId}`;
+    await createWebhookEndpoint(userId, { url: receiver.url(path), events: ['link.viewed'] });
+    const [asked] = await emitWebhookEvent(userId, { type: 'link.viewed', data: { code: 'closed' } });
+    const ref = { userId, kind: 'deliver-webhook', subjectId: deliverySubject(userId, asked!.endpointId, asked!.messageId).subjectId };
+    const key = deliveryKey(ref);
+    // Its first attempt fails; then the account closes (its deletion leaves such deliveries to finish), and SQS hands the message to the drain.
+    await waitFor('the first attempt', async () => deliveriesTo(path), (list) => list.length > 0);
+    await closeAccount(userId, Date.now());
+    const object = { bucket: resources.mediaBucket, key, eTag: (await findJob(ref))!.eTag!, size: 1 };
+    expect((await storeDeadLetters(sqsEvent(object, MAX_DELIVERY_ATTEMPTS))).batchItemFailures).toEqual([]);
+    // At once, not when the sweep next finds the request without its job.
+    expect(await listDeadLettersByOwner(userId)).toEqual([]);
+    expect(await findJob(ref)).toBeNull();
+    expect((await findUserData(userId)).objects.filter((found) => found.key === key)).toEqual([]);
+  });
 
   it('sends link.viewed for a person’s view of a share link, not for a bot’s', async () => {
     const userId = newUserId();
