@@ -22,6 +22,8 @@ export default $config({
     const { uploads, media } = await import('./infra/storage');
     const { table } = await import('./infra/database');
     await import('./infra/monitoring');
+    // Before web.ts: the web ACL is attached to distributions created after it.
+    await import('./infra/waf');
     const { jobQueues } = await import('./infra/queues');
     const { realtime } = await import('./infra/realtime');
     await import('./infra/functions');
@@ -29,6 +31,8 @@ export default $config({
 
     return {
       site: site.url,
+      // For CloudFront's metrics (the cache hit rate, docs/deploy.md) and the console.
+      distributionId: site.nodes.cdn?.nodes.distribution.id,
       uploadsBucket: uploads.name,
       mediaBucket: media.name,
       table: table.name,

@@ -1,12 +1,17 @@
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
+import { localCloudEnv } from '../local/env';
+import { freePort } from '../local/ports';
+import { startChild } from '../local/processes';
 import { actionPageUrl, actionResult, readServerActions, type ActionRef } from '../tests/support/server-actions';
 import { discovered } from './app-routes';
 import { CLERK_BASE, clerkCookieHeader, clerkModeReady } from './clerk-mode';
 import { connectE2eCloud } from './cloud';
-import { FIXTURES } from './helpers';
-import { E2E_PORTS } from './ports';
+import { createAccount, FIXTURES } from './helpers';
+import { E2E_AUTH_SECRET, E2E_PASSWORD_HASH_LOG2_COST, E2E_PORTS } from './ports';
 
 connectE2eCloud();
 
@@ -484,4 +489,111 @@ test('every page, route and server action refuses anonymous visitors, intruders 
   await Promise.all([walk('closed', 'local', closed.local), walk('closed', 'clerk', closed.clerk)]);
   console.log(`authorization matrix: ${Object.keys(MATRIX).length} pages, routes and actions × 3 callers × 2 sign-ins = ${tried} calls`);
   expect(await snapshot(victim)).toEqual(whenClosed);
+});
+
+// ---- The origin as deployed, behind CloudFront ------------------------------------------------------
+
+/*
+ * On AWS the site answers only what came through its distribution, which adds a secret header, and
+ * reads the client's address from CloudFront-Viewer-Address (docs/security.md, "The origin answers
+ * CloudFront only"). The suite's servers have no CloudFront in front of them, so for these tests the
+ * same build is started once more as infra/web.ts deploys it, with an origin secret, on the suite's
+ * emulators, and called as CloudFront calls it and around it. A server of its own, rather than the
+ * secret sent by the whole suite: a header Playwright added to every request would go to S3's presigned
+ * PUTs too, and every other spec would stop testing the site as the local cloud runs it.
+ */
+test.describe('behind CloudFront, as deployed', () => {
+  const ORIGIN_SECRET = 'e2e-origin-secret-that-only-the-distribution-and-the-site-hold';
+  const REFUSED = /^This server answers only requests made through the site’s own address\./;
+  let server: ChildProcess | undefined;
+  let base = '';
+
+  /** The headers CloudFront sends the origin for a viewer at `viewer` (CloudFront-Viewer-Address: address and source port). */
+  const throughCloudFront = async (viewer: string) => {
+    const { ORIGIN_SECRET_HEADER } = await import('../lib/security/origin-secret');
+    return { [ORIGIN_SECRET_HEADER]: ORIGIN_SECRET, 'cloudfront-viewer-address': viewer };
+  };
+  const send = (target: string, init: RequestInit = {}) => fetch(`${base}${target}`, { redirect: 'manual', ...init });
+
+  test.beforeAll(async () => {
+    test.setTimeout(120_000);
+    const port = await freePort();
+    base = `http://localhost:${port}`;
+    const realtime = `127.0.0.1:${E2E_PORTS.realtime}`;
+    server = startChild('tsx', ['local/next-server.ts'], {
+      ...localCloudEnv({ s3: `http://127.0.0.1:${E2E_PORTS.s3}`, dynamo: `http://127.0.0.1:${E2E_PORTS.dynamo}`, realtime: { endpoint: realtime, dataPlaneUrl: `http://${realtime}` } }),
+      PORT: String(port),
+      NODE_ENV: 'production',
+      AUTH_SECRET: E2E_AUTH_SECRET,
+      PASSWORD_HASH_LOG2_COST: E2E_PASSWORD_HASH_LOG2_COST,
+      CLOUDFRONT_ORIGIN_SECRET: ORIGIN_SECRET,
+    });
+    const headers = await throughCloudFront('203.0.113.9:443');
+    await expect.poll(() => send('/sign-in', { headers }).then((response) => response.status, () => 0), { timeout: 90_000, intervals: [250] }).toBe(200);
+  });
+
+  test.afterAll(async () => {
+    if (!server || server.exitCode !== null || server.signalCode !== null) return;
+    const exited = new Promise((resolve) => server!.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  });
+
+  test('a request that did not come through CloudFront is refused before any page, route or action runs, whatever CloudFront header it forges', async () => {
+    const { SESSION_COOKIE } = await import('../lib/auth');
+    const { newLinkCode } = await import('../lib/links');
+    const { ORIGIN_SECRET_HEADER } = await import('../lib/security/origin-secret');
+    const { token } = await createAccount();
+    const cookie = `${SESSION_COOKIE}=${token}`;
+    const code = newLinkCode();
+    const forged = { cookie, 'x-forwarded-for': '198.51.100.1', 'cloudfront-viewer-address': '198.51.100.1:443' };
+    const refused = async (response: Response, what: string) => {
+      expect([response.status, response.headers.get('content-type')], what).toEqual([403, 'text/plain; charset=utf-8']);
+      expect(await response.text(), what).toMatch(REFUSED);
+    };
+    for (const target of ['/', '/sign-in', '/dashboard', '/settings', `/s/${code}`, `/s/${code}/photo.webp`, '/api/v1/images', '/api/v1/openapi.json', '/webhooks/clerk']) {
+      await refused(await send(target, { headers: forged }), `GET ${target} sent around CloudFront`);
+    }
+    await refused(await send('/dashboard', { headers: { ...forged, [ORIGIN_SECRET_HEADER]: `${ORIGIN_SECRET.slice(0, -1)}?` } }), 'a guessed origin secret');
+    await refused(
+      await send('/dashboard', { method: 'POST', headers: { ...forged, 'next-action': 'e2e-direct', 'content-type': 'text/plain;charset=UTF-8', origin: base }, body: '[]' }),
+      'a server action posted around CloudFront',
+    );
+    await refused(await send('/api/v1/links', { method: 'POST', headers: { ...forged, 'content-type': 'application/json' }, body: '{}' }), 'an API call sent around CloudFront');
+
+    // The same session, through CloudFront: the site answers as usual.
+    const through = { cookie, ...(await throughCloudFront('203.0.113.10:51234')) };
+    expect((await send('/dashboard', { headers: through })).status).toBe(200);
+    expect((await send('/api/v1/images', { headers: through })).status).toBe(401);
+    expect((await send(`/s/${code}`, { headers: through })).status).toBe(404);
+  });
+
+  test('forged X-Forwarded-For values change nothing: a per-address limit counts the viewer CloudFront saw (by its IPv6 /64), never a forged address', async () => {
+    const { newLinkCode, linkResolveLimit } = await import('../lib/links');
+    const { getDb } = await import('../lib/db');
+    const { hashedSubject } = await import('../lib/rate-limit/subject');
+    const hits = async (address: string) => {
+      const { data } = await getDb().entities.rateLimitWindow.query.byWindow({ scope: linkResolveLimit().scope, subject: hashedSubject('address', address) }).go({ pages: 'all' });
+      return data.reduce((sum, window) => sum + (window.hits ?? 0), 0);
+    };
+    // A fresh /64 and fresh forged addresses each run: two viewers of the /64 open links, each behind other X-Forwarded-For values.
+    const network = `2001:db8:${randomBytes(2).toString('hex')}:${randomBytes(2).toString('hex')}`;
+    const forgedAddress = () => `192.0.2.${1 + (randomBytes(1)[0]! % 250)}`;
+    const forged = [forgedAddress(), forgedAddress(), forgedAddress()];
+    const visits = [
+      { viewer: `${network}::1:46532`, xForwardedFor: forged[0]! },
+      { viewer: `[${network}:aaaa:bbbb:cccc:dddd]:443`, xForwardedFor: `${forged[1]}, ${forged[2]}` },
+    ];
+    for (const visit of visits) {
+      const response = await send(`/s/${newLinkCode()}`, { headers: { ...(await throughCloudFront(visit.viewer)), 'x-forwarded-for': visit.xForwardedFor } });
+      expect(response.status, `a link opened from ${visit.viewer}, X-Forwarded-For ${visit.xForwardedFor}`).toBe(404);
+    }
+    // Around CloudFront, claiming a forged address as the viewer too: refused, and counted against nobody.
+    expect((await send(`/s/${newLinkCode()}`, { headers: { 'x-forwarded-for': forged[0]!, 'cloudfront-viewer-address': `${forged[0]}:443` } })).status).toBe(403);
+
+    // Each visit is counted just after its answer.
+    await expect.poll(() => hits(`${network}::1`), { timeout: 10_000 }).toBe(visits.length);
+    expect(await hits(`${network}:ffff::1`), 'another address of the same /64').toBe(visits.length);
+    for (const address of forged) expect(await hits(address), `the forged ${address}`).toBe(0);
+  });
 });

@@ -1,13 +1,26 @@
 import { readInfraSettings } from './settings';
+import { CLOUDFRONT_REGION } from './waf';
 
 const settings = readInfraSettings(process.env);
 
 /* Where alarms go. Subscribe more endpoints to it in the console, or set ALERT_EMAIL when deploying. */
 export const alerts = new sst.aws.SnsTopic('Alerts');
 
+/*
+ * CloudFront publishes its metrics in us-east-1 only, an alarm can only watch metrics of its own
+ * region, and it can only notify a topic of its own region: the distribution's alarms notify this one.
+ */
+export const edgeAlerts = new aws.sns.Topic('EdgeAlerts', { region: CLOUDFRONT_REGION });
+
 if (settings.alertEmail) {
   new aws.sns.TopicSubscription('AlertsEmail', {
     topic: alerts.arn,
+    protocol: 'email',
+    endpoint: settings.alertEmail,
+  });
+  new aws.sns.TopicSubscription('EdgeAlertsEmail', {
+    region: CLOUDFRONT_REGION,
+    topic: edgeAlerts.arn,
     protocol: 'email',
     endpoint: settings.alertEmail,
   });
@@ -60,4 +73,41 @@ export function functionAlarms(name: string, functionName: $util.Input<string>):
       period: 300,
     }),
   );
+}
+
+/** Above this share of responses in 5xx over five minutes, the distribution's alarm fires. */
+export const EDGE_5XX_RATE_PERCENT = 5;
+/** Fewer requests than this in the five minutes say nothing about a rate: one failed request of three is not an outage. */
+export const EDGE_5XX_MIN_REQUESTS = 20;
+
+/**
+ * The distribution's own gauges: CloudFront's additional metrics (the cache hit rate, per-status error
+ * rates, origin latency; about $2.40 a month as CloudWatch metrics), and an alarm on the share of
+ * answers in 5xx, CloudFront's own (origin unreachable, timed out) as well as the site's 500s,
+ * which the server function's Errors alarm does not see when OpenNext turns an exception into a page.
+ */
+export function distributionMonitoring(name: string, distributionId: $util.Input<string>): { metrics: aws.cloudfront.MonitoringSubscription; alarm: aws.cloudwatch.MetricAlarm } {
+  const metrics = new aws.cloudfront.MonitoringSubscription(`${name}CdnMetrics`, {
+    distributionId,
+    monitoringSubscription: { realtimeMetricsSubscriptionConfig: { realtimeMetricsSubscriptionStatus: 'Enabled' } },
+  });
+  const metric = (metricName: string, stat: string) => ({
+    metric: { namespace: 'AWS/CloudFront', metricName, dimensions: { DistributionId: distributionId, Region: 'Global' }, period: 300, stat },
+  });
+  const alarm = new aws.cloudwatch.MetricAlarm(`${name}Cdn5xxAlarm`, {
+    region: CLOUDFRONT_REGION,
+    alarmDescription: `More than ${EDGE_5XX_RATE_PERCENT}% of the ${name} distribution's answers were 5xx over five minutes (of at least ${EDGE_5XX_MIN_REQUESTS} requests). The server function's logs, and its Errors and Throttles alarms, say which.`,
+    metricQueries: [
+      { id: 'errors', ...metric('5xxErrorRate', 'Average'), returnData: false },
+      { id: 'requests', ...metric('Requests', 'Sum'), returnData: false },
+      { id: 'rate', label: '5xx error rate with enough requests', expression: `IF(requests >= ${EDGE_5XX_MIN_REQUESTS}, errors, 0)`, returnData: true },
+    ],
+    evaluationPeriods: 1,
+    comparisonOperator: 'GreaterThanThreshold',
+    threshold: EDGE_5XX_RATE_PERCENT,
+    treatMissingData: 'notBreaching',
+    alarmActions: [edgeAlerts.arn],
+    okActions: [edgeAlerts.arn],
+  });
+  return { metrics, alarm };
 }

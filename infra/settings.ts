@@ -8,6 +8,8 @@ import { z } from 'zod';
 export const FACE_ANALYZERS = ['rekognition', 'local'] as const;
 /** How data at rest is encrypted: S3's and DynamoDB's own keys, or one customer-managed KMS key for both. */
 export const ENCRYPTIONS = ['s3', 'kms'] as const;
+/** Whether an AWS WAF web ACL guards the site's distribution (infra/waf.ts). */
+export const WAF_CHOICES = ['on', 'off'] as const;
 export type FaceAnalyzer = (typeof FACE_ANALYZERS)[number];
 
 const optionalText = z
@@ -27,6 +29,8 @@ export const createInfraSettingsInput = z.object({
   ALERT_EMAIL: optionalText.pipe(z.email().optional()),
   /** kms: a customer-managed key (auditable in CloudTrail, revocable, rotated yearly) encrypts both buckets and the table. */
   ENCRYPTION: z.enum(ENCRYPTIONS).default('s3'),
+  /** on: a WAF web ACL on the distribution (AWS's common rules, per-address rate limits); unset: on for production stages only. */
+  WAF: z.enum(WAF_CHOICES).optional(),
 });
 
 export interface InfraSettings {
@@ -36,6 +40,8 @@ export interface InfraSettings {
   domain: string | undefined;
   alertEmail: string | undefined;
   encryption: (typeof ENCRYPTIONS)[number];
+  /** undefined: the stage decides (wafEnabled). */
+  waf: (typeof WAF_CHOICES)[number] | undefined;
 }
 
 export function readInfraSettings(env: Record<string, string | undefined>): InfraSettings {
@@ -45,6 +51,7 @@ export function readInfraSettings(env: Record<string, string | undefined>): Infr
     HEADSHOT_DOMAIN: env.HEADSHOT_DOMAIN,
     ALERT_EMAIL: env.ALERT_EMAIL,
     ENCRYPTION: env.ENCRYPTION || undefined,
+    WAF: env.WAF || undefined,
   });
   return {
     faceAnalyzer: parsed.FACE_ANALYZER,
@@ -52,6 +59,7 @@ export function readInfraSettings(env: Record<string, string | undefined>): Infr
     domain: parsed.HEADSHOT_DOMAIN,
     alertEmail: parsed.ALERT_EMAIL,
     encryption: parsed.ENCRYPTION,
+    waf: parsed.WAF,
   };
 }
 
@@ -60,4 +68,12 @@ export const PROTECTED_STAGES = ['prod', 'production'];
 
 export function isProtectedStage(stage: string): boolean {
   return PROTECTED_STAGES.includes(stage);
+}
+
+/**
+ * Whether the stage gets the web ACL: as WAF says, else on where real visitors are (the protected
+ * stages), and off for development and preview stages, which would pay its $9 a month each for nothing.
+ */
+export function wafEnabled(settings: Pick<InfraSettings, 'waf'>, stage: string): boolean {
+  return settings.waf === undefined ? isProtectedStage(stage) : settings.waf === 'on';
 }

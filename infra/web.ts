@@ -2,7 +2,7 @@ import { bucketLink, realtimeLink, tableLink } from './access';
 import { table } from './database';
 import { describeFaces, faceCollections } from './functions';
 import { faceEnvironment } from './function-specs';
-import { functionAlarms } from './monitoring';
+import { distributionMonitoring, functionAlarms } from './monitoring';
 import { realtime } from './realtime';
 import { secrets } from './secrets';
 import { OPEN_NEXT_VERSION, originSecretInjection, SITE_ENVIRONMENT_SECRETS, SITE_SERVER_ARCHITECTURE, SITE_SERVER_MEMORY_MB, SITE_SERVER_RUNTIME } from './site-build';
@@ -83,6 +83,8 @@ provideSiteDistribution(
 
 // SST creates the server function under `sst deploy` (it is absent only under `sst dev`, where Next runs locally).
 if (site.nodes.server) functionAlarms('WebServer', site.nodes.server.apply((server) => server.nodes.function.name));
+// The distribution's additional metrics and 5xx alarm; its web ACL, when WAF is on, comes from infra/waf.ts.
+if (site.nodes.cdn) distributionMonitoring('Web', site.nodes.cdn.nodes.distribution.id);
 
 /** Browsers PUT originals straight to S3, from the site's origin only. */
 export const uploadsCors = new aws.s3.BucketCorsConfiguration('UploadsSiteCors', {

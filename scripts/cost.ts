@@ -1,5 +1,6 @@
 /*
- * npm run cost -- --users 1000000 --images-per-user 10 [--months-retained 1] [--views-per-image 10] [--page-views-per-user 20] [--json]
+ * npm run cost -- --users 1000000 --images-per-user 10 [--months-retained 1] [--views-per-image 10] [--page-views-per-user 20]
+ *                  [--cache-hit-rate 0.8] [--waf on|off] [--json]
  * Prints a month of AWS per service, with analyze-profile on Rekognition and on the built-in model.
  */
 import { parseArgs } from 'node:util';
@@ -12,11 +13,18 @@ const { values } = parseArgs({
     'months-retained': { type: 'string' },
     'views-per-image': { type: 'string' },
     'page-views-per-user': { type: 'string' },
+    'cache-hit-rate': { type: 'string' },
+    waf: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
 });
 
 const optionalNumber = (value: string | undefined) => (value === undefined ? undefined : Number(value));
+
+if (values.waf !== undefined && values.waf !== 'on' && values.waf !== 'off') {
+  console.error(`--waf takes on or off, not "${values.waf}".`);
+  process.exit(1);
+}
 
 const estimate = estimateMonthlyCost({
   users: Number(values.users),
@@ -24,6 +32,8 @@ const estimate = estimateMonthlyCost({
   monthsRetained: optionalNumber(values['months-retained']),
   viewsPerImage: optionalNumber(values['views-per-image']),
   pageViewsPerUser: optionalNumber(values['page-views-per-user']),
+  cacheHitRate: optionalNumber(values['cache-hit-rate']),
+  waf: values.waf === undefined ? undefined : values.waf === 'on',
 });
 
 console.log(values.json ? JSON.stringify(estimate, null, 2) : formatCostTable(estimate));

@@ -68,8 +68,46 @@ describe('estimateMonthlyCost', () => {
     expect(line(million, 'DynamoDB face items')).toMatchObject({ rekognition: 7.43, builtIn: 7.43 });
   });
 
-  test('image views leave S3 at its first egress tier: 10M views × 100 KB = 953.67 GB × $0.09', () => {
-    expect(line(million, 'S3 egress (presigned image views)').rekognition).toBe(85.83);
+  test('image views go through CloudFront: 10M requests and 10M × 100 KB = 953.67 GB at its first tier, $0.085', () => {
+    // 953.67 GB × $0.085 = $81.06, + 10M × $0.01 per 10,000 requests = $10
+    expect(line(million, 'CloudFront (images)').rekognition).toBe(91.06);
+    expect(million.lines.some((item) => item.service.startsWith('S3 egress'))).toBe(false);
+  });
+
+  test('pages and images reach CloudFront’s egress tiers together, each paying its share', () => {
+    const tenMillion = estimateMonthlyCost({ users: 1_000_000, imagesPerUser: 10 });
+    // 4,768.37 GB of pages + 9,536.74 GB of images = 14,305.11 GB: 10,240 GB at $0.085 + 4,065.11 GB at $0.08 = $1,195.61,
+    // plus 100M image requests ($100) and 160M page requests ($160)
+    const images = line(tenMillion, 'CloudFront (images)').rekognition;
+    const pages = line(tenMillion, 'CloudFront (site pages)').rekognition;
+    expect(images + pages).toBeCloseTo(1_455.61, 1);
+    expect(images).toBeCloseTo(797.07 + 100, 1);
+  });
+
+  test('only what CloudFront’s cache misses reaches S3, and for a shared file the server function', () => {
+    const allHits = estimateMonthlyCost({ users: 100_000, imagesPerUser: 10, cacheHitRate: 1 });
+    const noHits = estimateMonthlyCost({ users: 100_000, imagesPerUser: 10, cacheHitRate: 0 });
+    // 15M PUT/LIST at $0.005 per 1,000 = $75; the pipeline's 2M GETs = $0.80, plus each miss's GET: 10M more = $4.00
+    expect(line(allHits, 'S3 requests').rekognition).toBe(75.8);
+    expect(line(noHits, 'S3 requests').rekognition).toBe(79.8);
+    // At the default 80%, 2M misses: $0.80 more.
+    expect(line(million, 'S3 requests').rekognition).toBe(76.6);
+    // 2M page views × 0.15 s × 1 GB = 300,000 GB-s → $4.00, + $0.40 of requests; every miss of a shared file (20% of
+    // views: 2M) adds a 50 ms call: 100,000 GB-s → $1.33, + $0.40
+    expect(line(allHits, 'Lambda Next.js server').rekognition).toBe(4.4);
+    expect(line(noHits, 'Lambda Next.js server').rekognition).toBe(6.13);
+  });
+
+  test('the web ACL: $5, $1 for each of its 4 rules, and $0.60 per million requests, pages’ and images’ alike', () => {
+    // 2M page views × 8 requests + 10M image requests = 26M × $0.60 per million = $15.60, + $9
+    expect(line(million, 'WAF')).toMatchObject({ rekognition: 24.6, builtIn: 24.6 });
+    const withoutWaf = estimateMonthlyCost({ users: 100_000, imagesPerUser: 10, waf: false });
+    expect(withoutWaf.lines.some((item) => item.service === 'WAF')).toBe(false);
+    expect(withoutWaf.total.rekognition).toBeCloseTo(million.total.rekognition - 24.6, 2);
+  });
+
+  test('CloudFront’s additional metrics: 8 CloudWatch metrics at $0.30', () => {
+    expect(line(million, 'CloudWatch (CloudFront metrics)').rekognition).toBe(2.4);
   });
 
   test('storage grows with the months of uploads kept', () => {
@@ -87,15 +125,18 @@ describe('estimateMonthlyCost', () => {
     expect(million.total.builtIn).toBeLessThan(million.total.rekognition);
   });
 
-  test('with no users only the queues’ idle polling is left: 3 × 650,000 requests × $0.40 per million', () => {
+  test('with no users what is left is the queues’ idle polling (3 × 650,000 requests × $0.40 per million), the metrics and the web ACL', () => {
     const idle = estimateMonthlyCost({ users: 0, imagesPerUser: 10 });
-    expect(idle.total).toEqual({ rekognition: 0.78, builtIn: 0.78 });
     expect(line(idle, 'SQS').rekognition).toBe(0.78);
+    expect(idle.total).toEqual({ rekognition: 12.18, builtIn: 12.18 });
+    expect(estimateMonthlyCost({ users: 0, imagesPerUser: 10, waf: false }).total).toEqual({ rekognition: 3.18, builtIn: 3.18 });
   });
 
   test('rejects impossible usage', () => {
     expect(() => estimateMonthlyCost({ users: -1, imagesPerUser: 10 })).toThrow();
     expect(() => estimateMonthlyCost({ users: 1.5, imagesPerUser: 10 })).toThrow();
     expect(() => estimateMonthlyCost({ users: 10, imagesPerUser: 10, monthsRetained: 0 })).toThrow();
+    expect(() => estimateMonthlyCost({ users: 10, imagesPerUser: 10, cacheHitRate: 1.5 })).toThrow();
+    expect(() => estimateMonthlyCost({ users: 10, imagesPerUser: 10, cacheHitRate: -0.1 })).toThrow();
   });
 });

@@ -4,6 +4,7 @@ import { createCostEstimateInput, type CostEstimate, type CostEstimateInput, typ
 import {
   ANALYZE_LOCAL_WORKLOAD,
   ANALYZE_REKOGNITION_WORKLOAD,
+  CLOUDFRONT_ADDITIONAL_METRICS,
   DERIVED_MB_PER_IMAGE,
   FACE_INDEX_COPIES,
   FACE_ITEM_KB,
@@ -22,9 +23,12 @@ import {
   REQUESTS_PER_PAGE_VIEW,
   S3_GETS_PER_IMAGE,
   S3_PUTS_PER_IMAGE,
+  SHARE_FILE_MS,
+  SHARED_VIEW_SHARE,
   SQS_IDLE_POLLS_PER_QUEUE_MONTH,
   SQS_REQUESTS_PER_IMAGE,
   VIEW_KB,
+  WAF_RULES,
   WEB_SERVER_WORKLOAD,
   WRITE_UNITS_PER_FACE,
   WRITE_UNITS_PER_IMAGE,
@@ -48,6 +52,7 @@ const workloadBasis = (workload: LambdaWorkload) => `${workload.msPerImage} ms a
 const round = (value: number) => Math.round(value * 100) / 100;
 const both = (service: string, basis: string, cost: number): CostLine => ({ service, basis, rekognition: cost, builtIn: cost });
 const number = (value: number) => Math.round(value).toLocaleString('en-US');
+const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 /** A month of AWS for the given usage, priced per service, with the face work (analyze-profile, index-faces, searches) on Rekognition and on the built-in model. */
 export function estimateMonthlyCost(rawInput: CostEstimateInput): CostEstimate {
@@ -57,16 +62,26 @@ export function estimateMonthlyCost(rawInput: CostEstimateInput): CostEstimate {
   const pageViews = input.users * input.pageViewsPerUser;
   const imageViews = images * input.viewsPerImage;
 
+  // Image views go through CloudFront; those its cache misses reach the origin: S3 for a private photo, the server function (which reads S3) for a shared file.
+  const imageMisses = imageViews * (1 - input.cacheHitRate);
+  const shareFileCalls = imageMisses * SHARED_VIEW_SHARE;
+  const pageRequests = pageViews * REQUESTS_PER_PAGE_VIEW;
+  const edgeRequests = pageRequests + imageViews;
+
   const storedGb = (storedImages * (ORIGINAL_MB + DERIVED_MB_PER_IMAGE)) / MB_PER_GB;
   const puts = images * S3_PUTS_PER_IMAGE;
-  const gets = images * S3_GETS_PER_IMAGE + imageViews;
+  const gets = images * S3_GETS_PER_IMAGE + imageMisses;
   const imageEgressGb = (imageViews * VIEW_KB) / KB_PER_GB;
   const writeUnits = images * WRITE_UNITS_PER_IMAGE;
   const readUnits = images * READ_UNITS_PER_IMAGE + pageViews * READ_UNITS_PER_PAGE_VIEW;
   const tableGb = (storedImages * ITEM_KB_PER_IMAGE) / KB_PER_GB;
   const sqsRequests = images * SQS_REQUESTS_PER_IMAGE + PIPELINE_QUEUES * SQS_IDLE_POLLS_PER_QUEUE_MONTH;
   const pageGb = (pageViews * PAGE_KB) / KB_PER_GB;
-  const webGbSeconds = gbSeconds(pageViews, WEB_SERVER_WORKLOAD.msPerPageView, WEB_SERVER_WORKLOAD.memoryMb);
+  const webGbSeconds =
+    gbSeconds(pageViews, WEB_SERVER_WORKLOAD.msPerPageView, WEB_SERVER_WORKLOAD.memoryMb) + gbSeconds(shareFileCalls, SHARE_FILE_MS, WEB_SERVER_WORKLOAD.memoryMb);
+  // One distribution carries pages and images, so its egress tiers are reached by both together, and each pays its share.
+  const edgeEgressCost = chargeTiered(pageGb + imageEgressGb, PRICES.cloudfront.egressGb);
+  const edgeEgressShare = (gb: number) => (pageGb + imageEgressGb === 0 ? 0 : (edgeEgressCost * gb) / (pageGb + imageEgressGb));
 
   // Faces accumulate like the photos they are in; each new face is searched from once by grouping.
   const faces = images * FACES_PER_IMAGE;
@@ -83,7 +98,11 @@ export function estimateMonthlyCost(rawInput: CostEstimateInput): CostEstimate {
   const lines: CostLine[] = [
     both('S3 storage', `${number(storedGb)} GB of originals and variants`, chargeTiered(storedGb, PRICES.s3.storageGbMonth)),
     both('S3 requests', `${number(puts)} PUT/LIST, ${number(gets)} GET`, puts * PRICES.s3.putPerRequest + gets * PRICES.s3.getPerRequest),
-    both('S3 egress (presigned image views)', `${number(imageEgressGb)} GB`, chargeTiered(imageEgressGb, PRICES.s3.egressGb)),
+    both(
+      'CloudFront (images)',
+      `${number(imageEgressGb)} GB, ${number(imageViews)} requests, ${percent(input.cacheHitRate)} from its cache`,
+      edgeEgressShare(imageEgressGb) + imageViews * PRICES.cloudfront.httpsPerRequest,
+    ),
     both(
       'Lambda process-image',
       `${number(gbSeconds(images, PROCESS_IMAGE_WORKLOAD.msPerImage, PROCESS_IMAGE_WORKLOAD.memoryMb))} GB-s (${PROCESS_IMAGE_WORKLOAD.msPerImage} ms at ${PROCESS_IMAGE_WORKLOAD.memoryMb} MB)`,
@@ -127,8 +146,8 @@ export function estimateMonthlyCost(rawInput: CostEstimateInput): CostEstimate {
     },
     both(
       'Lambda Next.js server',
-      `${number(webGbSeconds)} GB-s, ${number(pageViews)} page views`,
-      webGbSeconds * PRICES.lambda.gbSecond[WEB_SERVER_WORKLOAD.architecture] + pageViews * PRICES.lambda.perRequest,
+      `${number(webGbSeconds)} GB-s, ${number(pageViews)} page views + ${number(shareFileCalls)} share-file misses`,
+      webGbSeconds * PRICES.lambda.gbSecond[WEB_SERVER_WORKLOAD.architecture] + (pageViews + shareFileCalls) * PRICES.lambda.perRequest,
     ),
     both(
       'DynamoDB on-demand',
@@ -141,11 +160,17 @@ export function estimateMonthlyCost(rawInput: CostEstimateInput): CostEstimate {
       faceWriteUnits * PRICES.dynamodb.writeRequestUnit + faceTableGb * (PRICES.dynamodb.storageGbMonth + PRICES.dynamodb.pitrGbMonth),
     ),
     both('SQS', `${number(sqsRequests)} requests`, sqsRequests * PRICES.sqs.perRequest),
-    both(
-      'CloudFront (site pages)',
-      `${number(pageGb)} GB, ${number(pageViews * REQUESTS_PER_PAGE_VIEW)} requests`,
-      chargeTiered(pageGb, PRICES.cloudfront.egressGb) + pageViews * REQUESTS_PER_PAGE_VIEW * PRICES.cloudfront.httpsPerRequest,
-    ),
+    both('CloudFront (site pages)', `${number(pageGb)} GB, ${number(pageRequests)} requests`, edgeEgressShare(pageGb) + pageRequests * PRICES.cloudfront.httpsPerRequest),
+    both('CloudWatch (CloudFront metrics)', `${CLOUDFRONT_ADDITIONAL_METRICS} metrics`, CLOUDFRONT_ADDITIONAL_METRICS * PRICES.cloudwatch.metricMonth),
+    ...(input.waf
+      ? [
+          both(
+            'WAF',
+            `1 web ACL, ${WAF_RULES} rules, ${number(edgeRequests)} requests`,
+            PRICES.waf.webAclMonth + WAF_RULES * PRICES.waf.ruleMonth + edgeRequests * PRICES.waf.perRequest,
+          ),
+        ]
+      : []),
   ].map((line) => ({ ...line, rekognition: round(line.rekognition), builtIn: round(line.builtIn) }));
 
   const sum = (key: 'rekognition' | 'builtIn') => round(lines.reduce((total, line) => total + line[key], 0));

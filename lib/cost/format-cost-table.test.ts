@@ -8,6 +8,8 @@ const lines = formatCostTable(estimate).split('\n');
 test('states the usage and the date of the prices', () => {
   expect(lines[0]).toBe('Monthly AWS estimate: 1,000,000 users × 10 images = 10,000,000 images');
   expect(lines[1]).toContain('us-east-1 list prices as of 2025-06-01');
+  expect(lines[2]).toBe('Images through CloudFront, 80% of their requests answered from its cache; WAF on');
+  expect(formatCostTable(estimateMonthlyCost({ users: 1, imagesPerUser: 1, cacheHitRate: 0.5, waf: false })).split('\n')[2]).toBe('Images through CloudFront, 50% of their requests answered from its cache; WAF off');
 });
 
 test('has one row per service and a total row, in dollars with thousands separators', () => {

@@ -14,6 +14,8 @@ export const PRICE_SOURCES = [
   'https://aws.amazon.com/sqs/pricing/',
   'https://aws.amazon.com/rekognition/pricing/',
   'https://aws.amazon.com/cloudfront/pricing/',
+  'https://aws.amazon.com/waf/pricing/',
+  'https://aws.amazon.com/cloudwatch/pricing/',
 ] as const;
 
 /** A graduated price: the first `upTo` units of the month at `price`, the next ones at the following tier's. */
@@ -97,5 +99,17 @@ export const PRICES = {
     ] satisfies PriceTier[],
     /** HTTPS requests from US / Europe edges. */
     httpsPerRequest: 0.01 / 10_000,
+  },
+  waf: {
+    /** A web ACL, USD per month, pro rata by the hour. */
+    webAclMonth: 5,
+    /** Each rule in it, a managed rule group counting as one (AWS's common rule set has no fee of its own). */
+    ruleMonth: 1,
+    /** Every request the web ACL inspects. */
+    perRequest: 0.6 / 1_000_000,
+  },
+  cloudwatch: {
+    /** A custom metric (CloudFront's additional metrics are billed as such), first 10,000 metrics. */
+    metricMonth: 0.3,
   },
 } as const;

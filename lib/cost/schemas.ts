@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_PAGE_VIEWS_PER_USER, DEFAULT_VIEWS_PER_IMAGE } from './workload';
+import { DEFAULT_CACHE_HIT_RATE, DEFAULT_PAGE_VIEWS_PER_USER, DEFAULT_VIEWS_PER_IMAGE } from './workload';
 
 const count = z.number().int().nonnegative();
 
@@ -11,6 +11,10 @@ export const createCostEstimateInput = z.object({
   monthsRetained: z.number().positive().default(1),
   viewsPerImage: z.number().nonnegative().default(DEFAULT_VIEWS_PER_IMAGE),
   pageViewsPerUser: z.number().nonnegative().default(DEFAULT_PAGE_VIEWS_PER_USER),
+  /** The share of image requests CloudFront answers from its cache, between 0 and 1. */
+  cacheHitRate: z.number().min(0).max(1).default(DEFAULT_CACHE_HIT_RATE),
+  /** Whether the web ACL is deployed (WAF, on by default for production stages). */
+  waf: z.boolean().default(true),
 });
 export type CostEstimateInput = z.input<typeof createCostEstimateInput>;
 

@@ -70,10 +70,27 @@ export const S3_PUTS_PER_IMAGE = 1 + DERIVED_OBJECTS_PER_IMAGE + 1;
 /** S3 GETs by the pipeline: process-image reads the original, analyze-profile reads its copy. */
 export const S3_GETS_PER_IMAGE = 2;
 
-/** How often an image is looked at in a month (gallery, detail page, share link), each a presigned GET. */
+/*
+ * Image views go through CloudFront: the owner's photos from the media bucket (signed cookies), shared
+ * files from the server function. Each view is priced as a CloudFront request with its bytes; a repeat
+ * view that the browser answers from its cache (the URLs never change) costs nothing, and is not
+ * subtracted, so the figure errs high. A view CloudFront's cache cannot answer goes to the origin: one S3
+ * GET for a private photo; for a shared file, a call of the server function, which reads S3 once.
+ */
+/** How often an image is looked at in a month (gallery, detail page, share link). */
 export const DEFAULT_VIEWS_PER_IMAGE = 10;
 /** What one view transfers: a 640 px WebP, the size the gallery shows. */
 export const VIEW_KB = 100;
+/**
+ * The share of image requests CloudFront answers from its cache (CacheHitRate, docs/deploy.md says how
+ * to read it). An assumption: shared files are fetched by many and hit often, a private photo is fetched
+ * by one person and mostly once per browser. Check it against the deployed figure: `--cache-hit-rate`.
+ */
+export const DEFAULT_CACHE_HIT_RATE = 0.8;
+/** The share of image views that are of shared files (a share link's page or file), the rest being owners' own photos. */
+export const SHARED_VIEW_SHARE = 0.2;
+/** The server function answering a shared file CloudFront did not have: one S3 read streamed back, about 50 ms billed. */
+export const SHARE_FILE_MS = 50;
 
 /* DynamoDB, per image: insert, claim, complete with variants, analysis result, each also written to up to two GSIs. */
 export const WRITE_UNITS_PER_IMAGE = 12;
@@ -114,3 +131,12 @@ export const PAGE_KB = 250;
 export const REQUESTS_PER_PAGE_VIEW = 8;
 /** The Next.js server: 1024 MB (SST's default) on arm64 (infra/site-build.ts); about 150 ms billed per server render. */
 export const WEB_SERVER_WORKLOAD = { memoryMb: 1024, msPerPageView: 150, architecture: 'arm64' } as const;
+
+/*
+ * The edge's guard and gauges. The web ACL (infra/waf.ts, with WAF on) holds AWS's common rule set and a
+ * rate-based rule for each of /sign-in, /s/ and /api/: four rules, which the graph test holds it to. It
+ * inspects every request to the distribution, pages and images alike.
+ */
+export const WAF_RULES = 4;
+/** CloudFront's additional metrics (infra/monitoring.ts) are eight CloudWatch metrics per distribution. */
+export const CLOUDFRONT_ADDITIONAL_METRICS = 8;

@@ -35,8 +35,8 @@ const OBJECTS: Record<ObjectAccess, string[]> = {
   'read-write-multipart': ['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
 };
 
-export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'; encryption?: 's3' | 'kms'; stage?: string; wiring?: readonly JobWiring[] } = {}): InfraSpec {
-  const { faceAnalyzer = 'rekognition', encryption = 's3', stage = 'graph', wiring = JOB_WIRING } = options;
+export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'; encryption?: 's3' | 'kms'; stage?: string; waf?: boolean; wiring?: readonly JobWiring[] } = {}): InfraSpec {
+  const { faceAnalyzer = 'rekognition', encryption = 's3', stage = 'graph', waf = false, wiring = JOB_WIRING } = options;
   const rekognition = faceAnalyzer === 'rekognition';
   // One Rekognition collection per user, all of them named after the app and stage (dots: no stage name holds one), in this account and region, and nothing else of Rekognition's.
   const collections = `arn:aws:rekognition:${FAKE_REGION}:${FAKE_ACCOUNT}:collection/headshot.${stage}.*`;
@@ -62,6 +62,7 @@ export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'
     visibilityTimeoutMultiplier: 6,
     deadLetterConsumer: 'StoreDeadLetter',
     scheduled: { Sweep: 'rate(5 minutes)' },
+    waf,
     alarmed: [...wiring.map((row) => row.component), ...(rekognition ? [] : ['DescribeFaces']), 'StoreDeadLetter', 'Sweep', 'RealtimeAuthorizerHandler', 'WebServerUseast1'],
     functions: {
       ...Object.fromEntries(wiring.map((row) => [row.component, jobFunction(row)])),

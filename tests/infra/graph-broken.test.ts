@@ -10,8 +10,9 @@ import { findViolations } from './rules';
  * The rules must catch a broken config. This runs the real config with mistakes injected through
  * SST's own $transform: the process-image queue loses its dead-letter queue; analyze-profile is also
  * linked to the uploads bucket, which it never reads; nothing drains analyze-profile's dead-letter
- * queue; the sweep's schedule is switched off; analyze-profile gets a public function URL; and the
- * site's distribution no longer adds the origin secret, so the server function's URL is open to anyone.
+ * queue; the sweep's schedule is switched off; analyze-profile gets a public function URL; the
+ * site's distribution no longer adds the origin secret, so the server function's URL is open to anyone;
+ * and the uploads bucket is made public (a policy that lets anyone read, its public access block relaxed).
  */
 
 let graph: InfraGraph;
@@ -35,6 +36,9 @@ beforeAll(async () => {
       });
       $transform(sst.aws.Cron, (args) => {
         args.enabled = false;
+      });
+      $transform(sst.aws.Bucket, (args, _opts, name) => {
+        if (name === 'Uploads' && args) args.access = 'public';
       });
       $transform(sst.aws.Function, (args, _opts, name) => {
         if (name !== 'AnalyzeProfile') return;
@@ -80,6 +84,12 @@ test('the server function URL is reported unlocked when the distribution no long
   expect(violations).toContain('function URL WebServerUseast1Url is public, and no distribution sends the origin secret its function checks');
 });
 
+test('a public bucket is reported: its policy lets anyone read, and its public access block no longer stops it', () => {
+  expect(violations).toContain('bucket UploadsBucket: its policy allows anyone (s3:GetObject)');
+  expect(violations).toContain('bucket UploadsBucket: blockPublicPolicy is not set');
+  expect(violations).toContain('bucket UploadsBucket: restrictPublicBuckets is not set');
+});
+
 test('nothing else is reported', () => {
-  expect(violations).toHaveLength(7);
+  expect(violations).toHaveLength(10);
 });

@@ -1,13 +1,14 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { expectedAccess } from './expected-access';
 import { getResource, grantsByComponent, input, lambdaOf, plain, resourcesOfType, state, TYPES } from './graph';
 import { disposeInfraGraph, runInfraGraph, type InfraGraph } from './harness';
 import { findViolations } from './rules';
+import { WAF_RULES } from '../../lib/cost/workload';
 
 /*
  * The same config deployed to "prod" with the built-in face model, originals expiring after 30 days,
- * a custom domain and a customer-managed KMS key: the choices readInfraSettings() exposes must change
- * the graph, and nothing else.
+ * a custom domain and a customer-managed KMS key, and WAF left to its production default (on): the
+ * choices readInfraSettings() exposes must change the graph, and nothing else.
  */
 
 let graph: InfraGraph;
@@ -21,7 +22,7 @@ afterAll(async () => {
 });
 
 test('the graph breaks none of the rules, with no Rekognition access at all', () => {
-  expect(findViolations(graph, expectedAccess({ faceAnalyzer: 'local', encryption: 'kms', stage: 'prod' }))).toEqual([]);
+  expect(findViolations(graph, expectedAccess({ faceAnalyzer: 'local', encryption: 'kms', stage: 'prod', waf: true }))).toEqual([]);
   expect(grantsByComponent(graph, 'AnalyzeProfile')['*']).toBeUndefined();
 });
 
@@ -66,4 +67,72 @@ test('ENCRYPTION=kms: whoever reads or writes objects may use the key, and nobod
     expect(grantsByComponent(graph, name).Data).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
   }
   expect(grantsByComponent(graph, 'RealtimeAuthorizerHandler').Data).toBeUndefined();
+});
+
+interface WafRule {
+  name: string;
+  priority: number;
+  action?: unknown;
+  overrideAction?: unknown;
+  statement: {
+    managedRuleGroupStatement?: { vendorName: string; name: string; ruleActionOverrides?: unknown[] };
+    rateBasedStatement?: {
+      limit: number;
+      evaluationWindowSec: number;
+      aggregateKeyType: string;
+      scopeDownStatement: { byteMatchStatement: { searchString: string; positionalConstraint: string; fieldToMatch: unknown; textTransformations: { type: string }[] } };
+    };
+  };
+}
+
+describe('WAF, on by default in production', () => {
+  const webAcl = () => {
+    const [only, ...others] = resourcesOfType(graph, TYPES.webAcl);
+    expect(others).toEqual([]);
+    return only!;
+  };
+
+  test('one CloudFront web ACL, in us-east-1 as CloudFront requires, guards the site’s distribution and lets the rest through', () => {
+    const [distribution, ...others] = resourcesOfType(graph, TYPES.distribution);
+    expect(others).toEqual([]);
+    expect(input(webAcl(), 'scope')).toBe('CLOUDFRONT');
+    expect(input(webAcl(), 'region')).toBe('us-east-1');
+    expect(input(webAcl(), 'defaultAction')).toEqual({ allow: {} });
+    expect(input(distribution!, 'webAclId')).toBe(state(webAcl(), 'arn'));
+  });
+
+  test('AWS’s common rule set runs first, blocking, but for its 8 KB body limit, which would refuse a photo searched with', () => {
+    const [first] = input<WafRule[]>(webAcl(), 'rules');
+    expect(first).toMatchObject({
+      priority: 0,
+      overrideAction: { none: {} },
+      statement: {
+        managedRuleGroupStatement: { vendorName: 'AWS', name: 'AWSManagedRulesCommonRuleSet', ruleActionOverrides: [{ name: 'SizeRestrictions_BODY', actionToUse: { count: {} } }] },
+      },
+    });
+  });
+
+  test('a rate-based rule per address on each of /sign-in, /s/ and /api/, over five minutes, answering 429', () => {
+    const rate = input<WafRule[]>(webAcl(), 'rules')
+      .filter((rule) => rule.statement.rateBasedStatement)
+      .map((rule) => {
+        const statement = rule.statement.rateBasedStatement!;
+        const match = statement.scopeDownStatement.byteMatchStatement;
+        return { path: match.searchString, how: match.positionalConstraint, on: match.fieldToMatch, decoded: match.textTransformations.map((transformation) => transformation.type), per: statement.aggregateKeyType, window: statement.evaluationWindowSec, limit: statement.limit, action: rule.action };
+      });
+    const common = { how: 'STARTS_WITH', on: { uriPath: {} }, decoded: ['URL_DECODE', 'LOWERCASE'], per: 'IP', window: 300, action: { block: { customResponse: { responseCode: 429 } } } };
+    expect(rate).toEqual([
+      { path: '/sign-in', limit: 300, ...common },
+      { path: '/s/', limit: 2_000, ...common },
+      { path: '/api/', limit: 10_000, ...common },
+    ]);
+  });
+
+  test('it has the rules `npm run cost` prices, each with its own metric, in distinct priorities', () => {
+    const rules = input<(WafRule & { visibilityConfig: { metricName: string; cloudwatchMetricsEnabled: boolean } })[]>(webAcl(), 'rules');
+    expect(rules).toHaveLength(WAF_RULES);
+    expect(new Set(rules.map((rule) => rule.priority)).size).toBe(rules.length);
+    expect(new Set(rules.map((rule) => rule.visibilityConfig.metricName)).size).toBe(rules.length);
+    expect(rules.every((rule) => rule.visibilityConfig.cloudwatchMetricsEnabled)).toBe(true);
+  });
 });

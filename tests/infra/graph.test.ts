@@ -446,6 +446,43 @@ describe('the site as deployed', () => {
   });
 });
 
+describe('the edge: metrics and alarm, no web ACL outside production', () => {
+  const distribution = () => {
+    const [only, ...others] = resourcesOfType(graph, TYPES.distribution);
+    expect(others).toEqual([]);
+    return only!;
+  };
+
+  test('CloudFront’s additional metrics (the cache hit rate among them) are on for the distribution, whose id is an output', () => {
+    const subscriptions = resourcesOfType(graph, TYPES.monitoringSubscription);
+    expect(subscriptions.map((subscription) => [input(subscription, 'distributionId'), input(subscription, 'monitoringSubscription')])).toEqual([
+      [distribution().id, { realtimeMetricsSubscriptionConfig: { realtimeMetricsSubscriptionStatus: 'Enabled' } }],
+    ]);
+    expect(graph.outputs.distributionId).toBe(distribution().id);
+  });
+
+  test('an alarm in us-east-1, where CloudFront’s metrics are, fires above 5% of answers in 5xx over five minutes of at least 20 requests, to a topic in us-east-1', () => {
+    const alarm = getResource(graph, TYPES.alarm, 'WebCdn5xxAlarm');
+    expect(input(alarm, 'region')).toBe('us-east-1');
+    const metric = (metricName: string, stat: string) => ({ namespace: 'AWS/CloudFront', metricName, dimensions: { DistributionId: distribution().id, Region: 'Global' }, period: 300, stat });
+    expect(input(alarm, 'metricQueries')).toEqual([
+      { id: 'errors', metric: metric('5xxErrorRate', 'Average'), returnData: false },
+      { id: 'requests', metric: metric('Requests', 'Sum'), returnData: false },
+      expect.objectContaining({ id: 'rate', expression: 'IF(requests >= 20, errors, 0)', returnData: true }),
+    ]);
+    expect([input(alarm, 'comparisonOperator'), input(alarm, 'threshold'), input(alarm, 'evaluationPeriods'), input(alarm, 'treatMissingData')]).toEqual(['GreaterThanThreshold', 5, 1, 'notBreaching']);
+    const topic = getResource(graph, TYPES.topic, 'EdgeAlerts');
+    expect(input(topic, 'region')).toBe('us-east-1');
+    expect(input(alarm, 'alarmActions')).toEqual([state(topic, 'arn')]);
+    expect(input(alarm, 'okActions')).toEqual([state(topic, 'arn')]);
+  });
+
+  test('WAF is off outside the production stages: no web ACL, and none on the distribution', () => {
+    expect(resourcesOfType(graph, TYPES.webAcl)).toEqual([]);
+    expect(input(distribution(), 'webAclId')).toBeUndefined();
+  });
+});
+
 describe('nothing lost', () => {
   const arnOf = (name: string) => state<string>(lambdaOf(graph, name), 'arn');
 

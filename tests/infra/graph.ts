@@ -55,6 +55,9 @@ export const TYPES = {
   functionUrl: 'aws:lambda/functionUrl:FunctionUrl',
   distribution: 'aws:cloudfront/distribution:Distribution',
   cloudFrontFunction: 'aws:cloudfront/function:Function',
+  webAcl: 'aws:wafv2/webAcl:WebAcl',
+  monitoringSubscription: 'aws:cloudfront/monitoringSubscription:MonitoringSubscription',
+  topic: 'aws:sns/topic:Topic',
 } as const;
 
 export interface PolicyStatement {

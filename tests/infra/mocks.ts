@@ -15,6 +15,8 @@ export interface GraphResource {
   name: string;
   /** false for SST components (their inputs are not sent to the engine). */
   custom: boolean;
+  /** The id the engine gave it, as other resources' inputs refer to it (a distribution's, in its monitoring subscription). */
+  id: string;
   inputs: Record<string, unknown>;
   state: Record<string, unknown>;
 }
@@ -58,7 +60,9 @@ function computedState(type: string, name: string, inputs: Record<string, unknow
     case 'aws:iam/role:Role':
       return { name: physical, arn: `arn:aws:iam::${FAKE_ACCOUNT}:role/${physical}` };
     case 'aws:sns/topic:Topic':
-      return { name: physical, arn: `arn:aws:sns:${FAKE_REGION}:${FAKE_ACCOUNT}:${physical}` };
+      return { name: physical, arn: `arn:aws:sns:${typeof inputs.region === 'string' ? inputs.region : FAKE_REGION}:${FAKE_ACCOUNT}:${physical}` };
+    case 'aws:wafv2/webAcl:WebAcl':
+      return { arn: `arn:aws:wafv2:${String(inputs.region ?? FAKE_REGION)}:${FAKE_ACCOUNT}:global/webacl/${physical}/${name}-id`, capacity: 0 };
     case 'aws:cloudfront/distribution:Distribution':
       return { arn: `arn:aws:cloudfront::${FAKE_ACCOUNT}:distribution/${name}`, domainName: `${name.toLowerCase()}.cloudfront.net`, hostedZoneId: 'Z2FDTNDATAQYW2' };
     default: {
@@ -120,8 +124,8 @@ export function createMocks(resources: GraphResource[], invokes: Invoke[]): runt
     newResource(args) {
       const inputs = args.inputs as Record<string, unknown>;
       const state = { ...inputs, ...(args.custom ? computedState(args.type, args.name, inputs) : {}) };
-      resources.push({ type: args.type, name: args.name, custom: args.custom ?? true, inputs, state });
       const id = args.type === 'aws:sqs/queue:Queue' ? String(state.url) : `${args.name}-id`;
+      resources.push({ type: args.type, name: args.name, custom: args.custom ?? true, id, inputs, state });
       return { id, state };
     },
     call(args) {

@@ -28,7 +28,12 @@ export interface InfraSpec {
   scheduled: Record<string, string>;
   /** Functions that must have alarms on their errors and throttles. */
   alarmed: string[];
+  /** Whether every distribution must be guarded by a web ACL (WAF on), or none may be. */
+  waf: boolean;
 }
+
+/** Where CloudFront's web ACLs, metrics and so their alarms live, whatever the app's region. */
+const CLOUDFRONT_REGION = 'us-east-1';
 
 function bucketsArePrivate(graph: InfraGraph): string[] {
   const violations: string[] = [];
@@ -247,6 +252,65 @@ function functionUrlsAreLocked(graph: InfraGraph): string[] {
   return violations;
 }
 
+interface MetricQuery {
+  metric?: { namespace: string; metricName: string; dimensions?: Record<string, string> };
+}
+
+/**
+ * Every distribution has CloudFront's additional metrics (the cache hit rate among them) and an alarm
+ * on its 5xx error rate. CloudFront's metrics exist in us-east-1 only, and an alarm notifies topics of
+ * its own region: so the alarm and the topics it notifies must say us-east-1, not the app's region.
+ */
+function distributionsAreWatched(graph: InfraGraph): string[] {
+  const violations: string[] = [];
+  const subscriptions = resourcesOfType(graph, TYPES.monitoringSubscription);
+  const topics = resourcesOfType(graph, TYPES.topic);
+  for (const distribution of resourcesOfType(graph, TYPES.distribution)) {
+    const metricsOn = subscriptions.some(
+      (subscription) =>
+        input(subscription, 'distributionId') === distribution.id &&
+        input<{ realtimeMetricsSubscriptionConfig?: { realtimeMetricsSubscriptionStatus?: string } }>(subscription, 'monitoringSubscription')?.realtimeMetricsSubscriptionConfig?.realtimeMetricsSubscriptionStatus === 'Enabled',
+    );
+    if (!metricsOn) violations.push(`distribution ${distribution.name} has no additional metrics: no cache hit rate`);
+    const alarms = resourcesOfType(graph, TYPES.alarm).filter((alarm) =>
+      [{ metric: { namespace: input<string>(alarm, 'namespace'), metricName: input<string>(alarm, 'metricName'), dimensions: input<Record<string, string>>(alarm, 'dimensions') } }, ...(input<MetricQuery[]>(alarm, 'metricQueries') ?? [])].some(
+        ({ metric }) => metric?.namespace === 'AWS/CloudFront' && metric.metricName === '5xxErrorRate' && metric.dimensions?.DistributionId === distribution.id,
+      ),
+    );
+    if (alarms.length === 0) violations.push(`distribution ${distribution.name} has no alarm on its 5xx error rate`);
+    for (const alarm of alarms) {
+      if (input(alarm, 'region') !== CLOUDFRONT_REGION) violations.push(`alarm ${alarm.name} is not in ${CLOUDFRONT_REGION}, where CloudFront's metrics are`);
+      const actions = input<string[]>(alarm, 'alarmActions') ?? [];
+      if (actions.length === 0) violations.push(`alarm ${alarm.name} notifies nobody`);
+      for (const action of actions) {
+        const topic = topics.find((candidate) => state(candidate, 'arn') === action);
+        if (!topic || input(topic, 'region') !== CLOUDFRONT_REGION) violations.push(`alarm ${alarm.name} notifies ${action}, not a topic in ${CLOUDFRONT_REGION}`);
+      }
+    }
+  }
+  return violations;
+}
+
+/** With WAF on, every distribution is guarded by a CloudFront-scoped web ACL (in us-east-1, as CloudFront requires); with it off, none is deployed. */
+function distributionsHaveTheirWebAcl(graph: InfraGraph, spec: InfraSpec): string[] {
+  const violations: string[] = [];
+  const acls = resourcesOfType(graph, TYPES.webAcl);
+  for (const distribution of resourcesOfType(graph, TYPES.distribution)) {
+    const arn = input<string | undefined>(distribution, 'webAclId');
+    if (!spec.waf) {
+      if (arn) violations.push(`distribution ${distribution.name} has a web ACL with WAF off`);
+      continue;
+    }
+    const acl = acls.find((candidate) => state(candidate, 'arn') === arn);
+    if (!acl) violations.push(`distribution ${distribution.name} has no web ACL`);
+    else if (input(acl, 'scope') !== 'CLOUDFRONT' || input(acl, 'region') !== CLOUDFRONT_REGION) {
+      violations.push(`web ACL ${acl.name} is not a CloudFront one in ${CLOUDFRONT_REGION}: scope ${String(input(acl, 'scope'))}, region ${String(input(acl, 'region'))}`);
+    }
+  }
+  if (!spec.waf) for (const acl of acls) violations.push(`web ACL ${acl.name} is deployed with WAF off`);
+  return violations;
+}
+
 function same(a: readonly string[], b: readonly string[]): boolean {
   return JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
 }
@@ -288,6 +352,8 @@ export function findViolations(graph: InfraGraph, spec: InfraSpec): string[] {
     ...functionsHaveOnlyTheirAccess(graph, spec),
     ...rolesTrustLambdaOnly(graph, spec),
     ...functionUrlsAreLocked(graph),
+    ...distributionsAreWatched(graph),
+    ...distributionsHaveTheirWebAcl(graph, spec),
   ];
 }
 
