@@ -7,7 +7,8 @@ import { realtime } from './realtime';
 import { secrets } from './secrets';
 import { OPEN_NEXT_VERSION, originSecretInjection, SITE_ENVIRONMENT_SECRETS, SITE_SERVER_ARCHITECTURE, SITE_SERVER_MEMORY_MB, SITE_SERVER_RUNTIME } from './site-build';
 import { readInfraSettings } from './settings';
-import { media, uploads } from './storage';
+import { addMediaBehaviour, mediaSigningPublicKey } from './media-cdn';
+import { media, serveMediaThrough, uploads } from './storage';
 import { originSecretOf } from '../lib/security/origin-secret';
 
 const settings = readInfraSettings(process.env);
@@ -53,12 +54,16 @@ export const site = new sst.aws.Nextjs('Web', {
     ...faceEnvironment({ settings, app: { name: $app.name, stage: $app.stage } }),
     ...Object.fromEntries(Object.entries(SITE_ENVIRONMENT_SECRETS).map(([variable, secret]) => [variable, secrets[secret].value])),
     CLOUDFRONT_ORIGIN_SECRET: originSecret,
+    // The id media cookies name; the private key is the linked MediaSigningKey secret.
+    MEDIA_KEY_PAIR_ID: mediaSigningPublicKey.id,
     // With a custom domain the site's origin is fixed, and Clerk accepts session tokens made for it only.
     ...(settings.domain ? { SITE_URL: `https://${settings.domain}` } : {}),
   },
   domain: settings.domain,
   edge: { viewerRequest: { injection: originSecret.apply(originSecretInjection) } },
   transform: {
+    // The owners' media, from the media bucket under /media/*, for signed cookies only (infra/media-cdn.ts).
+    cdn: addMediaBehaviour,
     // The app uses no next/image, so nothing legitimate calls the image optimiser SST deploys anyway: its URL takes signed calls only, and no one signs any.
     imageOptimizer: (args) => {
       args.url = { authorization: 'iam' };
@@ -70,6 +75,9 @@ export const site = new sst.aws.Nextjs('Web', {
   // `npm run dev` starts the offline local cloud; under `sst dev` the site talks to the deployed stage instead.
   dev: { command: 'npx next dev', url: DEV_SITE_URL },
 });
+
+// The media bucket's policy names the distribution that reads it (none under `sst dev`).
+serveMediaThrough(site.nodes.cdn ? site.nodes.cdn.nodes.distribution.arn : null);
 
 // SST creates the server function under `sst deploy` (it is absent only under `sst dev`, where Next runs locally).
 if (site.nodes.server) functionAlarms('WebServer', site.nodes.server.apply((server) => server.nodes.function.name));
