@@ -2,7 +2,7 @@ import type { BucketLink } from '../lib/jobs/wiring';
 import { ORIGINALS_PREFIX } from '../lib/storage/keys';
 import { MEDIA_EXPIRY_RULES } from '../lib/storage/lifecycle';
 import { SERVED_MEDIA_KINDS } from '../lib/storage/media-paths';
-import { encryptBucket } from './encryption';
+import { dataKey, encryptBucket } from './encryption';
 import { readInfraSettings } from './settings';
 
 export const ABORT_MULTIPART_RULE_ID = 'abort-incomplete-multipart-uploads';
@@ -45,9 +45,33 @@ function abortAbandonedMultipartUploads(args: aws.s3.BucketLifecycleConfiguratio
 let giveMediaDistribution: (arn: $util.Output<string> | null) => void = () => undefined;
 const mediaDistributionArn = new Promise<$util.Output<string> | null>((resolve) => (giveMediaDistribution = resolve));
 
-/** Lets the site's distribution (and no other) read the served media (web.ts calls it once). */
+/**
+ * Lets the site's distribution (and no other) read the served media (web.ts calls it once). With the
+ * customer-managed key, reading an object decrypts it, so the key's policy lets that distribution
+ * decrypt too; the account keeps the key's administration, and IAM grants it to the functions, as the
+ * key's default policy did.
+ */
 export function serveMediaThrough(distributionArn: $util.Output<string> | null): void {
   giveMediaDistribution(distributionArn);
+  if (!dataKey || !distributionArn) return;
+  const account = aws.getCallerIdentityOutput().accountId;
+  new aws.kms.KeyPolicy('DataKeyPolicy', {
+    keyId: dataKey.id,
+    policy: $jsonStringify({
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'AccountAdministersAndIamGrants', Effect: 'Allow', Principal: { AWS: $interpolate`arn:aws:iam::${account}:root` }, Action: 'kms:*', Resource: '*' },
+        {
+          Sid: 'MediaDistributionDecrypts',
+          Effect: 'Allow',
+          Principal: { Service: 'cloudfront.amazonaws.com' },
+          Action: 'kms:Decrypt',
+          Resource: '*',
+          Condition: { StringEquals: { 'AWS:SourceArn': distributionArn } },
+        },
+      ],
+    }),
+  });
 }
 
 /**
