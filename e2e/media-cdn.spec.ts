@@ -121,6 +121,16 @@ test("another user's cookie, no cookie, an expired one and a tampered one are re
   expect((await refusal(asHeader({ ...own, 'CloudFront-Policy': widened['CloudFront-Policy']! }))).body).toContain('<Code>AccessDenied</Code>');
 });
 
+test('signing out takes the media cookies away, rather than leave them to their two hours', async ({ page, context }) => {
+  const { userId } = await ownerWithPhotos(page, 1);
+  await thumbnailsShown(page, 1);
+  const mediaCookies = async () => (await context.cookies(`${ORIGIN}/media/${userId}/`)).map((cookie) => cookie.name).filter((name) => name !== 'headshot_session').sort();
+  expect(await mediaCookies()).toEqual(['CloudFront-Key-Pair-Id', 'CloudFront-Policy', 'CloudFront-Signature', 'headshot_media_until']);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  expect(await mediaCookies()).toEqual([]);
+});
+
 test('a second visit to a dashboard of 24 photos transfers 0 bytes of thumbnails', async ({ page }) => {
   test.setTimeout(120_000);
   const { userId } = await ownerWithPhotos(page, 24, { visited: false });

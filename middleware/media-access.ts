@@ -1,7 +1,7 @@
 import type { NextRequest, NextResponse } from 'next/server';
 import { isAccountClosed } from '@/lib/account/is-account-closed';
 import { requestSettings } from '@/lib/config';
-import { MEDIA_ACCESS_NOTE_COOKIE, mediaAccessCookies, mediaAccessNeedsRenewal, mediaSigner } from '@/lib/media-access';
+import { MEDIA_ACCESS_NOTE_COOKIE, mediaAccessCookies, mediaAccessNeedsRenewal, mediaSigner, staleMediaAccessCookies } from '@/lib/media-access';
 
 /** The user the proxy's session check named, and how to confirm it still holds (a local session can be ended before its token expires). */
 export interface MediaAccessClaim {
@@ -24,5 +24,21 @@ export async function withMediaAccess(request: NextRequest, response: NextRespon
   const settings = requestSettings();
   const cookies = mediaAccessCookies({ userId: claim.userId, siteOrigin: settings.siteUrl ?? request.nextUrl.origin, secure: !settings.localCloud, now }, signer);
   for (const cookie of cookies) response.cookies.set(cookie);
+  return response;
+}
+
+/** Whether the request carries the note of a media grant, so that a page the session does not guard has anything to check. */
+export function holdsMediaAccess(request: NextRequest): boolean {
+  return request.cookies.has(MEDIA_ACCESS_NOTE_COOKIE);
+}
+
+/**
+ * Takes away the media cookies a browser holds for a user who is no longer the one signed in there
+ * (`signedIn`, null for nobody): after signing out, the next page (the sign-in page) expires them,
+ * rather than leave them to their two hours.
+ */
+export function withoutStaleMediaAccess(request: NextRequest, response: NextResponse, signedIn: string | null): NextResponse {
+  const stale = staleMediaAccessCookies(request.cookies.get(MEDIA_ACCESS_NOTE_COOKIE)?.value, signedIn, !requestSettings().localCloud);
+  for (const cookie of stale) response.cookies.set(cookie);
   return response;
 }

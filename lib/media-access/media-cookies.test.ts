@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { MEDIA_ACCESS_NOTE_COOKIE, MEDIA_ACCESS_TTL_SECONDS, mediaAccessCookies, mediaAccessNeedsRenewal } from './media-cookies';
+import { MEDIA_ACCESS_NOTE_COOKIE, MEDIA_ACCESS_TTL_SECONDS, mediaAccessCookies, mediaAccessNeedsRenewal, staleMediaAccessCookies } from './media-cookies';
 
 const privateKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 const signer = { keyPairId: 'K2JCJMDEHXQW5F', privateKey };
@@ -37,5 +37,21 @@ describe('media cookies', () => {
     expect(mediaAccessNeedsRenewal(note!.value, 'usr_other', NOW)).toBe(true);
     expect(mediaAccessNeedsRenewal(undefined, 'usr_abc', NOW)).toBe(true);
     expect(mediaAccessNeedsRenewal('garbage', 'usr_abc', NOW)).toBe(true);
+  });
+
+  it("are taken away once nobody, or someone else, is signed in where they were given, and only then", () => {
+    const note = `${NOW / 1000 + MEDIA_ACCESS_TTL_SECONDS}.usr_abc`;
+    expect(staleMediaAccessCookies(note, 'usr_abc', true)).toEqual([]);
+    expect(staleMediaAccessCookies(undefined, null, true)).toEqual([]);
+    expect(staleMediaAccessCookies('1.usr_*', null, true)).toEqual([]);
+    for (const signedIn of [null, 'usr_other']) {
+      const stale = staleMediaAccessCookies(note, signedIn, true);
+      expect(stale.map(({ name, path, value, maxAge }) => ({ name, path, value, maxAge }))).toEqual([
+        { name: 'CloudFront-Policy', path: '/media/usr_abc/', value: '', maxAge: 0 },
+        { name: 'CloudFront-Signature', path: '/media/usr_abc/', value: '', maxAge: 0 },
+        { name: 'CloudFront-Key-Pair-Id', path: '/media/usr_abc/', value: '', maxAge: 0 },
+        { name: MEDIA_ACCESS_NOTE_COOKIE, path: '/', value: '', maxAge: 0 },
+      ]);
+    }
   });
 });

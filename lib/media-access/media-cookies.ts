@@ -1,5 +1,5 @@
 import { getSignedCookies } from '@aws-sdk/cloudfront-signer';
-import { userMediaPath } from '../storage/media-paths';
+import { isMediaUserId, userMediaPath } from '../storage/media-paths';
 import { mediaAccessInput, type MediaAccessInput, type MediaCookie, type MediaSigner } from './schemas';
 
 /**
@@ -41,9 +41,30 @@ export function mediaAccessCookies(input: MediaAccessInput, signer: MediaSigner)
   ];
 }
 
+function readNote(note: string | undefined): { expires: number; userId: string } | null {
+  const match = /^(\d{1,12})\.(.+)$/.exec(note ?? '');
+  return match && isMediaUserId(match[2]!) ? { expires: Number(match[1]), userId: match[2]! } : null;
+}
+
 /** Whether the browser whose note this is needs new media cookies for `userId`: none yet, another user's, or half gone. */
 export function mediaAccessNeedsRenewal(note: string | undefined, userId: string, now: number): boolean {
-  const match = /^(\d{1,12})\.(.+)$/.exec(note ?? '');
-  if (!match || match[2] !== userId) return true;
-  return Number(match[1]) - now / 1000 < MEDIA_ACCESS_RENEW_BEFORE_SECONDS;
+  const noted = readNote(note);
+  if (!noted || noted.userId !== userId) return true;
+  return noted.expires - now / 1000 < MEDIA_ACCESS_RENEW_BEFORE_SECONDS;
+}
+
+/**
+ * The cookies that take a browser's media access away once nobody, or someone else, is signed in
+ * there (after signing out): CloudFront's three for the user its note names, and the note, expired.
+ * None when the note names `signedIn`, or nobody.
+ */
+export function staleMediaAccessCookies(note: string | undefined, signedIn: string | null, secure: boolean): MediaCookie[] {
+  const noted = readNote(note);
+  if (!noted || noted.userId === signedIn) return [];
+  const expired = { value: '', maxAge: 0, httpOnly: true, secure, sameSite: 'lax' } as const;
+  const path = userMediaPath(noted.userId);
+  return [
+    ...['CloudFront-Policy', 'CloudFront-Signature', 'CloudFront-Key-Pair-Id'].map((name) => ({ name, path, ...expired })),
+    { name: MEDIA_ACCESS_NOTE_COOKIE, path: '/', ...expired },
+  ];
 }
