@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { clerkModeServer } from './e2e/clerk-mode';
+import { e2eMediaSigningKey } from './e2e/media-key';
 import { E2E_AUTH_SECRET, E2E_PASSWORD_HASH_LOG2_COST, E2E_PORTS } from './e2e/ports';
 
 /*
@@ -51,7 +52,7 @@ export default defineConfig({
       timeout: 120_000,
       reuseExistingServer: false,
       stdout: 'pipe',
-      env: { PORT: String(ports.app), S3_PORT: String(ports.s3), DYNAMODB_PORT: String(ports.dynamo), LAMBDA_PORT: String(ports.lambda), REALTIME_PORT: String(ports.realtime), DATA_DIR: dataDir, AUTH_SECRET: E2E_AUTH_SECRET, PASSWORD_HASH_LOG2_COST: E2E_PASSWORD_HASH_LOG2_COST },
+      env: { PORT: String(ports.app), S3_PORT: String(ports.s3), DYNAMODB_PORT: String(ports.dynamo), LAMBDA_PORT: String(ports.lambda), REALTIME_PORT: String(ports.realtime), DATA_DIR: dataDir, AUTH_SECRET: E2E_AUTH_SECRET, PASSWORD_HASH_LOG2_COST: E2E_PASSWORD_HASH_LOG2_COST, MEDIA_SIGNING_KEY: e2eMediaSigningKey() },
     },
   ],
 });

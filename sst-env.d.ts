@@ -11,6 +11,7 @@ declare module 'sst' {
     ClerkPublishableKey: { value: string; type: 'sst.sst.Secret' };
     ClerkJwtKey: { value: string; type: 'sst.sst.Secret' };
     ClerkWebhookSigningSecret: { value: string; type: 'sst.sst.Secret' };
+    MediaSigningKey: { value: string; type: 'sst.sst.Secret' };
   }
 }
 export {};

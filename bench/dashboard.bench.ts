@@ -3,10 +3,9 @@ import { withLocalCloud } from './with-local-cloud';
 
 /**
  * The dashboard of a user with 10,000 photos, as server time: what the page reads before it renders
- * (lib/images listImages, one page of 24 with a presigned thumbnail each, and the dead letters),
+ * (lib/images listImages, one page of 24 with its thumbnails' /media/ paths, and the dead letters),
  * against dynalite. The records are written through the ElectroDB service, as processing writes
- * them, with eight variants each; the thumbnails are signed for keys that need not exist (signing
- * reads nothing).
+ * them, with eight variants each; the thumbnails' keys need not exist (a path reads nothing).
  */
 
 const PHOTOS = 10_000;
@@ -57,7 +56,7 @@ async function measure(): Promise<Figure[]> {
   for (let page = 0; page < LATER_PAGE; page++) cursor = (await listImages(userId, { cursor })).cursor ?? undefined;
   const [firstPage] = await dashboard();
   const [laterPage] = await dashboard(cursor);
-  if (firstPage.items.length !== 24 || laterPage.items.length !== 24 || !firstPage.items[0]!.thumbnailUrl) throw new Error('the dashboard did not read full pages of signed thumbnails');
+  if (firstPage.items.length !== 24 || laterPage.items.length !== 24 || !firstPage.items[0]!.thumbnailUrl) throw new Error('the dashboard did not read full pages of thumbnails');
 
   const measure = async (pageCursor?: string) => {
     for (let i = 0; i < WARMUP; i++) await dashboard(pageCursor);

@@ -26,9 +26,10 @@ export async function freeAppPorts(): Promise<AppPorts> {
 
 /**
  * Starts local/serve.ts in its own process group, so that stopping the group also stops `next start`
- * under it. Every request may come from one address, so the per-address link limit is lifted.
+ * under it. Every request may come from one address, so the per-address link limit is lifted. `env`
+ * overrides any of it (a bench that starts sessions itself gives the session secret).
  */
-export function startApp(ports: AppPorts, dataDir: string): ChildProcess {
+export function startApp(ports: AppPorts, dataDir: string, env: Record<string, string> = {}): ChildProcess {
   return spawn('npx', ['tsx', 'local/serve.ts'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -47,6 +48,7 @@ export function startApp(ports: AppPorts, dataDir: string): ChildProcess {
       // The benchmarks' own build (bench/ensure-build.ts).
       ...BENCH_BUILD_ENV,
       POWERTOOLS_LOG_LEVEL: 'ERROR',
+      ...env,
     },
   });
 }

@@ -18,7 +18,7 @@ const files = (await readdir(here))
 const failures: { bench: string; error: string }[] = [];
 const root = path.resolve(here, '..');
 /** Benches that serve pages from a production build of the current sources. */
-const NEEDS_BUILD = new Set(['api.bench.ts', 'lighthouse.bench.ts', 'share.bench.ts']);
+const NEEDS_BUILD = new Set(['api.bench.ts', 'dashboard-revisit.bench.ts', 'lighthouse.bench.ts', 'share.bench.ts']);
 let building: Promise<void> | undefined;
 
 const figures: Figure[] = [];

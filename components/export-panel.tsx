@@ -68,7 +68,7 @@ function ExportStatusLine({ item }: { item: ExportView }) {
         <span>
           Ready:{' '}
           {item.downloadUrl ? (
-            <a href={item.downloadUrl} download data-testid="export-download" className="font-medium text-link underline">
+            <a href={item.downloadUrl} download={item.downloadName} data-testid="export-download" className="font-medium text-link underline">
               Download
             </a>
           ) : null}{' '}

@@ -40,7 +40,7 @@ export function ImageCard({
       <Link href={`/images/${image.imageId}`} prefetch={false} className="group block">
         <div className="flex aspect-square items-center justify-center bg-slate-200 bg-cover bg-center" style={backdrop} data-testid="image-backdrop">
           {image.thumbnailUrl ? (
-            // eslint-disable-next-line @next/next/no-img-element -- presigned S3 URLs are already sized variants
+            // eslint-disable-next-line @next/next/no-img-element -- the /media/ files are already sized variants
             <img
               src={image.thumbnailUrl}
               srcSet={image.thumbnailSrcSet ?? undefined}

@@ -597,3 +597,28 @@ test.describe('behind CloudFront, as deployed', () => {
     for (const address of forged) expect(await hits(address), `the forged ${address}`).toBe(0);
   });
 });
+
+test("another user's media prefix is refused, with CloudFront's 403, on both servers", async () => {
+  const { signUp, startSession, SESSION_COOKIE } = await import('../lib/auth');
+  const { seedReadyPhotos } = await import('../tests/support/seed-ready-photos');
+  await clerkModeReady();
+  const victim = await signUp({ email: `media-victim-${Date.now()}@example.com`, password: 'victim passphrase' }, { address: 'matrix-media-victim' });
+  const [imageId] = await seedReadyPhotos(victim.userId, 1);
+  const victimFile = `/media/${victim.userId}/images/${imageId}/w256.webp`;
+  const intruder = await signUp({ email: `media-intruder-${Date.now()}@example.com`, password: 'intruder passphrase' }, { address: 'matrix-media-intruder' });
+  const sessions: Record<Mode, { cookie: string; userId: string }> = {
+    local: { cookie: `${SESSION_COOKIE}=${(await startSession(intruder)).token}`, userId: intruder.userId },
+    clerk: { cookie: await clerkCookieHeader(intruder.userId), userId: intruder.userId },
+  };
+  for (const mode of ['local', 'clerk'] as const) {
+    // The intruder's own page hands them their media cookies, for their own prefix.
+    const page = await fetch(`${BASES[mode]}/dashboard`, { headers: { cookie: sessions[mode].cookie }, redirect: 'manual' });
+    const granted = page.headers.getSetCookie().map((line) => line.split(';')[0]!).filter((pair) => pair.startsWith('CloudFront-'));
+    expect(granted, mode).toHaveLength(3);
+    expect(page.headers.getSetCookie().filter((line) => line.startsWith('CloudFront-Policy=')).join(), mode).toContain(`Path=/media/${sessions[mode].userId}/`);
+    const refused = await fetch(`${BASES[mode]}${victimFile}`, { headers: { cookie: [sessions[mode].cookie, ...granted].join('; ') } });
+    expect({ mode, status: refused.status, body: await refused.text() }).toEqual({ mode, status: 403, body: expect.stringContaining('<Code>AccessDenied</Code>') });
+    const anonymous = await fetch(`${BASES[mode]}${victimFile}`);
+    expect({ mode, status: anonymous.status, body: await anonymous.text() }).toEqual({ mode, status: 403, body: expect.stringContaining('<Code>MissingKey</Code>') });
+  }
+});

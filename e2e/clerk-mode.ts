@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { CLERK_FRONTEND_HOST, clerkSessionCookies, generateClerkKeys, type ClerkKeys } from '../scripts/deploy-check/clerk-instance';
+import { e2eMediaSigningKey } from './media-key';
 import { E2E_CLERK_PORT } from './ports';
 
 /*
@@ -28,7 +29,7 @@ export function clerkModeServer() {
   return {
     command: 'npx tsx e2e/clerk-server.ts',
     stdout: 'pipe' as const,
-    env: { CLERK_JWT_KEY: e2eClerkKeys().publicKey },
+    env: { CLERK_JWT_KEY: e2eClerkKeys().publicKey, MEDIA_SIGNING_KEY: e2eMediaSigningKey() },
   };
 }
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { mediaKeyEnv } from '../local/cdn/media-keys';
 import { localCloudEnv } from '../local/env';
 import { startChild, stopTogether } from '../local/processes';
 import { startClerkApiStub } from '../scripts/deploy-check/clerk-api-stub';
@@ -13,6 +14,8 @@ import { E2E_CLERK_PORT, E2E_PORTS } from './ports';
  */
 const jwtKey = process.env.CLERK_JWT_KEY;
 if (!jwtKey) throw new Error('CLERK_JWT_KEY is not set: start this server through playwright.config.ts, which makes the key pair.');
+const mediaSigningKey = process.env.MEDIA_SIGNING_KEY;
+if (!mediaSigningKey) throw new Error('MEDIA_SIGNING_KEY is not set: start this server through playwright.config.ts, which makes the key.');
 const secretKey = 'sk_live_e2eclerkmode';
 const clerkApi = await startClerkApiStub(path.resolve(import.meta.dirname, '..'), { secretKey });
 const realtime = `127.0.0.1:${E2E_PORTS.realtime}`;
@@ -23,6 +26,8 @@ const next = startChild('tsx', ['local/next-server.ts'], {
     lambda: `http://127.0.0.1:${E2E_PORTS.lambda}`,
     realtime: { endpoint: realtime, dataPlaneUrl: `http://${realtime}` },
   }),
+  // The suite's media key, as the first server's local cloud has it: the same media, the same stand-in.
+  ...mediaKeyEnv(mediaSigningKey),
   PORT: String(E2E_CLERK_PORT),
   NODE_ENV: 'production',
   CLERK_SECRET_KEY: secretKey,

@@ -45,7 +45,7 @@ const SCREENS: Screen[] = [
       const card = page.getByTestId('image-card').filter({ hasText: PHOTO });
       await expect(card).toHaveAttribute('data-status', 'ready');
       // Two points a pixel: the grid's larger WebP is the one loaded.
-      await expect.poll(() => card.getByRole('img').evaluate((img: HTMLImageElement) => img.complete && img.currentSrc)).toMatch(/\/w640\.webp\?/);
+      await expect.poll(() => card.getByRole('img').evaluate((img: HTMLImageElement) => img.complete && img.currentSrc)).toMatch(/\/media\/usr_[A-Za-z0-9_-]+\/images\/[A-Za-z0-9_-]+\/w640\.webp$/);
     },
     screenshot: { scheme: 'light', file: 'mobile.png' },
   },

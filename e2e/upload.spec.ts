@@ -15,7 +15,7 @@ test('a new user signs up, uploads a photo and sees it become ready without relo
   const thumbnail = card.getByRole('img', { name: 'astronaut.png' });
   await expect(thumbnail).toBeVisible();
   // On a screen of one pixel per point, a card is narrower than the thumbnail, so the 256-px WebP is the one loaded.
-  await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.currentSrc)).toMatch(/\/w256\.webp\?/);
+  await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.currentSrc)).toMatch(/\/media\/usr_[A-Za-z0-9_-]+\/images\/[A-Za-z0-9_-]+\/w256\.webp$/);
 
   await page.screenshot({ path: screenshotPath('dashboard.png') });
 

@@ -14,6 +14,12 @@ export const secrets = {
    * deploying; until it is set, the route answers 404 and a user deleted in Clerk keeps their data here.
    */
   ClerkWebhookSigningSecret: new sst.Secret('ClerkWebhookSigningSecret', ''),
+  /**
+   * The private key (RSA 2048, PEM) that owners' media cookies are signed with; its public half is the
+   * distribution's key group (infra/media-cdn.ts). Once per stage:
+   * `npx sst secret set MediaSigningKey "$(openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048)" --stage prod`.
+   */
+  MediaSigningKey: new sst.Secret('MediaSigningKey'),
 };
 
 /** The values of the secret variables a function's spec names. */

@@ -7,8 +7,9 @@ import { realtime } from './realtime';
 import { secrets } from './secrets';
 import { OPEN_NEXT_VERSION, originSecretInjection, SITE_ENVIRONMENT_SECRETS, SITE_SERVER_ARCHITECTURE, SITE_SERVER_MEMORY_MB, SITE_SERVER_RUNTIME } from './site-build';
 import { readInfraSettings } from './settings';
+import { addMediaBehaviour, mediaSigningPublicKey } from './media-cdn';
 import { provideSiteDistribution, type SiteDistribution } from './site-distribution';
-import { media, uploads } from './storage';
+import { media, serveMediaThrough, uploads } from './storage';
 import { originSecretOf } from '../lib/security/origin-secret';
 import { sharedFileEdgeInjection } from '../lib/links/edge-request';
 
@@ -55,6 +56,8 @@ export const site = new sst.aws.Nextjs('Web', {
     ...faceEnvironment({ settings, app: { name: $app.name, stage: $app.stage } }),
     ...Object.fromEntries(Object.entries(SITE_ENVIRONMENT_SECRETS).map(([variable, secret]) => [variable, secrets[secret].value])),
     CLOUDFRONT_ORIGIN_SECRET: originSecret,
+    // The id media cookies name; the private key is the linked MediaSigningKey secret.
+    MEDIA_KEY_PAIR_ID: mediaSigningPublicKey.id,
     // With a custom domain the site's origin is fixed, and Clerk accepts session tokens made for it only.
     ...(settings.domain ? { SITE_URL: `https://${settings.domain}` } : {}),
   },
@@ -62,6 +65,8 @@ export const site = new sst.aws.Nextjs('Web', {
   // The origin secret, then a shared file's format and cache key (lib/links/edge-request.ts), before SST routes the request.
   edge: { viewerRequest: { injection: originSecret.apply((secret) => `${originSecretInjection(secret)}\n${sharedFileEdgeInjection()}`) } },
   transform: {
+    // The owners' media, from the media bucket under /media/*, for signed cookies only (infra/media-cdn.ts).
+    cdn: addMediaBehaviour,
     // The app uses no next/image, so nothing legitimate calls the image optimiser SST deploys anyway: its URL takes signed calls only, and no one signs any.
     imageOptimizer: (args) => {
       args.url = { authorization: 'iam' };
@@ -80,6 +85,8 @@ provideSiteDistribution(
     ? site.nodes.cdn.nodes.distribution.apply<SiteDistribution | undefined>((distribution) => $util.all([distribution.id, distribution.arn]).apply(([id, arn]) => ({ id, arn })))
     : $util.output<SiteDistribution | undefined>(undefined),
 );
+// The media bucket's policy names the distribution that reads it (none under `sst dev`).
+serveMediaThrough(site.nodes.cdn ? site.nodes.cdn.nodes.distribution.arn : null);
 
 // SST creates the server function under `sst deploy` (it is absent only under `sst dev`, where Next runs locally).
 if (site.nodes.server) functionAlarms('WebServer', site.nodes.server.apply((server) => server.nodes.function.name));

@@ -271,6 +271,19 @@ export const requestSettings = section((env) => {
   };
 });
 
+// ---- Media access --------------------------------------------------------------------------------
+
+const MediaEnv = z.object({
+  /**
+   * The id of the CloudFront public key that media cookies are signed for (lib/media-access): infra/
+   * sets the one of the distribution's key group, the local cloud its own key pair's. Its private key
+   * is the MediaSigningKey secret. Unset, the site gives no media access, so no photo shows.
+   */
+  MEDIA_KEY_PAIR_ID: z.preprocess(unsetIfEmpty, z.string().regex(/^[A-Z0-9]{1,64}$/, 'a CloudFront public key id').optional()),
+});
+
+export const mediaSettings = section((env) => ({ keyPairId: parseWith(MediaEnv, env, 'media').MEDIA_KEY_PAIR_ID }));
+
 // ---- AWS and faces -------------------------------------------------------------------------------
 
 const AwsEnv = z.object({

@@ -13,6 +13,7 @@ import { serviceFunctionSpecs } from '../infra/function-specs';
 import { FUNCTION_SPECS, invokeInProcess } from './functions';
 import { LOCAL_DISTRIBUTION_ID, LOCAL_RESOURCES, localCloudEnv } from './env';
 import { startCloudFrontStub, type CloudFrontStub } from './cloudfront-stub';
+import { mediaKeyEnv, persistentMediaSigningKey } from './cdn/media-keys';
 import { startRealtime } from './realtime';
 import { EMULATOR_CREDENTIALS, startS3 } from './s3';
 import { s3Client } from '../lib/aws/clients';
@@ -96,6 +97,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const env: Record<string, string> = {
     ...localCloudEnv({ s3: s3.endpoint, dynamo: dynamo.endpoint, realtime, cloudFront }),
     AUTH_SECRET: process.env.AUTH_SECRET ?? (await persistentSecret(path.join(options.dataDir, 'auth-secret'))),
+    ...mediaKeyEnv(process.env.MEDIA_SIGNING_KEY ?? (await persistentMediaSigningKey(path.join(options.dataDir, 'media-signing-key.pem')))),
   };
   Object.assign(process.env, env);
 

@@ -1,6 +1,10 @@
 import http from 'node:http';
 import next from 'next';
+import { resources } from '../lib/aws/resources';
 import { SOCKET_ADDRESS_HEADER } from '../lib/security/client-address';
+import { MEDIA_PATH_PREFIX } from '../lib/storage/media-paths';
+import { trustedMediaKeys } from './cdn/media-keys';
+import { mediaOrigin } from './cdn/media-origin';
 import { portFromEnv } from './ports';
 import { applyViewerRequest } from './viewer-request';
 
@@ -18,7 +22,11 @@ await app.prepare();
 const handle = app.getRequestHandler();
 const upgrade = app.getUpgradeHandler();
 
+// /media/* is CloudFront's on AWS, straight from the media bucket: here its stand-in answers it, before Next.js.
+const serveMedia = mediaOrigin({ bucket: () => resources.mediaBucket, trustedKeys: trustedMediaKeys() });
+
 const server = http.createServer((request, response) => {
+  if (request.url?.startsWith(MEDIA_PATH_PREFIX)) return void serveMedia(request, response);
   delete request.headers[SOCKET_ADDRESS_HEADER];
   request.headers[SOCKET_ADDRESS_HEADER] = request.socket.remoteAddress ?? 'unknown';
   applyViewerRequest(request);

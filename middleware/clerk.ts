@@ -1,6 +1,7 @@
 import { clerkMiddleware } from '@clerk/nextjs/server';
 import { authSettings, requestSettings } from '@/lib/config';
 import { nextWithContentSecurityPolicy } from './content-security-policy';
+import { holdsMediaAccess, withMediaAccess, withoutStaleMediaAccess } from './media-access';
 import { isProtectedPath } from './protected-paths';
 
 /** The app's own sign-in page, for every redirect, as with local accounts. */
@@ -14,8 +15,13 @@ export const SIGN_IN_PATH = '/sign-in';
  */
 export const clerk = clerkMiddleware(
   async (auth, request) => {
-    if (isProtectedPath(request.nextUrl.pathname)) await auth.protect({ unauthenticatedUrl: new URL(SIGN_IN_PATH, request.url).toString() });
-    return nextWithContentSecurityPolicy(request);
+    if (!isProtectedPath(request.nextUrl.pathname)) {
+      const response = await nextWithContentSecurityPolicy(request);
+      return holdsMediaAccess(request) ? withoutStaleMediaAccess(request, response, (await auth()).userId) : response;
+    }
+    const { userId } = await auth.protect({ unauthenticatedUrl: new URL(SIGN_IN_PATH, request.url).toString() });
+    // Clerk's session token is verified as it is read; it holds until it expires, a minute at most.
+    return withMediaAccess(request, await nextWithContentSecurityPolicy(request), { userId, stillSignedIn: async () => true });
   },
   (request) => {
     const settings = authSettings();

@@ -517,8 +517,11 @@ async function checkAccountData(check: CheckContext): Promise<void> {
   const ready = await waitFor(what, async () => (await listExports(user.userId))[0] ?? null, (item) => item.status === 'ready' || item.status === 'failed');
   if (!ready) return;
   if (ready.status !== 'ready') return fail(what, `ended ${ready.status}: ${ready.failureReason}`);
+  // The Settings page links the archive under /media/, which CloudFront serves on AWS: read here from the bucket it links to.
+  const { exportArchiveKey, readObject } = await import('../lib/storage');
+  const { resources } = await import('../lib/aws/resources');
   const [shown] = await listOwnExports(user.userId);
-  const archive = shown?.downloadUrl ? Buffer.from(await (await fetch(shown.downloadUrl)).arrayBuffer()) : Buffer.alloc(0);
+  const archive = shown?.downloadUrl ? ((await readObject(resources.mediaBucket, exportArchiveKey(user.userId, shown.exportId)))?.body ?? Buffer.alloc(0)) : Buffer.alloc(0);
   // A ZIP's local file header signature, then its end-of-central-directory record.
   if (archive.subarray(0, 4).toString('hex') !== '504b0304' || !archive.includes(Buffer.from('504b0506', 'hex'))) return fail(what, `the download is not a ZIP archive (${archive.length} bytes)`);
   pass(what, `${archive.length} bytes, ${ready.photosTotal} photos`);

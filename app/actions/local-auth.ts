@@ -4,7 +4,8 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { requestAddress } from '@/adapters/request-address';
 import { authMode, DEVICE_COOKIE, deviceCookieOptions, endSession, readSession, SESSION_COOKIE, sessionCookieOptions, signIn, signInInput, signKnownDevice, signUp, signUpInput, startSession } from '@/lib/auth';
-import { authSettings } from '@/lib/config';
+import { authSettings, requestSettings } from '@/lib/config';
+import { MEDIA_ACCESS_NOTE_COOKIE, staleMediaAccessCookies } from '@/lib/media-access';
 import { UserError } from '@/lib/user-error';
 import { actionClient } from './safe-action';
 
@@ -35,11 +36,12 @@ export const signInAction = localAccountAction.inputSchema(signInInput).action(a
   await signedIn(account);
 });
 
-/** Ends the session on the server, so a copy of the cookie is dead too, and then forgets the cookie. */
+/** Ends the session on the server, so a copy of the cookie is dead too, and then forgets the cookie and the media cookies. */
 export async function signOutAction() {
   const jar = await cookies();
   const session = authMode() === 'local' ? await readSession(jar.get(SESSION_COOKIE)?.value) : null;
   if (session) await endSession(session);
   jar.delete(SESSION_COOKIE);
+  for (const cookie of staleMediaAccessCookies(jar.get(MEDIA_ACCESS_NOTE_COOKIE)?.value, null, !requestSettings().localCloud)) jar.set(cookie);
   redirect('/sign-in');
 }

@@ -9,8 +9,5 @@ export const ACCOUNT_DELETION_LIMIT: RateLimitRule = { scope: 'account-deletion'
 /** How long an export's archive can be downloaded; the media bucket's lifecycle rule removes it then. */
 export { EXPORT_RETENTION_DAYS } from '../storage/lifecycle';
 
-/** How long a download link to an archive works. */
-export const EXPORT_LINK_SECONDS = 15 * 60;
-
 /** How long an account's closure mark outlives the deletion: longer than any session token signed before it. */
 export const CLOSURE_MARK_HOURS = 24;

@@ -1,12 +1,10 @@
-import { resources } from '../aws/resources';
 import { listExports, type ExportStatus } from '../db';
-import { exportArchiveKey, presignDownload } from '../storage';
-import { EXPORT_LINK_SECONDS } from './limits';
+import { exportArchiveKey, mediaPath } from '../storage';
 
 /** The exports the Settings page shows: the latest few, which is all anyone needs to find the one they asked for. */
 const EXPORTS_SHOWN = 3;
 
-/** An export as its owner sees it: where it stands, and a short-lived link once its archive is ready. */
+/** An export as its owner sees it: where it stands, and a link once its archive is ready. */
 export interface ExportView {
   exportId: string;
   status: ExportStatus;
@@ -18,7 +16,10 @@ export interface ExportView {
   /** Ready once, but its archive is past its retention and gone (or going) from the bucket. */
   expired: boolean;
   failureReason: string | null;
+  /** The archive's path under /media/ (lib/storage/media-paths.ts), which the owner's media cookie opens. */
   downloadUrl: string | null;
+  /** What the browser saves it as (the link's `download`). */
+  downloadName: string;
 }
 
 // The owner's latest exports, newest first, each ready one with a download link.
@@ -38,9 +39,8 @@ export async function listOwnExports(userId: string, now = Date.now()): Promise<
         availableUntil: item.availableUntil ?? null,
         expired,
         failureReason: item.status === 'failed' ? (item.failureReason ?? 'The export failed. Please ask for it again.') : null,
-        downloadUrl: downloadable
-          ? await presignDownload(resources.mediaBucket, exportArchiveKey(userId, item.exportId), { fileName: archiveFileName(item.createdAt), now, expiresInSeconds: EXPORT_LINK_SECONDS })
-          : null,
+        downloadUrl: downloadable ? mediaPath(exportArchiveKey(userId, item.exportId)) : null,
+        downloadName: archiveFileName(item.createdAt),
       };
     }),
   );

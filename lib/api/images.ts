@@ -54,7 +54,7 @@ function fields(image: ImageFieldsOf) {
 
 /** The owner's images, newest first, a page at a time. */
 export async function listApiImages(userId: string, query: z.infer<typeof ListImagesQuerySchema>): Promise<ImagePage> {
-  const page = await listImages(userId, { cursor: query.cursor ?? null, limit: query.limit });
+  const page = await listImages(userId, { cursor: query.cursor ?? null, limit: query.limit }, 'presigned');
   return { items: page.items.map((image) => ({ ...fields(image), thumbnailUrl: image.thumbnailUrl })), nextCursor: page.cursor };
 }
 

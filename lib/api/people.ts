@@ -56,7 +56,7 @@ type PeopleSearchResult = z.infer<typeof PeopleSearchResultSchema>;
 
 /** The owner's people, as the People page lists them. */
 export async function listApiPeople(userId: string): Promise<z.infer<typeof PersonListSchema>> {
-  const people = await listPeople(userId);
+  const people = await listPeople(userId, { hidden: false, links: 'presigned' });
   return { items: people.map(({ personId, name, photoCount, coverUrl }) => ({ id: personId, name, photoCount, coverUrl })) };
 }
 
@@ -70,7 +70,7 @@ export async function searchApiPeople(userId: string, body: z.infer<typeof Searc
   if (!face) return null;
 
   const best = new Map<string, PhotoMatch>();
-  for await (const event of await searchPhotos(siteRecognizer(), userId, { face: { imageId: face.imageId, faceId: face.faceId } })) {
+  for await (const event of await searchPhotos(siteRecognizer(), userId, { face: { imageId: face.imageId, faceId: face.faceId } }, 'presigned')) {
     if (event.type === 'error') throw new UserError(event.message);
     if (event.type === 'matches') for (const photo of event.photos) if (photo.similarity > (best.get(photo.imageId)?.similarity ?? -1)) best.set(photo.imageId, photo);
   }

@@ -27,6 +27,10 @@ export const resources = {
   get realtime(): { endpoint: string; authorizer: string } {
     return { endpoint: Resource.Realtime.endpoint, authorizer: Resource.Realtime.authorizer };
   },
+  /** The private key (PEM) of the CloudFront key pair that media cookies are signed with (lib/media-access). */
+  get mediaSigningKey(): string {
+    return Resource.MediaSigningKey.value;
+  },
   /** The function that runs the built-in face model for the site, which has no model of its own. */
   get describeFacesFunction(): string {
     return Resource.DescribeFaces.name;

@@ -38,7 +38,8 @@ export async function processUpload(run: JobRun): Promise<WorkResult> {
         : null;
   // Each file is stored as soon as it is encoded, and the thumbnail is on the record while the larger sizes are still encoding.
   const store: ProcessImageSink = {
-    variant: (variant) => writeObject(resources.mediaBucket, storedKey(key, variant), variant.body, variant.contentType),
+    // A watermarked copy is written over when the watermark changes (rerender-public-copies.ts); a clean one never is.
+    variant: (variant) => writeObject(resources.mediaBucket, storedKey(key, variant), variant.body, variant.contentType, { cache: variant.watermarked ? 'revalidate' : 'immutable' }),
     thumbnail: async ({ variants, placeholder, blurDataUrl }) => {
       if (await recordThumbnail(key, { variants: variants.map((variant) => toRecord(key, variant)), placeholder, blurDataUrl })) {
         await publishJobState(processImageJob, run.subject, 'thumbnail');

@@ -84,7 +84,7 @@ async function storeWatermarkedCopy(image: ImageItem, files: EncodedVariant[]): 
   return Promise.all(
     files.map(async (file) => {
       const key = variantFileKey(image.userId, image.imageId, file);
-      await writeObject(resources.mediaBucket, key, file.body, file.contentType);
+      await writeObject(resources.mediaBucket, key, file.body, file.contentType, { cache: 'revalidate' });
       if (file.format === 'jpeg') await refreshShareCard(image.userId, image.imageId, file.name, file.body);
       return { name: file.name, key, format: file.format, width: file.width, height: file.height, bytes: file.bytes, watermarked: true };
     }),

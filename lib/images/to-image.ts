@@ -1,7 +1,7 @@
 import { resources } from '../aws/resources';
 import type { ImageItem, ImageVariant } from '../db';
 import { FAILURE_CODE } from '../jobs/failure-codes';
-import { presignDownload } from '../storage';
+import { mediaLink, presignDownload, type MediaLinks } from '../storage';
 import type { Image, SignedVariant } from './schemas';
 
 /** The smallest variant is the grid's thumbnail. */
@@ -9,20 +9,29 @@ const THUMBNAIL_VARIANT = 'w256';
 /** The grid's source for screens with two pixels or more per point, or cards wider than the thumbnail. */
 const THUMBNAIL_2X_VARIANT = 'w640';
 
+export interface ImageView {
+  variants: 'all' | 'thumbnail';
+  /** The pages link to the site's /media/ paths, the same on every visit (the default); the API to presigned URLs (lib/storage/media-links.ts). */
+  links?: MediaLinks;
+}
+
 /**
- * Translates a stored image into what the owner's pages show, with short-lived links. The grid
- * needs only the thumbnail, so only the detail page pays for signing every variant's two links.
+ * Translates a stored image into what the owner's pages or the API show, with links to its files. The
+ * grid needs only the thumbnail, so only the detail page pays for every variant's two links. A
+ * download link is presigned either way: it names the saved file (Content-Disposition), and is
+ * fetched once, when asked for.
  */
-export async function toImage(item: ImageItem, options: { variants: 'all' | 'thumbnail' } = { variants: 'all' }): Promise<Image> {
+export async function toImage(item: ImageItem, options: ImageView = { variants: 'all' }): Promise<Image> {
+  const links = options.links ?? 'site';
   const stored = item.variants ?? [];
   const cleanWebp = (name: string) => stored.find((v) => v.name === name && v.format === 'webp' && !v.watermarked);
   const thumbnail = cleanWebp(THUMBNAIL_VARIANT);
   const larger = cleanWebp(THUMBNAIL_2X_VARIANT);
-  // At most two signed URLs a card, whatever the mode: the grid's page signs one card per photo.
+  // At most two links a card, whatever the mode: the grid's page makes one card per photo.
   const [thumbnailUrl, largerUrl, variants] = await Promise.all([
-    thumbnail ? presignDownload(resources.mediaBucket, thumbnail.key) : null,
-    larger ? presignDownload(resources.mediaBucket, larger.key) : null,
-    options.variants === 'all' ? Promise.all(stored.map((variant) => withLinks(item, variant))) : [],
+    thumbnail ? mediaLink(thumbnail.key, links) : null,
+    larger ? mediaLink(larger.key, links) : null,
+    options.variants === 'all' ? Promise.all(stored.map((variant) => withLinks(item, variant, links))) : [],
   ]);
   return {
     imageId: item.imageId,
@@ -58,7 +67,7 @@ export async function toImage(item: ImageItem, options: { variants: 'all' | 'thu
 export type ViewedVariant = Omit<SignedVariant, 'downloadUrl'>;
 
 /** A stored variant as its owner sees it, with its view link. */
-export async function viewedVariant(variant: ImageVariant): Promise<ViewedVariant> {
+export async function viewedVariant(variant: ImageVariant, links: MediaLinks): Promise<ViewedVariant> {
   return {
     name: variant.name,
     format: variant.format,
@@ -66,13 +75,13 @@ export async function viewedVariant(variant: ImageVariant): Promise<ViewedVarian
     height: variant.height,
     bytes: variant.bytes,
     watermarked: variant.watermarked ?? false,
-    url: await presignDownload(resources.mediaBucket, variant.key),
+    url: await mediaLink(variant.key, links),
   };
 }
 
-async function withLinks(item: ImageItem, variant: ImageVariant): Promise<SignedVariant> {
+async function withLinks(item: ImageItem, variant: ImageVariant, links: MediaLinks): Promise<SignedVariant> {
   return {
-    ...(await viewedVariant(variant)),
+    ...(await viewedVariant(variant, links)),
     downloadUrl: await presignDownload(resources.mediaBucket, variant.key, {
       fileName: `${baseName(item.fileName)}-${variant.name}.${variant.format}`,
     }),

@@ -1,14 +1,14 @@
 import { resources } from '../aws/resources';
 import { findReadyPhoto, type ReadyPhotoStatus } from '../db';
 import { imageIdInput } from '../images/schemas';
-import { presignDownload } from '../storage';
+import { mediaPath, presignDownload } from '../storage';
 import { ReadyOptionsSchema, ReadyOutcomeSchema, ReadyResultSchema, type ReadyOptions, type ReadyOutcome } from './schemas';
 
 export interface ReadyPhotoView {
   status: ReadyPhotoStatus;
   failureReason: string | null;
   options: ReadyOptions;
-  /** The result, with a link to show it and one to download it; null until it is made. */
+  /** The result, with its /media/ path to show it (its key is the request's own, so the browser keeps it) and a link to download it; null until it is made. */
   result: { width: number; height: number; bytes: number; url: string; downloadUrl: string } | null;
   outcome: ReadyOutcome | null;
   savedImageId: string | null;
@@ -26,7 +26,7 @@ export async function getReadyPhoto(userId: string, imageId: unknown): Promise<R
         width: stored.width,
         height: stored.height,
         bytes: stored.bytes,
-        url: await presignDownload(resources.mediaBucket, stored.key),
+        url: mediaPath(stored.key),
         downloadUrl: await presignDownload(resources.mediaBucket, stored.key, { fileName: 'linkedin-ready.jpg' }),
       }
     : null;

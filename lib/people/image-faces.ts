@@ -1,10 +1,9 @@
-import { resources } from '../aws/resources';
 import { listFacesOfImage, listPeople } from '../db';
 import { imageIdInput } from '../images/schemas';
-import { presignDownload } from '../storage';
+import { mediaLink } from '../storage';
 import type { FaceView } from './schemas';
 
-/** The faces found on one of the owner's photos, left to right, with whose they are. */
+/** The faces found on one of the owner's photos, left to right, with whose they are; for the photo's page, so crops link to /media/. */
 export async function listImageFaces(userId: string, imageId: unknown): Promise<FaceView[]> {
   const faces = await listFacesOfImage(userId, imageIdInput.parse(imageId));
   if (faces.length === 0) return [];
@@ -18,7 +17,7 @@ export async function listImageFaces(userId: string, imageId: unknown): Promise<
         box: face.box,
         personId: face.personId || null,
         personName: face.personId ? (names.get(face.personId) ?? null) : null,
-        thumbnailUrl: await presignDownload(resources.mediaBucket, face.thumbnailKey),
+        thumbnailUrl: await mediaLink(face.thumbnailKey, 'site'),
       })),
   );
 }

@@ -41,7 +41,7 @@ export async function indexPhotoFaces(run: JobRun): Promise<WorkResult> {
     found.map(async (face, n) => {
       const faceId = `${key.imageId}.${n}`;
       const thumbnailKey = faceThumbnailKey(key.userId, key.imageId, faceId);
-      await writeObject(resources.mediaBucket, thumbnailKey, await renderFaceThumbnail(run.body, { width, height }, face.box), 'image/jpeg');
+      await writeObject(resources.mediaBucket, thumbnailKey, await renderFaceThumbnail(run.body, { width, height }, face.box), 'image/jpeg', { cache: 'revalidate' });
       const before = earlierSelf(earlier, face);
       return { ...key, faceId, ...recognized(face), thumbnailKey, personId: before?.personId ?? '', detached: before?.detached, createdAt: Date.now() };
     }),

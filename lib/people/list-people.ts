@@ -1,24 +1,23 @@
-import { resources } from '../aws/resources';
 import { findPerson, getFaces, listPeople as listPersonItems, type PersonItem } from '../db';
-import { presignDownload } from '../storage';
+import { mediaLink, type MediaLinks } from '../storage';
 import { UserError } from '../user-error';
 import { personIdInput, type PersonSummary } from './schemas';
 
-/** The owner's people, most photos first, named before unnamed at equal counts; hidden ones only when asked for. */
-export async function listPeople(userId: string, options: { hidden: boolean } = { hidden: false }): Promise<PersonSummary[]> {
+/** The owner's people, most photos first, named before unnamed at equal counts; hidden ones only when asked for. Covers link to the site's /media/ paths, or presigned URLs for the API. */
+export async function listPeople(userId: string, options: { hidden: boolean; links?: MediaLinks } = { hidden: false }): Promise<PersonSummary[]> {
   const people = (await listPersonItems(userId)).filter((person) => person.hidden === options.hidden);
   people.sort((a, b) => b.faceCount - a.faceCount || Number(Boolean(b.name)) - Number(Boolean(a.name)) || a.createdAt - b.createdAt);
-  return summarize(userId, people);
+  return summarize(userId, people, options.links ?? 'site');
 }
 
 /** One of the owner's people; a UserError when there is no such person. */
 export async function getPerson(userId: string, personId: unknown): Promise<PersonSummary> {
   const person = await findPerson({ userId, personId: personIdInput.parse(personId) });
   if (!person) throw new UserError('That person does not exist.');
-  return (await summarize(userId, [person]))[0]!;
+  return (await summarize(userId, [person], 'site'))[0]!;
 }
 
-async function summarize(userId: string, people: PersonItem[]): Promise<PersonSummary[]> {
+async function summarize(userId: string, people: PersonItem[], links: MediaLinks): Promise<PersonSummary[]> {
   const covers = await getFaces(people.flatMap((p) => (p.coverFaceId && p.coverImageId ? [{ userId, imageId: p.coverImageId, faceId: p.coverFaceId }] : [])));
   const coverKeys = new Map(covers.map((face) => [face.faceId, face.thumbnailKey]));
   return Promise.all(
@@ -29,7 +28,7 @@ async function summarize(userId: string, people: PersonItem[]): Promise<PersonSu
         name: person.name ?? null,
         hidden: person.hidden,
         photoCount: person.faceCount,
-        coverUrl: thumbnail ? await presignDownload(resources.mediaBucket, thumbnail) : null,
+        coverUrl: thumbnail ? await mediaLink(thumbnail, links) : null,
       };
     }),
   );

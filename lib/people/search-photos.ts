@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { getFaces, getImages } from '../db';
 import { prepareFacePhoto } from '../faces/prepare-face-photo';
 import { toImage } from '../images/to-image';
+import type { MediaLinks } from '../storage';
 import { enforceRateLimit, inMinutes } from '../rate-limit';
 import { UserError } from '../user-error';
 import { FACE_SEARCH_LIMIT, MAX_QUERY_PHOTO_BYTES, PHOTO_SEARCH_LIMIT } from './limits';
@@ -44,18 +45,18 @@ export type SearchEvent = { type: 'matches'; photos: PhotoMatch[] } | { type: 'd
  * recognizer as it finds them. Throws a UserError before anything is found when the query is refused
  * (over the rate limit, not a face of theirs, not a photo); a query photo is read and dropped, never stored.
  */
-export async function searchPhotos(recognizer: FaceRecognizer, userId: string, query: PhotoSearchQuery): Promise<AsyncGenerator<SearchEvent>> {
+export async function searchPhotos(recognizer: FaceRecognizer, userId: string, query: PhotoSearchQuery, links: MediaLinks = 'site'): Promise<AsyncGenerator<SearchEvent>> {
   const parsed = PhotoSearchQuerySchema.parse(query);
   const tooMany = (minutes: number) => `You have searched a lot in the last hour. Try again in ${inMinutes(minutes)}.`;
   if ('face' in parsed) {
     await enforceRateLimit(FACE_SEARCH_LIMIT, userId, tooMany);
     const [face] = await getFaces([{ userId, ...parsed.face }]);
     if (!face) throw new UserError('That face does not exist.');
-    return report(userId, searchableFace(() => recognizer.searchByFace(userId, face)), face.imageId);
+    return report(userId, links, searchableFace(() => recognizer.searchByFace(userId, face)), face.imageId);
   }
   await enforceRateLimit(PHOTO_SEARCH_LIMIT, userId, tooMany);
   const input = await prepareFacePhoto(parsed.photo);
-  return report(userId, recognizer.searchByPhoto(userId, { jpeg: input.jpeg, width: input.width, height: input.height }));
+  return report(userId, links, recognizer.searchByPhoto(userId, { jpeg: input.jpeg, width: input.width, height: input.height }));
 }
 
 /** A face the other recognizer indexed is the owner's to re-index, not a failure of ours. */
@@ -68,7 +69,7 @@ function searchableFace(search: () => AsyncIterable<FaceMatch[]>): AsyncIterable
   }
 }
 
-async function* report(userId: string, batches: AsyncIterable<FaceMatch[]>, queryImageId?: string): AsyncGenerator<SearchEvent> {
+async function* report(userId: string, links: MediaLinks, batches: AsyncIterable<FaceMatch[]>, queryImageId?: string): AsyncGenerator<SearchEvent> {
   const best = new Map<string, number>();
   try {
     for await (const batch of batches) {
@@ -84,7 +85,7 @@ async function* report(userId: string, batches: AsyncIterable<FaceMatch[]>, quer
           .filter((image) => image.status === 'ready' && !image.deletingAt)
           .map(async (image) => {
             const match = improved.get(image.imageId)!;
-            const shown = await toImage(image, { variants: 'thumbnail' });
+            const shown = await toImage(image, { variants: 'thumbnail', links });
             best.set(image.imageId, match.similarity);
             return { imageId: image.imageId, fileName: image.fileName, thumbnailUrl: shown.thumbnailUrl, placeholder: shown.placeholder, similarity: round(match.similarity), faceId: match.faceId };
           }),

@@ -42,11 +42,22 @@ export async function headObject(bucket: string, key: string): Promise<{ bytes: 
   }
 }
 
-/** Writes a whole object from memory, with a year-long private, immutable Cache-Control for the browsers that download it. */
-export async function writeObject(bucket: string, key: string, body: Buffer, contentType: string): Promise<void> {
-  await s3Client().send(
-    new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, CacheControl: 'private, max-age=31536000, immutable' }),
-  );
+/**
+ * How browsers and CloudFront may keep a media object (/media/…, lib/storage/media-paths.ts). A key
+ * whose bytes never change is kept a year without asking again; the signed cookie, not the URL,
+ * decides who may fetch it, so shared caches may keep it too (CloudFront checks the cookie before its
+ * cache). A key written over in place (a watermarked copy that share links read by its key, a face's
+ * crop under the face's lasting id) is kept too, but asked about again each time, so the owner never
+ * sees the copy it replaced; the answer is a 304 with no body while it has not changed.
+ */
+export const CACHE_CONTROL = {
+  immutable: 'public, max-age=31536000, immutable',
+  revalidate: 'public, max-age=0, must-revalidate',
+} as const;
+
+/** Writes a whole object from memory; its bytes never change unless `cache` says it is written over in place. */
+export async function writeObject(bucket: string, key: string, body: Buffer, contentType: string, options: { cache: keyof typeof CACHE_CONTROL } = { cache: 'immutable' }): Promise<void> {
+  await s3Client().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, CacheControl: CACHE_CONTROL[options.cache] }));
 }
 
 /** Every key under a prefix, gathered in memory before it answers. */

@@ -93,7 +93,7 @@ export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'
       },
       // The Next.js server: SST adds its own cache bucket and CloudFront invalidation.
       WebServerUseast1: {
-        links: ['ClerkJwtKey', 'ClerkPublishableKey', 'ClerkSecretKey', 'ClerkWebhookSigningSecret', ...(rekognition ? [] : ['DescribeFaces']), 'Media', 'Realtime', 'Table', 'Uploads'],
+        links: ['ClerkJwtKey', 'ClerkPublishableKey', 'ClerkSecretKey', 'ClerkWebhookSigningSecret', ...(rekognition ? [] : ['DescribeFaces']), 'Media', 'MediaSigningKey', 'Realtime', 'Table', 'Uploads'],
         grants: {
           ...live,
           Uploads: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],

@@ -358,7 +358,7 @@ describe('table', () => {
 describe('secrets and the site', () => {
   test("Clerk's keys are SST secrets", () => {
     const secrets = resourcesOfType(graph, TYPES.secret).map((secret) => secret.name);
-    expect(secrets.sort()).toEqual(['ClerkJwtKey', 'ClerkPublishableKey', 'ClerkSecretKey', 'ClerkWebhookSigningSecret']);
+    expect(secrets.sort()).toEqual(['ClerkJwtKey', 'ClerkPublishableKey', 'ClerkSecretKey', 'ClerkWebhookSigningSecret', 'MediaSigningKey']);
   });
 
   test('the Next.js server gets the Clerk keys from the secrets', () => {

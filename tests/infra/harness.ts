@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -46,7 +47,10 @@ interface SstConfig {
   run(): Promise<Record<string, unknown> | void>;
 }
 
-const SECRET_VALUES = { ClerkSecretKey: 'sk_test_graph', ClerkPublishableKey: 'pk_test_graph', ClerkJwtKey: 'jwt_key_graph', ClerkWebhookSigningSecret: 'whsec_Z3JhcGg=' };
+/** The media signing key the graph is run with: a real RSA key, since infra/ derives the distribution's public key from it. */
+export const GRAPH_MEDIA_SIGNING_KEY = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
+const SECRET_VALUES = { ClerkSecretKey: 'sk_test_graph', ClerkPublishableKey: 'pk_test_graph', ClerkJwtKey: 'jwt_key_graph', ClerkWebhookSigningSecret: 'whsec_Z3JhcGg=', MediaSigningKey: GRAPH_MEDIA_SIGNING_KEY };
 
 /** What `open-next build` leaves behind, reduced to what the Nextjs component reads. */
 async function writeFakeNextBuild(root: string): Promise<void> {

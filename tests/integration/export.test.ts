@@ -13,7 +13,7 @@ import { resources } from '@/lib/aws/resources';
 import { completeImageProcessing, findAnalysis, findExport, findImage, insertImage, listPeople } from '@/lib/db';
 import { requestProfileAnalysis } from '@/lib/profile-check/request-profile-analysis';
 import { createLink } from '@/lib/links';
-import { deleteObjects, exportArchiveKey, headObject, originalKey, variantKey, writeObject } from '@/lib/storage';
+import { deleteObjects, exportArchiveKey, headObject, originalKey, readObject, variantKey, writeObject } from '@/lib/storage';
 import { fixture, newUserId, uploadAsBrowser, waitForSettled } from './helpers';
 import { UNROUTED_BUCKET } from './unrouted-bucket';
 
@@ -76,16 +76,17 @@ async function waitForExport(userId: string, exportId: string, timeoutMs = 60_00
   }
 }
 
-/** Downloads the owner's newest ready export the way the browser does, through the link the Settings page shows. */
-async function downloadLatestExport(userId: string, exportId: string): Promise<{ file: string; bytes: Buffer; disposition: string | null }> {
+/**
+ * The owner's newest ready export as the Settings page links it, under /media/ (which the media
+ * stand-in serves, checked in e2e/media-cdn.spec.ts), and its archive's bytes from the bucket.
+ */
+async function downloadLatestExport(userId: string, exportId: string): Promise<{ file: string; bytes: Buffer; downloadName: string }> {
   const view = (await listOwnExports(userId)).find((item) => item.exportId === exportId);
-  expect(view).toMatchObject({ status: 'ready', expired: false, downloadUrl: expect.any(String) });
-  const response = await fetch(view!.downloadUrl!);
-  expect(response.status).toBe(200);
-  const bytes = Buffer.from(await response.arrayBuffer());
+  expect(view).toMatchObject({ status: 'ready', expired: false, downloadUrl: `/media/${userId}/exports/${exportId}/headshot-export.zip` });
+  const bytes = (await readObject(resources.mediaBucket, exportArchiveKey(userId, exportId)))!.body;
   const file = path.join(workDir, `${exportId}.zip`);
   await writeFile(file, bytes);
-  return { file, bytes, disposition: response.headers.get('content-disposition') };
+  return { file, bytes, downloadName: view!.downloadName };
 }
 
 /** The entry names, as Info-ZIP's unzip lists them. */
@@ -155,9 +156,9 @@ describe('export my data', () => {
     expect(done.availableUntil! - Date.now()).toBeGreaterThan(6.9 * 24 * 3600 * 1000);
     expect(done.expiresAt).toBe(Math.floor((done.availableUntil! + 24 * 3600 * 1000) / 1000));
 
-    const { file, bytes, disposition } = await downloadLatestExport(owner, exportId);
+    const { file, bytes, downloadName } = await downloadLatestExport(owner, exportId);
     expect(bytes.length).toBe(done.bytes);
-    expect(disposition).toMatch(/^attachment; filename="headshot-export-\d{4}-\d{2}-\d{2}\.zip"$/);
+    expect(downloadName).toMatch(/^headshot-export-\d{4}-\d{2}-\d{2}\.zip$/);
     // Every entry's CRC checks out.
     await run('unzip', ['-tq', file]);
 

@@ -32,7 +32,9 @@ describe('the LinkedIn-ready photo', () => {
 
     const view = (await getReadyPhoto(userId, imageId))!;
     expect(view.options).toEqual({ background: { kind: 'colour', colour: '#dbeafe' } });
-    const file = Buffer.from(await (await fetch(view.result!.url)).arrayBuffer());
+    // Shown from its /media/ path (the media stand-in serves it, e2e/linkedin-ready.spec.ts); its bytes, through the download link.
+    expect(view.result!.url).toMatch(new RegExp(`^/media/${userId}/images/${imageId}/linkedin-ready/[^/]+\\.jpg$`));
+    const file = Buffer.from(await (await fetch(view.result!.downloadUrl)).arrayBuffer());
     const meta = await sharp(file).metadata();
     expect(meta).toMatchObject({ format: 'jpeg', width: view.result!.width, height: view.result!.width });
     expect(meta.width).toBeGreaterThanOrEqual(400);

@@ -1,0 +1,4 @@
+export * from './media-cookies';
+export * from './schemas';
+export * from './media-signer';
+export * from './signing-key';
