@@ -1,5 +1,6 @@
 import { resources } from '../aws/resources';
-import { findImage, replaceImageVariants, type ImageItem, type ImageVariant } from '../db';
+import { findImage, listLinkCodesForImage, replaceImageVariants, type ImageItem, type ImageVariant } from '../db';
+import { forgetSharedFiles } from '../links/forget-shared-files';
 import { refreshShareCard } from '../links/share-card';
 import { log } from '../observability/log';
 import { deletePrefix, mediaPrefix, readObject, variantFileKey, writeObject } from '../storage';
@@ -52,7 +53,10 @@ export async function rerenderPublicCopies(image: ImageItem, watermark: Watermar
 
   const replaced = new Set(made.map((variant) => `${variant.name}.${variant.format}`));
   const next = [...variants.filter((variant) => !replaced.has(`${variant.name}.${variant.format}`)), ...made];
-  return (await replaceImageVariants(keyOf(image), next)) ? 'rerendered' : await abandon(image);
+  if (!(await replaceImageVariants(keyOf(image), next))) return await abandon(image);
+  // Its links' files changed under the same paths: the CDN is asked to forget the copies it keeps (lib/links/edge-cache.ts).
+  await forgetSharedFiles(image.userId, await listLinkCodesForImage(image.userId, image.imageId));
+  return 'rerendered';
 }
 
 /** The clean WebP of a public size as stored; null when the record or the bucket lacks it. */

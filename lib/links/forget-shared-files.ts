@@ -4,8 +4,9 @@ import { sharedFilePaths } from './shared-files';
 
 /**
  * Asks the CDN to forget the files of links that have just ended (revoked or deleted, so the origin
- * already refuses them): exactly their paths, in as few invalidations as they fit. Nothing for no
- * links. Answers the invalidation jobs asked for.
+ * already refuses them) or whose files were just written again (a new watermark): exactly their
+ * paths, in as few invalidations as they fit. Nothing for no links. Answers the invalidation jobs
+ * asked for.
  */
 export async function forgetSharedFiles(userId: string, codes: readonly string[], now = Date.now()): Promise<JobSubject[]> {
   if (codes.length === 0) return [];

@@ -5,8 +5,9 @@ import { requestAccountDeletion } from '@/lib/account/request-account-deletion';
 import { findUserData, holdsUserData } from '@/lib/account/find-user-data';
 import { MAX_PATHS_PER_INVALIDATION, requestInvalidation } from '@/lib/cdn';
 import { cdnSettings } from '@/lib/config';
-import { listJobsInFlight } from '@/lib/db';
-import { deleteImage } from '@/lib/images';
+import { findWatermarkRerender, listJobsInFlight } from '@/lib/db';
+import { deleteImage, updateWatermarkSettings } from '@/lib/images';
+import { requestWatermarkRerender } from '@/lib/images/rerender-watermarks-request';
 import { createLink, revokeLink, sharedFilePaths } from '@/lib/links';
 import { SOCKET_ADDRESS_HEADER } from '@/lib/security/client-address';
 import { GET } from '@/app/s/[code]/[file]/route';
@@ -89,6 +90,27 @@ describe('a shared file at the edge', () => {
     // 20 minutes were left when it was served: no edge keeps it longer.
     expect(edgeSeconds).toBeGreaterThan(19 * 60 - 5);
     expect(edgeSeconds).toBeLessThanOrEqual(20 * 60);
+  });
+});
+
+describe('a new watermark removes its links’ files from the CDN', () => {
+  it('re-rendered: one invalidation with the paths of every link to the photo, whose files changed under the same paths', async () => {
+    const userId = newUserId();
+    const [photo] = await readyPhotos(userId, 1);
+    await updateWatermarkSettings(userId, { enabled: true, text: '© Edge Test', position: 'bottom-right', opacity: 1 });
+    await requestWatermarkRerender(userId);
+    await waitFor('the first watermark', () => findWatermarkRerender(userId), (found) => found?.status === 'done');
+    const link = await createLink(userId, { imageId: photo! });
+    const before = Buffer.from(await (await fetchSharedFile(link.code, 'photo.webp')).arrayBuffer());
+
+    // Moved: the link's photo is drawn again, at the same path an edge may hold.
+    await updateWatermarkSettings(userId, { enabled: true, text: '© Edge Test', position: 'top-left', opacity: 1 });
+    await requestWatermarkRerender(userId);
+    await waitFor('the second watermark', () => findWatermarkRerender(userId), (found) => found?.status === 'done');
+    const [invalidation, ...more] = await invalidationsOf([link.code]);
+    expect(more).toEqual([]);
+    expect(sorted(invalidation!)).toEqual(sorted([`/s/${link.code}/photo.webp`, `/s/${link.code}/photo.jpg`, `/s/${link.code}/download.jpg`, `/s/${link.code}/card.jpg`]));
+    expect(Buffer.from(await (await fetchSharedFile(link.code, 'photo.webp')).arrayBuffer()).equals(before)).toBe(false);
   });
 });
 
