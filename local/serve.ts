@@ -1,25 +1,13 @@
-import { startLocalCloud } from './cloud';
-import { dataDirFromEnv, shownPath } from './data-dir';
+import { shownPath } from './data-dir';
 import { startInvokeServer } from './invoke-server';
-import { appAndEmulatorPorts, claimPortsOrExit, portFromEnv } from './ports';
 import { runToCompletion, startChild, stopTogether } from './processes';
+import { startAppCloud } from './start-app-cloud';
 
 /*
  * `npm start`: a production build (`next build` first) on the local cloud, with the functions run
  * in this process. The e2e suite and the benchmarks use it.
  */
-const { ports: appPorts, claims } = appAndEmulatorPorts();
-const ports = { ...appPorts, lambda: portFromEnv('LAMBDA_PORT', 4569) };
-await claimPortsOrExit([...claims, { port: ports.lambda, what: 'the local Lambda Invoke API', variable: 'LAMBDA_PORT' }]);
-
-const dataDir = dataDirFromEnv();
-const cloud = await startLocalCloud({
-  dataDir,
-  s3Port: ports.s3,
-  dynamoPort: ports.dynamo,
-  realtimePort: ports.realtime,
-  appOrigins: [`http://localhost:${ports.app}`, `http://127.0.0.1:${ports.app}`],
-});
+const { cloud, ports, dataDir } = await startAppCloud({ lambdaWhat: 'the local Lambda Invoke API' });
 
 // The site invokes describe-faces as it would on AWS; the function runs here, like the bridge's.
 const invoke = await startInvokeServer(ports.lambda);
