@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { signUp, upload } from './helpers';
+import { analyseAndShare, signUp, upload } from './helpers';
 
 /*
  * axe on every screen, in the light and the dark scheme: any serious or critical violation fails.
@@ -58,15 +58,7 @@ test.beforeAll(async ({ browser }) => {
   await upload(page, 'faces/astronaut.png');
   const card = page.getByTestId('image-card').filter({ hasText: 'astronaut.png' });
   await expect(card).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
-  await card.getByRole('button', { name: 'LinkedIn check' }).click();
-  // Set-up, not a latency check: the first analysis shares two cores with CI's other lanes.
-  await expect(page.getByTestId('face-count')).toBeVisible({ timeout: 60_000 });
-  made.imageId = page.url().match(/\/images\/([^/]+)\/analysis$/)![1]!;
-
-  await page.goto(`/images/${made.imageId}`);
-  const share = page.getByRole('region', { name: 'Share' });
-  await share.getByRole('button', { name: 'Create link' }).click();
-  made.sharePath = (await share.getByTestId('share-link').textContent())!;
+  Object.assign(made, await analyseAndShare(page, card));
   await page.close();
 });
 

@@ -164,3 +164,18 @@ export function getFrom(address: string, path: string, headers: Record<string, s
 export function loopbackAddress(): string {
   return `127.0.${1 + Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
 }
+
+/**
+ * Set-up for the specs that sweep every page: runs the LinkedIn check of a ready card's photo, then
+ * makes a share link of it; the page is left on the photo's page.
+ */
+export async function analyseAndShare(page: Page, card: Locator): Promise<{ imageId: string; sharePath: string }> {
+  await card.getByRole('button', { name: 'LinkedIn check' }).click();
+  // Set-up, not a latency check: the first analysis shares two cores with CI's other lanes.
+  await expect(page.getByTestId('face-count')).toBeVisible({ timeout: 60_000 });
+  const imageId = page.url().match(/\/images\/([^/]+)\/analysis$/)![1]!;
+  await page.goto(`/images/${imageId}`);
+  const share = page.getByRole('region', { name: 'Share' });
+  await share.getByRole('button', { name: 'Create link' }).click();
+  return { imageId, sharePath: (await share.getByTestId('share-link').textContent())! };
+}

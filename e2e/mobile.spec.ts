@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type BrowserContext, type Page } from '@playwright/test';
-import { createAccount, screenshotPath, signInAs, test, uploadAs } from './helpers';
+import { analyseAndShare, createAccount, screenshotPath, signInAs, test, uploadAs } from './helpers';
 
 /*
  * Every screen on a 375-px phone, in the light scheme and then the dark one (switched without a
@@ -87,15 +87,7 @@ test.beforeAll(async ({ browser, sharedAccount }) => {
   await uploadAs(page, 'faces/astronaut.png', PHOTO);
   const card = page.getByTestId('image-card').filter({ hasText: PHOTO });
   await expect(card).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
-  await card.getByRole('button', { name: 'LinkedIn check' }).click();
-  // Set-up, not a latency check: the first analysis shares two cores with CI's other lanes.
-  await expect(page.getByTestId('face-count')).toBeVisible({ timeout: 60_000 });
-  made.imageId = page.url().match(/\/images\/([^/]+)\/analysis$/)![1]!;
-
-  await page.goto(`/images/${made.imageId}`);
-  const share = page.getByRole('region', { name: 'Share' });
-  await share.getByRole('button', { name: 'Create link' }).click();
-  made.sharePath = (await share.getByTestId('share-link').textContent())!;
+  Object.assign(made, await analyseAndShare(page, card));
   await page.close();
 });
 
