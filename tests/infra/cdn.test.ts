@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { SHARED_FILE_EDGE_SECONDS } from '../../lib/links/edge-cache';
 import { sharedFileEdgeInjection } from '../../lib/links/edge-request';
 import { wiringOf } from '../../lib/jobs/wiring';
@@ -6,7 +6,7 @@ import { originSecretInjection } from '../../infra/site-build';
 import { originSecretOf } from '../../lib/security/origin-secret';
 import { expectedAccess, SITE_DISTRIBUTION_ARN } from './expected-access';
 import { functionStatements, getResource, grantsByComponent, input, lambdaOf, plain, resourcesOfType, state, TYPES } from './graph';
-import { disposeInfraGraph, runInfraGraph, type InfraGraph } from './harness';
+import { graphForThisFile } from './harness';
 import { findViolations } from './rules';
 
 /*
@@ -16,15 +16,7 @@ import { findViolations } from './rules';
  * distribution and nothing else.
  */
 
-let graph: InfraGraph;
-
-beforeAll(async () => {
-  graph = await runInfraGraph({ stage: 'cdn' });
-}, 180_000);
-
-afterAll(async () => {
-  if (graph) await disposeInfraGraph(graph);
-});
+const graph = graphForThisFile({ stage: 'cdn' });
 
 const distribution = () => {
   const [only, ...others] = resourcesOfType(graph, TYPES.distribution);

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { expectedAccess } from './expected-access';
 import { getResource, grantsByComponent, input, lambdaOf, plain, resourcesOfType, state, TYPES } from './graph';
-import { disposeInfraGraph, runInfraGraph, type InfraGraph } from './harness';
+import { graphForThisFile } from './harness';
 import { findViolations } from './rules';
 import { WAF_RULES } from '../../lib/cost/workload';
 
@@ -11,15 +11,7 @@ import { WAF_RULES } from '../../lib/cost/workload';
  * choices readInfraSettings() exposes must change the graph, and nothing else.
  */
 
-let graph: InfraGraph;
-
-beforeAll(async () => {
-  graph = await runInfraGraph({ stage: 'prod', env: { FACE_ANALYZER: 'local', UPLOAD_EXPIRY_DAYS: '30', ENCRYPTION: 'kms' } });
-}, 180_000);
-
-afterAll(async () => {
-  if (graph) await disposeInfraGraph(graph);
-});
+const graph = graphForThisFile({ stage: 'prod', env: { FACE_ANALYZER: 'local', UPLOAD_EXPIRY_DAYS: '30', ENCRYPTION: 'kms' } });
 
 test('the graph breaks none of the rules, with no Rekognition access at all', () => {
   expect(findViolations(graph, expectedAccess({ faceAnalyzer: 'local', encryption: 'kms', stage: 'prod', waf: true }))).toEqual([]);

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { table as tableDefinition } from '../../lib/db/table';
 import { LINKEDIN_READY_WORKLOAD } from '../../lib/cost/workload';
 import { MAX_DELIVERY_ATTEMPTS } from '../../lib/jobs/retry-policy';
@@ -14,7 +14,7 @@ import { faceCollectionPrefix, faceCollectionsArn } from '../../infra/function-s
 import { liveTokenKeyOf } from '../../lib/realtime/live-token-key';
 import { webhookSecretKeyOf } from '../../lib/webhooks/secret-key';
 import { authSettings } from '../../lib/config';
-import { disposeInfraGraph, runInfraGraph, type InfraGraph } from './harness';
+import { graphForThisFile } from './harness';
 import { repoRoot } from '../../scripts/sst-platform';
 import { findViolations } from './rules';
 import { readLockedVersions } from '../../infra/locked-versions';
@@ -26,15 +26,7 @@ import { originSecretOf } from '../../lib/security/origin-secret';
  * checks the resources it would deploy. Default settings: FACE_ANALYZER unset, no upload expiry.
  */
 
-let graph: InfraGraph;
-
-beforeAll(async () => {
-  graph = await runInfraGraph({ stage: 'graph' });
-}, 180_000);
-
-afterAll(async () => {
-  if (graph) await disposeInfraGraph(graph);
-});
+const graph = graphForThisFile({ stage: 'graph' });
 
 const bucketName = (component: string) => state<string>(getResource(graph, TYPES.bucket, `${component}Bucket`), 'bucket');
 const forBucket = (type: string, component: string) => resourcesOfType(graph, type).filter((resource) => input(resource, 'bucket') === bucketName(component));

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { createMocks, type GraphResource, type Invoke } from './mocks';
 import { ensurePlatform, platformDir, repoRoot } from '../../scripts/sst-platform';
 import { startRpcStub, type BuildRequest, type RpcStub } from './rpc-stub';
@@ -203,4 +204,20 @@ export async function runInfraGraph(options: GraphRunOptions = {}): Promise<Infr
 /** Removes a run's scratch project root. */
 export async function disposeInfraGraph(graph: InfraGraph): Promise<void> {
   await rm(graph.projectRoot, { recursive: true, force: true });
+}
+
+/**
+ * The graph of one configuration for the tests of the calling file: run once before them (a run takes
+ * seconds) and removed after them. The object is filled in when the run ends, so tests read it, never
+ * the file's top level.
+ */
+export function graphForThisFile(options: GraphRunOptions): InfraGraph {
+  const graph = {} as InfraGraph;
+  beforeAll(async () => {
+    Object.assign(graph, await runInfraGraph(options));
+  }, 180_000);
+  afterAll(async () => {
+    if (graph.projectRoot) await disposeInfraGraph(graph);
+  });
+  return graph;
 }

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { expectedAccess } from './expected-access';
 import { input, resourcesOfType, state, TYPES } from './graph';
 import { FAKE_ACCOUNT } from './mocks';
-import { disposeInfraGraph, runInfraGraph, type InfraGraph } from './harness';
+import { graphForThisFile } from './harness';
 import { findViolations } from './rules';
 
 /*
@@ -12,15 +12,7 @@ import { findViolations } from './rules';
  * every IAM grant of the key rests.
  */
 
-let graph: InfraGraph;
-
-beforeAll(async () => {
-  graph = await runInfraGraph({ stage: 'graph', env: { ENCRYPTION: 'kms' } });
-}, 180_000);
-
-afterAll(async () => {
-  if (graph) await disposeInfraGraph(graph);
-});
+const graph = graphForThisFile({ stage: 'graph', env: { ENCRYPTION: 'kms' } });
 
 test("the key's policy lets the site's distribution decrypt, and keeps the account's administration and IAM grants", () => {
   const [key] = resourcesOfType(graph, TYPES.kmsKey);

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { mediaPublicKeyOf } from '../../lib/media-access/signing-key';
 import { MEDIA_VIEWER_REQUEST_FUNCTION } from '../../lib/storage/media-paths';
 import { getResource, input, lambdaOf, plain, policyStatements, resourcesOfType, state, TYPES } from './graph';
-import { disposeInfraGraph, GRAPH_MEDIA_SIGNING_KEY, runInfraGraph, type InfraGraph } from './harness';
+import { GRAPH_MEDIA_SIGNING_KEY, graphForThisFile } from './harness';
 
 /*
  * The owners' media through the site's distribution (infra/media-cdn.ts): the media bucket as an
@@ -10,15 +10,7 @@ import { disposeInfraGraph, GRAPH_MEDIA_SIGNING_KEY, runInfraGraph, type InfraGr
  * path, and a bucket policy that lets that distribution, and nothing else, read the served prefixes.
  */
 
-let graph: InfraGraph;
-
-beforeAll(async () => {
-  graph = await runInfraGraph({ stage: 'graph' });
-}, 180_000);
-
-afterAll(async () => {
-  if (graph) await disposeInfraGraph(graph);
-});
+const graph = graphForThisFile({ stage: 'graph' });
 
 interface Origin {
   originId: string;

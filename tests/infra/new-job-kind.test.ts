@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { jobRoutes } from '../../local/cloud';
 import { FUNCTION_SPECS, isFunctionName } from '../../local/functions';
 import { plannedBundles } from '../../scripts/deploy-check/bundles';
 import type { JobWiring } from '../../lib/jobs/wiring';
 import { expectedAccess } from './expected-access';
 import { getResource, input, lambdaOf, resourcesOfType, state, TYPES } from './graph';
-import { disposeInfraGraph, runInfraGraph, type InfraGraph } from './harness';
+import { graphForThisFile } from './harness';
 import { findViolations } from './rules';
 import { readLockedVersions } from '../../infra/locked-versions';
 import { repoRoot } from '../../scripts/sst-platform';
@@ -35,15 +35,7 @@ vi.mock('../../lib/jobs/wiring', async (importOriginal) => {
   return { ...actual, JOB_WIRING: [...actual.JOB_WIRING, ROW] };
 });
 
-let graph: InfraGraph;
-
-beforeAll(async () => {
-  graph = await runInfraGraph({ stage: 'newkind' });
-}, 180_000);
-
-afterAll(async () => {
-  if (graph) await disposeInfraGraph(graph);
-});
+const graph = graphForThisFile({ stage: 'newkind' });
 
 describe('on AWS (the config, run over the SST platform with mocks)', () => {
   const queue = (name: string) => getResource(graph, TYPES.queue, `${name}Queue`);
