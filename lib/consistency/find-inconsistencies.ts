@@ -6,7 +6,6 @@ import {
   listKeys,
   parseAccountDeletionKey,
   parseAnalysisInputKey,
-  parseCdnInvalidationKey,
   parseExportArchiveKey,
   parseExportRequestKey,
   parseFaceIndexInputKey,
@@ -14,9 +13,10 @@ import {
   parseOriginalKey,
   parseReadyRequestKey,
   parseWatermarkRequestKey,
-  parseWebhookRequestKey,
 } from '../storage';
-import { deliverySubject } from '../webhooks/delivery-subject';
+import type { JobKind, JobSubject } from '../jobs/job-kind';
+import { JOB_KINDS } from '../jobs/kinds';
+import { jobRefOf } from '../jobs/run-job';
 
 /** Something the buckets and the table disagree on. */
 export interface Inconsistency {
@@ -27,6 +27,17 @@ export interface Inconsistency {
 }
 
 const MEDIA_KEY = /^images\/([A-Za-z0-9_-]+)\/([A-Za-z0-9_-]+)\//;
+
+/** Kinds whose finished jobs forget themselves (a webhook delivery, a CDN invalidation): a request object of theirs is accounted for by its job alone. */
+const FORGETTING_KINDS: readonly JobKind[] = Object.values(JOB_KINDS).filter((kind) => kind.whenFinished === 'forget');
+
+function forgettingKindOf(key: string): { kind: JobKind; subject: JobSubject } | null {
+  for (const kind of FORGETTING_KINDS) {
+    const subject = kind.bucket() === resources.mediaBucket ? kind.parseKey(key) : null;
+    if (subject) return { kind, subject };
+  }
+  return null;
+}
 
 /**
  * Lists both buckets and reads every image and analysis, and reports every object that no record
@@ -63,8 +74,7 @@ export async function findInconsistencies(options: { now?: number; originalsExpi
     const deletion = parseAccountDeletionKey(key);
     const readyRequest = parseReadyRequestKey(key);
     const watermarkRequest = parseWatermarkRequestKey(key);
-    const webhookRequest = parseWebhookRequestKey(key);
-    const invalidation = parseCdnInvalidationKey(key);
+    const forgotten = forgettingKindOf(key);
     if (media) {
       if (!imagesById.has(id(media[1]!, media[2]!))) orphan(resources.mediaBucket, key, 'derived file of no image');
     } else if (input) {
@@ -79,11 +89,8 @@ export async function findInconsistencies(options: { now?: number; originalsExpi
       if (!(await findWatermarkRerender(watermarkRequest.userId))) orphan(resources.mediaBucket, key, 'watermark request of no re-render');
     } else if (deletion) {
       if (!(await findAccountClosure(deletion.userId))) orphan(resources.mediaBucket, key, 'deletion request of no closing account');
-    } else if (webhookRequest) {
-      const subject = deliverySubject(webhookRequest.userId, webhookRequest.endpointId, webhookRequest.messageId);
-      if (!(await findJob({ userId: subject.userId, kind: 'deliver-webhook', subjectId: subject.subjectId }))) orphan(resources.mediaBucket, key, 'webhook request of no delivery');
-    } else if (invalidation) {
-      if (!(await findJob({ userId: invalidation.userId, kind: 'invalidate-cdn', subjectId: invalidation.invalidationId }))) orphan(resources.mediaBucket, key, 'CDN invalidation request of no job');
+    } else if (forgotten) {
+      if (!(await findJob(jobRefOf(forgotten.kind, forgotten.subject)))) orphan(resources.mediaBucket, key, `${forgotten.kind.name} request of no job`);
     } else {
       orphan(resources.mediaBucket, key, 'not a key the app writes');
     }
