@@ -34,8 +34,9 @@ export function QrCode({ path, size = 160 }: { path: string; size?: number }) {
   if (!drawn) return <div style={{ width: size, height: size }} className="rounded bg-slate-100" aria-hidden />;
   return (
     <div className="flex flex-col items-start gap-2" data-testid="qr-code">
+      {/* The SVG paints its own white ground, quiet zone included: the palette's bg-white turns dark in dark mode. */}
       {/* eslint-disable-next-line @next/next/no-img-element -- a generated data URL */}
-      <img src={drawn.svg} width={size} height={size} alt="QR code of the link" className="rounded border border-slate-200 bg-white" />
+      <img src={drawn.svg} width={size} height={size} alt="QR code of the link" className="rounded border border-slate-200" />
       <div className="flex gap-3">
         <a href={drawn.png} download={`headshot-qr-${code}.png`} className="text-link underline">
           Download PNG
