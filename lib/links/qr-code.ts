@@ -13,7 +13,7 @@ export const QR_MARGIN = 4;
 /**
  * The side of the white pad under the logo, as a share of the code's side (quiet zone excluded). A pad of
  * 0.3 × 0.3 hides 9% of the modules and none of the finder patterns: level H restores up to 30% of the codewords,
- * so the code reads with room to spare, where the level M codes drawn before would not (qr-code.test.ts fails at M).
+ * so the code reads with room to spare, where the level M codes drawn before would not (qr-code.test.ts fails at M and Q).
  */
 export const QR_LOGO_PAD_SHARE = 0.3;
 
