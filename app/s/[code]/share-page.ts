@@ -1,5 +1,5 @@
-import QRCode from 'qrcode';
 import { PREVIEW_HEIGHT, PREVIEW_WIDTH, type PresentedLink } from '@/lib/links';
+import { buildQrSvg } from '@/lib/links/qr-code';
 import { html, trusted } from '@/app/_html/html';
 import { SITE_NAME } from '@/app/site';
 import { pageOf } from './share-document';
@@ -22,7 +22,7 @@ export interface RenderedSharePage {
 export async function renderSharePage({ origin, code, presented }: SharePageInput): Promise<RenderedSharePage> {
   const pageUrl = `${origin}/s/${code}`;
   const cardUrl = `${pageUrl}/card.jpg`;
-  const qr = await QRCode.toString(pageUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+  const qr = await buildQrSvg(pageUrl);
   const expires = presented.validUntil === null ? null : new Date(presented.validUntil);
 
   const head = html`
