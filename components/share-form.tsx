@@ -57,6 +57,8 @@ export function ShareForm({
           expiry: String(form.get('expiry')) as LinkExpiry,
           variant: String(form.get('variant')),
           allowDownload: form.get('allowDownload') === 'on',
+          // Left empty, the link gets a drawn code.
+          name: String(form.get('name') ?? '').trim() || undefined,
         })
       }
     >
@@ -82,6 +84,30 @@ export function ShareForm({
         </select>
       </label>
       <ShownCopy option={variants.find((option) => option.name === variant)} notice={notice} />
+      <label className="flex flex-col gap-1 font-medium">
+        <span>
+          Custom name <span className="font-normal text-slate-600">(optional)</span>
+        </span>
+        <span className="flex min-w-0 items-center gap-1 font-normal">
+          <span className="shrink-0 font-mono text-slate-600">/s/</span>
+          <input
+            type="text"
+            name="name"
+            inputMode="url"
+            autoCapitalize="none"
+            autoCorrect="off"
+            spellCheck={false}
+            maxLength={40}
+            placeholder="jane-2026"
+            aria-describedby="share-name-help"
+            data-testid="share-name"
+            className="w-full min-w-0 rounded-md border border-slate-300 px-3 py-2 font-mono"
+          />
+        </span>
+        <span id="share-name-help" className="text-xs font-normal text-slate-600">
+          3–40 lower-case letters, digits or hyphens. Left empty, the link gets a random code.
+        </span>
+      </label>
       <label className="flex items-center gap-2">
         <input type="checkbox" name="allowDownload" />
         Let viewers download the photo

@@ -36,6 +36,7 @@ export * from './links';
 export * from './rate-limits';
 export type { LinkItem, LinkExpiry } from './entities/link';
 export { LINK_EXPIRIES } from './entities/link';
+export { LINK_NAME_PATTERN, LINK_NAME_HOLD_DAYS } from './entities/link-name-hold';
 export { migrateToExactCaseKeys, type MigratedItems } from './migrations/exact-case-keys';
 export * from './account-closures';
 export * from './exports';

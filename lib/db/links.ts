@@ -1,5 +1,6 @@
 import { getDb, type Page } from './client';
 import type { LinkItem } from './entities/link';
+import { LINK_NAME_HOLD_MS, LINK_NAME_PATTERN } from './entities/link-name-hold';
 import { conditionalResult, conditionally } from './conditions';
 import { checkedCursor } from './cursor';
 
@@ -13,6 +14,30 @@ export async function insertLink(link: NewLink): Promise<LinkItem | null> {
       .go()
       .then(({ data }) => data),
   );
+}
+
+/**
+ * Records a link under a custom name, only if the name is free: no item, or one whose retention
+ * after its end has run out (`expiresAt`, epoch seconds, reached at `now`; DynamoDB's TTL may take days
+ * to delete it). One conditional put, so of two owners racing for a name exactly one gets it.
+ * Null when the name is in use or cooling off.
+ */
+export async function insertNamedLink(link: NewLink, now: number): Promise<LinkItem | null> {
+  const nowSeconds = Math.floor(now / 1000);
+  const item = { ...link, views: 0 };
+  const written = await conditionally(
+    getDb()
+      .entities.link.put(item)
+      .where(({ code, expiresAt }, { notExists, lte }) => `${notExists(code)} OR ${lte(expiresAt, nowSeconds)}`)
+      .go({ response: 'none' }),
+  );
+  return written ? item : null;
+}
+
+/** Epoch ms until which a deleted link's name stays out of use; null when nothing holds it at `now`. */
+export async function findLinkNameHold(name: string, now: number): Promise<number | null> {
+  const { data } = await getDb().entities.linkNameHold.get({ name }).go();
+  return data && data.until > now ? data.until : null;
 }
 
 /** The link for a code, the public page's one read; null when there is none. An expired link is returned until the TTL takes it: check validUntil. */
@@ -51,9 +76,20 @@ export async function markLinkRevoked(userId: string, code: string, times: { rev
   );
 }
 
-/** Deletes links by code, in batches; codes already gone are fine. */
-export async function deleteLinks(codes: string[]): Promise<void> {
+/**
+ * Deletes links by code, in batches; codes already gone are fine. A code shaped like a custom name
+ * is held first for LINK_NAME_HOLD_DAYS (owner-free, see LinkNameHold), so that a printed
+ * /s/<name> never leads to someone else's photo; a drawn code that happens to have that shape (all
+ * lower case) gets a harmless hold. Held before the delete: a retry after a failure holds again.
+ */
+export async function deleteLinks(codes: string[], options: { now?: number } = {}): Promise<void> {
   if (codes.length === 0) return;
+  const until = (options.now ?? Date.now()) + LINK_NAME_HOLD_MS;
+  const held = codes.filter((code) => LINK_NAME_PATTERN.test(code)).map((name) => ({ name, until, expiresAt: Math.ceil(until / 1000) }));
+  if (held.length > 0) {
+    const { unprocessed } = await getDb().entities.linkNameHold.put(held).go();
+    if (unprocessed.length > 0) throw new Error(`${unprocessed.length} link names were not held; retry`);
+  }
   const { unprocessed } = await getDb()
     .entities.link.delete(codes.map((code) => ({ code })))
     .go();

@@ -1,5 +1,5 @@
 import { isAccountClosed } from '../account/is-account-closed';
-import { deleteLinks, findImage, insertLink, type LinkItem } from '../db';
+import { deleteLinks, findImage, findLinkByCode, findLinkNameHold, insertLink, insertNamedLink, type LinkItem } from '../db';
 import { enforceRateLimit, inMinutes } from '../rate-limit';
 import { UserError } from '../user-error';
 import { expiryTimes } from './expiry';
@@ -28,7 +28,7 @@ export interface CreateLinkOptions {
  * is "not found" exactly like a missing one.
  */
 export async function createLink(userId: string, input: unknown, options: CreateLinkOptions = {}): Promise<Link> {
-  const { imageId, expiry, variant: wanted, allowDownload } = createLinkInput.parse(input);
+  const { imageId, expiry, variant: wanted, allowDownload, name } = createLinkInput.parse(input);
   const now = options.now ?? Date.now();
 
   await enforceRateLimit(LINK_CREATE_LIMIT, userId, (minutes) => `You have created a lot of links recently. Try again in ${inMinutes(minutes)}.`, now);
@@ -58,17 +58,41 @@ export async function createLink(userId: string, input: unknown, options: Create
     createdAt: now,
   };
 
+  if (name !== undefined) return toLink(await keepIfOpen(userId, await insertUnderName(link, name, now)), now);
+
   const draw = options.newCode ?? newLinkCode;
   for (let attempt = 0; attempt < MAX_CODE_ATTEMPTS; attempt++) {
     // A conditional put: it fails instead of overwriting when the code is already someone's link.
     const created: LinkItem | null = await insertLink({ ...link, code: draw() });
     if (!created) continue;
-    // Checked after the write: a closure before it is seen here, one after it finds the link in its passes.
-    if (await isAccountClosed(userId)) {
-      await deleteLinks([created.code]);
-      throw new UserError('This account has been deleted.');
-    }
-    return toLink(created, now);
+    return toLink(await keepIfOpen(userId, created), now);
   }
   throw new Error(`No free link code after ${MAX_CODE_ATTEMPTS} draws`);
+}
+
+/** Checked after the write: a closure before it is seen here, one after it finds the link in its passes. */
+async function keepIfOpen(userId: string, created: LinkItem): Promise<LinkItem> {
+  if (await isAccountClosed(userId)) {
+    await deleteLinks([created.code]);
+    throw new UserError('This account has been deleted.');
+  }
+  return created;
+}
+
+const dateOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * The link under its custom name, if the name is free. The conditional put decides between racers;
+ * the reads only choose the sentence. A hold is checked first: a name whose link was deleted has no
+ * item left to block it.
+ */
+async function insertUnderName(link: Omit<LinkItem, 'code' | 'views'>, name: string, now: number): Promise<LinkItem> {
+  const heldUntil = await findLinkNameHold(name, now);
+  if (heldUntil !== null) throw new UserError(`That name belonged to a link that ended recently; it is free again on ${dateOf(heldUntil)}.`);
+  const created = await insertNamedLink({ ...link, code: name }, now);
+  if (created) return created;
+  const holder = await findLinkByCode(name);
+  const ended = holder && (holder.revokedAt !== undefined || (holder.validUntil !== undefined && holder.validUntil <= now));
+  if (ended && holder.expiresAt !== undefined) throw new UserError(`That name belonged to a link that ended recently; it is free again on ${dateOf(holder.expiresAt * 1000)}.`);
+  throw new UserError('That name is taken.');
 }

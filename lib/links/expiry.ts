@@ -1,4 +1,4 @@
-import type { LinkExpiry } from '../db';
+import { LINK_NAME_HOLD_DAYS, type LinkExpiry } from '../db';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -14,9 +14,10 @@ export const EXPIRY_DURATION_MS: Record<LinkExpiry, number | null> = {
  * How long a link outlives its end. An expired link answers 410 for this long, a revoked one 404 at
  * once; both stay on the owner's "My links", marked as ended, until the item is deleted (by
  * DynamoDB's TTL) and the code answers 404 like any unknown one. A month covers people who open an
- * old message late, and owners who wonder where a link went.
+ * old message late, and owners who wonder where a link went. It is also the cooling-off of a custom
+ * name (docs/sharing.md): the ended item blocks its name for exactly as long as a deleted link's hold.
  */
-export const GONE_RETENTION_DAYS = 30;
+export const GONE_RETENTION_DAYS = LINK_NAME_HOLD_DAYS;
 export const GONE_RETENTION_MS = GONE_RETENTION_DAYS * 24 * HOUR_MS;
 
 /** The item's TTL (epoch seconds) for a link that ended at `endedAt`. */

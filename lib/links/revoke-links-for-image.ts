@@ -8,10 +8,12 @@ import { forgetSharedFiles } from './forget-shared-files';
  * well under a second): a link created in that instant may be missed, and then points at files that
  * are already gone.
  */
-export async function revokeLinksForImage(userId: string, imageId: unknown): Promise<number> {
+export async function revokeLinksForImage(userId: string, imageId: unknown, options: { now?: number } = {}): Promise<number> {
   const id = imageIdInput.parse(imageId);
+  const now = options.now ?? Date.now();
   const codes = await listLinkCodesForImage(userId, id);
-  await deleteLinks(codes);
-  await forgetSharedFiles(userId, codes);
+  // A custom name among them is held for 30 days: its item is gone, so nothing else would keep it.
+  await deleteLinks(codes, { now });
+  await forgetSharedFiles(userId, codes, now);
   return codes.length;
 }

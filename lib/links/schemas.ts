@@ -1,9 +1,20 @@
 import { z } from 'zod';
 import { cursorInput, LINK_EXPIRIES } from '../db';
 import { imageIdInput, VariantSchema } from '../images/schemas';
+import { LINK_NAME_PATTERN } from '../db';
+import { RESERVED_LINK_NAMES } from './link-name';
 import { LINK_CODE_PATTERN } from './new-link-code';
 
-export const linkCodeInput = z.string().regex(LINK_CODE_PATTERN, 'Not a link code.');
+/** What stands after /s/: a drawn code, or a custom name, which is the link's code from then on. */
+export const linkCodeInput = z.string().refine((code) => LINK_CODE_PATTERN.test(code) || LINK_NAME_PATTERN.test(code), 'Not a link code.');
+
+/** A custom name asked for on the share form or the API; each refusal says what to change. */
+export const linkNameInput = z
+  .string()
+  .min(3, 'A custom name has at least 3 characters.')
+  .max(40, 'A custom name has at most 40 characters.')
+  .regex(LINK_NAME_PATTERN, 'A custom name may use only lower-case letters a–z, digits and hyphens.')
+  .refine((name) => !RESERVED_LINK_NAMES.has(name), 'That name is reserved; choose another.');
 
 export const LinkExpirySchema = z.enum(LINK_EXPIRIES);
 export type LinkExpiry = z.infer<typeof LinkExpirySchema>;
@@ -17,6 +28,8 @@ export const createLinkInput = z.object({
     .regex(/^[a-z0-9-]{1,40}$/, 'Not a variant name.')
     .optional(),
   allowDownload: z.boolean().default(false),
+  /** A custom name: the link then lives at /s/{name} instead of a drawn code. */
+  name: linkNameInput.optional(),
 });
 export type CreateLinkInput = z.input<typeof createLinkInput>;
 

@@ -257,6 +257,7 @@ export interface components {
             variant?: string;
             /** @default false */
             allowDownload?: boolean;
+            name?: string;
         };
         PeopleSearchRequest: {
             /** @description One of your photos whose faces have been found. */

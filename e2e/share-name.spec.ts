@@ -1,0 +1,29 @@
+import { expect, test } from '@playwright/test';
+import { connectE2eCloud } from './cloud';
+import { signUp, upload } from './helpers';
+
+connectE2eCloud();
+
+test('on a 375 px phone, the owner names a link in the share form: a bad name is refused in a sentence, a good one makes /s/<name>', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await signUp(page);
+  await upload(page, 'faces/astronaut.png');
+  const card = page.getByTestId('image-card').filter({ hasText: 'astronaut.png' });
+  await expect(card).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
+  await card.click();
+
+  const panel = page.getByRole('region', { name: 'Share' });
+  const field = panel.getByRole('textbox', { name: /Custom name/ });
+  await field.fill('admin');
+  await panel.getByRole('button', { name: 'Create link' }).click();
+  await expect(panel.getByRole('alert')).toHaveText('That name is reserved; choose another.');
+  // The field fits the phone's width: nothing scrolls sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+  const name = `e2e-${Date.now().toString(36)}`;
+  await field.fill(name);
+  await panel.getByRole('button', { name: 'Create link' }).click();
+  await expect(panel.getByTestId('share-link')).toHaveText(new RegExp(`/s/${name}$`));
+  const opened = await page.request.get(`/s/${name}`);
+  expect(opened.status()).toBe(200);
+});
