@@ -1,15 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { connectE2eCloud } from './cloud';
-import { signUp, upload } from './helpers';
+import { openUploadedPhoto, signUp } from './helpers';
 
 connectE2eCloud();
 
 test('the owner exports everything, then deletes the account from Settings: signed out for good, and the share link is gone', async ({ page, browser }) => {
   const email = await signUp(page);
-  await upload(page, 'faces/astronaut.png');
-  const card = page.getByTestId('image-card').filter({ hasText: 'astronaut.png' });
-  await expect(card).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
-  await card.click();
+  await openUploadedPhoto(page, 'faces/astronaut.png');
   const panel = page.getByRole('region', { name: 'Share' });
   await panel.getByRole('button', { name: 'Create link' }).click();
   const path = (await panel.getByTestId('share-link').textContent())!;

@@ -179,3 +179,11 @@ export async function analyseAndShare(page: Page, card: Locator): Promise<{ imag
   await share.getByRole('button', { name: 'Create link' }).click();
   return { imageId, sharePath: (await share.getByTestId('share-link').textContent())! };
 }
+
+/** Uploads a fixture from the dashboard, waits until its card says ready, and opens the photo's page. */
+export async function openUploadedPhoto(page: Page, fixture: string): Promise<void> {
+  await upload(page, fixture);
+  const card = page.getByTestId('image-card').filter({ hasText: path.basename(fixture) });
+  await expect(card).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
+  await card.click();
+}

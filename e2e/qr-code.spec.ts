@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import jsQR from 'jsqr';
 import sharp from 'sharp';
 import { connectE2eCloud } from './cloud';
-import { signUp, upload } from './helpers';
+import { openUploadedPhoto, signUp } from './helpers';
 
 connectE2eCloud();
 
@@ -16,10 +16,7 @@ async function decodeFile(file: string | Buffer): Promise<string | null> {
 test('the QR code of a new link, with the logo, stays black on white in dark mode, downloads as PNG and SVG, and all three decode to the link', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await signUp(page);
-  await upload(page, 'faces/astronaut.png');
-  const card = page.getByTestId('image-card').filter({ hasText: 'astronaut.png' });
-  await expect(card).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
-  await card.click();
+  await openUploadedPhoto(page, 'faces/astronaut.png');
 
   const panel = page.getByRole('region', { name: 'Share' });
   await panel.getByRole('button', { name: 'Create link' }).click();

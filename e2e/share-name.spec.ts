@@ -1,16 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { connectE2eCloud } from './cloud';
-import { signUp, upload } from './helpers';
+import { openUploadedPhoto, signUp } from './helpers';
 
 connectE2eCloud();
 
 test('on a 375 px phone, the owner names a link in the share form: a bad name is refused in a sentence, a good one makes /s/<name>', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 });
   await signUp(page);
-  await upload(page, 'faces/astronaut.png');
-  const card = page.getByTestId('image-card').filter({ hasText: 'astronaut.png' });
-  await expect(card).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
-  await card.click();
+  await openUploadedPhoto(page, 'faces/astronaut.png');
 
   const panel = page.getByRole('region', { name: 'Share' });
   const field = panel.getByRole('textbox', { name: /Custom name/ });
