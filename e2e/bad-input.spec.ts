@@ -102,6 +102,13 @@ test('the addresses issue 23 names answer a page or a 404 with a sentence, not a
     expect(answer.status, path).toBe(404);
     expect(answer.body, path).toMatch(/could not be found|does not exist|not available/i);
   }
+  // Well-formed addresses of nothing: the site's own page saying so, with the way back, not Next's bare default.
+  for (const [path, signedIn] of [['/images/aaaaaaaaaaaaaaaa', true], ['/images/aaaaaaaaaaaaaaaa/analysis', true], ['/people/nobody', true], ['/no-such-page', false]] as const) {
+    const answer = await send('GET', path, signedIn ? cookie : null);
+    expect(answer.status, path).toBe(404);
+    expect(answer.body, path).toMatch(/could not be found/i);
+    expect(answer.body, path).toContain('Back to your photos');
+  }
   // A share path that is not UTF-8: the share routes' own "not available".
   for (const path of ['/s/%ff%fe', '/s/%ff%fe/photo.jpg', '/s/%E0%A4%A/card.jpg']) {
     const answer = await send('GET', path, null);
