@@ -115,7 +115,8 @@ function EndedBadge({ link, now }: { link: ShareLink; now: number }) {
 /** When an ended link leaves this list. */
 function ListedUntil({ link, now }: { link: ShareLink; now: number }) {
   if (link.listedUntil === null) return null;
-  const days = Math.max(1, Math.ceil((link.listedUntil - now) / DAY_MS));
+  // Rounded, not rounded up: a link revoked a moment ago, kept 30 days and some seconds, reads "30", as the page promises.
+  const days = Math.max(1, Math.round((link.listedUntil - now) / DAY_MS));
   return (
     <span className="text-xs text-slate-500" data-testid="link-listed-until">
       Listed for {days} more {days === 1 ? 'day' : 'days'}

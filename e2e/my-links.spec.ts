@@ -103,6 +103,8 @@ test.describe('on a 375-px phone, in the dark', () => {
     await page.getByRole('dialog', { name: 'Revoke this link?' }).getByRole('button', { name: 'Revoke link' }).click();
     await expect(active).toHaveAttribute('data-state', 'revoked');
     await expect(active.getByText(/^Revoked just now$/)).toBeVisible();
+    // Kept on the list for the 30 days the page promises, not "31" for the second it was stored rounded up.
+    await expect(active.getByTestId('link-listed-until')).toHaveText('Listed for 30 more days');
     await expect(rows).toHaveCount(3);
   });
 });
