@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { screenshotPath, signInAs, signUp, test, upload } from './helpers';
+import { ANALYSIS_WAIT_MS, screenshotPath, signInAs, signUp, test, upload } from './helpers';
 
 test('a portrait gets face boxes, a score, advice and a downloadable crop', async ({ page }) => {
   await signUp(page);
@@ -9,7 +9,7 @@ test('a portrait gets face boxes, a score, advice and a downloadable crop', asyn
 
   await card.getByRole('button', { name: 'LinkedIn check' }).click();
   await expect(page).toHaveURL(/\/analysis$/);
-  await expect(page.getByTestId('face-count')).toHaveText('One face found.', { timeout: 30_000 });
+  await expect(page.getByTestId('face-count')).toHaveText('One face found.', { timeout: ANALYSIS_WAIT_MS });
   await expect(page.getByTestId('face-box')).toHaveCount(1);
   await expect(page.getByRole('img', { name: /Score \d+ out of 100/ })).toBeVisible();
   const score = Number((await page.getByRole('img', { name: /Score/ }).getAttribute('aria-label'))!.match(/\d+/)![0]);
@@ -33,12 +33,12 @@ test('a group photo says there is more than one person, and a photo without face
   }
 
   await page.getByTestId('image-card').filter({ hasText: 'group-sample1.jpg' }).getByRole('button', { name: 'LinkedIn check' }).click();
-  await expect(page.getByTestId('face-count')).toContainText('faces found', { timeout: 30_000 });
+  await expect(page.getByTestId('face-count')).toContainText('faces found', { timeout: ANALYSIS_WAIT_MS });
   await expect(page.locator('[data-check="one-face"]')).toHaveAttribute('data-status', 'fail');
   await expect(page.locator('[data-check="one-face"]')).toContainText(/more than one person/i);
 
   await page.goto('/dashboard');
   await page.getByTestId('image-card').filter({ hasText: 'chelsea.png' }).getByRole('button', { name: 'LinkedIn check' }).click();
-  await expect(page.getByTestId('face-count')).toContainText('No face found', { timeout: 30_000 });
+  await expect(page.getByTestId('face-count')).toContainText('No face found', { timeout: ANALYSIS_WAIT_MS });
   await expect(page.getByTestId('face-box')).toHaveCount(0);
 });

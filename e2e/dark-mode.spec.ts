@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { screenshotPath, signUp, upload } from './helpers';
+import { ANALYSIS_WAIT_MS, screenshotPath, signUp, upload } from './helpers';
 
 const colours = (page: Page) =>
   page.evaluate(() => {
@@ -28,7 +28,7 @@ test('the pages follow the system setting: dark when it is dark, light when it i
   // The LinkedIn check: the score's number is written in the page's text colour, not a light page's.
   await page.getByRole('link', { name: 'LinkedIn check' }).click();
   await page.getByRole('button', { name: 'Analyse this photo' }).click();
-  await expect(page.getByTestId('face-count')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('face-count')).toBeVisible({ timeout: ANALYSIS_WAIT_MS });
   await expect(page.getByTestId('ready-panel')).toBeVisible();
   const score = page.getByRole('img', { name: /^Score \d+ out of 100$/ });
   await expect(score.getByText(/^\d+$/)).toHaveCSS('color', 'rgb(248, 250, 252)');

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { FIXTURES, signUp } from './helpers';
+import { ANALYSIS_WAIT_MS, FIXTURES, signUp } from './helpers';
 
 /**
  * Moves the focus with Tab alone until it reaches target, as a person without a mouse does, and checks
@@ -51,7 +51,7 @@ test('a keyboard alone uploads a photo, shares it, runs the LinkedIn check and o
   await page.keyboard.press('Enter');
   await tabTo(page, page.getByRole('button', { name: 'Analyse this photo' }));
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('face-count')).toHaveText('One face found.', { timeout: 30_000 });
+  await expect(page.getByTestId('face-count')).toHaveText('One face found.', { timeout: ANALYSIS_WAIT_MS });
 
   // People, from the navigation at the top: back up to it too. Forwards, the focus would have to leave the page
   // past the toasts at its end and come round again, which headless Chromium does not always do (CI, once).

@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { screenshotPath, signInAs, test, uploadAs } from './helpers';
+import { ANALYSIS_WAIT_MS, screenshotPath, signInAs, test, uploadAs } from './helpers';
 
 test('one click makes the LinkedIn-ready photo: queued, made, pushed live, shown before and after with both scores, saved as a photo', async ({ page, sharedAccount }) => {
   await signInAs(page, sharedAccount);
@@ -7,7 +7,7 @@ test('one click makes the LinkedIn-ready photo: queued, made, pushed live, shown
   const card = page.getByTestId('image-card').filter({ hasText: 'ready-portrait.jpg' });
   await expect(card).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
   await card.getByRole('button', { name: 'LinkedIn check' }).click();
-  await expect(page.getByTestId('face-count')).toHaveText('One face found.', { timeout: 30_000 });
+  await expect(page.getByTestId('face-count')).toHaveText('One face found.', { timeout: ANALYSIS_WAIT_MS });
   // A reload would drop this marker: the result must arrive over the live connection.
   await expect(page.locator('[data-live="connected"]')).toBeAttached();
   await page.evaluate(() => Object.assign(window, { stillTheSamePage: true }));

@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { CLERK_BASE, clerkModeReady, routeClerkFrontend, signInWithClerk } from './clerk-mode';
-import { signInAs, test, uploadAs } from './helpers';
+import { ANALYSIS_WAIT_MS, signInAs, test, uploadAs } from './helpers';
 
 /*
  * The security headers, as `next start` serves them (lib/security/headers.ts): on pages, routes, the
@@ -69,7 +69,7 @@ test('the app runs with its policy on: no violation while a photo is uploaded, v
   await expect(panel.getByRole('img', { name: 'QR code of the link' })).toBeVisible();
   await page.getByRole('link', { name: 'LinkedIn check' }).click();
   await page.getByRole('button', { name: 'Analyse this photo' }).click();
-  await expect(page.getByTestId('face-count')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('face-count')).toBeVisible({ timeout: ANALYSIS_WAIT_MS });
   expect(violations).toEqual([]);
 });
 
