@@ -22,6 +22,8 @@ test('a keyboard alone uploads a photo, shares it, runs the LinkedIn check and o
   test.setTimeout(120_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await signUp(page);
+  // The button is on the page before its script: Enter pressed before hydration opens nothing, for a person too.
+  await expect(page.locator('[data-testid="upload-area"][data-listening]')).toBeAttached();
 
   // Upload: the picker opens from a focusable button.
   await tabTo(page, page.getByRole('button', { name: 'Choose photos' }));

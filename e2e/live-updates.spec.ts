@@ -2,7 +2,7 @@ import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { findAction, readServerActions } from '../tests/support/server-actions';
 import { connectE2eCloud } from './cloud';
-import { signInAs, test, uploadAs } from './helpers';
+import { ANALYSIS_WAIT_MS, signInAs, test, uploadAs } from './helpers';
 
 /*
  * Status changes reach the page as they happen, over the live connection (the local broker standing
@@ -50,6 +50,31 @@ test('a photo becomes ready on the dashboard without a reload, pushed over the l
   await expect(card).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
   expect(await page.evaluate(() => (window as unknown as { stillTheSamePage?: boolean }).stillTheSamePage)).toBe(true);
   // Connected all along, so the page never polled (AutoRefresh polls only while the connection is down).
+  await expect(page.locator('[data-live="connected"]')).toBeAttached();
+});
+
+test('a LinkedIn check that ends while its page is on the way still shows: its event came before the page could hear it, so the page reads once more on arrival', async ({ page, sharedAccount }) => {
+  await signInAs(page, sharedAccount);
+  await expect(page.locator('[data-live="connected"]')).toBeAttached();
+  await uploadAs(page, 'faces/astronaut.png', 'checked-in-transit.png');
+  const card = page.getByTestId('image-card').filter({ hasText: 'checked-in-transit.png' });
+  await expect(card).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
+  const analysisPath = `${await card.getByRole('link').first().getAttribute('href')}/analysis`;
+
+  // The action's answer (the check's page, rendered while the check is queued) is held until the check
+  // has ended and its live event has gone out, as on a slow network.
+  const id = findAction(await readServerActions(path.resolve(import.meta.dirname, '..')), 'app/actions/request-analysis.ts', 'requestAnalysisAction').id;
+  await page.route('**/*', async (route) => {
+    if (route.request().headers()['next-action'] !== id) return route.fallback();
+    const response = await route.fetch();
+    const ended = async () => (await (await page.context().request.get(analysisPath)).text()).includes('data-testid="face-count"');
+    await expect.poll(ended, { timeout: ANALYSIS_WAIT_MS, intervals: [250] }).toBe(true);
+    await route.fulfill({ response });
+  });
+  await card.getByRole('button', { name: 'LinkedIn check' }).click();
+  await expect(page).toHaveURL(new RegExp(`${analysisPath}$`));
+  // Connected, so no fallback poll would have shown it.
+  await expect(page.getByTestId('face-count')).toBeVisible({ timeout: 5_000 });
   await expect(page.locator('[data-live="connected"]')).toBeAttached();
 });
 
