@@ -1,11 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { analyseAndShare, signUp, upload } from './helpers';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { contextSignedInAs, test } from './helpers';
 
 /*
  * axe on every screen, in the light and the dark scheme: any serious or critical violation fails.
- * One account is set up once with what every screen needs (a ready photo, its analysis, a share link);
- * the signed-out screens use a browser that never signed in.
+ * The screens are those of the suite's swept account (a ready photo, its analysis, a share link; made
+ * once for this spec and the mobile one) and of an empty one; the signed-out screens use a browser that
+ * never signed in.
  */
 
 const SCHEMES = ['light', 'dark'] as const;
@@ -47,19 +48,10 @@ const SCREENS: Screen[] = [
   { name: 'settings', signedIn: true, path: () => '/settings' },
 ];
 
-test.beforeAll(async ({ browser }) => {
-  test.setTimeout(120_000);
-  emptyAccount = await browser.newContext();
-  await signUp(await emptyAccount.newPage());
-
-  account = await browser.newContext();
-  const page = await account.newPage();
-  await signUp(page);
-  await upload(page, 'faces/astronaut.png');
-  const card = page.getByTestId('image-card').filter({ hasText: 'astronaut.png' });
-  await expect(card).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
-  Object.assign(made, await analyseAndShare(page, card));
-  await page.close();
+test.beforeAll(async ({ browser, sweptAccount, emptyAccount: empty }) => {
+  emptyAccount = await contextSignedInAs(browser, empty);
+  account = await contextSignedInAs(browser, sweptAccount);
+  Object.assign(made, sweptAccount);
 });
 
 test.afterAll(async () => {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
-import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from '@playwright/test';
 import { connectE2eCloud } from './cloud';
 import { E2E_PORTS } from './ports';
 
@@ -28,6 +28,14 @@ export async function signInAs(page: Page, account: { token: string }): Promise<
   await expect(page).toHaveURL(/\/dashboard$/);
 }
 
+/** A browser context holding an account's session cookie, without a visit. */
+export async function contextSignedInAs(browser: Browser, account: { token: string }, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const { SESSION_COOKIE } = await import('../lib/auth');
+  const context = await browser.newContext(options);
+  await context.addCookies([{ name: SESSION_COOKIE, value: account.token, domain: 'localhost', path: '/', httpOnly: true, sameSite: 'Lax' }]);
+  return context;
+}
+
 /** A fresh local account, signed in, on the dashboard: for tests that look at the whole library or the account. */
 export async function signUp(page: Page): Promise<string> {
   const account = await createAccount();
@@ -39,8 +47,34 @@ export async function signUp(page: Page): Promise<string> {
  * One account for the whole worker, for tests that only look at what they make themselves (a photo
  * they upload, its pages): making an account costs a password hash, which is slow on purpose.
  */
-export const test = base.extend<object, { sharedAccount: { email: string; token: string } }>({
+/** An account with what every screen shows once settled: one ready photo, its LinkedIn check and one share link. */
+export interface SweptAccount {
+  token: string;
+  fileName: string;
+  imageId: string;
+  sharePath: string;
+}
+
+export const test = base.extend<object, { sharedAccount: { email: string; token: string }; sweptAccount: SweptAccount; emptyAccount: { email: string; token: string } }>({
   sharedAccount: [async ({}, use) => use(await createAccount()), { scope: 'worker' }],
+  // The specs that sweep every screen (accessibility, mobile) look at the same things, made once: an upload, a check and a link cost seconds.
+  sweptAccount: [
+    async ({ browser }, use) => {
+      const account = await createAccount();
+      const context = await contextSignedInAs(browser, account);
+      const page = await context.newPage();
+      await page.goto('/dashboard');
+      const fileName = 'swept.png';
+      await uploadAs(page, 'faces/astronaut.png', fileName);
+      const card = page.getByTestId('image-card').filter({ hasText: fileName });
+      await expect(card).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
+      const made = await analyseAndShare(page, card);
+      await context.close();
+      await use({ token: account.token, fileName, ...made });
+    },
+    { scope: 'worker', timeout: 120_000 },
+  ],
+  emptyAccount: [async ({}, use) => use(await createAccount()), { scope: 'worker' }],
 });
 
 /** Creates a fresh local account through the sign-up form and lands on the dashboard (within `timeout` ms: `next dev` compiles it first). */

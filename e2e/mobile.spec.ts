@@ -1,19 +1,18 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type BrowserContext, type Page } from '@playwright/test';
-import { analyseAndShare, createAccount, screenshotPath, signInAs, test, uploadAs } from './helpers';
+import { contextSignedInAs, screenshotPath, test } from './helpers';
 
 /*
  * Every screen on a 375-px phone, in the light scheme and then the dark one (switched without a
  * reload, as the system setting switches it): neither the page nor any box in it scrolls sideways,
  * every link, button and field lies inside the screen's width, and axe's color-contrast rule finds
- * no text below WCAG AA and none it cannot judge. The photo, its analysis and its link are made once on the shared account;
- * the empty dashboard is an account of its own; signed-out screens use a browser that never signed in.
+ * no text below WCAG AA and none it cannot judge. The photo, its analysis and its link are the suite's
+ * swept account's (made once for this spec and the accessibility one); the empty dashboard is an
+ * account of its own; signed-out screens use a browser that never signed in.
  */
 
 const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 test.use(PHONE);
-
-const PHOTO = 'phone.png';
 
 type Visitor = 'signed out' | 'with photos' | 'empty';
 
@@ -27,7 +26,7 @@ interface Screen {
   screenshot?: { scheme: 'light' | 'dark'; file: string };
 }
 
-const made = { imageId: '', sharePath: '' };
+const made = { imageId: '', sharePath: '', fileName: '' };
 
 const SCREENS: Screen[] = [
   { name: 'landing', visitor: 'signed out', path: () => '/' },
@@ -42,7 +41,7 @@ const SCREENS: Screen[] = [
     visitor: 'with photos',
     path: () => '/dashboard',
     ready: async (page) => {
-      const card = page.getByTestId('image-card').filter({ hasText: PHOTO });
+      const card = page.getByTestId('image-card').filter({ hasText: made.fileName });
       await expect(card).toHaveAttribute('data-status', 'ready');
       // Two points a pixel: the grid's larger WebP is the one loaded.
       await expect.poll(() => card.getByRole('img').evaluate((img: HTMLImageElement) => img.complete && img.currentSrc)).toMatch(/\/media\/usr_[A-Za-z0-9_-]+\/images\/[A-Za-z0-9_-]+\/w640\.webp$/);
@@ -71,24 +70,11 @@ const SCREENS: Screen[] = [
 
 const contexts = new Map<Visitor, BrowserContext>();
 
-test.beforeAll(async ({ browser, sharedAccount }) => {
-  test.setTimeout(120_000);
-  const signedIn = async (account: { token: string }) => {
-    const context = await browser.newContext(PHONE);
-    const page = await context.newPage();
-    await signInAs(page, account);
-    return { context, page };
-  };
+test.beforeAll(async ({ browser, sweptAccount, emptyAccount }) => {
   contexts.set('signed out', await browser.newContext(PHONE));
-  contexts.set('empty', (await signedIn(await createAccount())).context);
-
-  const { context, page } = await signedIn(sharedAccount);
-  contexts.set('with photos', context);
-  await uploadAs(page, 'faces/astronaut.png', PHOTO);
-  const card = page.getByTestId('image-card').filter({ hasText: PHOTO });
-  await expect(card).toHaveAttribute('data-status', 'ready', { timeout: 30_000 });
-  Object.assign(made, await analyseAndShare(page, card));
-  await page.close();
+  contexts.set('empty', await contextSignedInAs(browser, emptyAccount, PHONE));
+  contexts.set('with photos', await contextSignedInAs(browser, sweptAccount, PHONE));
+  Object.assign(made, sweptAccount);
 });
 
 test.afterAll(async () => {
