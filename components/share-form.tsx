@@ -148,7 +148,8 @@ function ShownCopy({ option, notice }: { option: ShareOption | undefined; notice
 }
 
 function CreatedLink({ link, onAnother }: { link: Link; onAnother: () => void }) {
-  const expires = link.validUntil === null ? 'never expires' : `works until ${new Date(link.validUntil).toLocaleString()}`;
+  // In the owner's own time zone, named: the link may be sent to someone in another.
+  const expires = link.validUntil === null ? 'never expires' : `works until ${new Date(link.validUntil).toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' })}`;
   // The address as the owner will send it: this site's own origin, as the copy button and the QR code make it.
   const url = new URL(link.path, window.location.origin).toString();
   return (
