@@ -77,6 +77,7 @@ export function LinkList({ links, now }: { links: ShareLink[]; now: number }) {
               <td className="col-span-2 text-slate-600 lg:px-4 lg:py-2">
                 {link.watermarked ? 'watermarked' : 'no watermark'}
                 {link.allowDownload ? ', downloads' : ''}
+                {link.protected ? ', password' : ''}
               </td>
               <td className="col-span-2 lg:px-4 lg:py-2 lg:text-right">
                 {link.state === 'active' ? <LinkRevokeButton code={link.code} path={link.path} /> : <ListedUntil link={link} now={now} />}
