@@ -1,7 +1,7 @@
 import { after, type NextRequest } from 'next/server';
 import { linkAccessCookie, linkAccessToken, linkPath, presentSharedLink, recordLinkView, resolveLink, unlockLink } from '@/lib/links';
 import { requestSettings } from '@/lib/config';
-import { clientAddress } from '@/lib/security/client-address';
+import { clientAddress, clientCountry } from '@/lib/security/client-address';
 import { log } from '@/lib/observability/log';
 import { admitVisit } from './admit-visit';
 import { cachedSharePage } from './page-cache';
@@ -25,7 +25,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   if (resolution.state === 'active' && resolution.locked) return passwordForm({ origin: request.nextUrl.origin, code: resolution.link.code });
   if (resolution.state === 'active' && request.method === 'GET' && !isPrefetch(request.headers)) {
     const userAgent = request.headers.get('user-agent');
-    after(() => recordLinkView(code, userAgent).catch((error: unknown) => log.warn('Could not count a link view', { error: String(error) })));
+    const visit = { referer: request.headers.get('referer'), country: clientCountry(request.headers, requestSettings()), now };
+    after(() => recordLinkView(code, userAgent, visit).catch((error: unknown) => log.warn('Could not count a link view', { error: String(error) })));
   }
 
   if (resolution.state !== 'active') return unavailable(resolution.state);
