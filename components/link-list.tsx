@@ -68,7 +68,10 @@ export function LinkList({ links, now }: { links: ShareLink[]; now: number }) {
               </td>
               <td className="tabular-nums lg:px-4 lg:py-2">
                 <CardLabel stacked>Views</CardLabel>
-                <span data-testid="link-views">{link.views}</span>
+                {/* The count opens the link's chart: views a day, referrers, devices, browsers, countries. */}
+                <Link href={`/links/${link.code}`} className="text-link underline" data-testid="link-views" aria-label={`${link.views} ${link.views === 1 ? 'view' : 'views'}: see them day by day`}>
+                  {link.views}
+                </Link>
               </td>
               <td className="lg:px-4 lg:py-2">
                 <CardLabel stacked>Expires</CardLabel>

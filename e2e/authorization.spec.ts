@@ -326,6 +326,7 @@ const MATRIX: Record<string, Check> = {
   'page /docs/api': publicPage('/docs/api'),
   'page /dashboard': privatePage(() => '/dashboard', 200),
   'page /links': privatePage(() => '/links', 200),
+  'page /links/[code]': privatePage((victim) => `/links/${victim.code}`, 404),
   'page /settings': privatePage(() => '/settings', 200),
   'page /images/[id]': privatePage((victim) => `/images/${victim.imageId}`, 404),
   'page /images/[id]/analysis': privatePage((victim) => `/images/${victim.imageId}/analysis`, 404),
