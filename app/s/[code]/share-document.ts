@@ -77,6 +77,8 @@ export function passwordPage(options: { origin: string; code: string; error?: st
 <meta property="og:description" content="${PROTECTED_DESCRIPTION}">
 <meta property="og:url" content="${pageUrl}">
 <meta property="og:image" content="${pageUrl}/card.jpg">
+<meta property="og:image:type" content="image/jpeg">
+<meta property="og:image:alt" content="${PROTECTED_TITLE}">
 <meta name="twitter:card" content="summary_large_image">
 <meta name="twitter:title" content="${PROTECTED_TITLE}">
 <meta name="twitter:image" content="${pageUrl}/card.jpg">`;

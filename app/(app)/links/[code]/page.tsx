@@ -18,7 +18,7 @@ export default async function LinkAnalyticsPage({ params }: { params: Promise<{ 
         <Link href="/links" className="self-start text-sm text-link underline">
           My links
         </Link>
-        <h1 className="text-2xl font-semibold break-all">
+        <h1 className="text-xl font-semibold break-all sm:text-2xl">
           Views of <span className="font-mono">{linkPath(analytics.code)}</span>
         </h1>
         <p className="text-sm text-slate-600">Counted by day (UTC), with where visitors came from. No address or full user agent is kept.</p>
