@@ -68,7 +68,10 @@ export function LinkList({ links, now }: { links: ShareLink[]; now: number }) {
               </td>
               <td className="tabular-nums lg:px-4 lg:py-2">
                 <CardLabel stacked>Views</CardLabel>
-                <span data-testid="link-views">{link.views}</span>
+                {/* The count opens the link's chart: views a day, referrers, devices, browsers, countries. */}
+                <Link href={`/links/${link.code}`} className="text-link underline" data-testid="link-views" aria-label={`${link.views} ${link.views === 1 ? 'view' : 'views'}: see them day by day`}>
+                  {link.views}
+                </Link>
               </td>
               <td className="lg:px-4 lg:py-2">
                 <CardLabel stacked>Expires</CardLabel>
@@ -77,6 +80,7 @@ export function LinkList({ links, now }: { links: ShareLink[]; now: number }) {
               <td className="col-span-2 text-slate-600 lg:px-4 lg:py-2">
                 {link.watermarked ? 'watermarked' : 'no watermark'}
                 {link.allowDownload ? ', downloads' : ''}
+                {link.protected ? ', password' : ''}
               </td>
               <td className="col-span-2 lg:px-4 lg:py-2 lg:text-right">
                 {link.state === 'active' ? <LinkRevokeButton code={link.code} path={link.path} /> : <ListedUntil link={link} now={now} />}

@@ -59,6 +59,8 @@ export function ShareForm({
           allowDownload: form.get('allowDownload') === 'on',
           // Left empty, the link gets a drawn code.
           name: String(form.get('name') ?? '').trim() || undefined,
+          // Left empty, anyone with the link sees the photo.
+          password: String(form.get('password') ?? '') || undefined,
         })
       }
     >
@@ -108,6 +110,23 @@ export function ShareForm({
           3–40 lower-case letters, digits or hyphens. Left empty, the link gets a random code.
         </span>
       </label>
+      <label className="flex flex-col gap-1 font-medium">
+        <span>
+          Password <span className="font-normal text-slate-600">(optional)</span>
+        </span>
+        <input
+          type="password"
+          name="password"
+          autoComplete="new-password"
+          maxLength={128}
+          aria-describedby="share-password-help"
+          data-testid="share-password"
+          className="w-full min-w-0 rounded-md border border-slate-300 px-3 py-2 font-normal"
+        />
+        <span id="share-password-help" className="text-xs font-normal text-slate-600">
+          At least 4 characters. Visitors must type it before they see the photo.
+        </span>
+      </label>
       <label className="flex items-center gap-2">
         <input type="checkbox" name="allowDownload" />
         Let viewers download the photo
@@ -155,7 +174,7 @@ function CreatedLink({ link, onAnother }: { link: Link; onAnother: () => void })
   return (
     <div className="flex flex-col gap-3 text-sm" data-testid="created-link">
       <p>
-        Anyone with this link can see the photo. It {expires}
+        {link.protected ? 'Anyone with this link and its password can see the photo.' : 'Anyone with this link can see the photo.'} It {expires}
         {link.allowDownload ? ' and allows downloads' : ''}.
       </p>
       <div className="flex items-center gap-2">

@@ -46,6 +46,8 @@ interface Victim {
   fileName: string;
   failedImageId: string;
   code: string;
+  /** A link with a password, which nobody in these walks has. */
+  protectedCode: string;
   deadLetterId: string;
   faceId: string;
   personId: string;
@@ -78,6 +80,7 @@ async function makeVictim(): Promise<Victim> {
   await requestProfileAnalysis(userId, upload.imageId);
   await expect.poll(async () => (await findAnalysis({ userId, imageId: upload.imageId }))?.status, { timeout: 30_000 }).toBe('ready');
   const { code } = await createLink(userId, { imageId: upload.imageId });
+  const { code: protectedCode } = await createLink(userId, { imageId: upload.imageId, allowDownload: true, password: 'victim link password' });
 
   // The photo's face, in a person of its own (seen once, it would not be one yet).
   const { insertPerson, listFacesOfImage, setFacePerson, updatePerson } = await import('../lib/db');
@@ -112,6 +115,7 @@ async function makeVictim(): Promise<Victim> {
     fileName,
     failedImageId: failed.imageId,
     code,
+    protectedCode,
     deadLetterId: letter!.deadLetterId,
     faceId: face!.faceId,
     personId,
@@ -130,6 +134,7 @@ async function snapshot(victim: Victim) {
     image: await findImage(victim.userId, victim.imageId),
     analysis: await findAnalysis({ userId: victim.userId, imageId: victim.imageId }),
     link: await findLinkByCode(victim.code),
+    protectedLink: await findLinkByCode(victim.protectedCode),
     settings: await findSettings(victim.userId),
     deadLetters: await listDeadLettersByOwner(victim.userId),
     passwordHash: (await findUserByEmail(victim.email))?.passwordHash,
@@ -321,6 +326,7 @@ const MATRIX: Record<string, Check> = {
   'page /docs/api': publicPage('/docs/api'),
   'page /dashboard': privatePage(() => '/dashboard', 200),
   'page /links': privatePage(() => '/links', 200),
+  'page /links/[code]': privatePage((victim) => `/links/${victim.code}`, 404),
   'page /settings': privatePage(() => '/settings', 200),
   'page /images/[id]': privatePage((victim) => `/images/${victim.imageId}`, 404),
   'page /images/[id]/analysis': privatePage((victim) => `/images/${victim.imageId}/analysis`, 404),
@@ -344,12 +350,34 @@ const MATRIX: Record<string, Check> = {
     const answer = await get(http, `/s/${victim.code}`);
     expect(answer.status).toBe(200);
     revealsNothing(answer, victim);
+    // A protected link without its cookie: the password form, naming none of its files.
+    const locked = await get(http, `/s/${victim.protectedCode}`);
+    expect(locked.status).toBe(200);
+    expect(locked.body).toContain('class="unlock"');
+    expect(locked.body).not.toContain(`/s/${victim.protectedCode}/photo`);
+    revealsNothing(locked, victim);
+  },
+  // The password form's POST: an empty password is a wrong one (and counts against no limit); a link with no password has no form.
+  'route POST /s/[code]': async ({ http, victim }) => {
+    const send = async (code: string) => {
+      const response = await http.post(`/s/${code}`, { form: { password: '' }, maxRedirects: 0 });
+      return { status: response.status(), location: response.headers().location ?? '', body: await response.text(), result: null, cookie: response.headers()['set-cookie'] };
+    };
+    const wrong = await send(victim.protectedCode);
+    expect([wrong.status, wrong.cookie]).toEqual([401, undefined]);
+    revealsNothing(wrong, victim);
+    expect((await send(victim.code)).status).toBe(404);
   },
   'route GET /s/[code]/[file]': async ({ http, victim }) => {
     for (const file of ['photo.webp', 'photo.jpg', 'card.jpg', 'download.jpg', 'original']) {
       const response = await http.get(`/s/${victim.code}/${file}`, { maxRedirects: 0 });
       expect(response.status()).toBe(file.startsWith('photo') || file === 'card.jpg' ? 200 : 404);
       expect(JSON.stringify(response.headers())).not.toContain(victim.fileName);
+    }
+    // A protected link's files without its cookie: refused, and kept by no cache; its card is the neutral one.
+    for (const file of ['photo.webp', 'photo.jpg', 'download.jpg', 'card.jpg']) {
+      const response = await http.get(`/s/${victim.protectedCode}/${file}`, { maxRedirects: 0 });
+      expect([file, response.status(), response.headers()['cache-control']]).toEqual([file, file === 'card.jpg' ? 200 : 403, 'private, no-store']);
     }
   },
   // The public API (apiEndpoint): every route, under every way a token can be refused.

@@ -18,6 +18,7 @@ export const ShareLinkSchema = z
     state: LinkStateSchema,
     views: z.number().int(),
     createdAt: z.iso.datetime(),
+    protected: z.boolean().meta({ description: 'Whether visitors must give the password set when the link was made.' }),
   })
   .meta({ id: 'ShareLink' });
 export type ShareLink = z.infer<typeof ShareLinkSchema>;
@@ -40,6 +41,7 @@ function toShareLink(link: Link): ShareLink {
     state: link.state,
     views: link.views,
     createdAt: new Date(link.createdAt).toISOString(),
+    protected: link.protected,
   };
 }
 

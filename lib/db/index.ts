@@ -33,6 +33,8 @@ export type { FaceItem } from './entities/face';
 export type { PersonItem } from './entities/person';
 export type { DeadLetterItem } from './entities/dead-letter';
 export * from './links';
+export * from './link-daily-counts';
+export type { LinkDailyCountItem } from './entities/link-daily-count';
 export * from './rate-limits';
 export type { LinkItem, LinkExpiry } from './entities/link';
 export { LINK_EXPIRIES } from './entities/link';

@@ -1,3 +1,4 @@
+import { hashPassword } from '../auth/password';
 import { isAccountClosed } from '../account/is-account-closed';
 import { deleteLinks, findImage, findLinkByCode, findLinkNameHold, insertLink, insertNamedLink, type LinkItem } from '../db';
 import { enforceRateLimit, inMinutes } from '../rate-limit';
@@ -28,7 +29,7 @@ export interface CreateLinkOptions {
  * is "not found" exactly like a missing one.
  */
 export async function createLink(userId: string, input: unknown, options: CreateLinkOptions = {}): Promise<Link> {
-  const { imageId, expiry, variant: wanted, allowDownload, name } = createLinkInput.parse(input);
+  const { imageId, expiry, variant: wanted, allowDownload, name, password } = createLinkInput.parse(input);
   const now = options.now ?? Date.now();
 
   await enforceRateLimit(LINK_CREATE_LIMIT, userId, (minutes) => `You have created a lot of links recently. Try again in ${inMinutes(minutes)}.`, now);
@@ -56,6 +57,7 @@ export async function createLink(userId: string, input: unknown, options: Create
     expiry,
     ...expiryTimes(expiry, now),
     createdAt: now,
+    ...(password === undefined ? {} : { passwordHash: await hashPassword(password) }),
   };
 
   if (name !== undefined) return toLink(await keepIfOpen(userId, await insertUnderName(link, name, now)), now);

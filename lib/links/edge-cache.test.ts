@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { sharedFileCacheControl, SHARED_FILE_BROWSER_SECONDS, SHARED_FILE_EDGE_SECONDS } from './edge-cache';
+import { protectedFileCacheControl, sharedFileCacheControl, SHARED_FILE_BROWSER_SECONDS, SHARED_FILE_EDGE_SECONDS } from './edge-cache';
 
 const NOW = Date.UTC(2026, 11, 7, 10, 0, 0);
 const SECOND = 1000;
@@ -24,4 +24,10 @@ test('a link with less than a second left is not cached at all', () => {
   expect(sharedFileCacheControl(NOW + 999, NOW)).toBe('no-store');
   expect(sharedFileCacheControl(NOW, NOW)).toBe('no-store');
   expect(sharedFileCacheControl(NOW - SECOND, NOW)).toBe('no-store');
+});
+
+test("a protected link's file is private: no edge keeps it, a browser a minute at most, never past the expiry", () => {
+  expect(protectedFileCacheControl(null, NOW)).toBe('private, max-age=60');
+  expect(protectedFileCacheControl(NOW + 45 * SECOND, NOW)).toBe('private, max-age=45');
+  expect(protectedFileCacheControl(NOW + 999, NOW)).toBe('private, no-store');
 });

@@ -26,3 +26,17 @@ export function sharedFileCacheControl(validUntil: number | null, now: number): 
   if (left < 1) return UNCACHED;
   return `public, max-age=${Math.min(SHARED_FILE_BROWSER_SECONDS, left)}, s-maxage=${Math.min(SHARED_FILE_EDGE_SECONDS, left)}`;
 }
+
+/**
+ * The Cache-Control of a protected link's file, served to a visitor who gave its password: `private`,
+ * so CloudFront, which never stores a private answer, asks the origin (and so checks the cookie) on
+ * every request, and only the visitor's own browser keeps it, a minute at most.
+ */
+export function protectedFileCacheControl(validUntil: number | null, now: number): string {
+  const left = validUntil === null ? Number.POSITIVE_INFINITY : Math.floor((validUntil - now) / 1000);
+  if (left < 1) return PRIVATE_UNCACHED;
+  return `private, max-age=${Math.min(SHARED_FILE_BROWSER_SECONDS, left)}`;
+}
+
+/** For what only one visitor may see and nobody may keep: a protected link's refusals and its card. */
+export const PRIVATE_UNCACHED = 'private, no-store';

@@ -1,4 +1,5 @@
 import { findLinkByCode } from '../db';
+import { hasLinkAccess } from './link-access';
 import { linkCodeInput, type LinkResolution } from './schemas';
 import { isPastRetention, linkState } from './to-link';
 
@@ -8,9 +9,10 @@ const EXPIRED: LinkResolution = { state: 'expired' };
 /**
  * What a public code points at, at `now`: one GetItem and nothing else, so this is the whole
  * database cost of showing a shared photo. A code that is malformed, unknown, revoked or past its
- * TTL is the same "not-found"; an expired one is "expired" until its item is past its TTL.
+ * TTL is the same "not-found"; an expired one is "expired" until its item is past its TTL. An active
+ * link with a password is `locked` unless `accessToken` (its access cookie's) opens it.
  */
-export async function resolveLink(code: unknown, options: { now?: number } = {}): Promise<LinkResolution> {
+export async function resolveLink(code: unknown, options: { now?: number; accessToken?: string } = {}): Promise<LinkResolution> {
   const parsed = linkCodeInput.safeParse(code);
   if (!parsed.success) return NOT_FOUND;
   const item = await findLinkByCode(parsed.data);
@@ -19,8 +21,10 @@ export async function resolveLink(code: unknown, options: { now?: number } = {})
   const state = linkState(item, now);
   if (state === 'revoked') return NOT_FOUND;
   if (state === 'expired') return EXPIRED;
+  const locked = item.passwordHash !== undefined && !(await hasLinkAccess(options.accessToken, item.code, item.passwordHash, now));
   return {
     state: 'active',
+    locked,
     link: {
       code: item.code,
       width: item.width,
@@ -31,6 +35,7 @@ export async function resolveLink(code: unknown, options: { now?: number } = {})
       webpKey: item.webpKey,
       jpegKey: item.jpegKey,
       previewKey: item.previewKey,
+      protected: item.passwordHash !== undefined,
     },
   };
 }

@@ -1,4 +1,4 @@
-import { markLinkRevoked } from '../db';
+import { expireLinkDailyCounts, markLinkRevoked } from '../db';
 import { revocationTimes } from './expiry';
 import { forgetSharedFiles } from './forget-shared-files';
 import { revokeLinkInput } from './schemas';
@@ -12,7 +12,10 @@ import { revokeLinkInput } from './schemas';
 export async function revokeLink(userId: string, input: unknown, options: { now?: number } = {}): Promise<boolean> {
   const { code } = revokeLinkInput.parse(input);
   const now = options.now ?? Date.now();
-  if (!(await markLinkRevoked(userId, code, revocationTimes(now)))) return false;
+  const times = revocationTimes(now);
+  if (!(await markLinkRevoked(userId, code, times))) return false;
+  // Its counters go when its item does: the figures of an ended link outlive it by nothing.
+  await expireLinkDailyCounts(userId, code, times.expiresAt);
   await forgetSharedFiles(userId, [code], now);
   return true;
 }

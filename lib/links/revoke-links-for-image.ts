@@ -1,4 +1,4 @@
-import { deleteLinks, listLinkCodesForImage } from '../db';
+import { deleteLinkDailyCounts, deleteLinks, listLinkCodesForImage } from '../db';
 import { imageIdInput } from '../images/schemas';
 import { forgetSharedFiles } from './forget-shared-files';
 
@@ -14,6 +14,7 @@ export async function revokeLinksForImage(userId: string, imageId: unknown, opti
   const codes = await listLinkCodesForImage(userId, id);
   // A custom name among them is held for 30 days: its item is gone, so nothing else would keep it.
   await deleteLinks(codes, { now });
+  await deleteLinkDailyCounts(userId, codes);
   await forgetSharedFiles(userId, codes, now);
   return codes.length;
 }

@@ -16,6 +16,17 @@ export const linkNameInput = z
   .regex(LINK_NAME_PATTERN, 'A custom name may use only lower-case letters a–z, digits and hyphens.')
   .refine((name) => !RESERVED_LINK_NAMES.has(name), 'That name is reserved; choose another.');
 
+export const LINK_PASSWORD_MAX_LENGTH = 128;
+
+/** A password a link's visitors must give; stored only as a hash (lib/auth/password.ts). */
+export const linkPasswordInput = z
+  .string()
+  .min(4, 'A link password has at least 4 characters.')
+  .max(LINK_PASSWORD_MAX_LENGTH, `A link password has at most ${LINK_PASSWORD_MAX_LENGTH} characters.`);
+
+/** A password given on a protected link's page: an empty or overlong one is a wrong guess, not an error. */
+export const unlockLinkInput = z.object({ code: linkCodeInput, password: z.string() });
+
 export const LinkExpirySchema = z.enum(LINK_EXPIRIES);
 export type LinkExpiry = z.infer<typeof LinkExpirySchema>;
 
@@ -30,6 +41,8 @@ export const createLinkInput = z.object({
   allowDownload: z.boolean().default(false),
   /** A custom name: the link then lives at /s/{name} instead of a drawn code. */
   name: linkNameInput.optional(),
+  /** Visitors must give it before they see anything of the photo. */
+  password: linkPasswordInput.optional(),
 });
 export type CreateLinkInput = z.input<typeof createLinkInput>;
 
@@ -64,6 +77,8 @@ export const LinkSchema = z.object({
   listedUntil: z.number().nullable(),
   views: z.number(),
   createdAt: z.number(),
+  /** Whether visitors must give a password. */
+  protected: z.boolean(),
 });
 export type Link = z.infer<typeof LinkSchema>;
 
@@ -90,8 +105,10 @@ export const SharedLinkSchema = z.object({
   webpKey: z.string(),
   jpegKey: z.string(),
   previewKey: z.string(),
+  /** Whether a visitor needs the link's access cookie (lib/links/link-access.ts) to see it. */
+  protected: z.boolean(),
 });
 export type SharedLink = z.infer<typeof SharedLinkSchema>;
 
 /** The outcome of looking a code up. Unknown and revoked codes are the same answer. */
-export type LinkResolution = { state: 'active'; link: SharedLink } | { state: 'expired' } | { state: 'not-found' };
+export type LinkResolution = { state: 'active'; link: SharedLink; locked: boolean } | { state: 'expired' } | { state: 'not-found' };

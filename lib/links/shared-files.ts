@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { resources } from '../aws/resources';
 import { readObject } from '../storage';
-import { sharedFileCacheControl } from './edge-cache';
+import { PRIVATE_UNCACHED, protectedFileCacheControl, sharedFileCacheControl } from './edge-cache';
+import { protectedCardImage } from './protected-card';
 import { resolveLink } from './resolve-link';
 import type { SharedLink } from './schemas';
 
@@ -28,6 +29,8 @@ export function sharedFilePaths(code: string): string[] {
 
 export type SharedFileResult =
   | { state: 'active'; body: Buffer; contentType: string; downloadName: string | null; cacheControl: string }
+  /** A protected link's file asked for without its access cookie: nothing of it is sent. */
+  | { state: 'locked' }
   | { state: 'expired' }
   | { state: 'not-found' };
 
@@ -47,12 +50,18 @@ function objectKey(link: SharedLink, file: SharedFile): string | null {
 /**
  * One file of a link, read through the link every time: once it is revoked or expired, the file is
  * gone with the page. What caches may keep of it, and for how long, is in `cacheControl` (edge-cache.ts).
+ * A protected link's files need `accessToken`, its access cookie's; its card is the neutral protected
+ * one for everybody, since unfurlers never have the cookie.
  */
-export async function readSharedFile(code: unknown, file: unknown, now = Date.now()): Promise<SharedFileResult> {
+export async function readSharedFile(code: unknown, file: unknown, now = Date.now(), options: { accessToken?: string } = {}): Promise<SharedFileResult> {
   const which = SharedFileSchema.safeParse(file);
   if (!which.success) return { state: 'not-found' };
-  const resolution = await resolveLink(code, { now });
+  const resolution = await resolveLink(code, { now, accessToken: options.accessToken });
   if (resolution.state !== 'active') return resolution;
+  if (resolution.link.protected && which.data === 'card.jpg') {
+    return { state: 'active', body: await protectedCardImage(), contentType: 'image/jpeg', downloadName: null, cacheControl: PRIVATE_UNCACHED };
+  }
+  if (resolution.locked) return { state: 'locked' };
   const key = objectKey(resolution.link, which.data);
   const object = key ? await readObject(resources.mediaBucket, key) : null;
   if (!object) return { state: 'not-found' };
@@ -62,6 +71,6 @@ export async function readSharedFile(code: unknown, file: unknown, now = Date.no
     body: object.body,
     contentType,
     downloadName: which.data === 'download.jpg' ? DOWNLOAD_FILE_NAME : null,
-    cacheControl: sharedFileCacheControl(resolution.link.validUntil, now),
+    cacheControl: resolution.link.protected ? protectedFileCacheControl(resolution.link.validUntil, now) : sharedFileCacheControl(resolution.link.validUntil, now),
   };
 }

@@ -38,5 +38,6 @@ export function toLink(item: LinkItem, now: number): Link {
     listedUntil: state === 'active' || item.expiresAt === undefined ? null : item.expiresAt * 1000,
     views: item.views,
     createdAt: item.createdAt,
+    protected: item.passwordHash !== undefined,
   };
 }

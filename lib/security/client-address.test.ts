@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressLimitGroup, clientAddress, SOCKET_ADDRESS_HEADER, viewerAddress } from './client-address';
+import { addressLimitGroup, clientAddress, clientCountry, SOCKET_ADDRESS_HEADER, viewerAddress } from './client-address';
 import { ORIGIN_SECRET_HEADER } from './origin-secret';
 
 const headers = (values: Record<string, string>) => new Headers(values);
@@ -88,5 +88,15 @@ describe('addressLimitGroup', () => {
   it('leaves what is not an address as it is', () => {
     expect(addressLimitGroup('unknown')).toBe('unknown');
     expect(addressLimitGroup('1')).toBe('1');
+  });
+});
+
+describe('clientCountry', () => {
+  it("takes CloudFront's viewer country only on a request that came through the distribution", () => {
+    expect(clientCountry(headers({ [ORIGIN_SECRET_HEADER]: SECRET, 'cloudfront-viewer-country': 'DE' }), behindCloudFront)).toBe('DE');
+    expect(clientCountry(headers({ [ORIGIN_SECRET_HEADER]: 'forged', 'cloudfront-viewer-country': 'DE' }), behindCloudFront)).toBeNull();
+    expect(clientCountry(headers({ 'cloudfront-viewer-country': 'DE' }), behindCloudFront)).toBeNull();
+    // With no CloudFront in front (locally), whatever a client sends is not read.
+    expect(clientCountry(headers({ 'cloudfront-viewer-country': 'DE' }), hops(0))).toBeNull();
   });
 });

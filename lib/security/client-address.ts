@@ -7,6 +7,9 @@ export const SOCKET_ADDRESS_HEADER = 'x-headshot-socket-address';
 /** Where CloudFront puts the viewer's address and source port (its origin request policy forwards it). */
 export const VIEWER_ADDRESS_HEADER = 'cloudfront-viewer-address';
 
+/** Where CloudFront puts the viewer's country, as an ISO 3166-1 alpha-2 code. */
+export const VIEWER_COUNTRY_HEADER = 'cloudfront-viewer-country';
+
 /** The address of a request whose address cannot be trusted or read. */
 export const UNKNOWN_ADDRESS = 'unknown';
 
@@ -42,6 +45,16 @@ export function clientAddress(headers: { get(name: string): string | null }, sou
     .map((entry) => entry.trim())
     .filter(Boolean);
   return entries.at(-source.trustedProxyHops) ?? UNKNOWN_ADDRESS;
+}
+
+/**
+ * The country CloudFront says a request came from: read, like the address, only behind CloudFront and
+ * on a request that carries the distribution's value, since anyone can send the header itself. Null
+ * otherwise (locally, there is no CloudFront to say).
+ */
+export function clientCountry(headers: { get(name: string): string | null }, source: AddressSource): string | null {
+  if (source.cloudFrontOriginSecret === undefined || !cameThroughCloudFront(headers, source.cloudFrontOriginSecret)) return null;
+  return headers.get(VIEWER_COUNTRY_HEADER);
 }
 
 /** An IP address as ipaddr.js reads it: IPv4 in its four-part decimal form only, so "1" or "0x7f.1" are not addresses. */

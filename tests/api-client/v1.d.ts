@@ -258,6 +258,7 @@ export interface components {
             /** @default false */
             allowDownload?: boolean;
             name?: string;
+            password?: string;
         };
         PeopleSearchRequest: {
             /** @description One of your photos whose faces have been found. */
@@ -383,6 +384,8 @@ export interface components {
             views: number;
             /** Format: date-time */
             createdAt: string;
+            /** @description Whether visitors must give the password set when the link was made. */
+            protected: boolean;
         };
         ShareLinkPage: {
             items: components["schemas"]["ShareLink"][];

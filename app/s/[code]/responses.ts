@@ -1,4 +1,6 @@
-import { SHARE_PAGE_CSP, tooManyRequestsPage, UNAVAILABLE_PAGE } from './share-document';
+import { NextResponse } from 'next/server';
+import type { LinkAccessCookie } from '@/lib/links';
+import { passwordPage, PASSWORD_PAGE_CSP, SHARE_PAGE_CSP, tooManyRequestsPage, UNAVAILABLE_PAGE } from './share-document';
 
 /** Nothing about a link may outlive a revoke in a shared cache, and signed URLs expire: never stored. */
 export const NO_STORE = 'private, no-store';
@@ -22,4 +24,20 @@ export function unavailable(state: 'not-found' | 'expired'): Response {
 
 export function tooManyRequests(retryAfterSeconds: number): Response {
   return htmlResponse(tooManyRequestsPage(retryAfterSeconds), 429, { 'Retry-After': String(retryAfterSeconds) });
+}
+
+/** A protected link's form; `status` 200 for a first visit, 401 after a wrong password, 429 when limited. */
+export function passwordForm(options: { origin: string; code: string; error?: string; status?: number; retryAfterSeconds?: number }): Response {
+  return htmlResponse(passwordPage(options), options.status ?? 200, {
+    'Content-Security-Policy': PASSWORD_PAGE_CSP,
+    ...(options.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(options.retryAfterSeconds) }),
+  });
+}
+
+/** After the right password: back to the page, with the link's access cookie. */
+export function unlocked(path: string, cookie: LinkAccessCookie): Response {
+  const response = new NextResponse(null, { status: 303, headers: { Location: path, 'Cache-Control': NO_STORE } });
+  const { name, value, ...attributes } = cookie;
+  response.cookies.set(name, value, attributes);
+  return response;
 }

@@ -1,9 +1,11 @@
 import { after, type NextRequest } from 'next/server';
-import { presentSharedLink, recordLinkView, resolveLink } from '@/lib/links';
+import { linkAccessCookie, linkAccessToken, linkPath, presentSharedLink, recordLinkView, resolveLink, unlockLink } from '@/lib/links';
+import { requestSettings } from '@/lib/config';
+import { clientAddress, clientCountry } from '@/lib/security/client-address';
 import { log } from '@/lib/observability/log';
 import { admitVisit } from './admit-visit';
 import { cachedSharePage } from './page-cache';
-import { htmlResponse, unavailable } from './responses';
+import { htmlResponse, passwordForm, unavailable, unlocked } from './responses';
 import { renderSharePage } from './share-page';
 
 /**
@@ -19,10 +21,12 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const refusal = admitVisit(request, now);
   if (refusal) return refusal;
 
-  const resolution = await resolveLink(code, { now });
+  const resolution = await resolveLink(code, { now, accessToken: linkAccessToken(request.headers) });
+  if (resolution.state === 'active' && resolution.locked) return passwordForm({ origin: request.nextUrl.origin, code: resolution.link.code });
   if (resolution.state === 'active' && request.method === 'GET' && !isPrefetch(request.headers)) {
     const userAgent = request.headers.get('user-agent');
-    after(() => recordLinkView(code, userAgent).catch((error: unknown) => log.warn('Could not count a link view', { error: String(error) })));
+    const visit = { referer: request.headers.get('referer'), country: clientCountry(request.headers, requestSettings()), now };
+    after(() => recordLinkView(code, userAgent, visit).catch((error: unknown) => log.warn('Could not count a link view', { error: String(error) })));
   }
 
   if (resolution.state !== 'active') return unavailable(resolution.state);
@@ -38,4 +42,31 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
 function isPrefetch(headers: Headers): boolean {
   const purpose = headers.get('sec-purpose') ?? headers.get('purpose') ?? '';
   return /prefetch|prerender/i.test(purpose);
+}
+
+/**
+ * POST /s/{code}: the password of a protected link, from its form. Right, the visitor is sent back to
+ * the page with the link's access cookie; wrong, the form again with a sentence; too many wrong, a 429.
+ */
+export async function POST(request: NextRequest, { params }: { params: Promise<{ code: string }> }) {
+  const { code } = await params;
+  const now = Date.now();
+  const refusal = admitVisit(request, now);
+  if (refusal) return refusal;
+
+  const form = await request.formData().catch(() => null);
+  const password = form?.get('password');
+  const address = clientAddress(request.headers, requestSettings());
+  const result = await unlockLink({ code, password: typeof password === 'string' ? password : '' }, { address, now });
+  const origin = request.nextUrl.origin;
+  switch (result.state) {
+    case 'unlocked':
+      return unlocked(linkPath(code), linkAccessCookie(code, result.token));
+    case 'wrong':
+      return passwordForm({ origin, code, status: 401, error: 'That password is not right.' });
+    case 'limited':
+      return passwordForm({ origin, code, status: 429, error: result.message, retryAfterSeconds: result.retryAfterSeconds });
+    default:
+      return unavailable(result.state);
+  }
 }

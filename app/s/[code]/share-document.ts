@@ -26,8 +26,17 @@ h1{font-size:1.25rem;margin:0}
 p{font-size:.875rem;line-height:1.4}
 footer{padding:1rem;font-size:.75rem;color:#475569}
 .center{max-width:32rem;margin:20vh auto;text-align:center;display:flex;flex-direction:column;gap:.75rem}
+form.unlock{width:100%;max-width:22rem;margin:15vh auto 0;padding:1.5rem;display:flex;flex-direction:column;gap:.75rem;background:#fff;border:1px solid #e2e8f0;border-radius:.75rem}
+form.unlock label{display:flex;flex-direction:column;gap:.375rem;font-size:.875rem;font-weight:600}
+form.unlock input{font:inherit;font-weight:400;padding:.5rem .75rem;border:1px solid #cbd5e1;border-radius:.375rem;background:#fff;color:#0f172a}
+form.unlock input:focus-visible,form.unlock button:focus-visible{outline:2px solid #0a66c2;outline-offset:2px}
+form.unlock button{font:inherit;font-weight:600;padding:.6rem 1rem;border:0;border-radius:.375rem;background:#0a66c2;color:#fff;cursor:pointer}
+form.unlock button:hover{background:#0958a8}
+form.unlock .error{color:#b91c1c;font-weight:600}
 @media(prefers-color-scheme:dark){
-figure,aside{background:#0f172a;border-color:#273449}
+figure,aside,form.unlock{background:#0f172a;border-color:#273449}
+form.unlock input{background:#020617;border-color:#475569;color:#f8fafc}
+form.unlock .error{color:#fca5a5}
 footer{color:#a3b1c6}
 }
 `;
@@ -47,6 +56,45 @@ export const UNAVAILABLE_PAGE = pageOf({
   title: `Link not available · ${SITE_NAME}`,
   body: html`<div class="center"><h1>This link is not available</h1><p>The address may be mistyped, or the person who shared it may have turned it off or let it expire.</p></div>`,
 });
+
+/** The password page posts its form to itself, and nothing else: the one change from the share page's policy. */
+export const PASSWORD_PAGE_CSP = SHARE_PAGE_CSP.replace("form-action 'none'", "form-action 'self'");
+
+const PROTECTED_TITLE = 'A protected photo';
+const PROTECTED_DESCRIPTION = 'Shared on Headshot. Open the link and enter its password to see the photo.';
+
+/**
+ * What a protected link shows until its password is given: a form that posts the password to the
+ * page's own address, and card tags whose image is the neutral protected card, never the photo.
+ */
+export function passwordPage(options: { origin: string; code: string; error?: string }): string {
+  const pageUrl = `${options.origin}/s/${options.code}`;
+  const head = html`
+<meta name="description" content="${PROTECTED_DESCRIPTION}">
+<meta property="og:type" content="website">
+<meta property="og:site_name" content="${SITE_NAME}">
+<meta property="og:title" content="${PROTECTED_TITLE}">
+<meta property="og:description" content="${PROTECTED_DESCRIPTION}">
+<meta property="og:url" content="${pageUrl}">
+<meta property="og:image" content="${pageUrl}/card.jpg">
+<meta property="og:image:type" content="image/jpeg">
+<meta property="og:image:alt" content="${PROTECTED_TITLE}">
+<meta name="twitter:card" content="summary_large_image">
+<meta name="twitter:title" content="${PROTECTED_TITLE}">
+<meta name="twitter:image" content="${pageUrl}/card.jpg">`;
+  return pageOf({
+    title: `${PROTECTED_TITLE} · ${SITE_NAME}`,
+    head,
+    body: html`<main><form class="unlock" method="post" action="/s/${options.code}">
+<h1>${PROTECTED_TITLE}</h1>
+<p>The person who shared this photo protected it with a password.</p>
+<label>Password<input type="password" name="password" required maxlength="128" autocomplete="current-password" autofocus${options.error ? html` aria-invalid="true" aria-describedby="unlock-error"` : null}></label>
+${options.error ? html`<p class="error" id="unlock-error" role="alert">${options.error}</p>` : null}
+<button type="submit">See the photo</button>
+</form></main>
+<footer>Shared with ${SITE_NAME}</footer>`,
+  });
+}
 
 export function tooManyRequestsPage(retryAfterSeconds: number): string {
   return pageOf({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { html, trusted } from '@/app/_html/html';
-import { SHARE_PAGE_CSP, tooManyRequestsPage, UNAVAILABLE_PAGE } from './share-document';
+import { passwordPage, PASSWORD_PAGE_CSP, SHARE_PAGE_CSP, tooManyRequestsPage, UNAVAILABLE_PAGE } from './share-document';
 import { renderSharePage } from './share-page';
 
 const presented = {
@@ -57,5 +57,19 @@ describe('the share page', () => {
     expect(UNAVAILABLE_PAGE).toContain('This link is not available');
     expect(UNAVAILABLE_PAGE).not.toMatch(/og:image/);
     expect(tooManyRequestsPage(42)).toContain('wait 42 seconds');
+  });
+});
+
+describe("a protected link's password page", () => {
+  it('posts to the link itself, shows its error, and its card tags carry the neutral card, no photo', () => {
+    const page = passwordPage({ origin: 'https://headshot.example', code: 'AbCdEfGhIjKl', error: 'That password is not right.' });
+    expect(page).toContain('<form class="unlock" method="post" action="/s/AbCdEfGhIjKl">');
+    expect(page).toContain('<input type="password" name="password"');
+    expect(page).toContain('role="alert">That password is not right.</p>');
+    expect(page).toContain('<meta property="og:image" content="https://headshot.example/s/AbCdEfGhIjKl/card.jpg">');
+    expect(page).not.toMatch(/photo\.(webp|jpg)/);
+    expect(page).not.toContain('<script');
+    expect(PASSWORD_PAGE_CSP).toContain("form-action 'self'");
+    expect(SHARE_PAGE_CSP).toContain("form-action 'none'");
   });
 });

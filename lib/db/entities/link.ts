@@ -39,6 +39,8 @@ export const Link = new Entity({
      * expired one keeps answering 410) for a while before it is gone.
      */
     expiresAt: { type: 'number' },
+    /** The scrypt hash of the password visitors must give (lib/auth/password.ts); absent for an open link. */
+    passwordHash: { type: 'string', readOnly: true },
     views: { type: 'number', required: true, default: 0 },
     createdAt: { type: 'number', required: true, readOnly: true, default: () => Date.now() },
   },

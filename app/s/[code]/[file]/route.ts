@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { readSharedFile } from '@/lib/links';
+import { linkAccessToken, PRIVATE_UNCACHED, readSharedFile } from '@/lib/links';
 import { admitVisit } from '../admit-visit';
 import { NO_STORE } from '../responses';
 
@@ -13,7 +13,10 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const refusal = admitVisit(request, now);
   if (refusal) return refusal;
 
-  const shared = await readSharedFile(code, file, now);
+  const shared = await readSharedFile(code, file, now, { accessToken: linkAccessToken(request.headers) });
+  if (shared.state === 'locked') {
+    return new Response('This link needs its password', { status: 403, headers: { 'Cache-Control': PRIVATE_UNCACHED, 'Content-Type': 'text/plain' } });
+  }
   if (shared.state !== 'active') {
     return new Response('Not available', { status: shared.state === 'expired' ? 410 : 404, headers: { 'Cache-Control': NO_STORE, 'Content-Type': 'text/plain' } });
   }
