@@ -68,8 +68,8 @@ interface LoadedIndex {
   generation: string | null;
   /** The library version it is up to date with. */
   version: number;
-  /** The newest version stored in S3 that this process knows of (0: none). */
-  storedVersion: number;
+  /** The version of the last object this process read or wrote (null: none); another process may have stored a newer one since. */
+  storedVersion: number | null;
   dimensions: number;
   segments: FaceSegment[];
 }
@@ -150,7 +150,7 @@ async function load(userId: string): Promise<LoadedIndex> {
     return stored;
   }
   // Nothing was ever indexed (or all of it was forgotten with the account): nothing to read, and nothing to write.
-  if (!stored && state.version === 0) return { generation: state.generation, version: 0, storedVersion: 0, dimensions: 0, segments: [] };
+  if (!stored && state.version === 0) return { generation: state.generation, version: 0, storedVersion: null, dimensions: 0, segments: [] };
   const rebuilt = await rebuild(userId);
   remember(userId, rebuilt);
   return rebuilt;
@@ -161,7 +161,6 @@ async function caughtUp(userId: string, index: LoadedIndex, state: FaceLibrarySt
   if (!state.changes || index.generation !== state.generation) return false;
   const { since, imageIds } = state.changes;
   if (index.version < since || index.version > state.version) return false;
-  index.storedVersion = Math.max(index.storedVersion, since);
   const changed = new Set(imageIds.slice(index.version - since));
   if (changed.size > MAX_CATCH_UP) return false;
   if (changed.size > 0) {
@@ -230,7 +229,7 @@ async function readStoredIndex(userId: string): Promise<LoadedIndex | null> {
 async function rebuild(userId: string): Promise<LoadedIndex> {
   // Tracks the library's changes from here on if it did not yet (an item older than the index).
   const { version, generation } = await touchFaceLibrary(userId, []);
-  const index: LoadedIndex = { generation, version, storedVersion: 0, dimensions: 0, segments: [] };
+  const index: LoadedIndex = { generation, version, storedVersion: null, dimensions: 0, segments: [] };
   for await (const faces of allPages((cursor) => listFacesOfUser(userId, { cursor, limit: PAGE_FACES }))) {
     const segment = segmentOf(faces);
     if (!segment) continue;
@@ -267,9 +266,8 @@ async function store(userId: string, index: LoadedIndex): Promise<void> {
 export function storeFaceIndexIfDue(userId: string): Promise<void> {
   return serially(userId, async () => {
     const index = await load(userId);
-    const behind = index.version - index.storedVersion;
-    if (behind === 0 || !index.generation) return;
-    if (index.storedVersion > 0 && behind * STORE_BYTES_PER_CHANGE < bytesOf(index)) return;
+    if (index.version === index.storedVersion || !index.generation) return;
+    if (index.storedVersion !== null && (index.version - index.storedVersion) * STORE_BYTES_PER_CHANGE < bytesOf(index)) return;
     await store(userId, index);
   });
 }
