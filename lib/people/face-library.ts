@@ -92,6 +92,12 @@ const MAX_SEGMENTS = 32;
  */
 const STORE_BYTES_PER_CHANGE = 4 * 1024 * 1024;
 /**
+ * Changes the library keeps listing from before the version just stored. Two runs storing at once
+ * may leave the older copy last (S3 keeps the last write): one up to this many changes behind still
+ * catches up instead of being rebuilt from the table.
+ */
+const CHANGES_KEPT_BEHIND_STORE = 128;
+/**
  * Descriptor bytes kept in memory across users. A user searching once tends to search again; a bound
  * keeps a busy server's memory flat (the site's function has 1,024 MB; 100,000 faces take 100 MB).
  */
@@ -256,7 +262,7 @@ async function store(userId: string, index: LoadedIndex): Promise<void> {
   });
   await writeObject(resources.mediaBucket, faceIndexObjectKey(userId), body, 'application/octet-stream', { cache: 'revalidate' });
   index.storedVersion = version;
-  await forgetFaceChangesUpTo(userId, generation!, version);
+  await forgetFaceChangesUpTo(userId, generation!, version - CHANGES_KEPT_BEHIND_STORE);
 }
 
 /**

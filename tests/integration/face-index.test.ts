@@ -144,6 +144,24 @@ describe('face index', () => {
     expect(await recognizer.countFaces(userId)).toBe(12);
   });
 
+  it('catches up an older copy that landed after a newer one, as two runs storing at once can leave it', async () => {
+    const userId = newUserId();
+    const faces = Array.from({ length: 8 }, (_, n) => face(userId, n, n < 6));
+    await indexed(faces.slice(0, 4));
+    await storeFaceIndexIfDue(userId);
+    const older = await openObjectStream(resources.mediaBucket, faceIndexObjectKey(userId));
+    const olderBytes = Buffer.concat(await older!.body.toArray());
+    await indexed(faces.slice(4));
+    await storeFaceIndexIfDue(userId);
+    expect((await storedIndex(userId))!.version).toBe((await readFaceLibraryState(userId)).version);
+    // The slower run's write lands last.
+    await writeObject(resources.mediaBucket, faceIndexObjectKey(userId), olderBytes, 'application/octet-stream');
+    clearFaceLibraryCache();
+    expect(await faceIndexReads(() => matchesOf(faces[0]!))).toEqual({ result: faces.slice(1, 6).map((one) => one.faceId), reads: 1 });
+    // Caught up, not rebuilt: the object is still the older copy.
+    expect((await storedIndex(userId))!.faces).toHaveLength(4);
+  });
+
   it('takes a deleted photo’s faces out, in memory and in the object stored next', async () => {
     const userId = newUserId();
     const faces = Array.from({ length: 10 }, (_, n) => face(userId, n, n < 4));
