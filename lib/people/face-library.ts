@@ -150,13 +150,14 @@ async function load(userId: string): Promise<LoadedIndex> {
     return held;
   }
   cache.delete(userId);
+  // No library: nothing was ever indexed, or all of it went with the account. An object left is an orphan
+  // (the consistency check says so), and nothing is written: a search or check:user must not bring the library back.
+  if (state.version === 0 && state.generation === null) return { generation: null, version: 0, storedVersion: null, dimensions: 0, segments: [] };
   const stored = await readStoredIndex(userId);
   if (stored && (await caughtUp(userId, stored, state))) {
     remember(userId, stored);
     return stored;
   }
-  // Nothing was ever indexed (or all of it was forgotten with the account): nothing to read, and nothing to write.
-  if (!stored && state.version === 0) return { generation: state.generation, version: 0, storedVersion: null, dimensions: 0, segments: [] };
   const rebuilt = await rebuild(userId);
   remember(userId, rebuilt);
   return rebuilt;
