@@ -72,7 +72,7 @@ async function search(descriptors: Int8Array[]): Promise<Figure[]> {
     };
   });
   for (let start = 0; start < items.length; start += 500) await putFaces(items.slice(start, start + 500));
-  await touchFaceLibrary(userId);
+  await touchFaceLibrary(userId, items.map((item) => item.imageId));
 
   const recognizer = createLocalRecognizer(() => Promise.reject(new Error('the bench searches by face only')));
   const searchOnce = async (n: number) => {

@@ -1,6 +1,6 @@
 import { allItems } from '../all-pages';
 import { resources } from '../aws/resources';
-import { findAccountClosure, findExport, findJob, findWatermarkRerender, scanAnalyses, scanImages, type AnalysisItem, type ImageItem } from '../db';
+import { findAccountClosure, findExport, findJob, findWatermarkRerender, readFaceLibraryState, scanAnalyses, scanImages, type AnalysisItem, type ImageItem } from '../db';
 import { FAILURE_CODE } from '../jobs/failure-codes';
 import {
   listKeys,
@@ -9,6 +9,7 @@ import {
   parseExportArchiveKey,
   parseExportRequestKey,
   parseFaceIndexInputKey,
+  parseFaceIndexObjectKey,
   parseFaceThumbnailKey,
   parseOriginalKey,
   parseReadyRequestKey,
@@ -74,6 +75,7 @@ export async function findInconsistencies(options: { now?: number; originalsExpi
     const deletion = parseAccountDeletionKey(key);
     const readyRequest = parseReadyRequestKey(key);
     const watermarkRequest = parseWatermarkRequestKey(key);
+    const faceIndex = parseFaceIndexObjectKey(key);
     const forgotten = forgettingKindOf(key);
     if (media) {
       if (!imagesById.has(id(media[1]!, media[2]!))) orphan(resources.mediaBucket, key, 'derived file of no image');
@@ -87,6 +89,9 @@ export async function findInconsistencies(options: { now?: number; originalsExpi
       if (!imagesById.has(id(readyRequest.userId, readyRequest.imageId))) orphan(resources.mediaBucket, key, 'ready-photo request of no image');
     } else if (watermarkRequest) {
       if (!(await findWatermarkRerender(watermarkRequest.userId))) orphan(resources.mediaBucket, key, 'watermark request of no re-render');
+    } else if (faceIndex) {
+      // Written only for a library with a generation; the library's item and the index go together with the account.
+      if ((await readFaceLibraryState(faceIndex.userId)).generation === null) orphan(resources.mediaBucket, key, 'face index of no face library');
     } else if (deletion) {
       if (!(await findAccountClosure(deletion.userId))) orphan(resources.mediaBucket, key, 'deletion request of no closing account');
     } else if (forgotten) {

@@ -15,9 +15,9 @@ export async function putFaces(faces: NewFace[]): Promise<void> {
   if (unprocessed.length > 0) throw new Error(`${unprocessed.length} faces were not written; retry`);
 }
 
-/** The faces of one of the user's photos, all at once. */
+/** The faces of one of the user's photos, all at once; read consistently, so faces written a moment ago are there. */
 export async function listFacesOfImage(userId: string, imageId: string): Promise<FaceItem[]> {
-  const { data } = await getDb().entities.face.query.byImage({ userId, imageId }).go({ pages: 'all' });
+  const { data } = await getDb().entities.face.query.byImage({ userId, imageId }).go({ pages: 'all', consistent: true });
   return data;
 }
 
@@ -29,9 +29,9 @@ export async function getFaces(keys: FaceKey[]): Promise<FaceItem[]> {
   return data;
 }
 
-/** Every face of a user, a page at a time (a search reads them in pages as it goes). */
+/** Every face of a user, a page at a time, read consistently: a face index rebuilt from them must miss none written before. */
 export async function listFacesOfUser(userId: string, options: { cursor?: string | null; limit: number }): Promise<Page<FaceItem>> {
-  const { data, cursor } = await getDb().entities.face.query.byImage({ userId }).go({ limit: options.limit, cursor: options.cursor ?? null });
+  const { data, cursor } = await getDb().entities.face.query.byImage({ userId }).go({ limit: options.limit, cursor: options.cursor ?? null, consistent: true });
   return { items: data, cursor };
 }
 

@@ -26,6 +26,16 @@ export class DescriptorMatrix {
     this.rows = dimensions === 0 ? 0 : data.length / dimensions;
   }
 
+  /** Rows laid end to end in `data`, which the matrix keeps as it is (not copied). */
+  static of(dimensions: number, data: Int8Array): DescriptorMatrix {
+    return new DescriptorMatrix(dimensions, ownBuffer(data));
+  }
+
+  /** The rows laid end to end, as `of` takes them. */
+  get bytes(): Int8Array {
+    return this.data;
+  }
+
   static from(descriptors: Int8Array[]): DescriptorMatrix {
     const dimensions = descriptors[0]?.length ?? 0;
     const data = new Int8Array(descriptors.length * dimensions);

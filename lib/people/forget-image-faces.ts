@@ -11,6 +11,6 @@ export async function forgetImageFaces(recognizer: FaceRecognizer, key: { userId
   if (faces.length === 0) return;
   await recognizer.forget(key.userId, faces);
   await deleteFaces(faces);
-  await touchFaceLibrary(key.userId);
+  await touchFaceLibrary(key.userId, [key.imageId]);
   for (const personId of new Set(faces.flatMap((face) => (face.personId ? [face.personId] : [])))) await refreshPerson({ userId: key.userId, personId });
 }

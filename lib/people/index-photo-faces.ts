@@ -5,9 +5,11 @@ import { deleteFaces, findImage, listFacesOfImage, putFaces, setFaceIndexState, 
 import { describeFacesInProcess } from '../faces/describe-faces';
 import type { Box } from '../faces/schemas';
 import type { JobRun, WorkResult } from '../jobs/job-kind';
+import { log } from '../observability/log';
 import { countMetric, METRIC, timeMetric } from '../observability/metrics';
 import { deleteObjects, faceThumbnailKey, writeObject } from '../storage';
 import { renderFaceThumbnail } from './face-thumbnails';
+import { storeFaceIndexIfDue } from './face-library';
 import { groupNewFaces } from './group-new-faces';
 import type { RecognizedFace } from './recognizer';
 import { refreshPerson } from './refresh-person';
@@ -51,15 +53,25 @@ export async function indexPhotoFaces(run: JobRun): Promise<WorkResult> {
   await deleteFaces(dropped);
   await deleteObjects(resources.mediaBucket, dropped.map((face) => face.thumbnailKey));
   await putFaces(faces);
-  await touchFaceLibrary(key.userId);
+  await touchFaceLibrary(key.userId, [key.imageId]);
   await groupNewFaces(recognizer, key.userId, faces);
   for (const personId of new Set(earlier.flatMap((face) => (face.personId ? [face.personId] : [])))) await refreshPerson({ userId: key.userId, personId });
+  if (recognizer.name === 'local') await storeFaceIndex(key.userId);
 
   // Deleted while it ran: the function's discard of the job removes what this run wrote (discard-face-index.ts).
   if (!(await setFaceIndexState(key, { status: 'done', faces: faces.length }))) return { status: 'gone' };
   countMetric(METRIC.facesIndexed, faces.length);
   timeMetric(METRIC.faceIndexMs, performance.now() - started);
   return { status: 'done' };
+}
+
+/** The index object is a cache that readers catch up from the table: failing to store it costs them time, and is no reason to index the photo again. */
+async function storeFaceIndex(userId: string): Promise<void> {
+  try {
+    await storeFaceIndexIfDue(userId);
+  } catch (error) {
+    log.warn('The face index was not stored', { userId, error });
+  }
 }
 
 function recognized(face: RecognizedFace): Pick<FaceItem, 'box' | 'confidence' | 'descriptor' | 'providerFaceId'> {

@@ -2,7 +2,7 @@ import type { DescribedFace } from '../faces/describe-faces-event';
 import { decodeDescriptor } from '../faces/descriptors';
 import { largestFace } from '../faces/largest-face';
 import type { FacePhoto } from '../faces/schemas';
-import { readFaceLibrary } from './face-library';
+import { loadFaceIndex } from './face-library';
 import { ForeignFaceError, NoFaceError, type FaceMatch, type FaceRecognizer } from './recognizer';
 
 /**
@@ -19,17 +19,17 @@ export type DescribeFaces = (photo: FacePhoto) => Promise<DescribedFace[]>;
 
 /**
  * The built-in recognizer: descriptors from the face model, kept with each face in the table (the
- * user's partition, so a search reads that user's faces and nobody else's), compared in memory.
+ * user's partition, so a search reads that user's faces and nobody else's), compared in memory
+ * through the user's face index (face-library.ts).
  */
 export function createLocalRecognizer(describe: DescribeFaces): FaceRecognizer {
   async function* search(userId: string, query: Int8Array, exceptFaceId?: string): AsyncGenerator<FaceMatch[]> {
-    for await (const block of readFaceLibrary(userId)) {
-      const matches: FaceMatch[] = [];
-      for (const { row, similarity } of block.matrix.nearest(query)) {
-        if (similarity < SAME_PERSON_MIN_SIMILARITY) break;
-        const face = block.faces[row]!;
-        if (face.faceId !== exceptFaceId) matches.push({ ...face, similarity: Math.min(1, similarity) });
-      }
+    const { segments } = await loadFaceIndex(userId);
+    for (const segment of segments) {
+      const matches = segment
+        .matches(query, SAME_PERSON_MIN_SIMILARITY)
+        .filter(({ face }) => face.faceId !== exceptFaceId)
+        .map(({ face, similarity }) => ({ imageId: face.imageId, faceId: face.faceId, similarity: Math.min(1, similarity) }));
       if (matches.length > 0) yield matches;
     }
   }
@@ -47,15 +47,14 @@ export function createLocalRecognizer(describe: DescribeFaces): FaceRecognizer {
       if (!largest?.descriptor) throw new NoFaceError('No face was found in that photo. Try one where the face is clearly visible.');
       yield* search(userId, decodeDescriptor(largest.descriptor));
     },
-    // The descriptors live in the face items, which go with them; nothing else holds a copy.
+    // The descriptors live in the face items, which go with them; the face index learns of it from the face library's version.
     forget: async () => undefined,
     forgetPhoto: async () => undefined,
-    // The descriptors are the face items themselves, which go with the rest of the user's items.
+    // The descriptors are the face items themselves, which go with the rest of the user's items, and the face index object, under the user's prefix.
     forgetUser: async () => false,
     async countFaces(userId) {
-      let count = 0;
-      for await (const block of readFaceLibrary(userId)) count += block.faces.length;
-      return count;
+      const { segments } = await loadFaceIndex(userId);
+      return segments.reduce((sum, segment) => sum + segment.liveRows, 0);
     },
   };
 }

@@ -197,12 +197,32 @@ export const parseExportRequestKey = EXPORT_REQUEST.parse;
 /** The user and export an export archive belongs to, or null for any other key. */
 export const parseExportArchiveKey = EXPORT_ARCHIVE.parse;
 
+/** Where each user's face index is kept, in the media bucket: never served, and it starts no job. */
+export const FACE_INDEX_OBJECT_PREFIX = 'face-indexes/';
+
+const FACE_INDEX_OBJECT = keyTemplate<'userId'>(`${FACE_INDEX_OBJECT_PREFIX}:userId/faces.index`);
+
 /**
- * Where a user's objects that start no job live in the media bucket: a photo's sizes, its faces'
- * crops, export archives. With the job kinds' trigger prefixes, that is every prefix a user's objects
- * can be under (lib/account/user-prefixes.ts); each key above puts the user id right after it.
+ * A user's face index (lib/people/face-library.ts): one object, a cache of their faces' descriptors
+ * that is rebuilt from the table when it is missing or stale, written over in place.
  */
-export const DERIVED_MEDIA_PREFIXES = ['images/', 'face-thumbnails/', EXPORT_PREFIX];
+export function faceIndexObjectKey(userId: string): string {
+  return FACE_INDEX_OBJECT.build({ userId });
+}
+
+/** The user a face index belongs to, or null for any other key. */
+export const parseFaceIndexObjectKey = FACE_INDEX_OBJECT.parse;
+
+/** Where a user's objects that start no job and are served to them live in the media bucket (lib/storage/media-paths.ts): a photo's sizes, its faces' crops, export archives. */
+export const SERVED_MEDIA_PREFIXES = ['images/', 'face-thumbnails/', EXPORT_PREFIX];
+
+/**
+ * Where a user's objects that start no job live in the media bucket: those served, and their face
+ * index. With the job kinds' trigger prefixes, that is every prefix a user's objects can be under
+ * (lib/account/user-prefixes.ts), so deleting the account takes them; each key above puts the user id
+ * right after it.
+ */
+export const DERIVED_MEDIA_PREFIXES = [...SERVED_MEDIA_PREFIXES, FACE_INDEX_OBJECT_PREFIX];
 
 /** Where outgoing webhook deliveries are asked for, in the media bucket; each request's arrival starts its delivery. */
 export const WEBHOOK_REQUEST_PREFIX = 'webhook-requests/';

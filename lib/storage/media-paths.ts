@@ -1,4 +1,4 @@
-import { DERIVED_MEDIA_PREFIXES } from './keys';
+import { SERVED_MEDIA_PREFIXES } from './keys';
 
 /*
  * The owner's media (a photo's sizes, its faces' crops, export archives) is served on the site's own
@@ -17,7 +17,7 @@ export const MEDIA_PATH_PREFIX = '/media/';
 export const MEDIA_PATH_PATTERN = '/media/*';
 
 /** The kinds of key served under /media/ (images, face-thumbnails, exports): what starts no job. Trigger objects are never served. */
-export const SERVED_MEDIA_KINDS: readonly string[] = DERIVED_MEDIA_PREFIXES.map((prefix) => prefix.replace(/\/$/, ''));
+export const SERVED_MEDIA_KINDS: readonly string[] = SERVED_MEDIA_PREFIXES.map((prefix) => prefix.replace(/\/$/, ''));
 
 /** User ids are generated (Clerk's `user_…`, or ours): nothing in them is a wildcard of a CloudFront policy. */
 const USER_ID = /^[A-Za-z0-9_-]{1,128}$/;

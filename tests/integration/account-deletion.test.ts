@@ -14,6 +14,7 @@ import { requestProfileAnalysis } from '@/lib/profile-check/request-profile-anal
 import { createUpload } from '@/lib/images';
 import { storeDeadLetters } from '@/lib/jobs';
 import { createLink, resolveLink } from '@/lib/links';
+import { faceIndexObjectKey } from '@/lib/storage';
 import { listPeople } from '@/lib/people';
 import { fixture, uploadAsBrowser, waitFor, waitForSettled } from './helpers';
 import { sqsEvent } from './sqs-event';
@@ -55,6 +56,7 @@ describe('account deletion', () => {
     expect(await listPeople(owner.userId)).toHaveLength(1);
     const before = await findUserData(owner.userId);
     expect(before.objects.length).toBeGreaterThan(10);
+    expect(before.objects.map((object) => object.key)).toContain(faceIndexObjectKey(owner.userId));
     expect(new Set(before.items.map((item) => item.entity))).toEqual(new Set(['image', 'analysis', 'face', 'person', 'faceLibrary', 'job', 'deadLetter', 'session', 'link', 'user', 'rateLimitWindow', 'storageUsage', 'apiToken', 'apiTokenSlots', 'idempotencyRecord']));
     const otherBefore = await findUserData(other.userId);
 
