@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { allItems } from '../all-pages';
 import { s3Client } from '../aws/clients';
+import { TRACE_METADATA_KEY } from '../observability/tracing';
 
 // An object's GetObject answer, its body not yet read; null when it does not exist.
 async function getObject(bucket: string, key: string): Promise<GetObjectCommandOutput | null> {
@@ -24,11 +25,11 @@ async function getObject(bucket: string, key: string): Promise<GetObjectCommandO
 }
 
 /** Reads a whole object into memory, with its eTag unquoted; null when it does not exist. */
-export async function readObject(bucket: string, key: string): Promise<{ body: Buffer; eTag: string; contentType?: string } | null> {
+export async function readObject(bucket: string, key: string): Promise<{ body: Buffer; eTag: string; contentType?: string; metadata: Record<string, string> } | null> {
   const result = await getObject(bucket, key);
   if (!result) return null;
   const body = Buffer.from(await result.Body!.transformToByteArray());
-  return { body, eTag: unquote(result.ETag ?? ''), contentType: result.ContentType };
+  return { body, eTag: unquote(result.ETag ?? ''), contentType: result.ContentType, metadata: result.Metadata ?? {} };
 }
 
 /** The size and version of an object without reading it; null when it does not exist. */
@@ -90,8 +91,16 @@ function unquote(eTag: string): string {
 }
 
 /** Copies an object within S3, without passing its bytes through this process; into another bucket when `toBucket` is given. */
-export async function copyObject(bucket: string, fromKey: string, toKey: string, toBucket = bucket): Promise<void> {
-  await s3Client().send(new CopyObjectCommand({ Bucket: toBucket, Key: toKey, CopySource: copySource(bucket, fromKey) }));
+export async function copyObject(bucket: string, fromKey: string, toKey: string, toBucket = bucket, replace?: { contentType: string; metadata: Record<string, string> }): Promise<void> {
+  await s3Client().send(
+    new CopyObjectCommand({
+      Bucket: toBucket,
+      Key: toKey,
+      CopySource: copySource(bucket, fromKey),
+      // The copy's own metadata (a job trigger's trace) instead of the source's; S3 then wants its type again too.
+      ...(replace ? { MetadataDirective: 'REPLACE', ContentType: replace.contentType, Metadata: replace.metadata } : {}),
+    }),
+  );
 }
 
 /** CopySource is "bucket/key" with the key URL-encoded segment by segment. */
@@ -104,7 +113,9 @@ function copySource(bucket: string, key: string): string {
  * event. This is how a dead letter is redriven through the same queue and handler as an upload.
  */
 export async function renotifyObject(bucket: string, key: string, reason: string): Promise<void> {
-  const { ContentType } = await s3Client().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+  const { ContentType, Metadata } = await s3Client().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+  // The trace the trigger carried goes with it, so a run announced again joins the trace the first one did.
+  const trace = Metadata?.[TRACE_METADATA_KEY];
   await s3Client().send(
     new CopyObjectCommand({
       Bucket: bucket,
@@ -112,7 +123,7 @@ export async function renotifyObject(bucket: string, key: string, reason: string
       CopySource: copySource(bucket, key),
       MetadataDirective: 'REPLACE',
       ContentType,
-      Metadata: { renotified: reason },
+      Metadata: { ...(trace ? { [TRACE_METADATA_KEY]: trace } : {}), renotified: reason },
     }),
   );
 }
