@@ -20,14 +20,19 @@ import { UNROUTED_BUCKET } from './unrouted-bucket';
  * does not watch, so only this file runs the jobs, and the bridge's functions (in another process)
  * stay untraced, as the local cloud always is.
  */
-vi.hoisted(() => {
-  process.env.AWS_EXECUTION_ENV = 'AWS_Lambda_nodejs22.x';
-  // Outside Lambda there is no invocation segment for the calls a run makes before it knows its trace.
-  process.env.AWS_XRAY_CONTEXT_MISSING = 'IGNORE_ERROR';
+const previousEnv = vi.hoisted(() => {
   // UNROUTED_BUCKET; imports are not there yet when this runs.
   const unrouted = JSON.stringify({ name: 'headshot-test-unrouted', type: 'sst.aws.Bucket' });
-  process.env.SST_RESOURCE_Uploads = unrouted;
-  process.env.SST_RESOURCE_Media = unrouted;
+  const env = {
+    AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
+    // Outside Lambda there is no invocation segment for the calls a run makes before it knows its trace.
+    AWS_XRAY_CONTEXT_MISSING: 'IGNORE_ERROR',
+    SST_RESOURCE_Uploads: unrouted,
+    SST_RESOURCE_Media: unrouted,
+  };
+  const previous = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, env);
+  return previous;
 });
 
 interface SegmentDocument {
@@ -55,7 +60,10 @@ beforeAll(async () => {
 
 afterAll(() => {
   daemon.close();
-  delete process.env._X_AMZN_TRACE_ID;
+  for (const [name, value] of Object.entries({ ...previousEnv, _X_AMZN_TRACE_ID: undefined, AWS_XRAY_DAEMON_ADDRESS: undefined })) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
 });
 
 const SITE_ROOT = '1-6751a2b3-0123456789abcdef01234567';
