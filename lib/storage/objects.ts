@@ -56,9 +56,20 @@ export const CACHE_CONTROL = {
   revalidate: 'public, max-age=0, must-revalidate',
 } as const;
 
-/** Writes a whole object from memory; its bytes never change unless `cache` says it is written over in place. */
-export async function writeObject(bucket: string, key: string, body: Buffer, contentType: string, options: { cache: keyof typeof CACHE_CONTROL } = { cache: 'immutable' }): Promise<void> {
-  await s3Client().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, CacheControl: CACHE_CONTROL[options.cache] }));
+/**
+ * Writes a whole object from memory; its bytes never change unless `cache` says it is written over in
+ * place. `metadata` is its user metadata (a job trigger's trace).
+ */
+export async function writeObject(
+  bucket: string,
+  key: string,
+  body: Buffer,
+  contentType: string,
+  options: { cache?: keyof typeof CACHE_CONTROL; metadata?: Record<string, string> } = {},
+): Promise<void> {
+  await s3Client().send(
+    new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, CacheControl: CACHE_CONTROL[options.cache ?? 'immutable'], Metadata: options.metadata }),
+  );
 }
 
 /** Every key under a prefix, gathered in memory before it answers. */

@@ -5,7 +5,8 @@ import { handler as indexFaces } from '@/functions/index-faces';
 import { handler as processImage } from '@/functions/process-image';
 import { resources } from '@/lib/aws/resources';
 import { findImage } from '@/lib/db';
-import { faceIndexInputKey, readObject } from '@/lib/storage';
+import { faceIndexInputKey, listKeys, readObject, WEBHOOK_REQUEST_PREFIX } from '@/lib/storage';
+import { createWebhookEndpoint } from '@/lib/webhooks';
 import { fixture, newUserId, uploadAsBrowser } from './helpers';
 import { sqsEvent } from './sqs-event';
 import { UNROUTED_BUCKET } from './unrouted-bucket';
@@ -13,7 +14,8 @@ import { UNROUTED_BUCKET } from './unrouted-bucket';
 /*
  * One upload followed as one X-Ray trace, through the emulators: the site's request signs its trace
  * into the upload URL, S3 keeps it on the original, process-image runs as a segment of that trace and
- * hands its own segment on to the face indexing it queues, which runs as the next one.
+ * hands its own segment on to the face indexing (and the image.ready delivery) it queues, and the
+ * face indexing runs as the next segment.
  *
  * This file plays Lambda for the site and both functions, with tracing on as on Lambda, and stands in
  * for the X-Ray daemon, a UDP socket that receives what the SDK sends. Both buckets are ones the bridge
@@ -88,10 +90,12 @@ async function segmentNamed(name: string): Promise<SegmentDocument> {
   }
 }
 
-test('an upload is one trace: the presign, process-image, and the index-faces run it queues', async () => {
+test('an upload is one trace: the presign, process-image, and the index-faces run and webhook delivery it queues', async () => {
   expect(resources.uploadsBucket).toBe(UNROUTED_BUCKET);
   const userId = newUserId();
   const photo = await fixture('portraits/grace-hopper.jpg');
+  // A webhook endpoint, so that processing also queues a delivery (never made: nothing runs it here).
+  await createWebhookEndpoint(userId, { url: 'http://127.0.0.1:9/hook', events: ['image.ready'] });
 
   invocation(`Root=${SITE_ROOT};Parent=${SITE_PARENT};Sampled=1;Lineage=a87bd80c:0`);
   const { imageId, response } = await uploadAsBrowser(userId, photo, 'grace-hopper.jpg', 'image/jpeg');
@@ -107,10 +111,13 @@ test('an upload is one trace: the presign, process-image, and the index-faces ru
   const processing = await segmentNamed('process-image');
   expect(processing).toMatchObject({ trace_id: SITE_ROOT, parent_id: SITE_PARENT, annotations: { job_kind: 'process-image', subject: imageId } });
 
-  // The face index it queued carries the upload's trace, with process-image's segment as its parent.
+  // The jobs it queued, the face index and the image.ready delivery, carry the upload's trace, with process-image's segment as their parent.
   const inputKey = faceIndexInputKey(userId, imageId);
   const input = (await readObject(resources.mediaBucket, inputKey))!;
   expect(input.metadata.trace).toBe(`Root=${SITE_ROOT};Parent=${processing.id};Sampled=1`);
+  const [delivery, ...others] = await listKeys(resources.mediaBucket, `${WEBHOOK_REQUEST_PREFIX}${userId}/`);
+  expect(others).toEqual([]);
+  expect((await readObject(resources.mediaBucket, delivery!))!.metadata.trace).toBe(`Root=${SITE_ROOT};Parent=${processing.id};Sampled=1`);
 
   invocation('Root=1-6751a2b5-bbbbbbbbbbbbbbbbbbbbbbbb;Parent=2222222222222222;Sampled=1');
   const queued = { bucket: resources.mediaBucket, key: inputKey, eTag: input.eTag, size: input.body.length };
