@@ -1,4 +1,5 @@
 import { storeDeadLetters } from '../lib/jobs';
 import { withMetrics } from '../lib/observability/metrics';
+import { withTracing } from '../lib/observability/tracing';
 
-export const handler = withMetrics((event: unknown) => storeDeadLetters(event));
+export const handler = withTracing(withMetrics((event: unknown) => storeDeadLetters(event)));

@@ -1,4 +1,5 @@
 import { sweepJobs } from '../lib/jobs';
 import { withMetrics } from '../lib/observability/metrics';
+import { withTracing } from '../lib/observability/tracing';
 
-export const handler = withMetrics(() => sweepJobs());
+export const handler = withTracing(withMetrics(() => sweepJobs()));

@@ -1,6 +1,9 @@
+import { XRAY_WRITE } from './function-specs';
+
 /*
- * Defaults for every Function in the app, SST's own included (the site's server and image optimizer).
- * Imported first in sst.config.ts, because $transform only reaches components created after it.
+ * Defaults for every Function in the app, SST's own included (the site's server and image optimizer,
+ * the live-updates authorizer). Imported first in sst.config.ts, because $transform only reaches
+ * components created after it.
  */
 
 /*
@@ -12,14 +15,31 @@ export function trustLambdaOnly(args: aws.iam.RoleArgs): void {
   if (!$dev) args.assumeRolePolicy = aws.iam.assumeRolePolicyForPrincipal({ Service: 'lambda.amazonaws.com' });
 }
 
+/** X-Ray active tracing: Lambda samples each invocation (1 a second, then 5%) and records its segments (docs/deploy.md#tracing). */
+export function traceActively(functionArgs: aws.lambda.FunctionArgs): void {
+  functionArgs.tracingConfig = { mode: 'Active' };
+}
+
+/*
+ * Every function, SST's own included, is built through here: each is traced, with the grant that
+ * needs, and its role trusts Lambda alone.
+ */
 $transform(sst.aws.Function, (args) => {
-  const own = args.transform?.role;
+  const ownRole = args.transform?.role;
+  const ownFunction = args.transform?.function;
+  args.permissions = $output(args.permissions ?? []).apply((permissions) => [...permissions, XRAY_WRITE]);
   args.transform = {
     ...args.transform,
     role: (roleArgs, opts, name) => {
-      if (typeof own === 'function') own(roleArgs, opts, name);
-      else if (own) Object.assign(roleArgs, own);
+      if (typeof ownRole === 'function') ownRole(roleArgs, opts, name);
+      else if (ownRole) Object.assign(roleArgs, ownRole);
       trustLambdaOnly(roleArgs);
+      return undefined;
+    },
+    function: (functionArgs, opts, name) => {
+      if (typeof ownFunction === 'function') ownFunction(functionArgs, opts, name);
+      else if (ownFunction) Object.assign(functionArgs, ownFunction);
+      traceActively(functionArgs);
       return undefined;
     },
   };

@@ -19,6 +19,13 @@ export const FUNCTION_RUNTIME = 'nodejs22.x';
 export const FUNCTION_ARCHITECTURE = 'arm64';
 export const METRICS_NAMESPACE = 'Headshot';
 
+/**
+ * What X-Ray active tracing needs of every function's role (infra/defaults.ts): sending its segments,
+ * on no resource in particular, since X-Ray has none. Lambda makes the sampling decisions, so no
+ * sampling rules are read.
+ */
+export const XRAY_WRITE = { actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], resources: ['*'] };
+
 /** sharp has a native binary per platform, so it is installed for Lambda's, not bundled from this machine's. */
 export const IMAGE_PACKAGES = ['sharp'];
 /** The built-in face model loads its weights and WASM files from node_modules at run time, so they ship installed. */

@@ -1,7 +1,7 @@
 import { liveAuthorizerPartitionKeys } from '../lib/realtime/live-authorizer-reads';
 import { tableGetItemLink } from './access';
 import { table } from './database';
-import { FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME, handlerOf, serviceFunctionSpecs } from './function-specs';
+import { FUNCTION_ARCHITECTURE, FUNCTION_RUNTIME, handlerOf, serviceFunctionSpecs, XRAY_WRITE } from './function-specs';
 import { functionAlarms } from './monitoring';
 import { secretEnvironment } from './secrets';
 
@@ -13,10 +13,10 @@ const AUTHORIZER_FUNCTION = 'RealtimeAuthorizerHandler';
 /*
  * Anyone can invoke the authorizer through IoT, so it holds only what its check needs. SST's
  * Realtime gives it iot:* on every resource; it calls nothing of IoT's (the policy it returns is what
- * binds a browser), so that goes.
+ * binds a browser), so that goes. It keeps what every function is given to send its traces.
  */
 $transform(sst.aws.Function, (args, _opts, name) => {
-  if (name === AUTHORIZER_FUNCTION) args.permissions = [];
+  if (name === AUTHORIZER_FUNCTION) args.permissions = [XRAY_WRITE];
 });
 
 /*

@@ -335,3 +335,20 @@ export const observabilitySettings = section((env) => {
   const parsed = parseWith(ObservabilityEnv, env, 'observability');
   return { serviceName: parsed.POWERTOOLS_SERVICE_NAME || parsed.AWS_LAMBDA_FUNCTION_NAME || 'headshot', metricsNamespace: parsed.POWERTOOLS_METRICS_NAMESPACE };
 });
+
+const TracingEnv = z.object({
+  POWERTOOLS_TRACE_ENABLED: z.preprocess(unsetIfEmpty, z.enum(['true', 'false']).optional()),
+  /** Set by Lambda's runtime (and by deploy:check, which runs the bundles as Lambda would); never by the local cloud. */
+  AWS_EXECUTION_ENV: optionalText,
+  AWS_SAM_LOCAL: optionalText,
+});
+
+/**
+ * Whether X-Ray tracing is on: the rule Powertools' Tracer applies itself (on in a Lambda execution
+ * environment unless POWERTOOLS_TRACE_ENABLED=false), worked out without loading it, so that where it
+ * is off (the local cloud, tests, next dev) the tracer and the X-Ray SDK are never even imported.
+ */
+export const tracingSettings = section((env) => {
+  const parsed = parseWith(TracingEnv, env, 'tracing');
+  return { enabled: parsed.POWERTOOLS_TRACE_ENABLED !== 'false' && Boolean(parsed.AWS_EXECUTION_ENV) && !parsed.AWS_SAM_LOCAL };
+});

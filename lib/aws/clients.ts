@@ -6,17 +6,18 @@ import { IoTDataPlaneClient } from '@aws-sdk/client-iot-data-plane';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import { awsSettings } from '../config';
+import { traceAwsClient } from '../observability/tracing';
 import { resources } from './resources';
 
 /*
  * AWS clients, built once per process. Endpoints come from the standard AWS_ENDPOINT_URL_<SERVICE>
  * variables, which the SDK reads itself: on AWS they are unset, under the
- * local cloud they point at the emulators.
+ * local cloud they point at the emulators. Where tracing is on, each call is an X-Ray subsegment.
  */
 
 let s3: S3Client | undefined;
 export function s3Client(): S3Client {
-  s3 ??= createS3Client();
+  s3 ??= traceAwsClient(createS3Client());
   return s3;
 }
 
@@ -49,7 +50,7 @@ function createS3Client(): S3Client {
 
 let documents: DynamoDBDocumentClient | undefined;
 export function documentClient(): DynamoDBDocumentClient {
-  documents ??= DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+  documents ??= DynamoDBDocumentClient.from(traceAwsClient(new DynamoDBClient({})), {
     marshallOptions: { removeUndefinedValues: true },
   });
   return documents;
@@ -57,27 +58,27 @@ export function documentClient(): DynamoDBDocumentClient {
 
 let rekognition: RekognitionClient | undefined;
 export function rekognitionClient(): RekognitionClient {
-  rekognition ??= new RekognitionClient({});
+  rekognition ??= traceAwsClient(new RekognitionClient({}));
   return rekognition;
 }
 
 let lambda: LambdaClient | undefined;
 export function lambdaClient(): LambdaClient {
   // Under the local cloud AWS_ENDPOINT_URL_LAMBDA points at its Invoke API (local/invoke-server.ts).
-  lambda ??= new LambdaClient({});
+  lambda ??= traceAwsClient(new LambdaClient({}));
   return lambda;
 }
 
 let iotData: IoTDataPlaneClient | undefined;
 /** Publishes live updates: to the account's IoT endpoint on AWS (which SST links), to the local broker under the local cloud. */
 export function iotDataClient(): IoTDataPlaneClient {
-  iotData ??= new IoTDataPlaneClient(awsSettings().iotDataOnEmulator ? {} : { endpoint: `https://${resources.realtime.endpoint}` });
+  iotData ??= traceAwsClient(new IoTDataPlaneClient(awsSettings().iotDataOnEmulator ? {} : { endpoint: `https://${resources.realtime.endpoint}` }));
   return iotData;
 }
 
 let cloudFront: CloudFrontClient | undefined;
 /** Invalidates the site's CDN: CloudFront's API is global, and under the local cloud AWS_ENDPOINT_URL_CLOUDFRONT points at its stand-in. */
 export function cloudFrontClient(): CloudFrontClient {
-  cloudFront ??= new CloudFrontClient({});
+  cloudFront ??= traceAwsClient(new CloudFrontClient({}));
   return cloudFront;
 }

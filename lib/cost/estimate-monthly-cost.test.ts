@@ -110,6 +110,17 @@ describe('estimateMonthlyCost', () => {
     expect(line(million, 'CloudWatch (CloudFront metrics)').rekognition).toBe(2.4);
   });
 
+  test('X-Ray records the first trace a second of each function and 5% beyond, 100,000 a month free, and each is scanned once', () => {
+    // Under a trace a second, every one is recorded: 2M page views + 400,000 shared-file misses on the server, and
+    // 1M invocations of each of the 3 job functions that start a trace: 5.4M traces, (5.4M − 100,000) × $5 per
+    // million = $26.50; scanned once: (5.4M − 1M) × $0.50 per million = $2.20
+    expect(line(million, 'X-Ray')).toMatchObject({ rekognition: 28.7, builtIn: 28.7 });
+    // At 10M images each job function has 10M invocations: 2,628,003 in the month's seconds, and 5% of the other 7,371,997,
+    // 2,996,603 each; the server's 24M: 2,628,003 + 5% of 21,371,997 = 3,696,603. 12,686,411 traces: $62.93 + $5.84
+    const tenMillion = estimateMonthlyCost({ users: 1_000_000, imagesPerUser: 10 });
+    expect(line(tenMillion, 'X-Ray').rekognition).toBe(68.78);
+  });
+
   test('storage grows with the months of uploads kept', () => {
     const oneMonth = line(million, 'S3 storage').rekognition;
     const twoMonths = line(estimateMonthlyCost({ users: 100_000, imagesPerUser: 10, monthsRetained: 2 }), 'S3 storage').rekognition;

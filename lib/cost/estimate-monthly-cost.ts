@@ -21,17 +21,22 @@ import {
   READ_UNITS_PER_IMAGE,
   READ_UNITS_PER_PAGE_VIEW,
   REQUESTS_PER_PAGE_VIEW,
+  SECONDS_PER_MONTH,
   S3_GETS_PER_IMAGE,
   S3_PUTS_PER_IMAGE,
   SHARE_FILE_MS,
   SHARED_VIEW_SHARE,
   SQS_IDLE_POLLS_PER_QUEUE_MONTH,
   SQS_REQUESTS_PER_IMAGE,
+  TRACED_JOB_INVOCATIONS_PER_IMAGE,
   VIEW_KB,
   WAF_RULES,
   WEB_SERVER_WORKLOAD,
   WRITE_UNITS_PER_FACE,
   WRITE_UNITS_PER_IMAGE,
+  XRAY_FIXED_RATE,
+  XRAY_RESERVOIR_PER_SECOND,
+  XRAY_SCANS_PER_TRACE,
   type LambdaWorkload,
 } from './workload';
 
@@ -46,6 +51,12 @@ export function gbSeconds(invocations: number, ms: number, memoryMb: number): nu
 function lambdaCost(images: number, workload: LambdaWorkload): number {
   // One invocation per image: batches of several records are rarer than single ones at steady load, so this errs high.
   return gbSeconds(images, workload.msPerImage, workload.memoryMb) * PRICES.lambda.gbSecond.arm64 + images * PRICES.lambda.perRequest;
+}
+
+/** The traces X-Ray records of one function's invocations in a month: the first each second, then a fixed share of the rest. */
+export function sampledTraces(invocations: number): number {
+  const reservoir = XRAY_RESERVOIR_PER_SECOND * SECONDS_PER_MONTH;
+  return Math.min(invocations, reservoir) + XRAY_FIXED_RATE * Math.max(0, invocations - reservoir);
 }
 
 const workloadBasis = (workload: LambdaWorkload) => `${workload.msPerImage} ms at ${workload.memoryMb} MB`;
@@ -94,6 +105,10 @@ export function estimateMonthlyCost(rawInput: CostEstimateInput): CostEstimate {
   const faceCollectionShare = (calls: number) => (faceCollectionCalls === 0 ? 0 : (faceCollectionCost * calls) / faceCollectionCalls);
   const faceWriteUnits = faces * WRITE_UNITS_PER_FACE;
   const faceTableGb = (storedFaces * FACE_ITEM_KB * (1 + FACE_INDEX_COPIES)) / KB_PER_GB;
+
+  // The site's server function (an upload's trace starts at its request) and each image's job functions, each sampled on its own.
+  const tracesRecorded = sampledTraces(pageViews + shareFileCalls) + TRACED_JOB_INVOCATIONS_PER_IMAGE * sampledTraces(images);
+  const tracesScanned = tracesRecorded * XRAY_SCANS_PER_TRACE;
 
   const lines: CostLine[] = [
     both('S3 storage', `${number(storedGb)} GB of originals and variants`, chargeTiered(storedGb, PRICES.s3.storageGbMonth)),
@@ -162,6 +177,11 @@ export function estimateMonthlyCost(rawInput: CostEstimateInput): CostEstimate {
     both('SQS', `${number(sqsRequests)} requests`, sqsRequests * PRICES.sqs.perRequest),
     both('CloudFront (site pages)', `${number(pageGb)} GB, ${number(pageRequests)} requests`, edgeEgressShare(pageGb) + pageRequests * PRICES.cloudfront.httpsPerRequest),
     both('CloudWatch (CloudFront metrics)', `${CLOUDFRONT_ADDITIONAL_METRICS} metrics`, CLOUDFRONT_ADDITIONAL_METRICS * PRICES.cloudwatch.metricMonth),
+    both(
+      'X-Ray',
+      `${number(tracesRecorded)} traces recorded (1/s, then 5%), ${number(tracesScanned)} scanned`,
+      chargeTiered(tracesRecorded, PRICES.xray.traceRecorded) + chargeTiered(tracesScanned, PRICES.xray.traceScanned),
+    ),
     ...(input.waf
       ? [
           both(

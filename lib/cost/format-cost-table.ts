@@ -19,7 +19,7 @@ export function formatCostTable(estimate: CostEstimate): string {
   const rule = widths.map((width) => '-'.repeat(width)).join('  ');
   return [
     `Monthly AWS estimate: ${input.users.toLocaleString('en-US')} users × ${input.imagesPerUser} images = ${estimate.images.toLocaleString('en-US')} images`,
-    `${estimate.region} list prices as of ${estimate.pricesAsOf}; no free tier; ${input.monthsRetained} month(s) of uploads stored; ${input.viewsPerImage} views per image; ${input.pageViewsPerUser} page views per user`,
+    `${estimate.region} list prices as of ${estimate.pricesAsOf}; no free tier but X-Ray's; ${input.monthsRetained} month(s) of uploads stored; ${input.viewsPerImage} views per image; ${input.pageViewsPerUser} page views per user`,
     `Images through CloudFront, ${Math.round(input.cacheHitRate * 100)}% of their requests answered from its cache; WAF ${input.waf ? 'on' : 'off'}`,
     '',
     render(rows[0]!),

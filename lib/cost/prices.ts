@@ -1,5 +1,5 @@
 /*
- * AWS list prices for us-east-1 (N. Virginia), in USD, without free tiers, savings plans or taxes.
+ * AWS list prices for us-east-1 (N. Virginia), in USD, without free tiers (but X-Ray's, below), savings plans or taxes.
  * Transcribed from the public pricing pages below; AWS changes them, so re-check PRICES_AS_OF's
  * pages before quoting a figure. Every other file reads prices from here.
  */
@@ -16,6 +16,7 @@ export const PRICE_SOURCES = [
   'https://aws.amazon.com/cloudfront/pricing/',
   'https://aws.amazon.com/waf/pricing/',
   'https://aws.amazon.com/cloudwatch/pricing/',
+  'https://aws.amazon.com/xray/pricing/',
 ] as const;
 
 /** A graduated price: the first `upTo` units of the month at `price`, the next ones at the following tier's. */
@@ -111,5 +112,21 @@ export const PRICES = {
   cloudwatch: {
     /** A custom metric (CloudFront's additional metrics are billed as such), first 10,000 metrics. */
     metricMonth: 0.3,
+  },
+  /*
+   * X-Ray. Its free tier is the one priced here: it is perpetual, not a first-year offer, and at small
+   * scale it is most of what tracing costs.
+   */
+  xray: {
+    /** Traces recorded, the first 100,000 of each month free. */
+    traceRecorded: [
+      { upTo: 100_000, price: 0 },
+      { upTo: Infinity, price: 5 / 1_000_000 },
+    ] satisfies PriceTier[],
+    /** Traces retrieved or scanned (searches and trace views in the console), the first million of each month free. */
+    traceScanned: [
+      { upTo: 1_000_000, price: 0 },
+      { upTo: Infinity, price: 0.5 / 1_000_000 },
+    ] satisfies PriceTier[],
   },
 } as const;

@@ -140,3 +140,21 @@ export const WEB_SERVER_WORKLOAD = { memoryMb: 1024, msPerPageView: 150, archite
 export const WAF_RULES = 4;
 /** CloudFront's additional metrics (infra/monitoring.ts) are eight CloudWatch metrics per distribution. */
 export const CLOUDFRONT_ADDITIONAL_METRICS = 8;
+
+/*
+ * X-Ray (active tracing on every function, docs/deploy.md#tracing). Lambda samples each function's
+ * invocations by X-Ray's default rule: the first request each second, then 5% of the rest. The model
+ * spreads each function's invocations evenly over the month, which errs high: a burst has more
+ * requests beyond the first of its seconds, and fewer of them are recorded.
+ */
+export const XRAY_RESERVOIR_PER_SECOND = 1;
+export const XRAY_FIXED_RATE = 0.05;
+export const SECONDS_PER_MONTH = 30.4167 * 24 * 3600;
+/**
+ * Invocations per image of the job functions that each start a trace of their own (SQS hands them
+ * none): process-image, analyze-profile and index-faces. The segments they add to the upload's trace
+ * are in a trace already recorded, the site's request's, and cost nothing more.
+ */
+export const TRACED_JOB_INVOCATIONS_PER_IMAGE = 3;
+/** Each recorded trace read once in the month by a search or a trace view in the console. */
+export const XRAY_SCANS_PER_TRACE = 1;

@@ -1,4 +1,5 @@
 import { resources } from '../aws/resources';
+import { traceMetadata } from '../observability/tracing';
 import { enforceRateLimit, inMinutes } from '../rate-limit';
 import { presignUpload } from '../storage';
 import { addPhoto } from './add-photo';
@@ -18,6 +19,7 @@ export async function createUpload(userId: string, input: unknown, now = Date.no
   await enforceRateLimit(UPLOAD_CREATE_LIMIT, userId, (minutes) => `You have uploaded a lot of photos in the last hour. Try again in ${inMinutes(minutes)}.`, now);
   const item = await addPhoto(userId, { fileName, declaredType: contentType, declaredBytes: bytes }, now);
   const snapshot: ImageSnapshot = { image: await toImage(item, { variants: 'thumbnail' }), readAt: Date.now() };
-  const upload = await presignUpload(resources.uploadsBucket, item.originalKey, contentType, bytes);
+  // This request's trace, signed into the URL, follows the photo through processing (lib/observability/tracing.ts).
+  const upload = await presignUpload(resources.uploadsBucket, item.originalKey, contentType, bytes, traceMetadata());
   return { imageId: item.imageId, ...upload, snapshot };
 }

@@ -1,5 +1,6 @@
 import { claimJob, deleteJobs, finishJob, releaseJob, renewJobLease, type JobRef } from '../db';
 import { log } from '../observability/log';
+import { continueTrace, TRACE_METADATA_KEY } from '../observability/tracing';
 import { readObject } from '../storage';
 import type { JobKind, JobSubject, JobWork, WorkResult } from './job-kind';
 import type { StoredObject } from './schemas';
@@ -55,8 +56,9 @@ export async function runJob(kind: JobKind, work: JobWork, object: StoredObject,
       await releaseJob(ref, object.eTag, { dueAt: timing.retryDue(clock()), error: 'stale: the object changed since it was announced' });
       return 'stale';
     }
-    const result = await work({ subject, object, body: stored.body, now });
-    return await settle(kind, ref, subject, object, result);
+    // The work, and whatever it queues, joins the trace its trigger carries; a subject that is its owner is not named in it.
+    const traced = { kind: kind.name, subjectId: subject.subjectId === subject.userId ? undefined : subject.subjectId };
+    return await continueTrace(stored.metadata[TRACE_METADATA_KEY], traced, async () => settle(kind, ref, subject, object, await work({ subject, object, body: stored.body, now })));
   } catch (error) {
     await releaseJob(ref, object.eTag, { dueAt: timing.retryDue(clock()), error: String(error) }).catch((releaseError: unknown) =>
       log.error('Could not release a job after a failed run', { error: String(releaseError) }),

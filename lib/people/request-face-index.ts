@@ -4,6 +4,7 @@ import { imageIdInput } from '../images/schemas';
 import { expectJob } from '../jobs/expect-job';
 import { enforceRateLimit, inMinutes } from '../rate-limit';
 import { copyObject, faceIndexInputKey } from '../storage';
+import { traceMetadata } from '../observability/tracing';
 import { UserError } from '../user-error';
 import { indexFacesJob } from './index-faces-job';
 import { FACE_INDEX_REQUEST_LIMIT } from './limits';
@@ -27,7 +28,8 @@ export async function requestFaceIndex(image: Pick<ImageItem, 'userId' | 'imageI
   }
   const input = faceIndexInputKey(image.userId, image.imageId);
   await Promise.all([setFaceIndexState(key, { status: 'queued' }), expectJob(indexFacesJob, { userId: image.userId, subjectId: image.imageId }, input, now)]);
-  await copyObject(resources.mediaBucket, source.key, input);
+  // The run that asks for it (an upload's processing) hands its trace on to the indexing.
+  await copyObject(resources.mediaBucket, source.key, input, resources.mediaBucket, { contentType: 'image/jpeg', metadata: traceMetadata() });
 }
 
 /** The owner's "Find faces" button, for a photo whose indexing failed or never started. */

@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { allItems } from '../all-pages';
 import { s3Client } from '../aws/clients';
+import { TRACE_METADATA_KEY } from '../observability/tracing';
 
 // An object's GetObject answer, its body not yet read; null when it does not exist.
 async function getObject(bucket: string, key: string): Promise<GetObjectCommandOutput | null> {
@@ -24,11 +25,11 @@ async function getObject(bucket: string, key: string): Promise<GetObjectCommandO
 }
 
 /** Reads a whole object into memory, with its eTag unquoted; null when it does not exist. */
-export async function readObject(bucket: string, key: string): Promise<{ body: Buffer; eTag: string; contentType?: string } | null> {
+export async function readObject(bucket: string, key: string): Promise<{ body: Buffer; eTag: string; contentType?: string; metadata: Record<string, string> } | null> {
   const result = await getObject(bucket, key);
   if (!result) return null;
   const body = Buffer.from(await result.Body!.transformToByteArray());
-  return { body, eTag: unquote(result.ETag ?? ''), contentType: result.ContentType };
+  return { body, eTag: unquote(result.ETag ?? ''), contentType: result.ContentType, metadata: result.Metadata ?? {} };
 }
 
 /** The size and version of an object without reading it; null when it does not exist. */
@@ -55,9 +56,20 @@ export const CACHE_CONTROL = {
   revalidate: 'public, max-age=0, must-revalidate',
 } as const;
 
-/** Writes a whole object from memory; its bytes never change unless `cache` says it is written over in place. */
-export async function writeObject(bucket: string, key: string, body: Buffer, contentType: string, options: { cache: keyof typeof CACHE_CONTROL } = { cache: 'immutable' }): Promise<void> {
-  await s3Client().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, CacheControl: CACHE_CONTROL[options.cache] }));
+/**
+ * Writes a whole object from memory; its bytes never change unless `cache` says it is written over in
+ * place. `metadata` is its user metadata (a job trigger's trace).
+ */
+export async function writeObject(
+  bucket: string,
+  key: string,
+  body: Buffer,
+  contentType: string,
+  options: { cache?: keyof typeof CACHE_CONTROL; metadata?: Record<string, string> } = {},
+): Promise<void> {
+  await s3Client().send(
+    new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType, CacheControl: CACHE_CONTROL[options.cache ?? 'immutable'], Metadata: options.metadata }),
+  );
 }
 
 /** Every key under a prefix, gathered in memory before it answers. */
@@ -90,8 +102,16 @@ function unquote(eTag: string): string {
 }
 
 /** Copies an object within S3, without passing its bytes through this process; into another bucket when `toBucket` is given. */
-export async function copyObject(bucket: string, fromKey: string, toKey: string, toBucket = bucket): Promise<void> {
-  await s3Client().send(new CopyObjectCommand({ Bucket: toBucket, Key: toKey, CopySource: copySource(bucket, fromKey) }));
+export async function copyObject(bucket: string, fromKey: string, toKey: string, toBucket = bucket, replace?: { contentType: string; metadata: Record<string, string> }): Promise<void> {
+  await s3Client().send(
+    new CopyObjectCommand({
+      Bucket: toBucket,
+      Key: toKey,
+      CopySource: copySource(bucket, fromKey),
+      // The copy's own metadata (a job trigger's trace) instead of the source's; S3 then wants its type again too.
+      ...(replace ? { MetadataDirective: 'REPLACE', ContentType: replace.contentType, Metadata: replace.metadata } : {}),
+    }),
+  );
 }
 
 /** CopySource is "bucket/key" with the key URL-encoded segment by segment. */
@@ -104,7 +124,9 @@ function copySource(bucket: string, key: string): string {
  * event. This is how a dead letter is redriven through the same queue and handler as an upload.
  */
 export async function renotifyObject(bucket: string, key: string, reason: string): Promise<void> {
-  const { ContentType } = await s3Client().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+  const { ContentType, Metadata } = await s3Client().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+  // The trace the trigger carried goes with it, so a run announced again joins the trace the first one did.
+  const trace = Metadata?.[TRACE_METADATA_KEY];
   await s3Client().send(
     new CopyObjectCommand({
       Bucket: bucket,
@@ -112,7 +134,7 @@ export async function renotifyObject(bucket: string, key: string, reason: string
       CopySource: copySource(bucket, key),
       MetadataDirective: 'REPLACE',
       ContentType,
-      Metadata: { renotified: reason },
+      Metadata: { ...(trace ? { [TRACE_METADATA_KEY]: trace } : {}), renotified: reason },
     }),
   );
 }

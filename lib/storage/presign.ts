@@ -12,9 +12,11 @@ export const UPLOAD_URL_TTL_SECONDS = 10 * 60;
  * S3; the signed `If-None-Match: *` makes it a conditional write, which S3 refuses (412
  * PreconditionFailed) once the key holds an object, so the URL cannot replace an original after it
  * was checked, however long it stays valid. Both are headers, so the caller must send them as given.
+ * Metadata given is set on the object, from the URL itself.
  */
-export async function presignUpload(bucket: string, key: string, contentType: string, bytes: number): Promise<{ url: string; headers: Record<string, string> }> {
-  const command = new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: contentType, ContentLength: bytes, IfNoneMatch: '*' });
+export async function presignUpload(bucket: string, key: string, contentType: string, bytes: number, metadata: Record<string, string> = {}): Promise<{ url: string; headers: Record<string, string> }> {
+  // Metadata (x-amz-meta-*) is not among the signed headers, so the presigner moves it into the URL's signed query: S3 stores it as sent, and the caller sends nothing more.
+  const command = new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: contentType, ContentLength: bytes, IfNoneMatch: '*', Metadata: metadata });
   const url = await getSignedUrl(s3Client(), command, {
     expiresIn: UPLOAD_URL_TTL_SECONDS,
     signableHeaders: new Set(['content-type', 'content-length', 'if-none-match']),

@@ -1,5 +1,6 @@
 import { resources } from '../aws/resources';
 import { expectJob } from '../jobs/expect-job';
+import { traceMetadata } from '../observability/tracing';
 import { webhookRequestKey, writeObject } from '../storage';
 import { deliverWebhookJob } from './deliver-webhook-job';
 import { deliverySubject } from './delivery-subject';
@@ -14,5 +15,6 @@ export async function requestDelivery(userId: string, request: DeliveryRequest, 
   const body = DeliveryRequestSchema.parse(request);
   const key = webhookRequestKey(userId, body.endpointId, body.messageId);
   await expectJob(deliverWebhookJob, deliverySubject(userId, body.endpointId, body.messageId), key, now);
-  await writeObject(resources.mediaBucket, key, Buffer.from(JSON.stringify(body)), 'application/json');
+  // The run or request that asks for it (an upload's processing, for image.ready) hands its trace on to the delivery.
+  await writeObject(resources.mediaBucket, key, Buffer.from(JSON.stringify(body)), 'application/json', { metadata: traceMetadata() });
 }

@@ -1,4 +1,5 @@
 import { faceEnvironment } from '../../infra/function-specs';
+import { SITE_SERVER_RUNTIME } from '../../infra/site-build';
 
 /*
  * What both site passes give the server function, as infra/web.ts and SST's Nextjs component do,
@@ -38,5 +39,7 @@ export function deployedSiteEnvironment(cloudEnv: Record<string, string | undefi
     CACHE_BUCKET_REGION: 'us-east-1',
     CACHE_DYNAMO_TABLE: SITE_CACHE.table,
     NODE_ENV: 'production',
+    // What Lambda's runtime sets: with it the site loads its tracer at start, as on AWS (lib/observability/tracing.ts).
+    AWS_EXECUTION_ENV: `AWS_Lambda_${SITE_SERVER_RUNTIME}`,
   };
 }

@@ -23,6 +23,9 @@ const TABLE_ITEMS = [
 
 const KMS_OBJECTS = ['kms:Decrypt', 'kms:GenerateDataKey'];
 
+/** Every function sends its traces to X-Ray (active tracing), on no resource in particular. */
+const XRAY_WRITE = ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
+
 /** The site's distribution (SST's Nextjs names it), the only one a kind that reads it may invalidate. */
 export const SITE_DISTRIBUTION_ARN = `arn:aws:cloudfront::${FAKE_ACCOUNT}:distribution/WebCdnDistribution`;
 
@@ -57,6 +60,59 @@ export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'
       ...(Object.keys(row.buckets).length > 0 ? key : {}),
     },
   });
+  const functions: Record<string, FunctionSpec> = {
+    ...Object.fromEntries(wiring.map((row) => [row.component, jobFunction(row)])),
+    // The built-in model for the site's searches by photo: it reads nothing and writes nothing.
+    ...(rekognition ? {} : { DescribeFaces: { links: [], grants: {} } }),
+    StoreDeadLetter: {
+      // The buckets' names, to tell a dead letter's kind by its trigger; no reading of their objects. It
+      // writes webhook delivery requests (a given-up photo's image.failed) to the media bucket.
+      links: ['Media', 'Realtime', 'Table', 'Uploads'],
+      grants: {
+        ...live,
+        ...Object.fromEntries(wiring.map((row) => [`${row.component}DeadLetters`, QUEUE_CONSUMER])),
+        Media: OBJECTS.write,
+        Table: TABLE_ITEMS,
+        ...key,
+      },
+    },
+    // Reads overdue jobs, HEADs and re-announces their triggers (a copy onto themselves), removes what never-started jobs left.
+    Sweep: {
+      links: ['Media', 'Realtime', 'Table', 'Uploads'],
+      grants: {
+        ...live,
+        Uploads: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
+        Media: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
+        Table: TABLE_ITEMS,
+        ...key,
+      },
+    },
+    // The Next.js server: SST adds its own cache bucket and CloudFront invalidation.
+    WebServerUseast1: {
+      links: ['ClerkJwtKey', 'ClerkPublishableKey', 'ClerkSecretKey', 'ClerkWebhookSigningSecret', ...(rekognition ? [] : ['DescribeFaces']), 'Media', 'MediaSigningKey', 'Realtime', 'Table', 'Uploads'],
+      grants: {
+        ...live,
+        Uploads: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
+        // PutObject: starting an analysis copies a variant to the analysis input; sharing stores a preview.
+        Media: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
+        Table: TABLE_ITEMS,
+        // Face searches (by a face, by a query photo) and deleting a photo's faces, in the user's collection only.
+        ...(rekognition
+          ? {
+              '*': ['cloudfront:CreateInvalidation', 'rekognition:DetectFaces'],
+              [collections]: ['rekognition:DeleteFaces', 'rekognition:SearchFaces', 'rekognition:SearchFacesByImage'],
+            }
+          : { '*': ['cloudfront:CreateInvalidation'], DescribeFaces: ['lambda:InvokeFunction'] }),
+        ...key,
+      },
+      ignore: ['WebAssets'],
+    },
+    WebImageOptimizer: { links: [], grants: {}, ignore: ['WebAssets'] },
+    // Anyone can reach it through IoT: it checks a live connection's token with its own key and reads two
+    // items (account open, session alive), nothing more. SST's iot:* on everything is taken away; the IoT
+    // policy it returns is what binds a browser.
+    RealtimeAuthorizerHandler: { links: ['Table'], grants: { Table: ['dynamodb:GetItem'] } },
+  };
   return {
     maxReceiveCount: 3,
     visibilityTimeoutMultiplier: 6,
@@ -64,58 +120,10 @@ export function expectedAccess(options: { faceAnalyzer?: 'rekognition' | 'local'
     scheduled: { Sweep: 'rate(5 minutes)' },
     waf,
     alarmed: [...wiring.map((row) => row.component), ...(rekognition ? [] : ['DescribeFaces']), 'StoreDeadLetter', 'Sweep', 'RealtimeAuthorizerHandler', 'WebServerUseast1'],
-    functions: {
-      ...Object.fromEntries(wiring.map((row) => [row.component, jobFunction(row)])),
-      // The built-in model for the site's searches by photo: it reads nothing and writes nothing.
-      ...(rekognition ? {} : { DescribeFaces: { links: [], grants: {} } }),
-      StoreDeadLetter: {
-        // The buckets' names, to tell a dead letter's kind by its trigger; no reading of their objects. It
-        // writes webhook delivery requests (a given-up photo's image.failed) to the media bucket.
-        links: ['Media', 'Realtime', 'Table', 'Uploads'],
-        grants: {
-          ...live,
-          ...Object.fromEntries(wiring.map((row) => [`${row.component}DeadLetters`, QUEUE_CONSUMER])),
-          Media: OBJECTS.write,
-          Table: TABLE_ITEMS,
-          ...key,
-        },
-      },
-      // Reads overdue jobs, HEADs and re-announces their triggers (a copy onto themselves), removes what never-started jobs left.
-      Sweep: {
-        links: ['Media', 'Realtime', 'Table', 'Uploads'],
-        grants: {
-          ...live,
-          Uploads: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
-          Media: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
-          Table: TABLE_ITEMS,
-          ...key,
-        },
-      },
-      // The Next.js server: SST adds its own cache bucket and CloudFront invalidation.
-      WebServerUseast1: {
-        links: ['ClerkJwtKey', 'ClerkPublishableKey', 'ClerkSecretKey', 'ClerkWebhookSigningSecret', ...(rekognition ? [] : ['DescribeFaces']), 'Media', 'MediaSigningKey', 'Realtime', 'Table', 'Uploads'],
-        grants: {
-          ...live,
-          Uploads: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
-          // PutObject: starting an analysis copies a variant to the analysis input; sharing stores a preview.
-          Media: ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject'],
-          Table: TABLE_ITEMS,
-          // Face searches (by a face, by a query photo) and deleting a photo's faces, in the user's collection only.
-          ...(rekognition
-            ? {
-                '*': ['cloudfront:CreateInvalidation', 'rekognition:DetectFaces'],
-                [collections]: ['rekognition:DeleteFaces', 'rekognition:SearchFaces', 'rekognition:SearchFacesByImage'],
-              }
-            : { '*': ['cloudfront:CreateInvalidation'], DescribeFaces: ['lambda:InvokeFunction'] }),
-          ...key,
-        },
-        ignore: ['WebAssets'],
-      },
-      WebImageOptimizer: { links: [], grants: {}, ignore: ['WebAssets'] },
-      // Anyone can reach it through IoT: it checks a live connection's token with its own key and reads two
-      // items (account open, session alive), nothing more. SST's iot:* on everything is taken away; the IoT
-      // policy it returns is what binds a browser.
-      RealtimeAuthorizerHandler: { links: ['Table'], grants: { Table: ['dynamodb:GetItem'] } },
-    },
+    // Each one traced: what it may do, and X-Ray's two writes besides.
+    functions: Object.fromEntries(
+      Object.entries(functions).map(([name, spec]) => [name, { ...spec, grants: { ...spec.grants, '*': [...(spec.grants['*'] ?? []), ...XRAY_WRITE] } }]),
+    ),
   };
 }
+
