@@ -31,6 +31,7 @@ export async function resolveLink(code: unknown, options: { now?: number } = {})
       webpKey: item.webpKey,
       jpegKey: item.jpegKey,
       previewKey: item.previewKey,
+      ...(item.members ? { photos: item.members.map(({ n, width, height, webpKey, jpegKey }) => ({ n, width, height, webpKey, jpegKey })) } : {}),
     },
   };
 }

@@ -12,7 +12,8 @@ import { revokeLinkInput } from './schemas';
 export async function revokeLink(userId: string, input: unknown, options: { now?: number } = {}): Promise<boolean> {
   const { code } = revokeLinkInput.parse(input);
   const now = options.now ?? Date.now();
-  if (!(await markLinkRevoked(userId, code, revocationTimes(now)))) return false;
-  await forgetSharedFiles(userId, [code], now);
+  const revoked = await markLinkRevoked(userId, code, revocationTimes(now));
+  if (!revoked) return false;
+  await forgetSharedFiles(userId, [revoked], now);
   return true;
 }

@@ -1,10 +1,11 @@
 import { deleteLinks, listLinkCodesForImage } from '../db';
 import { imageIdInput } from '../images/schemas';
 import { forgetSharedFiles } from './forget-shared-files';
+import { removeImageFromAlbums } from './remove-image-from-albums';
 
 /**
- * Revokes every link to an image, and asks the CDN to forget their files; called before the image
- * itself is deleted. The owner's listing is a GSI, which DynamoDB updates asynchronously (typically
+ * Revokes every link to an image, and asks the CDN to forget their files; takes the image out of
+ * its albums (removeImageFromAlbums); called before the image itself is deleted. The owner's listing is a GSI, which DynamoDB updates asynchronously (typically
  * well under a second): a link created in that instant may be missed, and then points at files that
  * are already gone.
  */
@@ -15,5 +16,6 @@ export async function revokeLinksForImage(userId: string, imageId: unknown, opti
   // A custom name among them is held for 30 days: its item is gone, so nothing else would keep it.
   await deleteLinks(codes, { now });
   await forgetSharedFiles(userId, codes, now);
+  await removeImageFromAlbums(userId, id, now);
   return codes.length;
 }

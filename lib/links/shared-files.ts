@@ -3,6 +3,7 @@ import { resources } from '../aws/resources';
 import { readObject } from '../storage';
 import { sharedFileCacheControl } from './edge-cache';
 import { resolveLink } from './resolve-link';
+import { albumPhotoPaths } from './album-files';
 import type { SharedLink } from './schemas';
 
 /** The files a link serves, under its own path (/s/{code}/{file}): nothing in them names the owner or the image. */
@@ -26,12 +27,19 @@ export function sharedFilePaths(code: string): string[] {
   return SHARED_FILES.map((file) => sharedFilePath(code, file));
 }
 
+/** Every path of a link at the CDN (sharedFilePaths), with an album's the files of each of its photos (album-files.ts). */
+export function linkFilePaths(code: string, members: readonly { n: number }[] = []): string[] {
+  return [...sharedFilePaths(code), ...members.flatMap((member) => albumPhotoPaths(code, member.n))];
+}
+
 export type SharedFileResult =
   | { state: 'active'; body: Buffer; contentType: string; downloadName: string | null; cacheControl: string }
   | { state: 'expired' }
   | { state: 'not-found' };
 
 function objectKey(link: SharedLink, file: SharedFile): string | null {
+  // An album's photos are each under their own number (album-files.ts); at its root, only its card.
+  if (link.photos && file !== 'card.jpg') return null;
   switch (file) {
     case 'photo.webp':
       return link.webpKey;
