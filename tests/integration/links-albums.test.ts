@@ -7,12 +7,14 @@ import { CloudFrontClient, GetInvalidationCommand, ListInvalidationsCommand } fr
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ZodError } from 'zod';
+import { createApiToken } from '@/lib/api-tokens';
 import { cdnSettings } from '@/lib/config';
 import { findLinkByCode } from '@/lib/db';
 import { deleteImage } from '@/lib/images';
 import { ALBUM_MAX_PHOTOS, albumPhotoPaths, createLink, linkFilePaths, listLinks, revokeLink, type Link } from '@/lib/links';
 import { SOCKET_ADDRESS_HEADER } from '@/lib/security/client-address';
 import { UserError } from '@/lib/user-error';
+import { POST as createShareLink } from '@/app/api/v1/links/route';
 import { GET as getPage } from '@/app/s/[code]/route';
 import { GET as getFile } from '@/app/s/[code]/[file]/route';
 import { GET as getAlbumFile } from '@/app/s/[code]/[file]/[name]/route';
@@ -27,6 +29,7 @@ import { fixture, newUserId, uploadAsBrowser, waitFor, waitForSettled } from './
  */
 
 // The routes count each visit after their response, which only a request scope of Next.js runs: here, at once.
+vi.mock('server-only', () => ({}));
 vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<typeof import('next/server')>()), after: (task: () => unknown) => void task() }));
 
 const run = promisify(execFile);
@@ -121,6 +124,30 @@ describe('making an album', () => {
     await expect(createLink(owner.userId, { imageIds: tooMany })).rejects.toThrow(`An album holds at most ${ALBUM_MAX_PHOTOS} photos.`);
     await expect(createLink(owner.userId, { imageId: owner.photos[0], imageIds: [owner.photos[1]] })).rejects.toThrow(ZodError);
     await expect(createLink(owner.userId, { imageIds: [] })).rejects.toThrow('An album needs at least one photo.');
+  });
+});
+
+describe('POST /api/v1/links with imageIds', () => {
+  const post = async (token: string, body: unknown) => {
+    const request = new Request('http://localhost/api/v1/links', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await createShareLink(request as never, { params: Promise.resolve({}) });
+    return { status: response.status, type: response.headers.get('content-type'), body: (await response.json()) as Record<string, unknown> };
+  };
+
+  it('makes an album of the token owner’s photos; a stranger’s photo among them is a 400 problem that says which, and nothing is made', async () => {
+    const { token } = await createApiToken(owner.userId, { name: 'albums', scopes: ['links'] });
+    const made = await post(token, { imageIds: [owner.photos[2], owner.photos[0]], expiry: '1h' });
+    expect(made).toMatchObject({ status: 201, body: { kind: 'album', imageId: owner.photos[2], imageIds: [owner.photos[2], owner.photos[0]], expiry: '1h', state: 'active' } });
+    expect((await fetchPublic(`/s/${String(made.body.code)}/2/photo.jpg`)).status).toBe(200);
+
+    const before = (await listLinks(owner.userId, { limit: 100 })).items.length;
+    const refused = await post(token, { imageIds: [owner.photos[0], stranger.photos[0]] });
+    expect(refused).toMatchObject({ status: 400, type: 'application/problem+json', body: { type: '/api/v1/problems/invalid-request' } });
+    expect(JSON.stringify(refused.body)).toContain('Photo 2 of the album (imageIds[1]) does not exist');
+    const tooMany = await post(token, { imageIds: Array.from({ length: ALBUM_MAX_PHOTOS + 1 }, () => owner.photos[0]) });
+    expect(tooMany.status).toBe(400);
+    expect(JSON.stringify(tooMany.body)).toContain(`An album holds at most ${ALBUM_MAX_PHOTOS} photos.`);
+    expect((await listLinks(owner.userId, { limit: 100 })).items).toHaveLength(before);
   });
 });
 
