@@ -38,7 +38,14 @@ export async function createLink(userId: string, input: unknown, options: Create
   await enforceRateLimit(LINK_CREATE_LIMIT, userId, (minutes) => `You have created a lot of links recently. Try again in ${inMinutes(minutes)}.`, now);
 
   const shown = imageIds ? await albumFields(userId, imageIds, wanted) : await photoFields(userId, imageId!, wanted);
-  const link: NewLink = { userId, ...shown, allowDownload, expiry, ...expiryTimes(expiry, now), createdAt: now };
+  const link: NewLink = {
+    userId,
+    ...shown,
+    allowDownload,
+    expiry,
+    ...expiryTimes(expiry, now),
+    createdAt: now,
+  };
 
   if (name !== undefined) return toLink(await keepIfOpen(userId, await insertUnderName(link, name, now)), now);
 
