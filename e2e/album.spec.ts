@@ -66,6 +66,13 @@ test('the owner selects 5 photos and shares them as one link; a signed-out visit
   await visitor.keyboard.press('ArrowLeft');
   await expect(visitor).toHaveURL(/#p2$/);
   await expect(slides.nth(1).locator('img')).toBeInViewport();
+  // A sideways scroll (what a swipe is) snaps to the next photo, and the arrows go on from there.
+  await slides.nth(1).hover();
+  await visitor.mouse.wheel(900, 0);
+  await expect(slides.nth(2).locator('img')).toBeInViewport();
+  await expect(visitor).toHaveURL(/#p3$/);
+  await visitor.keyboard.press('ArrowRight');
+  await expect(visitor).toHaveURL(/#p4$/);
   await visitor.keyboard.press('Escape');
   await expect(lightbox).toBeHidden();
 
