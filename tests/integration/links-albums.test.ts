@@ -105,6 +105,11 @@ describe('making an album', () => {
     expect(listed).toMatchObject({ kind: 'album', imageIds: owner.photos.slice(0, 3) });
     // A photo link stays what it was.
     expect(await createLink(owner.userId, { imageId: owner.photos[0] })).toMatchObject({ kind: 'photo', imageIds: [owner.photos[0]] });
+    // A custom name, as a photo link may have.
+    const name = `team-${Date.now().toString(36)}`;
+    const named = await createLink(owner.userId, { imageIds: owner.photos.slice(3, 5), name });
+    expect(named).toMatchObject({ code: name, kind: 'album', path: `/s/${name}` });
+    expect((await fetchPublic(`/s/${name}/2/photo.jpg`)).status).toBe(200);
   });
 
   it('refuses another user’s photo, naming it, and creates nothing', async () => {
