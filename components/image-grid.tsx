@@ -9,6 +9,7 @@ import { listImagesAction } from '@/app/actions/list-images';
 import { MAX_BULK_DELETE } from '@/lib/images/limits';
 import type { Image, ImageListSnapshot } from '@/lib/images/schemas';
 import { actionErrorMessage } from './action-error';
+import { AlbumShareDialog } from './album-share-dialog';
 import { AutoRefresh } from './auto-refresh';
 import { ConfirmDialog } from './confirm-dialog';
 import { ImageCard } from './image-card';
@@ -32,6 +33,7 @@ export function ImageGrid({ images, nextCursor, readAt }: { images: Image[]; nex
   const [more, setMore] = useState<{ lists: ImageListSnapshot[]; cursor: string | null } | null>(null);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
+  const [sharing, setSharing] = useState(false);
 
   const { cards: all, forget } = useLiveCards([{ images, readAt }, ...(more?.lists ?? [])]);
   const cursor = more ? more.cursor : nextCursor;
@@ -82,6 +84,7 @@ export function ImageGrid({ images, nextCursor, readAt }: { images: Image[]; nex
         onSelectAll={() => setSelected(new Set(all.slice(0, MAX_BULK_DELETE).map((image) => image.imageId)))}
         onClear={() => setSelected(new Set())}
         onDelete={() => setConfirming(true)}
+        onShare={() => setSharing(true)}
       />
       <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-5" aria-label="Photos">
         {all.map((image, index) => (
@@ -115,6 +118,7 @@ export function ImageGrid({ images, nextCursor, readAt }: { images: Image[]; nex
       >
         <p>Each photo is deleted with every size made from it, its analysis and its faces. Their share links stop working at once. This cannot be undone.</p>
       </ConfirmDialog>
+      <AlbumShareDialog open={sharing} imageIds={selectedIds} onClose={() => setSharing(false)} />
       <AutoRefresh active={inFlight} />
     </section>
   );

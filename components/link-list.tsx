@@ -62,7 +62,7 @@ export function LinkList({ links, now }: { links: ShareLink[]; now: number }) {
                 <div className="flex min-w-0 items-baseline">
                   <CardLabel>Photo</CardLabel>
                   <Link href={`/images/${link.imageId}`} className="min-w-0 truncate hover:underline">
-                    {link.fileName}
+                    {link.kind === 'album' ? `Album of ${link.imageIds.length} photo${link.imageIds.length === 1 ? '' : 's'}` : link.fileName}
                   </Link>
                 </div>
               </td>

@@ -10,6 +10,7 @@ export function SelectionBar({
   onSelectAll,
   onClear,
   onDelete,
+  onShare,
 }: {
   count: number;
   total: number;
@@ -17,11 +18,13 @@ export function SelectionBar({
   onSelectAll: () => void;
   onClear: () => void;
   onDelete: () => void;
+  /** Shares the selected photos as one album link. */
+  onShare: () => void;
 }) {
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm" role="group" aria-label="Selection" data-testid="selection-bar">
       <span className="text-slate-600" aria-live="polite">
-        {count === 0 ? 'Select photos to delete several at once.' : `${count} selected`}
+        {count === 0 ? 'Select photos to share or delete several at once.' : `${count} selected`}
       </span>
       {count < Math.min(total, limit) ? (
         <button type="button" className={BUTTON} onClick={onSelectAll}>
@@ -32,6 +35,9 @@ export function SelectionBar({
         <>
           <button type="button" className={BUTTON} onClick={onClear}>
             Clear selection
+          </button>
+          <button type="button" className={BUTTON} onClick={onShare}>
+            Share as one link
           </button>
           <button
             type="button"

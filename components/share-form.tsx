@@ -1,7 +1,7 @@
 'use client';
 
 import { useAction } from 'next-safe-action/hooks';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { toast } from 'sonner';
 import { createLinkAction } from '@/app/actions/create-link';
 import type { ShareCopyNotice } from '@/lib/images/schemas';
@@ -57,24 +57,12 @@ export function ShareForm({
           expiry: String(form.get('expiry')) as LinkExpiry,
           variant: String(form.get('variant')),
           allowDownload: form.get('allowDownload') === 'on',
-          // Left empty, the link gets a drawn code.
-          name: String(form.get('name') ?? '').trim() || undefined,
-          // Left empty, anyone with the link sees the photo.
-          password: String(form.get('password') ?? '') || undefined,
+          name: customNameOf(form),
+          password: passwordOf(form),
         })
       }
     >
-      <fieldset className="flex flex-col gap-1">
-        <legend className="mb-1 font-medium">Expires after</legend>
-        <div className="flex flex-wrap gap-x-4 gap-y-1">
-          {EXPIRY_OPTIONS.map((option) => (
-            <label key={option.value} className="flex items-center gap-1.5">
-              <input type="radio" name="expiry" value={option.value} defaultChecked={option.value === '7d'} />
-              {option.label}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <ExpiryChoice />
       <label className="flex flex-col gap-1 font-medium">
         Size
         <select name="variant" value={variant} onChange={(event) => setVariant(event.target.value)} className="rounded-md border border-slate-300 px-3 py-2 font-normal">
@@ -86,47 +74,8 @@ export function ShareForm({
         </select>
       </label>
       <ShownCopy option={variants.find((option) => option.name === variant)} notice={notice} />
-      <label className="flex flex-col gap-1 font-medium">
-        <span>
-          Custom name <span className="font-normal text-slate-600">(optional)</span>
-        </span>
-        <span className="flex min-w-0 items-center gap-1 font-normal">
-          <span className="shrink-0 font-mono text-slate-600">/s/</span>
-          <input
-            type="text"
-            name="name"
-            inputMode="url"
-            autoCapitalize="none"
-            autoCorrect="off"
-            spellCheck={false}
-            maxLength={40}
-            placeholder="jane-2026"
-            aria-describedby="share-name-help"
-            data-testid="share-name"
-            className="w-full min-w-0 rounded-md border border-slate-300 px-3 py-2 font-mono"
-          />
-        </span>
-        <span id="share-name-help" className="text-xs font-normal text-slate-600">
-          3–40 lower-case letters, digits or hyphens. Left empty, the link gets a random code.
-        </span>
-      </label>
-      <label className="flex flex-col gap-1 font-medium">
-        <span>
-          Password <span className="font-normal text-slate-600">(optional)</span>
-        </span>
-        <input
-          type="password"
-          name="password"
-          autoComplete="new-password"
-          maxLength={128}
-          aria-describedby="share-password-help"
-          data-testid="share-password"
-          className="w-full min-w-0 rounded-md border border-slate-300 px-3 py-2 font-normal"
-        />
-        <span id="share-password-help" className="text-xs font-normal text-slate-600">
-          At least 4 characters. Visitors must type it before they see the photo.
-        </span>
-      </label>
+      <CustomNameField />
+      <PasswordField />
       <label className="flex items-center gap-2">
         <input type="checkbox" name="allowDownload" />
         Let viewers download the photo
@@ -141,6 +90,87 @@ export function ShareForm({
       </button>
     </form>
   );
+}
+
+/** How long a new link works: the share form's and the album form's. */
+export function ExpiryChoice() {
+  return (
+    <fieldset className="flex flex-col gap-1">
+      <legend className="mb-1 font-medium">Expires after</legend>
+      <div className="flex flex-wrap gap-x-4 gap-y-1">
+        {EXPIRY_OPTIONS.map((option) => (
+          <label key={option.value} className="flex items-center gap-1.5">
+            <input type="radio" name="expiry" value={option.value} defaultChecked={option.value === '7d'} />
+            {option.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** The optional custom name of a new link (docs/sharing.md#custom-names). */
+export function CustomNameField() {
+  const help = useId();
+  return (
+    <label className="flex flex-col gap-1 font-medium">
+      <span>
+        Custom name <span className="font-normal text-slate-600">(optional)</span>
+      </span>
+      <span className="flex min-w-0 items-center gap-1 font-normal">
+        <span className="shrink-0 font-mono text-slate-600">/s/</span>
+        <input
+          type="text"
+          name="name"
+          inputMode="url"
+          autoCapitalize="none"
+          autoCorrect="off"
+          spellCheck={false}
+          maxLength={40}
+          placeholder="jane-2026"
+          aria-describedby={help}
+          data-testid="share-name"
+          className="w-full min-w-0 rounded-md border border-slate-300 px-3 py-2 font-mono"
+        />
+      </span>
+      <span id={help} className="text-xs font-normal text-slate-600">
+        3–40 lower-case letters, digits or hyphens. Left empty, the link gets a random code.
+      </span>
+    </label>
+  );
+}
+
+/** The name a form asked for, or none: left empty, the link gets a drawn code. */
+export function customNameOf(form: FormData): string | undefined {
+  return String(form.get('name') ?? '').trim() || undefined;
+}
+
+/** An optional password for the link; the album dialog has it too. */
+export function PasswordField() {
+  return (
+    <label className="flex flex-col gap-1 font-medium">
+      <span>
+        Password <span className="font-normal text-slate-600">(optional)</span>
+      </span>
+      <input
+        type="password"
+        name="password"
+        autoComplete="new-password"
+        maxLength={128}
+        aria-describedby="share-password-help"
+        data-testid="share-password"
+        className="w-full min-w-0 rounded-md border border-slate-300 px-3 py-2 font-normal"
+      />
+      <span id="share-password-help" className="text-xs font-normal text-slate-600">
+        At least 4 characters. Visitors must type it before they see anything.
+      </span>
+    </label>
+  );
+}
+
+/** Left empty, anyone with the link sees it. */
+export function passwordOf(form: FormData): string | undefined {
+  return String(form.get('password') ?? '') || undefined;
 }
 
 /**
@@ -166,7 +196,8 @@ function ShownCopy({ option, notice }: { option: ShareOption | undefined; notice
   );
 }
 
-function CreatedLink({ link, onAnother }: { link: Link; onAnother: () => void }) {
+/** A link just made: its address, a copy button and its QR code. */
+export function CreatedLink({ link, onAnother }: { link: Link; onAnother: () => void }) {
   // In the owner's own time zone, named: the link may be sent to someone in another.
   const expires = link.validUntil === null ? 'never expires' : `works until ${new Date(link.validUntil).toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' })}`;
   // The address as the owner will send it: this site's own origin, as the copy button and the QR code make it.
@@ -174,7 +205,7 @@ function CreatedLink({ link, onAnother }: { link: Link; onAnother: () => void })
   return (
     <div className="flex flex-col gap-3 text-sm" data-testid="created-link">
       <p>
-        {link.protected ? 'Anyone with this link and its password can see the photo.' : 'Anyone with this link can see the photo.'} It {expires}
+        Anyone with this link{link.protected ? ' and its password' : ''} can see {link.kind === 'album' ? `the ${link.imageIds.length} photos` : 'the photo'}. It {expires}
         {link.allowDownload ? ' and allows downloads' : ''}.
       </p>
       <div className="flex items-center gap-2">

@@ -48,6 +48,10 @@ interface Victim {
   code: string;
   /** A link with a password, which nobody in these walks has. */
   protectedCode: string;
+  /** An album of the victim's photo, downloads allowed: its files at /s/{albumCode}/1/…. */
+  albumCode: string;
+  /** The same album behind a password, which nobody in these walks has. */
+  protectedAlbumCode: string;
   deadLetterId: string;
   faceId: string;
   personId: string;
@@ -81,6 +85,8 @@ async function makeVictim(): Promise<Victim> {
   await expect.poll(async () => (await findAnalysis({ userId, imageId: upload.imageId }))?.status, { timeout: 30_000 }).toBe('ready');
   const { code } = await createLink(userId, { imageId: upload.imageId });
   const { code: protectedCode } = await createLink(userId, { imageId: upload.imageId, allowDownload: true, password: 'victim link password' });
+  const { code: albumCode } = await createLink(userId, { imageIds: [upload.imageId], allowDownload: true });
+  const { code: protectedAlbumCode } = await createLink(userId, { imageIds: [upload.imageId], allowDownload: true, password: 'victim album password' });
 
   // The photo's face, in a person of its own (seen once, it would not be one yet).
   const { insertPerson, listFacesOfImage, setFacePerson, updatePerson } = await import('../lib/db');
@@ -116,6 +122,8 @@ async function makeVictim(): Promise<Victim> {
     failedImageId: failed.imageId,
     code,
     protectedCode,
+    albumCode,
+    protectedAlbumCode,
     deadLetterId: letter!.deadLetterId,
     faceId: face!.faceId,
     personId,
@@ -135,6 +143,8 @@ async function snapshot(victim: Victim) {
     analysis: await findAnalysis({ userId: victim.userId, imageId: victim.imageId }),
     link: await findLinkByCode(victim.code),
     protectedLink: await findLinkByCode(victim.protectedCode),
+    album: await findLinkByCode(victim.albumCode),
+    protectedAlbum: await findLinkByCode(victim.protectedAlbumCode),
     settings: await findSettings(victim.userId),
     deadLetters: await listDeadLettersByOwner(victim.userId),
     passwordHash: (await findUserByEmail(victim.email))?.passwordHash,
@@ -347,15 +357,19 @@ const MATRIX: Record<string, Check> = {
   },
   // Public by design: whoever has the code sees the shared photo, and nothing else of its owner.
   'route GET /s/[code]': async ({ http, victim }) => {
-    const answer = await get(http, `/s/${victim.code}`);
-    expect(answer.status).toBe(200);
-    revealsNothing(answer, victim);
-    // A protected link without its cookie: the password form, naming none of its files.
-    const locked = await get(http, `/s/${victim.protectedCode}`);
-    expect(locked.status).toBe(200);
-    expect(locked.body).toContain('class="unlock"');
-    expect(locked.body).not.toContain(`/s/${victim.protectedCode}/photo`);
-    revealsNothing(locked, victim);
+    for (const code of [victim.code, victim.albumCode]) {
+      const answer = await get(http, `/s/${code}`);
+      expect(answer.status).toBe(200);
+      revealsNothing(answer, victim);
+    }
+    // A protected link or album without its cookie: the password form, naming none of its files.
+    for (const code of [victim.protectedCode, victim.protectedAlbumCode]) {
+      const locked = await get(http, `/s/${code}`);
+      expect(locked.status).toBe(200);
+      expect(locked.body).toContain('class="unlock"');
+      expect(locked.body).not.toMatch(new RegExp(`/s/${code}/(photo|1/)`));
+      revealsNothing(locked, victim);
+    }
   },
   // The password form's POST: an empty password is a wrong one (and counts against no limit); a link with no password has no form.
   'route POST /s/[code]': async ({ http, victim }) => {
@@ -367,6 +381,27 @@ const MATRIX: Record<string, Check> = {
     expect([wrong.status, wrong.cookie]).toEqual([401, undefined]);
     revealsNothing(wrong, victim);
     expect((await send(victim.code)).status).toBe(404);
+  },
+  // An album's photos, by number: only the album's own, and nothing of the owner in their headers.
+  'route GET /s/[code]/[file]/[name]': async ({ http, victim }) => {
+    for (const [url, status] of [[`/s/${victim.albumCode}/1/photo.webp`, 200], [`/s/${victim.albumCode}/1/download.jpg`, 200], [`/s/${victim.albumCode}/2/photo.jpg`, 404], [`/s/${victim.code}/1/photo.jpg`, 404]] as const) {
+      const response = await http.get(url, { maxRedirects: 0 });
+      expect(response.status(), url).toBe(status);
+      expect(JSON.stringify(response.headers())).not.toContain(victim.fileName);
+    }
+    // A protected album's photos without its cookie: refused, and kept by no cache.
+    for (const file of ['photo.webp', 'photo.jpg', 'download.jpg']) {
+      const response = await http.get(`/s/${victim.protectedAlbumCode}/1/${file}`, { maxRedirects: 0 });
+      expect([file, response.status(), response.headers()['cache-control']]).toEqual([file, 403, 'private, no-store']);
+    }
+  },
+  'route GET /s/[code]/album.zip': async ({ http, victim }) => {
+    const response = await http.get(`/s/${victim.albumCode}/album.zip`, { maxRedirects: 0 });
+    expect(response.status()).toBe(200);
+    const body = (await response.body()).toString('latin1');
+    for (const secret of [victim.fileName, victim.imageId, victim.userId]) expect(body).not.toContain(secret);
+    expect((await http.get(`/s/${victim.code}/album.zip`, { maxRedirects: 0 })).status()).toBe(404);
+    expect((await http.get(`/s/${victim.protectedAlbumCode}/album.zip`, { maxRedirects: 0 })).status()).toBe(403);
   },
   'route GET /s/[code]/[file]': async ({ http, victim }) => {
     for (const file of ['photo.webp', 'photo.jpg', 'card.jpg', 'download.jpg', 'original']) {
@@ -387,7 +422,11 @@ const MATRIX: Record<string, Check> = {
   'route DELETE /api/v1/images/[id]': apiEndpoint('deleteImage', (victim) => ({ path: `/images/${victim.imageId}` }), 404),
   'route POST /api/v1/uploads': apiEndpoint('createUpload', () => ({ path: '/uploads', data: { fileName: 'intruder.png', contentType: 'image/png', bytes: 10 } }), 'own'),
   'route GET /api/v1/links': apiEndpoint('listShareLinks', () => ({ path: '/links' }), 'own'),
-  'route POST /api/v1/links': apiEndpoint('createShareLink', (victim) => ({ path: '/links', data: { imageId: victim.imageId } }), 400),
+  'route POST /api/v1/links': async (call) => {
+    await apiEndpoint('createShareLink', (victim) => ({ path: '/links', data: { imageId: victim.imageId } }), 400)(call);
+    // An album naming the victim's photo.
+    await apiEndpoint('createShareLink', (victim) => ({ path: '/links', data: { imageIds: [victim.imageId] } }), 400)(call);
+  },
   'route DELETE /api/v1/links/[code]': apiEndpoint('revokeShareLink', (victim) => ({ path: `/links/${victim.code}` }), 404),
   'route GET /api/v1/images/[id]/analysis': apiEndpoint('getAnalysis', (victim) => ({ path: `/images/${victim.imageId}/analysis` }), 404),
   'route POST /api/v1/images/[id]/analysis': apiEndpoint('requestAnalysis', (victim) => ({ path: `/images/${victim.imageId}/analysis` }), 404),
@@ -402,7 +441,11 @@ const MATRIX: Record<string, Check> = {
     expect([answer.status, JSON.parse(answer.body).openapi]).toEqual([200, '3.1.0']);
     revealsNothing(answer, victim);
   },
-  'action create-link.ts#createLinkAction': privateAction(action('create-link.ts', 'createLinkAction'), (victim) => [{ imageId: victim.imageId }], /does not exist/, (victim) => ({ id: victim.imageId })),
+  'action create-link.ts#createLinkAction': async (call) => {
+    await privateAction(action('create-link.ts', 'createLinkAction'), (victim) => [{ imageId: victim.imageId }], /does not exist/, (victim) => ({ id: victim.imageId }))(call);
+    // An album naming the victim's photo is refused as a whole.
+    await privateAction(action('create-link.ts', 'createLinkAction'), (victim) => [{ imageIds: [victim.imageId] }], /does not exist/, (victim) => ({ id: victim.imageId }))(call);
+  },
   'action delete-image.ts#deleteImageAction': privateAction(action('delete-image.ts', 'deleteImageAction'), (victim) => [{ imageId: victim.imageId }], /does not exist/, (victim) => ({ id: victim.imageId })),
   'action request-analysis.ts#requestAnalysisAction': privateAction(action('request-analysis.ts', 'requestAnalysisAction'), (victim) => [{ imageId: victim.imageId }], /does not exist/, (victim) => ({ id: victim.imageId })),
   'action retry-dead-letter.ts#retryDeadLetterAction': privateAction(action('retry-dead-letter.ts', 'retryDeadLetterAction'), (victim) => [{ deadLetterId: victim.deadLetterId }], /already retried/),

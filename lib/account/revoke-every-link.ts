@@ -9,13 +9,12 @@ import { forgetSharedFiles } from '../links/forget-shared-files';
  * the account's deletion leaves to finish.
  */
 export async function revokeEveryLink(userId: string): Promise<{ revoked: number; invalidations: JobSubject[] }> {
-  const codes: string[] = [];
+  const links: { code: string; members?: { n: number }[] }[] = [];
   for (;;) {
     const page = await listLinksByOwner(userId, { limit: 100 });
     if (page.items.length === 0) break;
-    const ended = page.items.map((link) => link.code);
-    await deleteLinks(ended);
-    codes.push(...ended);
+    await deleteLinks(page.items.map((link) => link.code));
+    links.push(...page.items.map(({ code, members }) => ({ code, members })));
   }
-  return { revoked: codes.length, invalidations: await forgetSharedFiles(userId, codes) };
+  return { revoked: links.length, invalidations: await forgetSharedFiles(userId, links) };
 }

@@ -1,7 +1,7 @@
 import 'zod-openapi';
 import { z } from 'zod';
 import { pageOf, pageQuery } from './paging';
-import { createLink, createLinkInput, linkCodeInput, LinkExpirySchema, LinkStateSchema, listLinks, revokeLink, type Link } from '../links';
+import { createLink, createLinkInput, linkCodeInput, LinkExpirySchema, LinkKindSchema, LinkStateSchema, listLinks, revokeLink, type Link } from '../links';
 
 /* Share links as the API shows them: the owner's view of "My links", with ISO times. */
 
@@ -9,7 +9,9 @@ export const ShareLinkSchema = z
   .object({
     code: z.string().meta({ example: 'k3J9xQ2mPq7A' }),
     path: z.string().meta({ description: 'The public page, relative to the site: `/s/{code}`.' }),
-    imageId: z.string(),
+    kind: LinkKindSchema.meta({ description: '`photo` for a link to one image, `album` for several behind one link.' }),
+    imageId: z.string().meta({ description: "The image shown; an album's first image." }),
+    imageIds: z.array(z.string()).meta({ description: "Every image shown, in order: the one image, or the album's (an image deleted leaves its albums)." }),
     size: z.string().meta({ description: 'The size shared, e.g. `w1280-public` (the watermarked copy).' }),
     watermarked: z.boolean(),
     allowDownload: z.boolean(),
@@ -32,7 +34,9 @@ function toShareLink(link: Link): ShareLink {
   return {
     code: link.code,
     path: link.path,
+    kind: link.kind,
     imageId: link.imageId,
+    imageIds: link.imageIds,
     size: link.variant,
     watermarked: link.watermarked,
     allowDownload: link.allowDownload,

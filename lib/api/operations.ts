@@ -97,7 +97,7 @@ export const API_OPERATIONS = {
     method: 'post',
     path: '/links',
     scope: 'links',
-    summary: 'Shares one size of an image at a short public link',
+    summary: 'Shares one size of an image, or an album of up to 100 images, at a short public link',
     body: CreateShareLinkBodySchema,
     success: { status: 201, description: 'The link; its page is at `path`.', schema: ShareLinkSchema },
     problems: ['invalid-request'],

@@ -1,5 +1,5 @@
 import { getDb, type Page } from './client';
-import type { LinkItem } from './entities/link';
+import type { AlbumMember, LinkItem } from './entities/link';
 import { LINK_NAME_HOLD_MS, LINK_NAME_PATTERN } from './entities/link-name-hold';
 import { conditionalResult, conditionally } from './conditions';
 import { checkedCursor } from './cursor';
@@ -53,26 +53,51 @@ export async function listLinksByOwner(userId: string, options: { cursor?: strin
   return { items: data, cursor };
 }
 
-/** The codes of every link the owner made to one image: a filtered read of all the owner's links, from gsi1. */
+/** The codes of every link the owner made to one image (albums apart): a filtered read of all the owner's links, from gsi1. */
 export async function listLinkCodesForImage(userId: string, imageId: string): Promise<string[]> {
   const { data } = await getDb()
     .entities.link.query.byOwner({ userId })
-    .where(({ imageId: id }, { eq }) => eq(id, imageId))
+    .where(({ imageId: id, members }, { eq, notExists }) => `${eq(id, imageId)} AND ${notExists(members)}`)
     .go({ pages: 'all', attributes: ['code'] });
   return data.map((link) => link.code);
 }
 
+/** The owner's albums that hold one image, with their members: a filtered read of all the owner's links, from gsi1. */
+export async function listAlbumsWithImage(userId: string, imageId: string): Promise<Pick<LinkItem, 'code' | 'members'>[]> {
+  const { data } = await getDb()
+    .entities.link.query.byOwner({ userId })
+    .where(({ memberImageIds }, { contains }) => contains(memberImageIds, imageId))
+    .go({ pages: 'all', attributes: ['code', 'members'] });
+  return data;
+}
+
+/**
+ * Replaces an album's members (and its card), only if nobody changed them since `revision` was
+ * read and the album is the owner's; false when either is no longer so (read again and retry).
+ */
+export async function replaceAlbumMembers(userId: string, code: string, revision: number, change: { members: AlbumMember[]; previewKey: string }): Promise<boolean> {
+  return conditionally(
+    getDb()
+      .entities.link.patch({ code })
+      .set({ members: change.members, memberImageIds: change.members.map((member) => member.imageId), previewKey: change.previewKey, revision: revision + 1 })
+      .where(({ userId: owner, revision: current }, { eq }) => `${eq(owner, userId)} AND ${eq(current, revision)}`)
+      .go({ response: 'none' }),
+  );
+}
+
 /**
  * Marks one of the owner's links revoked at `revokedAt`, and lets the table's TTL take it at
- * `expiresAt` (epoch seconds); false when it does not exist, belongs to someone else or was revoked already.
+ * `expiresAt` (epoch seconds). Answers the link's code and album members as they were (what its
+ * files were), or null when it does not exist, belongs to someone else or was revoked already.
  */
-export async function markLinkRevoked(userId: string, code: string, times: { revokedAt: number; expiresAt: number }): Promise<boolean> {
-  return conditionally(
+export async function markLinkRevoked(userId: string, code: string, times: { revokedAt: number; expiresAt: number }): Promise<Pick<LinkItem, 'code' | 'members'> | null> {
+  return conditionalResult(
     getDb()
       .entities.link.patch({ code })
       .set(times)
       .where(({ userId: owner, revokedAt }, { eq, notExists }) => `${eq(owner, userId)} AND ${notExists(revokedAt)}`)
-      .go({ response: 'none' }),
+      .go({ response: 'all_old' })
+      .then(({ data }) => ({ code, members: data.members })),
   );
 }
 

@@ -1,6 +1,6 @@
 import { resources } from '../aws/resources';
-import { findImage, listLinkCodesForImage, replaceImageVariants, type ImageItem, type ImageVariant } from '../db';
-import { forgetSharedFiles } from '../links/forget-shared-files';
+import { findImage, replaceImageVariants, type ImageItem, type ImageVariant } from '../db';
+import { forgetImageFiles } from '../links/forget-image-files';
 import { refreshShareCard } from '../links/share-card';
 import { log } from '../observability/log';
 import { deletePrefix, mediaPrefix, readObject, variantFileKey, writeObject } from '../storage';
@@ -55,7 +55,7 @@ export async function rerenderPublicCopies(image: ImageItem, watermark: Watermar
   const next = [...variants.filter((variant) => !replaced.has(`${variant.name}.${variant.format}`)), ...made];
   if (!(await replaceImageVariants(keyOf(image), next))) return await abandon(image);
   // Its links' files changed under the same paths: the CDN is asked to forget the copies it keeps (lib/links/edge-cache.ts).
-  await forgetSharedFiles(image.userId, await listLinkCodesForImage(image.userId, image.imageId));
+  await forgetImageFiles(image.userId, image.imageId);
   return 'rerendered';
 }
 

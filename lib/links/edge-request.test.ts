@@ -52,6 +52,28 @@ describe('a shared photo asked for without an extension', () => {
   });
 });
 
+describe('a photo of an album, under its number', () => {
+  test('asked for without an extension, is WebP or JPEG as the browser takes it', async () => {
+    expect((await viewerRequest('/s/F6bOvszDcgCX/3/photo', { accept: CHROME })).uri).toBe('/s/F6bOvszDcgCX/3/photo.webp');
+    expect((await viewerRequest('/s/F6bOvszDcgCX/100/photo', { accept: '*/*' })).uri).toBe('/s/F6bOvszDcgCX/100/photo.jpg');
+  });
+
+  test.each(['photo.webp', 'photo.jpg', 'download.jpg'])('holds no query string for %s', async (file) => {
+    const request = await viewerRequest(`/s/F6bOvszDcgCX/12/${file}`, { accept: CHROME, querystring: { v: { value: '2' } } });
+    expect(request.querystring).toEqual({});
+    expect(request.uri).toBe(`/s/F6bOvszDcgCX/12/${file}`);
+  });
+
+  test.each([
+    ['a number with a leading zero (not a path the album serves)', '/s/F6bOvszDcgCX/03/photo'],
+    ['a number past any album', '/s/F6bOvszDcgCX/1000/photo'],
+    ['a segment that is not a number', '/s/F6bOvszDcgCX/x/photo'],
+  ])('leaves %s as it came', async (_, uri) => {
+    const querystring = { page: { value: '2' } };
+    expect(await viewerRequest(uri, { accept: CHROME, querystring })).toMatchObject({ uri, querystring });
+  });
+});
+
 describe('the cache key of a shared file', () => {
   test.each(['photo', 'photo.webp', 'photo.jpg', 'download.jpg', 'card.jpg'])('holds no query string for %s, whatever was sent', async (file) => {
     const request = await viewerRequest(`/s/F6bOvszDcgCX/${file}`, { accept: CHROME, querystring: { v: { value: '2' }, utm_source: { value: 'x' } } });

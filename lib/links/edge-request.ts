@@ -15,7 +15,7 @@ export interface ViewerRequestEvent {
 }
 
 /**
- * For `/s/{code}/{file}`: drops the query string (the origin reads none on these paths, and the
+ * For `/s/{code}/{file}`, and an album photo's `/s/{code}/{n}/{file}`: drops the query string (the origin reads none on these paths, and the
  * cache key holds every query string, so `?x` would be a copy no invalidation of the path reaches);
  * and gives `/s/{code}/photo` the extension of the format the browser takes, WebP when its Accept
  * names image/webp with a non-zero quality, JPEG otherwise (`*` and `image/*` too: a client that names
@@ -27,7 +27,7 @@ export interface ViewerRequestEvent {
  */
 export function negotiateSharedFile(event: ViewerRequestEvent): void {
   const request = event.request;
-  const match = /^\/s\/[^/]+\/(photo|photo\.webp|photo\.jpg|download\.jpg|card\.jpg)$/.exec(request.uri);
+  const match = /^\/s\/[^/]+\/(?:[1-9][0-9]{0,2}\/)?(photo|photo\.webp|photo\.jpg|download\.jpg|card\.jpg)$/.exec(request.uri);
   if (!match) return;
   request.querystring = {};
   if (match[1] !== 'photo') return;

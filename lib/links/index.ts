@@ -1,8 +1,8 @@
 export * from './schemas';
 export { createLink, type CreateLinkOptions } from './create-link';
 export { resolveLink } from './resolve-link';
-export { presentSharedLink, type PresentedLink } from './present-shared-link';
-export { readSharedFile, sharedFilePath, sharedFilePaths, SHARED_FILES, DOWNLOAD_FILE_NAME, type SharedFile, type SharedFileResult } from './shared-files';
+export { presentSharedLink, presentSharedAlbum, type PresentedLink, type PresentedAlbum } from './present-shared-link';
+export { readSharedFile, sharedFilePath, sharedFilePaths, linkFilePaths, SHARED_FILES, DOWNLOAD_FILE_NAME, type SharedFile, type SharedFileResult } from './shared-files';
 export { unlockLink, type UnlockResult } from './unlock-link';
 export { LINK_ACCESS_COOKIE, LINK_ACCESS_TTL_SECONDS, linkAccessCookie, linkAccessToken, type LinkAccessCookie } from './link-access';
 export { recordLinkView, type LinkVisit } from './record-link-view';
@@ -20,3 +20,7 @@ export { LINK_CODE_LENGTH, newLinkCode } from './new-link-code';
 export { LINK_CREATE_LIMIT, LINK_PASSWORD_PER_ADDRESS, LINK_PASSWORD_PER_LINK, linkResolveLimit } from './limits';
 export { EXPIRY_DURATION_MS, GONE_RETENTION_DAYS, GONE_RETENTION_MS } from './expiry';
 export { PREVIEW_WIDTH, PREVIEW_HEIGHT } from './render-preview-image';
+export { readAlbumFile, albumPhotoPath, albumPhotoPaths, ALBUM_PHOTO_FILES, type AlbumPhotoFile } from './album-files';
+export { openAlbumArchive, albumArchivePath, ALBUM_ARCHIVE_NAME, archivedPhotoName, type AlbumArchiveResult } from './album-archive';
+export { removeImageFromAlbums } from './remove-image-from-albums';
+export { ALBUM_MAX_PHOTOS } from './album-limits';

@@ -1,4 +1,6 @@
-import type { SharedLink } from './schemas';
+import { albumArchivePath } from './album-archive';
+import { albumPhotoPath } from './album-files';
+import type { SharedAlbumPhoto, SharedLink } from './schemas';
 import { sharedFilePath } from './shared-files';
 
 export interface PresentedLink {
@@ -20,6 +22,28 @@ export function presentSharedLink(link: SharedLink): PresentedLink {
     imageUrl: sharedFilePath(link.code, 'photo.webp'),
     fallbackUrl: sharedFilePath(link.code, 'photo.jpg'),
     downloadUrl: link.allowDownload ? sharedFilePath(link.code, 'download.jpg') : null,
+    validUntil: link.validUntil,
+  };
+}
+
+export interface PresentedAlbum {
+  photos: { n: number; width: number; height: number; imageUrl: string; fallbackUrl: string }[];
+  /** The path of the ZIP of every photo, when the owner allowed downloads. */
+  downloadAllUrl: string | null;
+  validUntil: number | null;
+}
+
+/** What a viewer's browser needs to show an active album: each photo under its number, never its image id. */
+export function presentSharedAlbum(link: SharedLink & { photos: SharedAlbumPhoto[] }): PresentedAlbum {
+  return {
+    photos: link.photos.map(({ n, width, height }) => ({
+      n,
+      width,
+      height,
+      imageUrl: albumPhotoPath(link.code, n, 'photo.webp'),
+      fallbackUrl: albumPhotoPath(link.code, n, 'photo.jpg'),
+    })),
+    downloadAllUrl: link.allowDownload ? albumArchivePath(link.code) : null,
     validUntil: link.validUntil,
   };
 }

@@ -36,6 +36,7 @@ export async function resolveLink(code: unknown, options: { now?: number; access
       jpegKey: item.jpegKey,
       previewKey: item.previewKey,
       protected: item.passwordHash !== undefined,
+      ...(item.members ? { photos: item.members.map(({ n, width, height, webpKey, jpegKey }) => ({ n, width, height, webpKey, jpegKey })) } : {}),
     },
   };
 }

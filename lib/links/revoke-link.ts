@@ -13,9 +13,10 @@ export async function revokeLink(userId: string, input: unknown, options: { now?
   const { code } = revokeLinkInput.parse(input);
   const now = options.now ?? Date.now();
   const times = revocationTimes(now);
-  if (!(await markLinkRevoked(userId, code, times))) return false;
+  const revoked = await markLinkRevoked(userId, code, times);
+  if (!revoked) return false;
   // Its counters go when its item does: the figures of an ended link outlive it by nothing.
   await expireLinkDailyCounts(userId, code, times.expiresAt);
-  await forgetSharedFiles(userId, [code], now);
+  await forgetSharedFiles(userId, [revoked], now);
   return true;
 }

@@ -1,10 +1,11 @@
 import { deleteLinkDailyCounts, deleteLinks, listLinkCodesForImage } from '../db';
 import { imageIdInput } from '../images/schemas';
 import { forgetSharedFiles } from './forget-shared-files';
+import { removeImageFromAlbums } from './remove-image-from-albums';
 
 /**
- * Revokes every link to an image, and asks the CDN to forget their files; called before the image
- * itself is deleted. The owner's listing is a GSI, which DynamoDB updates asynchronously (typically
+ * Revokes every link to an image, and asks the CDN to forget their files; takes the image out of
+ * its albums (removeImageFromAlbums); called before the image itself is deleted. The owner's listing is a GSI, which DynamoDB updates asynchronously (typically
  * well under a second): a link created in that instant may be missed, and then points at files that
  * are already gone.
  */
@@ -16,5 +17,6 @@ export async function revokeLinksForImage(userId: string, imageId: unknown, opti
   await deleteLinks(codes, { now });
   await deleteLinkDailyCounts(userId, codes);
   await forgetSharedFiles(userId, codes, now);
+  await removeImageFromAlbums(userId, id, now);
   return codes.length;
 }

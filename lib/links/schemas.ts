@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { cursorInput, LINK_EXPIRIES } from '../db';
+import { cursorInput, LINK_EXPIRIES, LINK_KINDS } from '../db';
 import { imageIdInput, VariantSchema } from '../images/schemas';
 import { LINK_NAME_PATTERN } from '../db';
+import { ALBUM_MAX_PHOTOS } from './album-limits';
 import { RESERVED_LINK_NAMES } from './link-name';
 import { LINK_CODE_PATTERN } from './new-link-code';
 
@@ -30,20 +31,36 @@ export const unlockLinkInput = z.object({ code: linkCodeInput, password: z.strin
 export const LinkExpirySchema = z.enum(LINK_EXPIRIES);
 export type LinkExpiry = z.infer<typeof LinkExpirySchema>;
 
-export const createLinkInput = z.object({
-  imageId: imageIdInput,
-  expiry: LinkExpirySchema.default('7d'),
-  /** A variant name of the image, e.g. w1280-public; the watermarked public copy when left out. */
-  variant: z
-    .string()
-    .regex(/^[a-z0-9-]{1,40}$/, 'Not a variant name.')
-    .optional(),
-  allowDownload: z.boolean().default(false),
-  /** A custom name: the link then lives at /s/{name} instead of a drawn code. */
-  name: linkNameInput.optional(),
-  /** Visitors must give it before they see anything of the photo. */
-  password: linkPasswordInput.optional(),
-});
+export const LinkKindSchema = z.enum(LINK_KINDS);
+export type LinkKind = z.infer<typeof LinkKindSchema>;
+
+export const createLinkInput = z
+  .object({
+    /** One photo: the link shows it alone. */
+    imageId: imageIdInput.optional().meta({ description: 'The image to share. Give this or `imageIds`.' }),
+    /** Several photos, in order: the link is an album of them (docs/sharing.md#albums). */
+    imageIds: z
+      .array(imageIdInput)
+      .min(1, 'An album needs at least one photo.')
+      .max(ALBUM_MAX_PHOTOS, `An album holds at most ${ALBUM_MAX_PHOTOS} photos.`)
+      .optional()
+      .meta({ description: `Up to ${ALBUM_MAX_PHOTOS} of your images, in order: the link is an album of them. Give this or \`imageId\`.` }),
+    expiry: LinkExpirySchema.default('7d'),
+    /** A variant name of the image, e.g. w1280-public; the watermarked public copy when left out. */
+    variant: z
+      .string()
+      .regex(/^[a-z0-9-]{1,40}$/, 'Not a variant name.')
+      .optional(),
+    allowDownload: z.boolean().default(false),
+    /** A custom name: the link then lives at /s/{name} instead of a drawn code. */
+    name: linkNameInput.optional(),
+    /** Visitors must give it before they see anything of the photo. */
+    password: linkPasswordInput.optional(),
+  })
+  .refine((input) => (input.imageId === undefined) !== (input.imageIds === undefined), {
+    message: 'Give either imageId (one photo) or imageIds (an album of several), not both.',
+    path: ['imageIds'],
+  });
 export type CreateLinkInput = z.input<typeof createLinkInput>;
 
 export const revokeLinkInput = z.object({ code: linkCodeInput });
@@ -62,7 +79,11 @@ export const LinkSchema = z.object({
   code: z.string(),
   /** The public path, /s/{code}; pages make it absolute with their own origin. */
   path: z.string(),
+  kind: LinkKindSchema,
+  /** The photo shown; an album's first photo. */
   imageId: z.string(),
+  /** Every photo shown, in order: the one photo, or the album's. */
+  imageIds: z.array(z.string()),
   fileName: z.string(),
   variant: z.string(),
   watermarked: z.boolean(),
@@ -94,6 +115,16 @@ export const ShareOptionsSchema = z.object({
 });
 export type ShareOptions = z.infer<typeof ShareOptionsSchema>;
 
+/** One photo of an album as its public page needs it: its number in the album, never its image id. */
+export const SharedAlbumPhotoSchema = z.object({
+  n: z.number().int().positive(),
+  width: z.number(),
+  height: z.number(),
+  webpKey: z.string(),
+  jpegKey: z.string(),
+});
+export type SharedAlbumPhoto = z.infer<typeof SharedAlbumPhotoSchema>;
+
 /** What the public page needs of an active link: no owner, no image id, no file name. */
 export const SharedLinkSchema = z.object({
   code: z.string(),
@@ -107,6 +138,8 @@ export const SharedLinkSchema = z.object({
   previewKey: z.string(),
   /** Whether a visitor needs the link's access cookie (lib/links/link-access.ts) to see it. */
   protected: z.boolean(),
+  /** An album's photos, in order; absent for a link to one photo. */
+  photos: z.array(SharedAlbumPhotoSchema).optional(),
 });
 export type SharedLink = z.infer<typeof SharedLinkSchema>;
 

@@ -4,6 +4,7 @@ import { readObject } from '../storage';
 import { PRIVATE_UNCACHED, protectedFileCacheControl, sharedFileCacheControl } from './edge-cache';
 import { protectedCardImage } from './protected-card';
 import { resolveLink } from './resolve-link';
+import { albumPhotoPaths } from './album-files';
 import type { SharedLink } from './schemas';
 
 /** The files a link serves, under its own path (/s/{code}/{file}): nothing in them names the owner or the image. */
@@ -27,6 +28,11 @@ export function sharedFilePaths(code: string): string[] {
   return SHARED_FILES.map((file) => sharedFilePath(code, file));
 }
 
+/** Every path of a link at the CDN (sharedFilePaths), with an album's the files of each of its photos (album-files.ts). */
+export function linkFilePaths(code: string, members: readonly { n: number }[] = []): string[] {
+  return [...sharedFilePaths(code), ...members.flatMap((member) => albumPhotoPaths(code, member.n))];
+}
+
 export type SharedFileResult =
   | { state: 'active'; body: Buffer; contentType: string; downloadName: string | null; cacheControl: string }
   /** A protected link's file asked for without its access cookie: nothing of it is sent. */
@@ -35,6 +41,8 @@ export type SharedFileResult =
   | { state: 'not-found' };
 
 function objectKey(link: SharedLink, file: SharedFile): string | null {
+  // An album's photos are each under their own number (album-files.ts); at its root, only its card.
+  if (link.photos && file !== 'card.jpg') return null;
   switch (file) {
     case 'photo.webp':
       return link.webpKey;

@@ -26,7 +26,9 @@ export function toLink(item: LinkItem, now: number): Link {
   return {
     code: item.code,
     path: linkPath(item.code),
-    imageId: item.imageId,
+    kind: item.kind ?? 'photo',
+    imageId: item.members?.[0]?.imageId ?? item.imageId,
+    imageIds: item.members?.map((member) => member.imageId) ?? [item.imageId],
     fileName: item.fileName,
     variant: item.variant,
     watermarked: item.watermarked,

@@ -42,6 +42,15 @@ export function shareCardKey(userId: string, imageId: string, variantName: strin
   return variantKey(userId, imageId, `card-${variantName}.jpg`);
 }
 
+/**
+ * The card image of an album link, under its first photo's media prefix, so that deleting that photo
+ * takes it (the album then gets a new card under its new first photo). Named by a random id, not the
+ * link's code, since it is drawn before the code is.
+ */
+export function albumCardKey(userId: string, imageId: string, cardId: string): string {
+  return variantKey(userId, imageId, `album-card-${cardId}.jpg`);
+}
+
 /** The LinkedIn crops of an image sit beside its variants, under this prefix. */
 export function linkedInCropPrefix(userId: string, imageId: string): string {
   return `${mediaPrefix(userId, imageId)}linkedin-`;

@@ -1,7 +1,8 @@
-import { PassThrough, Readable } from 'node:stream';
 import { Upload } from '@aws-sdk/lib-storage';
-import ZipStream, { type FileDataInput } from 'zip-stream';
+import type { Readable } from 'node:stream';
+import type { FileDataInput } from 'zip-stream';
 import { s3Client } from '../aws/clients';
+import { openZipArchive } from './zip-archive';
 
 /**
  * The upload holds at most PARTS_IN_FLIGHT parts of PART_BYTES (S3's multipart limits: 5 MiB to
@@ -24,13 +25,10 @@ export interface ArchiveUpload {
  * backpressure reaches back to the S3 read: when the upload is behind, reading waits.
  */
 export function startArchiveUpload(bucket: string, key: string): ArchiveUpload {
-  const zip = new ZipStream({ zlib: { level: 6 } });
-  const body = new PassThrough();
-  zip.on('error', (error: Error) => body.destroy(error));
-  zip.pipe(body);
+  const archive = openZipArchive();
   const upload = new Upload({
     client: s3Client(),
-    params: { Bucket: bucket, Key: key, Body: body, ContentType: 'application/zip', CacheControl: 'private, no-store' },
+    params: { Bucket: bucket, Key: key, Body: archive.output, ContentType: 'application/zip', CacheControl: 'private, no-store' },
     partSize: PART_BYTES,
     queueSize: PARTS_IN_FLIGHT,
     leavePartsOnError: false,
@@ -42,37 +40,19 @@ export function startArchiveUpload(bucket: string, key: string): ArchiveUpload {
     (error: unknown) => Promise.reject(error),
   );
   failed.catch(() => undefined);
-  let reading: Readable | null = null;
 
   return {
     add(source, entry) {
-      const stream = Buffer.isBuffer(source) ? Readable.from([source], { objectMode: false }) : source;
-      reading = stream;
-      // A file mode makes the entries Unix ones: Info-ZIP's unzip reads the names of DOS entries as code page 437, UTF-8 flag or not.
-      return Promise.race([appendEntry(zip, stream, { mode: 0o644, ...entry }), failed]);
+      return Promise.race([archive.add(source, entry), failed]);
     },
     async finish() {
-      zip.finalize();
+      archive.finalize();
       await uploaded;
-      return zip.getBytesWritten();
+      return archive.bytesWritten();
     },
     async abort() {
-      // An S3 read left half-done would hold its connection open.
-      reading?.destroy();
-      zip.destroy();
-      body.destroy();
+      archive.destroy();
       await upload.abort().catch(() => undefined);
     },
   };
-}
-
-function appendEntry(zip: ZipStream, source: Readable, entry: FileDataInput): Promise<number> {
-  return new Promise((resolve, reject) => {
-    // The zip library may never call back when its source fails midway; the source's own error is final.
-    source.once('error', (error) => {
-      source.destroy();
-      reject(error);
-    });
-    zip.entry(source, entry, (error, written) => (error ? reject(error) : resolve(written?.getSize() ?? 0)));
-  });
 }

@@ -99,7 +99,7 @@ export interface paths {
         get: operations["listShareLinks"];
         put?: never;
         /**
-         * Shares one size of an image at a short public link
+         * Shares one size of an image, or an album of up to 100 images, at a short public link
          * @description Needs a token with the `links` scope.
          */
         post: operations["createShareLink"];
@@ -248,7 +248,10 @@ export interface components {
             bytes: number;
         };
         ShareLinkRequest: {
-            imageId: string;
+            /** @description The image to share. Give this or `imageIds`. */
+            imageId?: string;
+            /** @description Up to 100 of your images, in order: the link is an album of them. Give this or `imageId`. */
+            imageIds?: string[];
             /**
              * @default 7d
              * @enum {string}
@@ -371,7 +374,15 @@ export interface components {
             code: string;
             /** @description The public page, relative to the site: `/s/{code}`. */
             path: string;
+            /**
+             * @description `photo` for a link to one image, `album` for several behind one link.
+             * @enum {string}
+             */
+            kind: "photo" | "album";
+            /** @description The image shown; an album's first image. */
             imageId: string;
+            /** @description Every image shown, in order: the one image, or the album's (an image deleted leaves its albums). */
+            imageIds: string[];
             /** @description The size shared, e.g. `w1280-public` (the watermarked copy). */
             size: string;
             watermarked: boolean;

@@ -16,7 +16,7 @@ const MAX_PAGES = 500;
 const pages = new Map<string, { page: RenderedSharePage; until: number }>();
 
 function keyOf(origin: string, link: SharedLink): string {
-  return JSON.stringify([origin, link.code, link.webpKey, link.jpegKey, link.width, link.height, link.allowDownload, link.validUntil]);
+  return JSON.stringify([origin, link.code, link.webpKey, link.jpegKey, link.width, link.height, link.allowDownload, link.validUntil, link.photos?.map((photo) => [photo.n, photo.webpKey])]);
 }
 
 export async function cachedSharePage(

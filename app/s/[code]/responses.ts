@@ -22,6 +22,16 @@ export function unavailable(state: 'not-found' | 'expired'): Response {
   return htmlResponse(UNAVAILABLE_PAGE, state === 'expired' ? 410 : 404);
 }
 
+/** A file of a link that is not there (any more): its status, and nothing kept anywhere. */
+export function fileUnavailable(state: 'not-found' | 'expired'): Response {
+  return new Response('Not available', { status: state === 'expired' ? 410 : 404, headers: { 'Cache-Control': NO_STORE, 'Content-Type': 'text/plain' } });
+}
+
+/** A file of a protected link asked for without its access cookie: nothing of it, and nothing kept. */
+export function fileLocked(): Response {
+  return new Response('This link needs its password', { status: 403, headers: { 'Cache-Control': NO_STORE, 'Content-Type': 'text/plain' } });
+}
+
 export function tooManyRequests(retryAfterSeconds: number): Response {
   return htmlResponse(tooManyRequestsPage(retryAfterSeconds), 429, { 'Retry-After': String(retryAfterSeconds) });
 }

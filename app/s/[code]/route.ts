@@ -1,15 +1,16 @@
 import { after, type NextRequest } from 'next/server';
-import { linkAccessCookie, linkAccessToken, linkPath, presentSharedLink, recordLinkView, resolveLink, unlockLink } from '@/lib/links';
+import { linkAccessCookie, linkAccessToken, linkPath, presentSharedAlbum, presentSharedLink, recordLinkView, resolveLink, unlockLink } from '@/lib/links';
 import { requestSettings } from '@/lib/config';
 import { clientAddress, clientCountry } from '@/lib/security/client-address';
 import { log } from '@/lib/observability/log';
 import { admitVisit } from './admit-visit';
+import { ALBUM_PAGE_CSP, renderAlbumPage } from './album-page';
 import { cachedSharePage } from './page-cache';
 import { htmlResponse, passwordForm, unavailable, unlocked } from './responses';
 import { renderSharePage } from './share-page';
 
 /**
- * GET /s/{code}: the public page of a shared photo, for anyone, signed in or not.
+ * GET /s/{code}: the public page of a shared photo, or of an album, for anyone, signed in or not.
  *
  * A route handler rather than a page, because it answers 404, 410 and 429 (with Retry-After) as real
  * HTTP statuses. The hot path is one GetItem (resolveLink); the per-IP counter and the view counter
@@ -32,6 +33,11 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   if (resolution.state !== 'active') return unavailable(resolution.state);
   const { link } = resolution;
   const origin = request.nextUrl.origin;
+  const { photos } = link;
+  if (photos) {
+    const album = await cachedSharePage(origin, link, now, async () => renderAlbumPage({ origin, code: link.code, presented: presentSharedAlbum({ ...link, photos }) }));
+    return htmlResponse(album.html, 200, { 'Content-Security-Policy': ALBUM_PAGE_CSP });
+  }
   const page = await cachedSharePage(origin, link, now, async () =>
     renderSharePage({ origin, code: link.code, presented: presentSharedLink(link) }),
   );

@@ -41,8 +41,8 @@ footer{color:#a3b1c6}
 }
 `;
 
-export function pageOf(options: { title: string; head?: Html; body: Html }): string {
-  return documentOf({ ...options, indexable: false, style: STYLE });
+export function pageOf(options: { title: string; head?: Html; body: Html; /** A page's own rules, after these. */ style?: string }): string {
+  return documentOf({ ...options, indexable: false, style: STYLE + (options.style ?? '') });
 }
 
 /** The share pages run no script and load nothing but their own images and inline style. */

@@ -1,7 +1,7 @@
 import type { NextRequest } from 'next/server';
-import { linkAccessToken, PRIVATE_UNCACHED, readSharedFile } from '@/lib/links';
+import { linkAccessToken, readSharedFile } from '@/lib/links';
 import { admitVisit } from '../admit-visit';
-import { NO_STORE } from '../responses';
+import { fileLocked, fileUnavailable } from '../responses';
 
 /**
  * GET /s/{code}/{photo.webp|photo.jpg|download.jpg|card.jpg}: a shared photo's bytes, through its link,
@@ -14,12 +14,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   if (refusal) return refusal;
 
   const shared = await readSharedFile(code, file, now, { accessToken: linkAccessToken(request.headers) });
-  if (shared.state === 'locked') {
-    return new Response('This link needs its password', { status: 403, headers: { 'Cache-Control': PRIVATE_UNCACHED, 'Content-Type': 'text/plain' } });
-  }
-  if (shared.state !== 'active') {
-    return new Response('Not available', { status: shared.state === 'expired' ? 410 : 404, headers: { 'Cache-Control': NO_STORE, 'Content-Type': 'text/plain' } });
-  }
+  if (shared.state === 'locked') return fileLocked();
+  if (shared.state !== 'active') return fileUnavailable(shared.state);
   return new Response(new Uint8Array(shared.body), {
     headers: {
       'Content-Type': shared.contentType,
