@@ -7,6 +7,8 @@ import { protectedCardImage } from '@/lib/links/protected-card';
 import { SOCKET_ADDRESS_HEADER } from '@/lib/security/client-address';
 import { GET as getPage, POST as postPassword } from '@/app/s/[code]/route';
 import { GET as getFile } from '@/app/s/[code]/[file]/route';
+import { GET as getAlbumFile } from '@/app/s/[code]/[file]/[name]/route';
+import { GET as getAlbumArchive } from '@/app/s/[code]/album.zip/route';
 import { fixture, newUserId, uploadAsBrowser, waitForSettled } from './helpers';
 
 /*
@@ -126,6 +128,29 @@ describe('a password on a link', () => {
       expect([file, response.status, response.headers.get('cache-control')]).toEqual([file, 200, 'private, max-age=60']);
       expect(Number(response.headers.get('content-length'))).toBeGreaterThan(1000);
     }
+  });
+
+  it('locks an album the same way: its page is the form, and no photo file or ZIP goes out without the cookie', async () => {
+    const album = await createLink(owner.userId, { imageIds: [owner.imageId], allowDownload: true, password: PASSWORD });
+    const code = album.code;
+    const request = (path: string, cookie?: string) => new NextRequest(`http://localhost/s/${code}/${path}`, { headers: headersOf(freshAddress(), cookie) });
+    const photo = (name: string, cookie?: string) => getAlbumFile(request(`1/${name}`, cookie), { params: Promise.resolve({ code, file: '1', name }) });
+    const archive = (cookie?: string) => getAlbumArchive(request('album.zip', cookie), { params: Promise.resolve({ code }) });
+
+    expect(await (await openPage(code)).text()).toContain('class="unlock"');
+    for (const name of PROTECTED_FILES) {
+      const refused = await photo(name);
+      expect([name, refused.status, refused.headers.get('cache-control')]).toEqual([name, 403, 'private, no-store']);
+    }
+    expect((await archive()).status).toBe(403);
+
+    const cookie = accessCookieOf(await guess(code, PASSWORD), code);
+    const seen = await photo('photo.webp', cookie);
+    expect([seen.status, seen.headers.get('content-type')]).toEqual([200, 'image/webp']);
+    expect(seen.headers.get('cache-control')).toMatch(/^private, max-age=/);
+    const zip = await archive(cookie);
+    expect(zip.status).toBe(200);
+    expect((await zip.arrayBuffer()).byteLength).toBeGreaterThan(1000);
   });
 
   it("refuses link A's cookie on link B, and an expired cookie on its own link", async () => {
