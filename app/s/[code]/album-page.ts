@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { PREVIEW_HEIGHT, PREVIEW_WIDTH, type PresentedAlbum } from '@/lib/links';
+import type { PresentedAlbum } from '@/lib/links';
 import { buildQrSvg } from '@/lib/links/qr-code';
 import { html, trusted } from '@/app/_html/html';
 import { SITE_NAME } from '@/app/site';
-import { pageOf, SHARE_PAGE_CSP } from './share-document';
+import { pageOf, previewTags, validUntilNote, SHARE_PAGE_CSP } from './share-document';
 import type { RenderedSharePage } from './share-page';
 
 const DESCRIPTION = 'Shared on Headshot. Open the link to see the photos.';
@@ -56,29 +56,11 @@ export interface AlbumPageInput {
  */
 export async function renderAlbumPage({ origin, code, presented }: AlbumPageInput): Promise<RenderedSharePage> {
   const pageUrl = `${origin}/s/${code}`;
-  const cardUrl = `${pageUrl}/card.jpg`;
   const count = presented.photos.length;
   const title = count === 1 ? 'A photo shared with you' : `${count} photos shared with you`;
   const qr = await buildQrSvg(pageUrl);
-  const expires = presented.validUntil === null ? null : new Date(presented.validUntil);
 
-  const head = html`
-<meta name="description" content="${DESCRIPTION}">
-<link rel="canonical" href="${pageUrl}">
-<meta property="og:type" content="website">
-<meta property="og:site_name" content="${SITE_NAME}">
-<meta property="og:title" content="${title}">
-<meta property="og:description" content="${DESCRIPTION}">
-<meta property="og:url" content="${pageUrl}">
-<meta property="og:image" content="${cardUrl}">
-<meta property="og:image:type" content="image/jpeg">
-<meta property="og:image:width" content="${PREVIEW_WIDTH}">
-<meta property="og:image:height" content="${PREVIEW_HEIGHT}">
-<meta property="og:image:alt" content="${title}">
-<meta name="twitter:card" content="summary_large_image">
-<meta name="twitter:title" content="${title}">
-<meta name="twitter:description" content="${DESCRIPTION}">
-<meta name="twitter:image" content="${cardUrl}">`;
+  const head = previewTags({ pageUrl, title: title, description: DESCRIPTION });
 
   const picture = (photo: PresentedAlbum['photos'][number], index: number, where: 'grid' | 'lightbox') => {
     const first = where === 'grid' && index === 0;
@@ -96,7 +78,7 @@ ${presented.photos.map((photo, index) => html`<li><a href="${`#p${photo.n}`}" ar
 ${presented.downloadAllUrl ? html`<a class="button" href="${presented.downloadAllUrl}" download>Download all (ZIP)</a>` : null}
 <div role="img" aria-label="QR code of this page's address">${trusted(qr)}</div>
 <p>Scan to open these photos on another device.</p>
-${expires ? html`<p>This link stops working on <time datetime="${expires.toISOString()}">${formatUtc(expires)}</time>.</p>` : null}
+${validUntilNote(presented.validUntil)}
 </aside>
 </main>
 <div class="lightbox" role="dialog" aria-modal="true" aria-label="Photo viewer" data-testid="lightbox">
@@ -109,8 +91,4 @@ ${presented.photos.map((photo, index) => html`<li id="${`p${photo.n}`}" data-tes
 <script>${trusted(LIGHTBOX_SCRIPT)}</script>`;
 
   return { html: pageOf({ title: `${title} · ${SITE_NAME}`, head, body, style: ALBUM_STYLE }) };
-}
-
-function formatUtc(date: Date): string {
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }

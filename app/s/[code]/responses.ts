@@ -27,6 +27,18 @@ export function fileUnavailable(state: 'not-found' | 'expired'): Response {
   return new Response('Not available', { status: state === 'expired' ? 410 : 404, headers: { 'Cache-Control': NO_STORE, 'Content-Type': 'text/plain' } });
 }
 
+/** A file of a link, as lib/links read it: its bytes, with what caches may keep of it, under the name a download gets. */
+export function fileResponse(file: { body: Buffer; contentType: string; cacheControl: string; downloadName: string | null }): Response {
+  return new Response(new Uint8Array(file.body), {
+    headers: {
+      'Content-Type': file.contentType,
+      'Content-Length': String(file.body.length),
+      'Cache-Control': file.cacheControl,
+      ...(file.downloadName ? { 'Content-Disposition': `attachment; filename="${file.downloadName}"` } : {}),
+    },
+  });
+}
+
 /** A file of a protected link asked for without its access cookie: nothing of it, and nothing kept. */
 export function fileLocked(): Response {
   return new Response('This link needs its password', { status: 403, headers: { 'Cache-Control': NO_STORE, 'Content-Type': 'text/plain' } });

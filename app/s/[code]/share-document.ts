@@ -1,6 +1,7 @@
 import { documentOf } from '@/app/_html/document';
 import { html, type Html } from '@/app/_html/html';
 import { SITE_NAME } from '@/app/site';
+import { PREVIEW_HEIGHT, PREVIEW_WIDTH } from '@/lib/links/render-preview-image';
 
 /*
  * The share routes' document and the pages that show no photo, apart from the photo's own page
@@ -46,6 +47,40 @@ export function pageOf(options: { title: string; head?: Html; body: Html; /** A 
 }
 
 /** The share pages run no script and load nothing but their own images and inline style. */
+/**
+ * The tags an unfurler reads (Open Graph, Twitter's card) for a link's page: its title and sentence,
+ * and its 1200 × 630 card, which is always the link's own /card.jpg (a protected link's is the
+ * neutral one). `canonical` is left out where the page is not the link's content (the password form).
+ */
+export function previewTags(options: { pageUrl: string; title: string; description: string; canonical?: boolean }): Html {
+  const { pageUrl, title, description } = options;
+  const cardUrl = `${pageUrl}/card.jpg`;
+  return html`
+<meta name="description" content="${description}">${options.canonical === false ? '' : html`
+<link rel="canonical" href="${pageUrl}">`}
+<meta property="og:type" content="website">
+<meta property="og:site_name" content="${SITE_NAME}">
+<meta property="og:title" content="${title}">
+<meta property="og:description" content="${description}">
+<meta property="og:url" content="${pageUrl}">
+<meta property="og:image" content="${cardUrl}">
+<meta property="og:image:type" content="image/jpeg">
+<meta property="og:image:width" content="${PREVIEW_WIDTH}">
+<meta property="og:image:height" content="${PREVIEW_HEIGHT}">
+<meta property="og:image:alt" content="${title}">
+<meta name="twitter:card" content="summary_large_image">
+<meta name="twitter:title" content="${title}">
+<meta name="twitter:description" content="${description}">
+<meta name="twitter:image" content="${cardUrl}">`;
+}
+
+/** When a link stops working, for a visitor anywhere: in UTC, said so (the page is the same for everyone, and cached). */
+export function validUntilNote(validUntil: number | null): Html | null {
+  if (validUntil === null) return null;
+  const end = new Date(validUntil);
+  return html`<p>This link stops working on <time datetime="${end.toISOString()}">${end.toISOString().slice(0, 16).replace('T', ' ')} UTC</time>.</p>`;
+}
+
 export const SHARE_PAGE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /**
@@ -69,19 +104,7 @@ const PROTECTED_DESCRIPTION = 'Shared on Headshot. Open the link and enter its p
  */
 export function passwordPage(options: { origin: string; code: string; error?: string }): string {
   const pageUrl = `${options.origin}/s/${options.code}`;
-  const head = html`
-<meta name="description" content="${PROTECTED_DESCRIPTION}">
-<meta property="og:type" content="website">
-<meta property="og:site_name" content="${SITE_NAME}">
-<meta property="og:title" content="${PROTECTED_TITLE}">
-<meta property="og:description" content="${PROTECTED_DESCRIPTION}">
-<meta property="og:url" content="${pageUrl}">
-<meta property="og:image" content="${pageUrl}/card.jpg">
-<meta property="og:image:type" content="image/jpeg">
-<meta property="og:image:alt" content="${PROTECTED_TITLE}">
-<meta name="twitter:card" content="summary_large_image">
-<meta name="twitter:title" content="${PROTECTED_TITLE}">
-<meta name="twitter:image" content="${pageUrl}/card.jpg">`;
+  const head = previewTags({ pageUrl, title: PROTECTED_TITLE, description: PROTECTED_DESCRIPTION, canonical: false });
   return pageOf({
     title: `${PROTECTED_TITLE} · ${SITE_NAME}`,
     head,

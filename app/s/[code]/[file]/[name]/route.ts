@@ -1,7 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { linkAccessToken, readAlbumFile } from '@/lib/links';
 import { admitVisit } from '../../admit-visit';
-import { fileLocked, fileUnavailable } from '../../responses';
+import { fileLocked, fileResponse, fileUnavailable } from '../../responses';
 
 /**
  * GET /s/{code}/{n}/{photo.webp|photo.jpg|download.jpg}: one photo of an album, by its number in it,
@@ -17,12 +17,5 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const shared = await readAlbumFile(code, n, name, now, { accessToken: linkAccessToken(request.headers) });
   if (shared.state === 'locked') return fileLocked();
   if (shared.state !== 'active') return fileUnavailable(shared.state);
-  return new Response(new Uint8Array(shared.body), {
-    headers: {
-      'Content-Type': shared.contentType,
-      'Content-Length': String(shared.body.length),
-      'Cache-Control': shared.cacheControl,
-      ...(shared.downloadName ? { 'Content-Disposition': `attachment; filename="${shared.downloadName}"` } : {}),
-    },
-  });
+  return fileResponse(shared);
 }
