@@ -132,7 +132,7 @@ async function measure(
   const { findImage, findJob } = await import('../../lib/db');
   const { createUpload, listImages } = await import('../../lib/images');
   const { findInconsistencies } = await import('../../lib/consistency');
-  const { faceIndexInputKey, faceThumbnailPrefix, listKeys, mediaPrefix } = await import('../../lib/storage');
+  const { faceIndexInputKey, faceIndexObjectKey, faceThumbnailPrefix, listKeys, mediaPrefix } = await import('../../lib/storage');
   const { resources } = await import('../../lib/aws/resources');
 
   const failures: string[] = [];
@@ -241,7 +241,8 @@ async function measure(
   let completions = 0;
   let completionsUnheard = 0;
   let completedTwice = 0;
-  const accounted = { uploads: new Set<string>(), media: new Set<string>(), mediaPrefixes: [] as string[] };
+  // Each user's face index is one object of theirs beside their photos' (the consistency check below ties it to their face library).
+  const accounted = { uploads: new Set<string>(), media: new Set(users.map(faceIndexObjectKey)), mediaPrefixes: [] as string[] };
   for (const { userId, imageId, unreadied } of uploads) {
     const job = await findJob({ userId, kind: 'process-image', subjectId: imageId });
     const runs = String(job?.attempts ?? 0);
