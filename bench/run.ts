@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ensureBuild } from './ensure-build';
@@ -8,6 +8,8 @@ import type { Figure } from './figure';
 const here = import.meta.dirname;
 const json = process.argv.includes('--json');
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+/** Where to write the same run's figures as a Markdown table with their goals (the README's), beside the JSON. */
+const markdownFile = process.argv.find((arg) => arg.startsWith('--markdown='))?.slice('--markdown='.length);
 
 const files = (await readdir(here))
   .filter((file) => file.endsWith('.bench.ts'))
@@ -51,6 +53,12 @@ if (json) {
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));
   for (const { bench, error } of failures) console.log(`${bench}: could not run: ${error}`);
+}
+if (markdownFile) {
+  const cell = (text: string) => text.replaceAll('|', '\\|');
+  const table = ['| figure | measured | goal |', '|---|---|---|', ...figures.map((f) => `| \`${f.name}\` | ${cell(`${formatValue(f.value)} ${f.unit}`.trim())} | ${cell(f.goal ?? '')} |`)];
+  for (const { bench, error } of failures) table.push(`| \`${bench}_error\` | ${cell(error)} | |`);
+  await writeFile(markdownFile, `${table.join('\n')}\n`);
 }
 process.exitCode = failures.length > 0 ? 1 : 0;
 
