@@ -15,7 +15,7 @@ const graph = graphForThisFile({ stage: 'prod', env: { FACE_ANALYZER: 'local', U
 
 test('the graph breaks none of the rules, with no Rekognition access at all', () => {
   expect(findViolations(graph, expectedAccess({ faceAnalyzer: 'local', encryption: 'kms', stage: 'prod', waf: true }))).toEqual([]);
-  // On no resource in particular it may only send its traces, as every function (tests/infra/tracing.test.ts).
+  // On no resource in particular it may only send its traces, as every function (graph.test.ts, tracing).
   expect(grantsByComponent(graph, 'AnalyzeProfile')['*']).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
 });
 

@@ -199,7 +199,7 @@ describe('functions', () => {
 
   test('process-image cannot call Rekognition or any other unscoped action', () => {
     const grants = grantsByComponent(graph, 'ProcessImage');
-    // Sending its traces is the one thing it may do on no resource in particular, as every function (tests/infra/tracing.test.ts).
+    // Sending its traces is the one thing it may do on no resource in particular, as every function (graph.test.ts, tracing).
     expect(grants['*']).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
     expect(Object.values(grants).flat().filter((action) => action.startsWith('rekognition:'))).toEqual([]);
   });
@@ -500,6 +500,28 @@ describe('nothing lost', () => {
         .filter((alarm) => input<Record<string, string>>(alarm, 'dimensions')?.FunctionName === functionName)
         .map((alarm) => input<string>(alarm, 'metricName'));
       expect(metrics.sort()).toEqual(['Errors', 'Throttles']);
+    }
+  });
+});
+
+// X-Ray on every function of the graph, SST's own (the site's server, its image optimiser, the live
+// authorizer) included: active tracing, and the two writes it needs (docs/deploy.md#tracing).
+describe('tracing', () => {
+  const functionNames = () => resourcesOfType(graph, TYPES.sstFunction).map((fn) => fn.name);
+
+  test('the graph has the functions this block checks', () => {
+    expect(functionNames()).toEqual(expect.arrayContaining(['ProcessImage', 'IndexFaces', 'StoreDeadLetter', 'Sweep', 'WebServerUseast1', 'WebImageOptimizer', 'RealtimeAuthorizerHandler']));
+  });
+
+  test('every function is traced actively', () => {
+    const untraced = functionNames().filter((name) => input<{ mode?: string } | undefined>(lambdaOf(graph, name), 'tracingConfig')?.mode !== 'Active');
+    expect(untraced).toEqual([]);
+  });
+
+  test('every function may send its segments and telemetry to X-Ray, and nothing else of X-Ray', () => {
+    for (const name of functionNames()) {
+      const xray = functionStatements(graph, name).filter((statement) => statement.Effect === 'Allow' && statement.Action.some((action) => action.startsWith('xray:')));
+      expect(xray, name).toEqual([expect.objectContaining({ Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Resource: ['*'] })]);
     }
   });
 });

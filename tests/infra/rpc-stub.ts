@@ -82,6 +82,9 @@ export async function startRpcStub(workDir: string): Promise<RpcStub> {
   let inFlight = 0;
   const server = http.createServer((request, response) => {
     inFlight++;
+    // One connection a call: a kept-alive socket the server times out (5 s idle, reached under CI's load)
+    // while the platform's client reuses it fails that call with ECONNRESET.
+    response.setHeader('Connection', 'close');
     response.once('close', () => inFlight--);
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
