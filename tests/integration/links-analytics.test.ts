@@ -39,9 +39,18 @@ async function readyImage() {
   return { userId, imageId };
 }
 
-/** The analytics once `views` views and `bots` bot visits have been written (they are written after each response). */
+/**
+ * The analytics once `views` views and `bots` bot visits have been written, under every counter: each
+ * counter is its own ADD after the response, so the total can land before a view's browser or country.
+ */
 function analyticsOnce(userId: string, code: string, views: number, bots: number) {
-  return waitFor('the counts', () => getLinkAnalytics(userId, { code }), (found) => found !== null && found.views >= views && found.bots >= bots, 15_000);
+  const sum = (breakdown: { views: number }[]) => breakdown.reduce((total, entry) => total + entry.views, 0);
+  return waitFor(
+    'the counts',
+    () => getLinkAnalytics(userId, { code }),
+    (found) => found !== null && found.views >= views && found.bots >= bots && [found.referrers, found.devices, found.browsers, found.countries].every((breakdown) => sum(breakdown) >= views),
+    15_000,
+  );
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
