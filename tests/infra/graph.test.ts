@@ -15,6 +15,7 @@ import { liveTokenKeyOf } from '../../lib/realtime/live-token-key';
 import { webhookSecretKeyOf } from '../../lib/webhooks/secret-key';
 import { authSettings } from '../../lib/config';
 import { graphForThisFile } from './harness';
+import { mediaCdnChecks } from './media-cdn-checks';
 import { repoRoot } from '../../scripts/sst-platform';
 import { findViolations } from './rules';
 import { readLockedVersions } from '../../infra/locked-versions';
@@ -525,3 +526,5 @@ describe('tracing', () => {
     }
   });
 });
+
+mediaCdnChecks(graph);
