@@ -19,14 +19,6 @@ interface Step {
 
 const npm = (name: string, script = name): Step => ({ name, command: `npm run --silent ${script}` });
 
-/**
- * The build and the e2e suite are the longest lane, and the e2e suite is one browser, one server and
- * one test at a time, waiting on each other: a step that shares the two cores with it at the same
- * priority stretches it most. The other lanes run a little lower (nice 5: a quarter of the weight),
- * so they take the time the e2e lane leaves idle rather than the time it needs.
- */
-const yielding = (step: Step): Step => (process.platform === 'win32' ? step : { ...step, command: `nice -n 5 ${step.command}` });
-
 const running = new Set<Command>();
 let failed = false;
 
@@ -50,10 +42,10 @@ const started = performance.now();
 const site = run([npm('build:site')]);
 const lanes = [
   site.then(() => run([{ name: 'e2e', command: 'playwright test' }])),
-  run([npm('unit', 'test:unit'), npm('lint'), npm('infra:check')].map(yielding))
+  run([npm('unit', 'test:unit'), npm('lint'), npm('infra:check')])
     .then(() => site)
-    .then(() => run([npm('typecheck'), { name: 'deploy:check', command: 'npm run --silent deploy:check -- --built-site' }].map(yielding))),
-  run([{ name: 'integration', command: 'vitest run --project integration' }, { name: 'integration:own-clouds', command: 'vitest run --project integration-own-cloud' }].map(yielding), { together: true }),
+    .then(() => run([npm('typecheck'), { name: 'deploy:check', command: 'npm run --silent deploy:check -- --built-site' }])),
+  run([{ name: 'integration', command: 'vitest run --project integration' }, { name: 'integration:own-clouds', command: 'vitest run --project integration-own-cloud' }], { together: true }),
 ];
 const outcomes = await Promise.allSettled(lanes);
 const seconds = ((performance.now() - started) / 1000).toFixed(0);
