@@ -24,7 +24,7 @@ test('the owner protects a link with a password; a signed-out visitor on a dark 
   });
   const visitor = await visitorContext.newPage();
   await visitor.goto(path);
-  await expect(visitor.getByRole('heading', { name: 'A protected photo' })).toBeVisible();
+  await expect(visitor.getByRole('heading', { name: 'A protected link' })).toBeVisible();
   await expect(visitor.getByTestId('shared-photo')).toHaveCount(0);
   // Nothing of the photo before the password: its file is refused outright.
   expect((await visitor.request.get(`${path}/photo.jpg`)).status()).toBe(403);
@@ -33,11 +33,11 @@ test('the owner protects a link with a password; a signed-out visitor on a dark 
   expect(await visitor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
   await visitor.getByLabel('Password').fill('open sesame 8');
-  await visitor.getByRole('button', { name: 'See the photo' }).click();
+  await visitor.getByRole('button', { name: 'Open' }).click();
   await expect(visitor.getByRole('alert')).toHaveText('That password is not right.');
 
   await visitor.getByLabel('Password').fill('open sesame 7');
-  await visitor.getByRole('button', { name: 'See the photo' }).click();
+  await visitor.getByRole('button', { name: 'Open' }).click();
   await expect(visitor).toHaveURL(new RegExp(`${path}$`));
   const photo = visitor.getByTestId('shared-photo');
   await expect(photo).toBeVisible();

@@ -4,9 +4,9 @@ import { findUserData, holdsUserData } from '@/lib/account/find-user-data';
 import { requestAccountDeletion } from '@/lib/account/request-account-deletion';
 import { findLinkByCode, listLinkDailyCounts, scanItemsNamingUser } from '@/lib/db';
 import { deleteImage } from '@/lib/images';
-import { createLink, getLinkAnalytics, listLinks, revokeLink } from '@/lib/links';
+import { createLink, getLinkAnalytics, LINK_ACCESS_COOKIE, listLinks, revokeLink } from '@/lib/links';
 import { SOCKET_ADDRESS_HEADER } from '@/lib/security/client-address';
-import { GET as openPage } from '@/app/s/[code]/route';
+import { GET as openPage, POST as postPassword } from '@/app/s/[code]/route';
 import { fixture, newUserId, uploadAsBrowser, waitFor, waitForSettled } from './helpers';
 
 /*
@@ -100,6 +100,28 @@ describe('link analytics', () => {
     expect(analytics!.days.slice(0, -1).every((day) => day.views === 0)).toBe(true);
     // The link's own count agrees: bots are not views.
     expect((await listLinks(owner.userId)).items.find((link) => link.code === code)?.views).toBe(4);
+  });
+
+  it('counts a protected link once, when its password opens it, under the referrer its visitor came from', async () => {
+    const password = 'open sesame 12';
+    const { code } = await createLink(owner.userId, { imageId: owner.imageId, password });
+    const headers = { [SOCKET_ADDRESS_HEADER]: '192.0.2.250', 'user-agent': UA.androidChrome };
+    const form = await (await visit(code, UA.androidChrome, 'https://www.linkedin.com/feed/')).text();
+    const kept = /name="referer" value="([^"]+)"/.exec(form)?.[1];
+    expect(kept).toBe('https://www.linkedin.com/feed/');
+
+    const body = new URLSearchParams({ password, referer: kept! }).toString();
+    const unlock = await postPassword(new NextRequest(`http://localhost/s/${code}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, body }), { params: Promise.resolve({ code }) });
+    expect(unlock.status).toBe(303);
+    // The browser follows the redirect from the form, a navigation from this site itself, with the cookie: the same view.
+    const cookie = new RegExp(`${LINK_ACCESS_COOKIE}=([^;]+)`).exec(unlock.headers.get('set-cookie') ?? '')![1];
+    const page = await openPage(new NextRequest(`http://localhost/s/${code}`, { headers: { ...headers, 'sec-fetch-site': 'same-origin', cookie: `${LINK_ACCESS_COOKIE}=${cookie}` } }), { params: Promise.resolve({ code }) });
+    expect(await page.text()).not.toContain('class="unlock"');
+
+    await analyticsOnce(owner.userId, code, 1, 0);
+    // Counts are written after each answer: a second one for the redirect would have landed by now.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await getLinkAnalytics(owner.userId, { code })).toMatchObject({ views: 1, referrers: [{ name: 'linkedin.com', views: 1 }], devices: [{ name: 'mobile', views: 1 }] });
   });
 
   it('keeps one item per link, day and counter, with a TTL of 13 months, naming no visitor', async () => {

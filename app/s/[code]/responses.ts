@@ -49,7 +49,7 @@ export function tooManyRequests(retryAfterSeconds: number): Response {
 }
 
 /** A protected link's form; `status` 200 for a first visit, 401 after a wrong password, 429 when limited. */
-export function passwordForm(options: { origin: string; code: string; error?: string; status?: number; retryAfterSeconds?: number }): Response {
+export function passwordForm(options: { origin: string; code: string; error?: string; referer?: string | null; status?: number; retryAfterSeconds?: number }): Response {
   return htmlResponse(passwordPage(options), options.status ?? 200, {
     'Content-Security-Policy': PASSWORD_PAGE_CSP,
     ...(options.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(options.retryAfterSeconds) }),

@@ -23,11 +23,10 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   if (refusal) return refusal;
 
   const resolution = await resolveLink(code, { now, accessToken: linkAccessToken(request.headers) });
-  if (resolution.state === 'active' && resolution.locked) return passwordForm({ origin: request.nextUrl.origin, code: resolution.link.code });
-  if (resolution.state === 'active' && request.method === 'GET' && !isPrefetch(request.headers)) {
-    const userAgent = request.headers.get('user-agent');
-    const visit = { referer: request.headers.get('referer'), country: clientCountry(request.headers, requestSettings()), now };
-    after(() => recordLinkView(code, userAgent, visit).catch((error: unknown) => log.warn('Could not count a link view', { error: String(error) })));
+  // The form keeps where the visitor came from: the view is counted when the password opens the link.
+  if (resolution.state === 'active' && resolution.locked) return passwordForm({ origin: request.nextUrl.origin, code: resolution.link.code, referer: request.headers.get('referer') });
+  if (resolution.state === 'active' && request.method === 'GET' && !isPrefetch(request.headers) && !isFromThisSite(request.headers)) {
+    countView(request, code, request.headers.get('referer'), now);
   }
 
   if (resolution.state !== 'active') return unavailable(resolution.state);
@@ -42,6 +41,21 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     renderSharePage({ origin, code: link.code, presented: presentSharedLink(link) }),
   );
   return htmlResponse(page.html, 200);
+}
+
+/**
+ * A navigation from this site's own pages: the page a right password sends its visitor back to (counted
+ * with the password, under the referrer the form kept), or its owner opening it from My links.
+ */
+function isFromThisSite(headers: Headers): boolean {
+  return headers.get('sec-fetch-site') === 'same-origin';
+}
+
+/** One view, counted once the answer has gone out; a failure to count never fails the page. */
+function countView(request: NextRequest, code: string, referer: string | null, now: number): void {
+  const userAgent = request.headers.get('user-agent');
+  const visit = { referer, country: clientCountry(request.headers, requestSettings()), now };
+  after(() => recordLinkView(code, userAgent, visit).catch((error: unknown) => log.warn('Could not count a link view', { error: String(error) })));
 }
 
 /** Browsers announce speculative loads; those are not a person looking at the photo. */
@@ -62,16 +76,19 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
 
   const form = await request.formData().catch(() => null);
   const password = form?.get('password');
+  const kept = form?.get('referer');
+  const referer = typeof kept === 'string' ? kept : null;
   const address = clientAddress(request.headers, requestSettings());
   const result = await unlockLink({ code, password: typeof password === 'string' ? password : '' }, { address, now });
   const origin = request.nextUrl.origin;
   switch (result.state) {
     case 'unlocked':
+      countView(request, code, referer, now);
       return unlocked(linkPath(code), linkAccessCookie(code, result.token));
     case 'wrong':
-      return passwordForm({ origin, code, status: 401, error: 'That password is not right.' });
+      return passwordForm({ origin, code, status: 401, error: 'That password is not right.', referer });
     case 'limited':
-      return passwordForm({ origin, code, status: 429, error: result.message, retryAfterSeconds: result.retryAfterSeconds });
+      return passwordForm({ origin, code, status: 429, error: result.message, retryAfterSeconds: result.retryAfterSeconds, referer });
     default:
       return unavailable(result.state);
   }

@@ -95,14 +95,15 @@ export const UNAVAILABLE_PAGE = pageOf({
 /** The password page posts its form to itself, and nothing else: the one change from the share page's policy. */
 export const PASSWORD_PAGE_CSP = SHARE_PAGE_CSP.replace("form-action 'none'", "form-action 'self'");
 
-const PROTECTED_TITLE = 'A protected photo';
-const PROTECTED_DESCRIPTION = 'Shared on Headshot. Open the link and enter its password to see the photo.';
+// One wording for a photo and an album: a wrong password's answer knows nothing of the link behind it.
+const PROTECTED_TITLE = 'A protected link';
+const PROTECTED_DESCRIPTION = 'Shared on Headshot. Open the link and enter its password to see what was shared.';
 
 /**
  * What a protected link shows until its password is given: a form that posts the password to the
  * page's own address, and card tags whose image is the neutral protected card, never the photo.
  */
-export function passwordPage(options: { origin: string; code: string; error?: string }): string {
+export function passwordPage(options: { origin: string; code: string; error?: string; referer?: string | null }): string {
   const pageUrl = `${options.origin}/s/${options.code}`;
   const head = previewTags({ pageUrl, title: PROTECTED_TITLE, description: PROTECTED_DESCRIPTION, canonical: false });
   return pageOf({
@@ -110,10 +111,11 @@ export function passwordPage(options: { origin: string; code: string; error?: st
     head,
     body: html`<main><form class="unlock" method="post" action="/s/${options.code}">
 <h1>${PROTECTED_TITLE}</h1>
-<p>The person who shared this photo protected it with a password.</p>
+<p>The person who shared this link protected it with a password.</p>
+${options.referer ? html`<input type="hidden" name="referer" value="${options.referer.slice(0, 2000)}">` : null}
 <label>Password<input type="password" name="password" required maxlength="128" autocomplete="current-password" autofocus${options.error ? html` aria-invalid="true" aria-describedby="unlock-error"` : null}></label>
 ${options.error ? html`<p class="error" id="unlock-error" role="alert">${options.error}</p>` : null}
-<button type="submit">See the photo</button>
+<button type="submit">Open</button>
 </form></main>
 <footer>Shared with ${SITE_NAME}</footer>`,
   });
