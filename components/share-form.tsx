@@ -209,7 +209,7 @@ export function CreatedLink({ link, onAnother }: { link: Link; onAnother: () => 
         {link.allowDownload ? ' and allows downloads' : ''}.
       </p>
       <div className="flex items-center gap-2">
-        <a href={url} target="_blank" rel="noreferrer" className="truncate font-mono text-link underline" data-testid="share-link">
+        <a href={url} target="_blank" rel="noreferrer" className="min-w-0 break-all font-mono text-link underline" data-testid="share-link">
           {url}
         </a>
         <LinkCopyButton path={link.path} />

@@ -50,6 +50,7 @@ interface Pass {
   webhookSecret: string;
   /** Made once, when first needed: the checks run concurrently. */
   shareCode?: Promise<string>;
+  albumCode?: Promise<string>;
   apiToken?: Promise<string>;
   expectStatus: ReturnType<typeof siteExpectations>['expectStatus'];
   report: Report;
@@ -130,6 +131,7 @@ const CHECKS: Record<string, Check> = {
   'page /docs/api': page(() => '/docs/api', 200, 'public'),
   'page /dashboard': page(() => '/dashboard', 200, 'private'),
   'page /links': page(() => '/links', 200, 'private'),
+  'page /links/[code]': page(() => `/links/${UNKNOWN_ID}`, 404, 'private'),
   'page /people': page(() => '/people', 200, 'private'),
   'page /people/[personId]': page(() => `/people/${UNKNOWN_ID}`, 404, 'private'),
   'page /images/[id]': page((pass) => `/images/${pass.imageId}`, 200, 'private'),
@@ -145,6 +147,10 @@ const CHECKS: Record<string, Check> = {
   },
   'route GET /s/[code]': async (pass) => void pass.expectStatus('Clerk: GET /s/{code}', await pass.site.request(`/s/${await shareCode(pass)}`), 200),
   'route GET /s/[code]/[file]': async (pass) => void pass.expectStatus('Clerk: GET /s/{code}/photo.webp', await pass.site.request(`/s/${await shareCode(pass)}/photo.webp`), 200),
+  'route GET /s/[code]/[file]/[name]': async (pass) => void pass.expectStatus('Clerk: GET /s/{album}/1/photo.webp', await pass.site.request(`/s/${await albumCode(pass)}/1/photo.webp`), 200),
+  'route GET /s/[code]/album.zip': async (pass) => void pass.expectStatus('Clerk: GET /s/{album}/album.zip', await pass.site.request(`/s/${await albumCode(pass)}/album.zip`), 200),
+  // A link without a password has no form to post to.
+  'route POST /s/[code]': async (pass) => void pass.expectStatus('Clerk: POST /s/{code} (no password to give)', await pass.site.request(`/s/${await shareCode(pass)}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'password=' }), 404),
   // The public API beside Clerk's middleware: a bearer token of the user's opens it, the Clerk session alone does not.
   'route GET /api/v1/images': async (pass) => {
     pass.expectStatus('Clerk: GET /api/v1/images with the session only', await pass.site.request('/api/v1/images', { cookies: pass.cookies }), 401);
@@ -270,6 +276,12 @@ async function shareCode(pass: Pass): Promise<string> {
   const { createLink } = await import('../../lib/links');
   pass.shareCode ??= createLink(pass.user.userId, { imageId: pass.imageId }).then(({ code }) => code);
   return pass.shareCode;
+}
+
+async function albumCode(pass: Pass): Promise<string> {
+  const { createLink } = await import('../../lib/links');
+  pass.albumCode ??= createLink(pass.user.userId, { imageIds: [pass.imageId], allowDownload: true }).then(({ code }) => code);
+  return pass.albumCode;
 }
 
 /** Settings reads the account's email from Clerk's API: shown when Clerk answers; when it is slow or down, the page still renders in bounded time and says so. */

@@ -1,17 +1,15 @@
-import { CloudFrontClient, GetInvalidationCommand, ListInvalidationsCommand } from '@aws-sdk/client-cloudfront';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { requestAccountDeletion } from '@/lib/account/request-account-deletion';
 import { findUserData, holdsUserData } from '@/lib/account/find-user-data';
 import { MAX_PATHS_PER_INVALIDATION, requestInvalidation } from '@/lib/cdn';
-import { cdnSettings } from '@/lib/config';
 import { findWatermarkRerender, listJobsInFlight } from '@/lib/db';
 import { deleteImage, updateWatermarkSettings } from '@/lib/images';
 import { requestWatermarkRerender } from '@/lib/images/rerender-watermarks-request';
 import { createLink, revokeLink, sharedFilePaths } from '@/lib/links';
 import { SOCKET_ADDRESS_HEADER } from '@/lib/security/client-address';
 import { GET } from '@/app/s/[code]/[file]/route';
-import { fixture, newUserId, uploadAsBrowser, waitFor, waitForSettled } from './helpers';
+import { fixture, invalidatedPaths, newUserId, uploadAsBrowser, waitFor, waitForSettled } from './helpers';
 
 /*
  * A link's files leave the CDN when the link ends: revoked, its photo deleted, its account deleted.
@@ -24,25 +22,7 @@ import { fixture, newUserId, uploadAsBrowser, waitFor, waitForSettled } from './
 // The route counts each visit after its response, which only a request scope of Next.js runs: here, at once.
 vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<typeof import('next/server')>()), after: (task: () => unknown) => void task() }));
 
-const cloudFront = new CloudFrontClient({});
 
-/** The paths of every invalidation the stand-in has, newest first. */
-async function invalidatedPaths(): Promise<string[][]> {
-  const distributionId = cdnSettings().distributionId!;
-  const ids: string[] = [];
-  let marker: string | undefined;
-  do {
-    const { InvalidationList } = await cloudFront.send(new ListInvalidationsCommand({ DistributionId: distributionId, Marker: marker, MaxItems: 100 }));
-    ids.push(...(InvalidationList?.Items ?? []).map((summary) => summary.Id!));
-    marker = InvalidationList?.IsTruncated ? InvalidationList.NextMarker : undefined;
-  } while (marker);
-  return Promise.all(
-    ids.map(async (id) => {
-      const { Invalidation } = await cloudFront.send(new GetInvalidationCommand({ DistributionId: distributionId, Id: id }));
-      return Invalidation?.InvalidationBatch?.Paths?.Items ?? [];
-    }),
-  );
-}
 
 /** The invalidations that name any of these links' paths, once `count` have arrived. */
 async function invalidationsOf(codes: string[], count = 1): Promise<string[][]> {

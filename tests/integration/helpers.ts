@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { nanoid } from 'nanoid';
+import { CloudFrontClient, GetInvalidationCommand, ListInvalidationsCommand } from '@aws-sdk/client-cloudfront';
+import { cdnSettings } from '@/lib/config';
 import { findImage, type ImageItem } from '@/lib/db';
 import { createUpload } from '@/lib/images';
 
@@ -44,4 +46,27 @@ export async function waitFor<T>(what: string, read: () => Promise<T>, done: (va
     if (Date.now() > deadline) throw new Error(`${what}: not after ${timeoutMs} ms (last: ${JSON.stringify(value)?.slice(0, 400)})`);
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
+}
+
+// Made when first asked for, under the environment of the cloud the calling file runs against.
+let cloudFront: CloudFrontClient | undefined;
+
+/** The paths of every invalidation the CloudFront stand-in has been asked for, newest first. */
+export async function invalidatedPaths(): Promise<string[][]> {
+  cloudFront ??= new CloudFrontClient({});
+  const client = cloudFront;
+  const distributionId = cdnSettings().distributionId!;
+  const ids: string[] = [];
+  let marker: string | undefined;
+  do {
+    const { InvalidationList } = await client.send(new ListInvalidationsCommand({ DistributionId: distributionId, Marker: marker, MaxItems: 100 }));
+    ids.push(...(InvalidationList?.Items ?? []).map((summary) => summary.Id!));
+    marker = InvalidationList?.IsTruncated ? InvalidationList.NextMarker : undefined;
+  } while (marker);
+  return Promise.all(
+    ids.map(async (id) => {
+      const { Invalidation } = await client.send(new GetInvalidationCommand({ DistributionId: distributionId, Id: id }));
+      return Invalidation?.InvalidationBatch?.Paths?.Items ?? [];
+    }),
+  );
 }

@@ -3,12 +3,10 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { CloudFrontClient, GetInvalidationCommand, ListInvalidationsCommand } from '@aws-sdk/client-cloudfront';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ZodError } from 'zod';
 import { createApiToken } from '@/lib/api-tokens';
-import { cdnSettings } from '@/lib/config';
 import { findLinkByCode } from '@/lib/db';
 import { deleteImage } from '@/lib/images';
 import { ALBUM_MAX_PHOTOS, albumPhotoPaths, createLink, linkFilePaths, listLinks, revokeLink, type Link } from '@/lib/links';
@@ -19,7 +17,7 @@ import { GET as getPage } from '@/app/s/[code]/route';
 import { GET as getFile } from '@/app/s/[code]/[file]/route';
 import { GET as getAlbumFile } from '@/app/s/[code]/[file]/[name]/route';
 import { GET as getArchive } from '@/app/s/[code]/album.zip/route';
-import { fixture, newUserId, uploadAsBrowser, waitFor, waitForSettled } from './helpers';
+import { fixture, invalidatedPaths, newUserId, uploadAsBrowser, waitFor, waitForSettled } from './helpers';
 
 /*
  * Album links end to end on the emulators: made from the owner's photos only, served through the
@@ -33,24 +31,7 @@ vi.mock('server-only', () => ({}));
 vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<typeof import('next/server')>()), after: (task: () => unknown) => void task() }));
 
 const run = promisify(execFile);
-const cloudFront = new CloudFrontClient({});
 
-async function invalidatedPaths(): Promise<string[][]> {
-  const distributionId = cdnSettings().distributionId!;
-  const ids: string[] = [];
-  let marker: string | undefined;
-  do {
-    const { InvalidationList } = await cloudFront.send(new ListInvalidationsCommand({ DistributionId: distributionId, Marker: marker, MaxItems: 100 }));
-    ids.push(...(InvalidationList?.Items ?? []).map((summary) => summary.Id!));
-    marker = InvalidationList?.IsTruncated ? InvalidationList.NextMarker : undefined;
-  } while (marker);
-  return Promise.all(
-    ids.map(async (id) => {
-      const { Invalidation } = await cloudFront.send(new GetInvalidationCommand({ DistributionId: distributionId, Id: id }));
-      return Invalidation?.InvalidationBatch?.Paths?.Items ?? [];
-    }),
-  );
-}
 
 /** The invalidations naming any path of the album, once `count` of them have arrived. */
 async function invalidationsOf(code: string, count: number): Promise<string[][]> {
