@@ -141,9 +141,8 @@ export const JOB_WIRING = [
     batchSize: 1,
     // Its grants are the widest of any function, so it does nothing else. It writes one kind of object: the account.deleted webhook requests (lib/webhooks/account-deleted-event.ts).
     buckets: { Uploads: 'read-delete', Media: 'read-write' },
-    // Its recognizer forgets the user's faces; the module that holds it also compares descriptors. sharp draws an
-    // album's card again when a photo on it leaves before the album does (lib/links/remove-image-from-albums.ts).
-    packages: ['image', 'face-search'],
+    // Its recognizer forgets the user's faces; the module that holds it also compares descriptors.
+    packages: ['face-search'],
     rekognition: { actions: ['rekognition:DeleteCollection'], on: 'collections' },
     // The Clerk user goes with the account (lib/account/delete-clerk-user.ts).
     reads: ['face-analyzer', 'face-collections', 'clerk-secret-key'],

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { resources } from '../aws/resources';
 import { readObject } from '../storage';
 import { PRIVATE_UNCACHED, protectedFileCacheControl, sharedFileCacheControl } from './edge-cache';
-import { protectedCardImage } from './protected-card';
 import { resolveLink } from './resolve-link';
 import { albumPhotoPaths } from './album-files';
 import type { SharedLink } from './schemas';
@@ -67,6 +66,8 @@ export async function readSharedFile(code: unknown, file: unknown, now = Date.no
   const resolution = await resolveLink(code, { now, accessToken: options.accessToken });
   if (resolution.state !== 'active') return resolution;
   if (resolution.link.protected && which.data === 'card.jpg') {
+    // Loaded when first drawn: sharp stays out of what only needs the paths below (the account's deletion, the CDN's invalidations).
+    const { protectedCardImage } = await import('./protected-card');
     return { state: 'active', body: await protectedCardImage(), contentType: 'image/jpeg', downloadName: null, cacheControl: PRIVATE_UNCACHED };
   }
   if (resolution.locked) return { state: 'locked' };
