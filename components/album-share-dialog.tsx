@@ -1,7 +1,8 @@
 'use client';
 
 import { useAction } from 'next-safe-action/hooks';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
+import { useModalDialog } from './use-modal-dialog';
 import { toast } from 'sonner';
 import { createLinkAction } from '@/app/actions/create-link';
 import type { Link, LinkExpiry } from '@/lib/links/schemas';
@@ -14,7 +15,7 @@ import { CreatedLink, CustomNameField, customNameOf, ExpiryChoice, PasswordField
  * <dialog>, like ConfirmDialog: Escape closes it.
  */
 export function AlbumShareDialog({ open, imageIds, onClose }: { open: boolean; imageIds: string[]; onClose: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(open);
   const titleId = useId();
   const [created, setCreated] = useState<Link | null>(null);
   const { execute, result, isPending, reset } = useAction(createLinkAction, {
@@ -24,13 +25,6 @@ export function AlbumShareDialog({ open, imageIds, onClose }: { open: boolean; i
     },
   });
   const error = actionErrorMessage(result);
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (open && !element.open) element.showModal();
-    if (!open && element.open) element.close();
-  }, [open]);
 
   function close() {
     setCreated(null);
