@@ -7,7 +7,7 @@ import { connectLocalCloudUnlessDeployed } from '../local/env';
  * after deploying. Safe to run again: it finds nothing left to move.
  */
 connectLocalCloudUnlessDeployed();
-const { moved, imagesInFlight, analysesInFlight, facesRequested, photosCounted } = await migrateData();
+const { moved, imagesInFlight, analysesInFlight, facesRequested, photosCounted, linkCountersFolded } = await migrateData();
 const total = Object.values(moved).reduce((sum, count) => sum + count, 0);
 console.log(
   total === 0
@@ -17,3 +17,4 @@ console.log(
 );
 if (facesRequested > 0) console.log(`migrate: queued face indexing for ${facesRequested} photos made ready before faces were indexed`);
 if (photosCounted > 0) console.log(`migrate: counted ${photosCounted} photos added before storage quotas against their owners' quotas`);
+if (linkCountersFolded > 0) console.log(`migrate: folded ${linkCountersFolded} link counters into one item per link and day`);

@@ -12,7 +12,7 @@ import { Image } from './entities/image';
 import { Job } from './entities/job';
 import { Link } from './entities/link';
 import { LinkNameHold } from './entities/link-name-hold';
-import { LinkDailyCount } from './entities/link-daily-count';
+import { LinkDay } from './entities/link-day';
 import { Person } from './entities/person';
 import { RateLimitWindow } from './entities/rate-limit';
 import { ReadyPhoto } from './entities/ready-photo';
@@ -28,7 +28,7 @@ import { WebhookEndpointSlots } from './entities/webhook-endpoint-slots';
 /** Builds the one Service over the single table, for whichever client and table name the caller has. */
 export function createService(client: DynamoDBDocumentClient, table: string) {
   return new Service(
-    { user: User, image: Image, deadLetter: DeadLetter, settings: Settings, analysis: Analysis, link: Link, linkNameHold: LinkNameHold, linkDailyCount: LinkDailyCount, rateLimitWindow: RateLimitWindow, job: Job, session: Session, face: Face, person: Person, faceLibrary: FaceLibrary, accountClosure: AccountClosure, dataExport: DataExport, webhookDelivery: WebhookDelivery, readyPhoto: ReadyPhoto, watermarkRerender: WatermarkRerender, storageUsage: StorageUsage, apiToken: ApiToken, apiTokenSlots: ApiTokenSlots, idempotencyRecord: IdempotencyRecord, webhookEndpoint: WebhookEndpoint, webhookEndpointSlots: WebhookEndpointSlots },
+    { user: User, image: Image, deadLetter: DeadLetter, settings: Settings, analysis: Analysis, link: Link, linkNameHold: LinkNameHold, linkDay: LinkDay, rateLimitWindow: RateLimitWindow, job: Job, session: Session, face: Face, person: Person, faceLibrary: FaceLibrary, accountClosure: AccountClosure, dataExport: DataExport, webhookDelivery: WebhookDelivery, readyPhoto: ReadyPhoto, watermarkRerender: WatermarkRerender, storageUsage: StorageUsage, apiToken: ApiToken, apiTokenSlots: ApiTokenSlots, idempotencyRecord: IdempotencyRecord, webhookEndpoint: WebhookEndpoint, webhookEndpointSlots: WebhookEndpointSlots },
     { client, table },
   );
 }

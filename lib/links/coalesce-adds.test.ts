@@ -8,32 +8,33 @@ function deferred() {
 }
 
 describe('coalesced additions', () => {
-  it('write the first addition at once and sum those that arrive during the write', async () => {
-    const writes: [string, number][] = [];
+  it('write the first tally at once and sum those that arrive during the write, counter by counter', async () => {
+    const writes: [string, Record<string, number>][] = [];
     const gates: ReturnType<typeof deferred>[] = [];
     let total = 0;
     const add = coalesceAdds(
       (key: string) => key,
-      async (key, amount) => {
-        writes.push([key, amount]);
+      async (key, tally) => {
+        writes.push([key, { ...tally }]);
         const gate = deferred();
         gates.push(gate);
         await gate.done;
-        total += amount;
+        total += tally.views ?? 0;
         return total;
       },
     );
 
-    const first = add('a');
-    expect(writes).toEqual([['a', 1]]);
-    const during = [add('a'), add('a'), add('a')];
-    const other = add('b');
-    expect(writes).toEqual([['a', 1], ['b', 1]]);
+    const first = add('a', { views: 1 });
+    expect(writes).toEqual([['a', { views: 1 }]]);
+    const during = [add('a', { views: 1, 'browser#Chrome': 1 }), add('a', { views: 1, 'browser#Firefox': 1 }), add('a', { views: 1, 'browser#Chrome': 1 })];
+    const other = add('b', { views: 1 });
+    expect(writes).toEqual([['a', { views: 1 }], ['b', { views: 1 }]]);
 
     gates[0]!.release();
     expect(await first).toBe(1);
     await new Promise((resolve) => setImmediate(resolve));
-    expect(writes).toEqual([['a', 1], ['b', 1], ['a', 3]]);
+    // Summed counter by counter: one write for the three views that came during the first.
+    expect(writes).toEqual([['a', { views: 1 }], ['b', { views: 1 }], ['a', { views: 3, 'browser#Chrome': 2, 'browser#Firefox': 1 }]]);
     gates[2]!.release();
     expect(await Promise.all(during)).toEqual([4, 4, 4]);
     gates[1]!.release();
@@ -44,14 +45,14 @@ describe('coalesced additions', () => {
     let fail = true;
     const add = coalesceAdds(
       (key: string) => key,
-      async (_key, amount) => {
+      async (_key, tally) => {
         await Promise.resolve();
         if (fail) throw new Error('throttled');
-        return amount;
+        return tally.views;
       },
     );
-    await expect(add('a')).rejects.toThrow('throttled');
+    await expect(add('a', { views: 1 })).rejects.toThrow('throttled');
     fail = false;
-    await expect(add('a')).resolves.toBe(1);
+    await expect(add('a', { views: 1 })).resolves.toBe(1);
   });
 });

@@ -1,18 +1,21 @@
+/** Amounts to add, by counter name. */
+export type Tally = Record<string, number>;
+
 /**
- * Merges additions to the same counter into as few writes as possible, without delaying any: the
- * first addition is written at once, and additions that arrive while that write is in flight are
- * summed and written together as soon as it returns. With one request at a time (a Lambda
- * instance) every addition is its own write, as before; under load on one server, a burst of views
- * of the same link becomes one ADD of n. Each caller's promise settles when the write that carries
- * its addition has, so `after()` still keeps the function alive until the count is stored.
+ * Merges additions to the same item into as few writes as possible, without delaying any: the first
+ * tally is written at once, and tallies that arrive while that write is in flight are summed, counter
+ * by counter, and written together as soon as it returns. With one request at a time (a Lambda
+ * instance) every tally is its own write, as before; under load on one server, a burst of views of the
+ * same link becomes one write of n. Each caller's promise settles when the write that carries its
+ * tally has, so `after()` still keeps the function alive until the count is stored.
  */
 export function coalesceAdds<Key, Result>(
   keyOf: (key: Key) => string,
-  write: (key: Key, amount: number) => Promise<Result>,
-): (key: Key) => Promise<Result> {
+  write: (key: Key, tally: Tally) => Promise<Result>,
+): (key: Key, tally: Tally) => Promise<Result> {
   interface Batch {
     key: Key;
-    amount: number;
+    tally: Tally;
     settle: { resolve: (result: Result) => void; reject: (error: unknown) => void }[];
   }
   const waiting = new Map<string, Batch>();
@@ -24,7 +27,7 @@ export function coalesceAdds<Key, Result>(
     waiting.delete(id);
     writing.add(id);
     try {
-      const result = await write(batch.key, batch.amount);
+      const result = await write(batch.key, batch.tally);
       for (const caller of batch.settle) caller.resolve(result);
     } catch (error) {
       for (const caller of batch.settle) caller.reject(error);
@@ -34,11 +37,11 @@ export function coalesceAdds<Key, Result>(
     }
   }
 
-  return (key) =>
+  return (key, tally) =>
     new Promise<Result>((resolve, reject) => {
       const id = keyOf(key);
-      const batch = waiting.get(id) ?? { key, amount: 0, settle: [] };
-      batch.amount += 1;
+      const batch = waiting.get(id) ?? { key, tally: {}, settle: [] };
+      for (const [name, amount] of Object.entries(tally)) batch.tally[name] = (batch.tally[name] ?? 0) + amount;
       batch.settle.push({ resolve, reject });
       waiting.set(id, batch);
       if (!writing.has(id)) void flush(id);

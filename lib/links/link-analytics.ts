@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { findLinkByCode, listLinkDailyCounts } from '../db';
+import { findLinkByCode, listLinkDays } from '../db';
 import { linkCodeInput } from './schemas';
 import { isPastRetention } from './to-link';
 
@@ -51,17 +51,19 @@ export async function getLinkAnalytics(userId: string, input: unknown, options: 
   if (!link || link.userId !== userId || isPastRetention(link, now)) return null;
 
   const firstDay = dayOf(now - (ANALYTICS_DAYS - 1) * DAY_MS);
-  const counts = await listLinkDailyCounts(userId, code, firstDay);
+  const linkDays = await listLinkDays(userId, code, firstDay);
   const byDay = new Map<string, number>();
   const breakdowns = { referrer: new Map<string, number>(), device: new Map<string, number>(), browser: new Map<string, number>(), country: new Map<string, number>() };
   let bots = 0;
-  for (const { day, metric, count = 0 } of counts) {
-    if (metric === 'views') byDay.set(day, (byDay.get(day) ?? 0) + count);
-    else if (metric === 'bots') bots += count;
-    else {
-      const [dimension, value] = [metric.slice(0, metric.indexOf('#')), metric.slice(metric.indexOf('#') + 1)];
-      const into = breakdowns[dimension as keyof typeof breakdowns];
-      if (into) into.set(value, (into.get(value) ?? 0) + count);
+  for (const { day, counts } of linkDays) {
+    for (const [metric, count] of Object.entries(counts)) {
+      if (metric === 'views') byDay.set(day, (byDay.get(day) ?? 0) + count);
+      else if (metric === 'bots') bots += count;
+      else {
+        const [dimension, value] = [metric.slice(0, metric.indexOf('#')), metric.slice(metric.indexOf('#') + 1)];
+        const into = breakdowns[dimension as keyof typeof breakdowns];
+        if (into) into.set(value, (into.get(value) ?? 0) + count);
+      }
     }
   }
   const days = Array.from({ length: ANALYTICS_DAYS }, (_, index) => {

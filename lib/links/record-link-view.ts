@@ -1,17 +1,22 @@
-import { addLinkDailyCount, addLinkViews, findLinkByCode, type LinkDailyCountKey } from '../db';
+import { addLinkViews, addToLinkDay } from '../db';
 import { emitWebhookEvent } from '../webhooks/emit-webhook-event';
-import { coalesceAdds } from './coalesce-adds';
+import { coalesceAdds, type Tally } from './coalesce-adds';
 import { isLikelyBot } from './is-likely-bot';
 import { dayOf } from './link-analytics';
-import { linkCodeInput } from './schemas';
+import type { LinkCounter } from './schemas';
 import { visitTraits } from './visit-traits';
 
-const addView = coalesceAdds((code: string) => code, addLinkViews);
+const addViews = coalesceAdds((code: string) => code, (code, { views = 0 }) => addLinkViews(code, views));
 
-type CountKey = LinkDailyCountKey & { expiresAt: number };
-const addCount = coalesceAdds(
-  ({ userId, code, day, metric, expiresAt }: CountKey) => JSON.stringify([userId, code, day, metric, expiresAt]),
-  ({ expiresAt, ...key }, amount) => addLinkDailyCount(key, amount, expiresAt),
+interface DayKey {
+  userId: string;
+  code: string;
+  day: string;
+  expiresAt: number;
+}
+const addToDay = coalesceAdds(
+  ({ userId, code, day, expiresAt }: DayKey) => JSON.stringify([userId, code, day, expiresAt]),
+  ({ expiresAt, ...key }, tally) => addToLinkDay(key, tally, expiresAt),
 );
 
 /** How long a day's counters are kept: 13 months, so a year ago today is still there to compare with. */
@@ -34,36 +39,30 @@ export interface LinkVisit {
 }
 
 /**
- * Counts one visit of a link, after its page has been sent. A person's view is an atomic ADD on the
- * link's item (its total on "My links") and on the link's counters of the day (lib/db/entities/
- * link-daily-count.ts): all views, and the views from the referrer's host, device class, browser family
- * and country. An obvious bot adds to the day's `bots` only. A link revoked or deleted is not counted
- * and not recreated by the count. Adds to one counter that arrive while it is being written are added
- * together in the next write (see coalesceAdds). A counted view is its owner's link.viewed webhook
- * event. Returns whether the view was counted as a person's.
+ * Counts one visit of a link, after its page has been sent, against the counter its page resolved
+ * (so nothing is read again). A person's view is an atomic ADD on the link's item (its total on "My
+ * links", never on a revoked link) and one write to the link's day (lib/db/link-days.ts) that adds to
+ * its views and to the views from the referrer's host, device class, browser family and country. An
+ * obvious bot adds to the day's `bots` only. Views of one link that arrive while its writes are in
+ * flight are added together in the next ones (see coalesceAdds). A counted view is its owner's
+ * link.viewed webhook event. Returns whether the view was counted as a person's.
  */
-export async function recordLinkView(code: unknown, userAgent: string | null, visit: LinkVisit = {}): Promise<boolean> {
-  const parsed = linkCodeInput.safeParse(code);
-  if (!parsed.success) return false;
-  const link = await findLinkByCode(parsed.data);
-  if (!link || link.revokedAt !== undefined) return false;
+export async function recordLinkView(link: LinkCounter, userAgent: string | null, visit: LinkVisit = {}): Promise<boolean> {
   const now = visit.now ?? Date.now();
-  const counter = { userId: link.userId, code: link.code, day: dayOf(now), expiresAt: countsExpireAt(now, link.expiresAt) };
-  const count = (metric: string) => addCount({ ...counter, metric });
-
+  const day: DayKey = { userId: link.userId, code: link.code, day: dayOf(now), expiresAt: countsExpireAt(now, link.expiresAt) };
   if (isLikelyBot(userAgent)) {
-    await count('bots');
+    await addToDay(day, { bots: 1 });
     return false;
   }
-  await addView(parsed.data);
   const traits = visitTraits({ userAgent, referer: visit.referer ?? null, country: visit.country ?? null });
-  await Promise.all([
-    count('views'),
-    count(`referrer#${traits.referrer}`),
-    count(`device#${traits.device}`),
-    count(`browser#${traits.browser}`),
-    count(`country#${traits.country}`),
-  ]);
+  const tally: Tally = {
+    views: 1,
+    [`referrer#${traits.referrer}`]: 1,
+    [`device#${traits.device}`]: 1,
+    [`browser#${traits.browser}`]: 1,
+    [`country#${traits.country}`]: 1,
+  };
+  await Promise.all([addViews(link.code, { views: 1 }), addToDay(day, tally)]);
   // Its owner's link.viewed, for counted views only: a link preview's fetch is no view.
   await emitWebhookEvent(link.userId, { type: 'link.viewed', data: { code: link.code, imageId: link.imageId } });
   return true;

@@ -24,10 +24,10 @@ export function resolveRefusal(ip: string, now = Date.now()): number | null {
 
 const addHits = coalesceAdds(
   ({ subject, now }: { subject: string; now: number }) => `${subject}@${currentWindow(linkResolveLimit(), now).start}`,
-  ({ subject, now }, hits) => consumeRateLimit(linkResolveLimit(), subject, now, hits),
+  ({ subject, now }, { hits = 0 }) => consumeRateLimit(linkResolveLimit(), subject, now, hits),
 );
 
 /** Counts one request to open a link from the address. */
 export function countResolve(ip: string, now = Date.now()): Promise<RateLimitVerdict> {
-  return addHits({ subject: subjectOf(ip), now });
+  return addHits({ subject: subjectOf(ip), now }, { hits: 1 });
 }

@@ -1,7 +1,7 @@
 import { findLinkByCode } from '../db';
 import { hasLinkAccess } from './link-access';
 import { linkCodeInput, type LinkResolution } from './schemas';
-import { isPastRetention, linkState } from './to-link';
+import { counterOf, isPastRetention, linkState } from './to-link';
 
 const NOT_FOUND: LinkResolution = { state: 'not-found' };
 const EXPIRED: LinkResolution = { state: 'expired' };
@@ -25,6 +25,7 @@ export async function resolveLink(code: unknown, options: { now?: number; access
   return {
     state: 'active',
     locked,
+    counter: counterOf(item),
     link: {
       code: item.code,
       width: item.width,

@@ -1,4 +1,4 @@
-import { expireLinkDailyCounts, markLinkRevoked } from '../db';
+import { expireLinkDays, markLinkRevoked } from '../db';
 import { revocationTimes } from './expiry';
 import { forgetSharedFiles } from './forget-shared-files';
 import { revokeLinkInput } from './schemas';
@@ -16,7 +16,7 @@ export async function revokeLink(userId: string, input: unknown, options: { now?
   const revoked = await markLinkRevoked(userId, code, times);
   if (!revoked) return false;
   // Its counters go when its item does: the figures of an ended link outlive it by nothing.
-  await expireLinkDailyCounts(userId, code, times.expiresAt);
+  await expireLinkDays(userId, code, times.expiresAt);
   await forgetSharedFiles(userId, [revoked], now);
   return true;
 }

@@ -1,4 +1,4 @@
-import { deleteLinkDailyCounts, deleteLinks, listLinkCodesForImage } from '../db';
+import { deleteLinkDays, deleteLinks, listLinkCodesForImage } from '../db';
 import { imageIdInput } from '../images/schemas';
 import { forgetSharedFiles } from './forget-shared-files';
 import { removeImageFromAlbums } from './remove-image-from-albums';
@@ -15,7 +15,7 @@ export async function revokeLinksForImage(userId: string, imageId: unknown, opti
   const codes = await listLinkCodesForImage(userId, id);
   // A custom name among them is held for 30 days: its item is gone, so nothing else would keep it.
   await deleteLinks(codes, { now });
-  await deleteLinkDailyCounts(userId, codes);
+  await deleteLinkDays(userId, codes);
   await forgetSharedFiles(userId, codes, now);
   await removeImageFromAlbums(userId, id, now);
   return codes.length;

@@ -143,5 +143,18 @@ export const SharedLinkSchema = z.object({
 });
 export type SharedLink = z.infer<typeof SharedLinkSchema>;
 
+/**
+ * What a view of a link is counted against, taken from the item the page already read, so counting a
+ * view reads nothing again: its owner's counters, its TTL, and the owner's link.viewed event. Never
+ * shown to a visitor.
+ */
+export interface LinkCounter {
+  code: string;
+  userId: string;
+  imageId: string;
+  /** The link item's TTL (epoch seconds), which its counters never outlive. */
+  expiresAt?: number;
+}
+
 /** The outcome of looking a code up. Unknown and revoked codes are the same answer. */
-export type LinkResolution = { state: 'active'; link: SharedLink; locked: boolean } | { state: 'expired' } | { state: 'not-found' };
+export type LinkResolution = { state: 'active'; link: SharedLink; locked: boolean; counter: LinkCounter } | { state: 'expired' } | { state: 'not-found' };

@@ -1,5 +1,5 @@
 import type { LinkItem } from '../db';
-import type { Link, LinkState } from './schemas';
+import type { Link, LinkCounter, LinkState } from './schemas';
 
 export function linkPath(code: string): string {
   return `/s/${code}`;
@@ -18,6 +18,11 @@ export function linkState(item: Pick<LinkItem, 'validUntil' | 'revokedAt'>, now:
   if (item.revokedAt !== undefined) return 'revoked';
   if (item.validUntil !== undefined && item.validUntil <= now) return 'expired';
   return 'active';
+}
+
+/** The link's counter: whom and until when a view of it counts. */
+export function counterOf({ code, userId, imageId, expiresAt }: Pick<LinkItem, 'code' | 'userId' | 'imageId' | 'expiresAt'>): LinkCounter {
+  return { code, userId, imageId, expiresAt };
 }
 
 /** A stored link as its owner sees it. */

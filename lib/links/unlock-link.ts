@@ -3,11 +3,11 @@ import { findLinkByCode } from '../db';
 import { enforceRateLimit, hashedSubject, RateLimitedError, refundRateLimit } from '../rate-limit';
 import { signLinkAccess } from './link-access';
 import { LINK_PASSWORD_PER_ADDRESS, LINK_PASSWORD_PER_LINK, tooManyTries } from './limits';
-import { LINK_PASSWORD_MAX_LENGTH, unlockLinkInput } from './schemas';
-import { isPastRetention, linkState } from './to-link';
+import { LINK_PASSWORD_MAX_LENGTH, unlockLinkInput, type LinkCounter } from './schemas';
+import { counterOf, isPastRetention, linkState } from './to-link';
 
 export type UnlockResult =
-  | { state: 'unlocked'; token: string }
+  | { state: 'unlocked'; token: string; counter: LinkCounter }
   | { state: 'wrong' }
   | { state: 'limited'; message: string; retryAfterSeconds: number }
   | { state: 'expired' }
@@ -41,5 +41,5 @@ export async function unlockLink(input: unknown, context: { address: string; now
   }
   if (!(await verifyPassword(password, item.passwordHash))) return { state: 'wrong' };
   await Promise.all([refundRateLimit(LINK_PASSWORD_PER_ADDRESS, byAddress, now), refundRateLimit(LINK_PASSWORD_PER_LINK, code, now)]);
-  return { state: 'unlocked', token: await signLinkAccess(code, item.passwordHash, now) };
+  return { state: 'unlocked', token: await signLinkAccess(code, item.passwordHash, now), counter: counterOf(item) };
 }

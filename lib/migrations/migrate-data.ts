@@ -1,5 +1,5 @@
 import { allPages } from '../all-pages';
-import { migrateToExactCaseKeys, scanImages, type MigratedItems } from '../db';
+import { foldLinkCounters, migrateToExactCaseKeys, scanImages, type MigratedItems } from '../db';
 import { analyzeProfileJob } from '../profile-check/analyze-profile-job';
 import { requestFaceIndex } from '../people/request-face-index';
 import { log } from '../observability/log';
@@ -13,8 +13,9 @@ import { analysisInputKey } from '../storage';
  * the local cloud at every start (`npx sst shell -- npm run migrate` after deploying, on AWS).
  * Photos and analyses that were in flight are expected as jobs, which earlier versions did not keep,
  * so the sweep settles them like any other. Photos added before storage quotas count against them.
+ * Link counters kept one item per counter are folded into one item per link and day.
  */
-export async function migrateData(now = Date.now()): Promise<MigratedItems & { facesRequested: number; photosCounted: number }> {
+export async function migrateData(now = Date.now()): Promise<MigratedItems & { facesRequested: number; photosCounted: number; linkCountersFolded: number }> {
   const migrated = await migrateToExactCaseKeys();
   for (const image of migrated.imagesInFlight) {
     await expectJob(processImageJob, { userId: image.userId, subjectId: image.imageId }, image.originalKey, now);
@@ -22,7 +23,7 @@ export async function migrateData(now = Date.now()): Promise<MigratedItems & { f
   for (const analysis of migrated.analysesInFlight) {
     await expectJob(analyzeProfileJob, { userId: analysis.userId, subjectId: analysis.imageId }, analysisInputKey(analysis.userId, analysis.imageId), now);
   }
-  return { ...migrated, facesRequested: await requestMissingFaceIndexes(now), photosCounted: await countEarlierPhotos() };
+  return { ...migrated, facesRequested: await requestMissingFaceIndexes(now), photosCounted: await countEarlierPhotos(), linkCountersFolded: await foldLinkCounters() };
 }
 
 /** Photos made ready before faces were indexed: their indexing is queued like a new photo's. */

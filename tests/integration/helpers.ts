@@ -5,6 +5,8 @@ import { CloudFrontClient, GetInvalidationCommand, ListInvalidationsCommand } fr
 import { cdnSettings } from '@/lib/config';
 import { findImage, type ImageItem } from '@/lib/db';
 import { createUpload } from '@/lib/images';
+import { recordLinkView } from '@/lib/links/record-link-view';
+import { resolveLink } from '@/lib/links/resolve-link';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
 
@@ -69,4 +71,11 @@ export async function invalidatedPaths(): Promise<string[][]> {
       return Invalidation?.InvalidationBatch?.Paths?.Items ?? [];
     }),
   );
+}
+
+/** A view of a link as its page counts one: the page's lookup, then the count against the counter it read. */
+export async function viewLink(code: string, userAgent: string | null): Promise<boolean> {
+  const resolution = await resolveLink(code);
+  if (resolution.state !== 'active') throw new Error(`link ${code} is ${resolution.state}`);
+  return recordLinkView(resolution.counter, userAgent);
 }

@@ -1,10 +1,11 @@
 import { nanoid } from 'nanoid';
 import { expect, it } from 'vitest';
-import { findImage, findJob, findLinkByCode, findSettings, findStorageUsage, listDeadLettersByOwner, listImagesByOwner, migrateToExactCaseKeys } from '@/lib/db';
+import { findImage, findJob, findLinkByCode, findSettings, findStorageUsage, listDeadLettersByOwner, listImagesByOwner, listLinkDays, migrateToExactCaseKeys } from '@/lib/db';
 import { Image } from '@/lib/db/entities/image';
 import { Link } from '@/lib/db/entities/link';
 import { Settings } from '@/lib/db/entities/settings';
 import { legacyDeadLetters, legacyOf } from '@/lib/db/migrations/exact-case-keys';
+import { legacyLinkCounters } from '@/lib/db/migrations/link-days';
 import { resolveLink } from '@/lib/links';
 import { migrateData } from '@/lib/migrations/migrate-data';
 import { originalKey } from '@/lib/storage';
@@ -83,4 +84,28 @@ it('moves version 1 items to exact-case keys, keeps existing links working, and 
 
   // Nothing is left to move.
   expect((await migrateToExactCaseKeys()).moved).toEqual({ image: 0, analysis: 0, settings: 0, link: 0, deadLetter: 0 });
+});
+
+it('folds the first analytics’ per-counter items into one item per link and day, once', async () => {
+  const userId = `usr_${nanoid(12)}`;
+  const code = nanoid(12);
+  const expiresAt = Math.floor(Date.now() / 1000) + 86_400;
+  const counters = [
+    { day: '2026-12-01', metric: 'views', count: 3 },
+    { day: '2026-12-01', metric: 'referrer#linkedin.com', count: 2 },
+    { day: '2026-12-01', metric: 'referrer#direct', count: 1 },
+    { day: '2026-12-02', metric: 'views', count: 1 },
+    { day: '2026-12-02', metric: 'bots', count: 4 },
+  ];
+  for (const counter of counters) await legacyLinkCounters().put({ userId, code, ...counter, expiresAt }).go();
+
+  expect((await migrateData()).linkCountersFolded).toBeGreaterThanOrEqual(counters.length);
+  expect(await listLinkDays(userId, code, '2000-01-01')).toEqual([
+    { day: '2026-12-01', counts: { views: 3, 'referrer#linkedin.com': 2, 'referrer#direct': 1 }, expiresAt },
+    { day: '2026-12-02', counts: { views: 1, bots: 4 }, expiresAt },
+  ]);
+  expect((await legacyLinkCounters().query.byLinkDay({ userId }).go()).data).toEqual([]);
+  // Run again: nothing is counted twice.
+  expect((await migrateData()).linkCountersFolded).toBe(0);
+  expect((await listLinkDays(userId, code, '2026-12-02'))[0]?.counts).toEqual({ views: 1, bots: 4 });
 });

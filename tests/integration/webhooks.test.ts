@@ -13,7 +13,7 @@ import { createUpload } from '@/lib/images';
 import { storeDeadLetters } from '@/lib/jobs';
 import { MAX_DELIVERY_ATTEMPTS } from '@/lib/jobs/retry-policy';
 import { jobTiming } from '@/lib/jobs/timing';
-import { createLink, recordLinkView } from '@/lib/links';
+import { createLink } from '@/lib/links';
 import { originalKey } from '@/lib/storage';
 import { UserError } from '@/lib/user-error';
 import { createWebhookEndpoint, DISABLE_AFTER_FAILED_DELIVERIES, emitWebhookEvent, listWebhookEndpoints, MAX_WEBHOOK_ENDPOINTS } from '@/lib/webhooks';
@@ -21,7 +21,7 @@ import { postToTarget } from '@/lib/webhooks/post-to-target';
 import { deliveryKey, deliverySubject } from '@/lib/webhooks/delivery-subject';
 import { GET as listEndpointsRoute, POST as createEndpointRoute } from '@/app/api/v1/webhooks/route';
 import { DELETE as deleteEndpointRoute } from '@/app/api/v1/webhooks/[id]/route';
-import { fixture, newUserId, uploadAsBrowser, waitFor, waitForSettled } from './helpers';
+import { fixture, newUserId, uploadAsBrowser, viewLink, waitFor, waitForSettled } from './helpers';
 import { sqsEvent } from './sqs-event';
 
 vi.mock('server-only', () => ({}));
@@ -176,8 +176,8 @@ describe('webhooks', () => {
     const { secret } = await createWebhookEndpoint(userId, { url: receiver.url(path), events: ['link.viewed'] });
     const { code } = await createLink(userId, { imageId });
 
-    expect(await recordLinkView(code, 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)')).toBe(false);
-    expect(await recordLinkView(code, 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36')).toBe(true);
+    expect(await viewLink(code, 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)')).toBe(false);
+    expect(await viewLink(code, 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36')).toBe(true);
     const [delivery] = await waitFor('the link.viewed delivery', async () => deliveriesTo(path), (list) => list.length > 0);
     expect(verified(secret, delivery!)).toMatchObject({ type: 'link.viewed', data: { code, imageId } });
     // The bot's view sent nothing: one delivery, for one counted view.

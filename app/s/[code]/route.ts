@@ -1,5 +1,5 @@
 import { after, type NextRequest } from 'next/server';
-import { linkAccessCookie, linkAccessToken, linkPath, presentSharedAlbum, presentSharedLink, recordLinkView, resolveLink, unlockLink } from '@/lib/links';
+import { linkAccessCookie, linkAccessToken, linkPath, presentSharedAlbum, presentSharedLink, recordLinkView, resolveLink, unlockLink, type LinkCounter } from '@/lib/links';
 import { requestSettings } from '@/lib/config';
 import { clientAddress, clientCountry } from '@/lib/security/client-address';
 import { log } from '@/lib/observability/log';
@@ -13,8 +13,8 @@ import { renderSharePage } from './share-page';
  * GET /s/{code}: the public page of a shared photo, or of an album, for anyone, signed in or not.
  *
  * A route handler rather than a page, because it answers 404, 410 and 429 (with Retry-After) as real
- * HTTP statuses. The hot path is one GetItem (resolveLink); the per-IP counter and the view counter
- * are written in after(), once the response has gone out.
+ * HTTP statuses. The hot path is one GetItem (resolveLink); the per-IP counter and the view's counts
+ * are written in after(), once the response has gone out, from what that GetItem read.
  */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ code: string }> }) {
   const { code } = await params;
@@ -26,7 +26,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   // The form keeps where the visitor came from: the view is counted when the password opens the link.
   if (resolution.state === 'active' && resolution.locked) return passwordForm({ origin: request.nextUrl.origin, code: resolution.link.code, referer: request.headers.get('referer') });
   if (resolution.state === 'active' && request.method === 'GET' && !isPrefetch(request.headers) && !isFromThisSite(request.headers)) {
-    countView(request, code, request.headers.get('referer'), now);
+    countView(request, resolution.counter, request.headers.get('referer'), now);
   }
 
   if (resolution.state !== 'active') return unavailable(resolution.state);
@@ -52,10 +52,10 @@ function isFromThisSite(headers: Headers): boolean {
 }
 
 /** One view, counted once the answer has gone out; a failure to count never fails the page. */
-function countView(request: NextRequest, code: string, referer: string | null, now: number): void {
+function countView(request: NextRequest, counter: LinkCounter, referer: string | null, now: number): void {
   const userAgent = request.headers.get('user-agent');
   const visit = { referer, country: clientCountry(request.headers, requestSettings()), now };
-  after(() => recordLinkView(code, userAgent, visit).catch((error: unknown) => log.warn('Could not count a link view', { error: String(error) })));
+  after(() => recordLinkView(counter, userAgent, visit).catch((error: unknown) => log.warn('Could not count a link view', { error: String(error) })));
 }
 
 /** Browsers announce speculative loads; those are not a person looking at the photo. */
@@ -83,7 +83,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   const origin = request.nextUrl.origin;
   switch (result.state) {
     case 'unlocked':
-      countView(request, code, referer, now);
+      countView(request, result.counter, referer, now);
       return unlocked(linkPath(code), linkAccessCookie(code, result.token));
     case 'wrong':
       return passwordForm({ origin, code, status: 401, error: 'That password is not right.', referer });
