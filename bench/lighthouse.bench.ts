@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
 import { decodeJwt } from 'jose';
 import lighthouse from 'lighthouse';
+import puppeteer from 'puppeteer-core';
 import { SESSION_COOKIE } from '../lib/auth/session';
 import { localCloudEnv } from '../local/env';
 import { BENCH_BUILD_DIR } from './ensure-build';
@@ -26,8 +27,11 @@ import { freeAppPorts, signalGroup, startApp, stopGroup, waitForApp, type AppPor
  * - that photo's public share page `/s/{code}`, signed out.
  *
  * The account is made through the sign-up form's server action (the request the browser sends),
- * which answers with the session cookie; Lighthouse sends that cookie on the signed-in pages
- * (`extraHeaders`). The photos are real presigned uploads of the fixtures, processed by the local
+ * which answers with the session cookie; for the signed-in pages that cookie is put in Chromium's
+ * own cookie jar before Lighthouse loads the page (Lighthouse leaves cookies alone), so that every
+ * request the page makes carries it, as a signed-in visitor's would. Lighthouse's `extraHeaders`
+ * reach the navigation only: the page's own fetches (its links' prefetches, the live-updates
+ * token) went out without the cookie and were sent to the sign-in page. The photos are real presigned uploads of the fixtures, processed by the local
  * cloud; Lighthouse starts only once every photo is ready and its faces are indexed, so that no
  * background work shares the two cores with the page being measured.
  *
@@ -142,7 +146,7 @@ async function measure(processes: Processes, scratch: string): Promise<Figure[]>
       for (let attempt = 1; attempt <= ATTEMPTS_PER_RUN; attempt++) {
         const profile = path.join(scratch, `chrome-${target.name}-${round + 1}-${attempt}`);
         try {
-          const result = await audit(processes, profile, `${origin}${target.path}`, target, round, target.signedIn ? { Cookie: cookie } : undefined);
+          const result = await audit(processes, profile, `${origin}${target.path}`, target, round, target.signedIn ? cookie : undefined);
           runs.get(target.name)!.push(result);
           progress(`${target.name}, run ${round + 1}: ${CATEGORIES.map((c) => `${c} ${result.scores[c]}`).join(', ')}, LCP ${Math.round(result.lcpMs)} ms, benchmark index ${Math.round(result.benchmarkIndex)}`);
           break;
@@ -188,7 +192,7 @@ async function measure(processes: Processes, scratch: string): Promise<Figure[]>
 }
 
 /** One Lighthouse run in a Chromium of its own (its profile in `profile`), which is gone when this returns. */
-async function audit(processes: Processes, profile: string, url: string, target: Target, round: number, extraHeaders: Record<string, string> | undefined): Promise<RunResult> {
+async function audit(processes: Processes, profile: string, url: string, target: Target, round: number, cookie: string | undefined): Promise<RunResult> {
   await mkdir(profile);
   // chrome-launcher starts Chromium in a process group of its own and kills that group.
   const chrome = await chromeLauncher.launch({ chromePath: CHROME_PATH, chromeFlags: CHROME_FLAGS, userDataDir: profile, handleSIGINT: false, logLevel: 'silent' });
@@ -196,6 +200,7 @@ async function audit(processes: Processes, profile: string, url: string, target:
   processes.track(chrome.pid, stop);
   let timer: NodeJS.Timeout | undefined;
   try {
+    if (cookie) await signInBrowser(chrome.port, url, cookie);
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         chrome.kill();
@@ -211,7 +216,6 @@ async function audit(processes: Processes, profile: string, url: string, target:
         // cache check, which navigates away and back): ~2.5 s a run on this machine.
         disableFullPageScreenshot: true,
         skipAudits: ['bf-cache'],
-        ...(extraHeaders ? { extraHeaders } : {}),
       }).catch((error: unknown) => {
         // What Lighthouse throws rather than reports (a lost protocol connection, a Chromium that died) is a failed run too.
         throw new RunFailed(`Lighthouse failed on ${target.name}: ${error instanceof Error ? error.message : String(error)}`);
@@ -244,6 +248,17 @@ async function audit(processes: Processes, profile: string, url: string, target:
   } finally {
     clearTimeout(timer);
     await processes.stop(chrome.pid);
+  }
+}
+
+/** Puts the session cookie (`name=value`) in the jar of the Chromium on `port`, for `url`'s site. */
+async function signInBrowser(port: number, url: string, cookie: string): Promise<void> {
+  const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${port}` });
+  try {
+    const separator = cookie.indexOf('=');
+    await browser.setCookie({ name: cookie.slice(0, separator), value: cookie.slice(separator + 1), domain: new URL(url).hostname, path: '/', httpOnly: true, sameSite: 'Lax' });
+  } finally {
+    await browser.disconnect();
   }
 }
 

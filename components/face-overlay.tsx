@@ -1,8 +1,8 @@
 import { isCounted, type ProfileReport } from '@/lib/profile-check/schemas';
 import type { PhotoView } from '@/lib/images/photo-view';
 
-/** How wide the photo is drawn (three fifths of the page from 1024 px, the page's width below), for the browser to pick its size. */
-const PHOTO_SIZES = '(min-width: 1152px) 660px, (min-width: 1024px) 58vw, 100vw';
+/** How wide the photo is drawn (three fifths of the page from 1024 px; below, the page's width less its padding and the frame's border), for the browser to pick its size. */
+const PHOTO_SIZES = '(min-width: 1152px) 660px, (min-width: 1024px) 58vw, calc(100vw - 50px)';
 
 /** The subject in green, another person in the picture in amber, faces that do not count in grey, dashed. */
 const STROKE = { subject: '#22c55e', 'in-picture': '#f59e0b', background: '#94a3b8', unverified: '#94a3b8' } as const;
