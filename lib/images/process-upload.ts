@@ -77,8 +77,8 @@ export async function processUpload(run: JobRun): Promise<WorkResult> {
     variants,
   });
   if (!completed) return { status: 'gone' };
-  await requestFaceIndex({ ...key, variants });
-  await emitWebhookEvent(key.userId, imageReadyEvent(key.imageId, metadata), run.now);
+  // Independent, and each safe to repeat: a retry after either failed asks again (the event keeps its id).
+  await Promise.all([requestFaceIndex({ ...key, variants }), emitWebhookEvent(key.userId, imageReadyEvent(key.imageId, metadata), run.now)]);
   countMetric(METRIC.imagesProcessed);
   timeMetric(METRIC.processingMs, performance.now() - started);
   return { status: 'done' };

@@ -38,6 +38,10 @@ export async function runJob(kind: JobKind, work: JobWork, object: StoredObject,
   const timing = jobTiming();
   const now = clock();
   const leaseUntil = now + timing.leaseMs;
+  // The object is read while the claim is written: nearly every delivery is claimed, and a run is
+  // mostly waiting. A delivery that is not claimed drops its read (and any failure of it) unheard.
+  const reading = readObject(object.bucket, object.key);
+  reading.catch(() => undefined);
   const claim = await claimJob(ref, { eTag: object.eTag, sequencer: object.sequencer, now, leaseUntil, dueAt: timing.runningDue(leaseUntil) });
   if (claim === 'missing') {
     // Nothing expects this object any more: its subject was deleted, or nobody ever asked for it.
@@ -49,8 +53,7 @@ export async function runJob(kind: JobKind, work: JobWork, object: StoredObject,
 
   const heartbeat = keepLease(ref, object.eTag, clock);
   try {
-    // The read does not wait for the status write: a run is mostly waiting, and this is where it can overlap.
-    const [running, stored] = await Promise.all([setSubjectStatus(kind, subject, { state: 'running' }), readObject(object.bucket, object.key)]);
+    const [running, stored] = await Promise.all([setSubjectStatus(kind, subject, { state: 'running' }), reading]);
     if (!running) return await settle(kind, ref, subject, object, { status: 'gone' });
     if (!stored || stored.eTag !== object.eTag) {
       await releaseJob(ref, object.eTag, { dueAt: timing.retryDue(clock()), error: 'stale: the object changed since it was announced' });
