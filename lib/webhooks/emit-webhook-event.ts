@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { nanoid } from 'nanoid';
 import { listWebhookEndpointItems, type WebhookEndpointItem } from '../db';
+import { sharedWhileInFlight } from '../shared-while-in-flight';
 import { requestDelivery } from './request-delivery';
 import type { WebhookEventType } from './schemas';
 
@@ -20,6 +21,9 @@ export function subscribersOf(endpoints: WebhookEndpointItem[], type: WebhookEve
   return endpoints.filter((endpoint) => endpoint.disabledAt === undefined && endpoint.events.includes(type));
 }
 
+/** A user's endpoints: events of one user emitted at once (a burst of views of their link) share one query. */
+const endpointsOf = sharedWhileInFlight(listWebhookEndpointItems);
+
 /**
  * Emits an event of the user's where it happened: one delivery request per subscribed endpoint (one
  * query finds them; a user with none costs that query only). `target` captures each endpoint's URL and
@@ -31,7 +35,7 @@ export async function emitWebhookEvent(
   event: { type: WebhookEventType; data: Record<string, unknown>; eventKey?: string; captureTarget?: boolean },
   now = Date.now(),
 ): Promise<{ endpointId: string; messageId: string }[]> {
-  const endpoints = subscribersOf(await listWebhookEndpointItems(userId), event.type);
+  const endpoints = subscribersOf(await endpointsOf(userId), event.type);
   const payload = { type: event.type, timestamp: new Date(now).toISOString(), data: event.data };
   const asked: { endpointId: string; messageId: string }[] = [];
   for (const endpoint of endpoints) {
