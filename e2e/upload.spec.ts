@@ -66,7 +66,9 @@ test('three photos dropped on the dashboard each show a preview and their own pr
   expect(Number(await largest.getByRole('progressbar').getAttribute('value'))).toBeGreaterThan(0);
   await page.screenshot({ path: screenshotPath('upload-in-progress.png') });
 
-  await expect(page.getByText('astronaut.png uploaded')).toBeVisible({ timeout: 30_000 });
+  // One toast for the batch, not one a file.
+  await expect(page.getByText('3 photos uploaded')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('astronaut.png uploaded')).toHaveCount(0);
   // Finished rows leave the list; the grid has the photos.
   await expect(rows).toHaveCount(0);
   for (const { name } of files) {
@@ -88,6 +90,7 @@ test('the picker takes several photos; three go at once and the others wait thei
   await expect.poll(uploads.held).toBe(3);
 
   uploads.release();
+  await expect(page.getByText('5 photos uploaded')).toBeVisible({ timeout: 30_000 });
   await expect(rows).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByTestId('image-card')).toHaveCount(5);
 });

@@ -69,10 +69,24 @@ export function useUploadQueue() {
     return () => held.forEach((url) => URL.revokeObjectURL(url));
   }, []);
 
+  // Files that arrived since the queue was last idle: one toast tells of the whole batch when it is
+  // over, where a toast each (eight for eight photos) covered a phone's grid while it filled.
+  const arrivedNames = useRef<string[]>([]);
+  useEffect(() => {
+    const tell = () => {
+      const names = arrivedNames.current;
+      arrivedNames.current = [];
+      if (names.length === 1) toast.success(`${names[0]} uploaded`);
+      else if (names.length > 1) toast.success(`${names.length} photos uploaded`);
+    };
+    queue.on('idle', tell);
+    return () => void queue.off('idle', tell);
+  }, [queue]);
+
   const arrived = useCallback(
     (id: string, file: File) => {
       update(id, { state: 'done', progress: 1, message: null });
-      toast.success(`${file.name} uploaded`);
+      arrivedNames.current.push(file.name);
       // Its card, on the grid since the upload started, follows processing from here like every photo in flight.
       setTimeout(() => remove(id), DONE_LINGER_MS);
     },
