@@ -8,6 +8,7 @@ import { createLinkAction } from '@/app/actions/create-link';
 import type { Link, LinkExpiry } from '@/lib/links/schemas';
 import { actionErrorMessage } from './action-error';
 import { CreatedLink, CustomNameField, customNameOf, ExpiryChoice, PasswordField, passwordOf } from './share-form';
+import { submitKeepingFields } from './submit-keeping-fields';
 
 /**
  * "Share as one link" for the photos selected in the grid: an album link (docs/sharing.md#albums),
@@ -49,7 +50,7 @@ export function AlbumShareDialog({ open, imageIds, onClose }: { open: boolean; i
       ) : (
         <form
           className="flex flex-col gap-4 text-sm"
-          action={(form) =>
+          {...submitKeepingFields((form) =>
             execute({
               imageIds,
               expiry: String(form.get('expiry')) as LinkExpiry,
@@ -57,7 +58,7 @@ export function AlbumShareDialog({ open, imageIds, onClose }: { open: boolean; i
               name: customNameOf(form),
               password: passwordOf(form),
             })
-          }
+          )}
         >
           <ExpiryChoice />
           <CustomNameField />

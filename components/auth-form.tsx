@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useAction } from 'next-safe-action/hooks';
 import { signInAction, signUpAction } from '@/app/actions/local-auth';
 import { ActionError } from './action-error';
+import { submitKeepingFields } from './submit-keeping-fields';
 
 /** The local-accounts form; with Clerk configured, Clerk's own components are shown instead. */
 export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
@@ -12,7 +13,7 @@ export function AuthForm({ mode }: { mode: 'sign-in' | 'sign-up' }) {
   return (
     <form
       className="flex w-full max-w-sm flex-col gap-4 rounded-xl border border-slate-200 bg-white p-8 shadow-sm"
-      action={(form) => execute({ email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') })}
+      {...submitKeepingFields((form) => execute({ email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') }))}
     >
       <h1 className="text-2xl font-semibold">{mode === 'sign-in' ? 'Sign in' : 'Create your account'}</h1>
       <label className="flex flex-col gap-1 text-sm font-medium">

@@ -1,17 +1,22 @@
 'use client';
 
 import { useAction } from 'next-safe-action/hooks';
+import { useRef } from 'react';
 import { changePasswordAction } from '@/app/actions/change-password';
 import { ActionError } from './action-error';
+import { submitKeepingFields } from './submit-keeping-fields';
 
 /** Changes a local account's password; every other session of the account ends with it. */
 export function ChangePasswordForm() {
-  const { execute, result, isPending, hasSucceeded } = useAction(changePasswordAction);
+  const form = useRef<HTMLFormElement>(null);
+  // Changed: neither password stays on the page. Refused: both stay, to be corrected.
+  const { execute, result, isPending, hasSucceeded } = useAction(changePasswordAction, { onSuccess: () => form.current?.reset() });
   const ended = result.data?.endedSessions ?? 0;
   return (
     <form
+      ref={form}
       className="flex flex-col gap-3"
-      action={(form) => execute({ currentPassword: String(form.get('currentPassword') ?? ''), newPassword: String(form.get('newPassword') ?? '') })}
+      {...submitKeepingFields((fields) => execute({ currentPassword: String(fields.get('currentPassword') ?? ''), newPassword: String(fields.get('newPassword') ?? '') }))}
     >
       <label className="flex flex-col gap-1 text-sm font-medium">
         Current password

@@ -9,6 +9,7 @@ import type { Link, LinkExpiry, ShareOption } from '@/lib/links/schemas';
 import { actionErrorMessage } from './action-error';
 import { LinkCopyButton } from './link-copy-button';
 import { QrCode } from './qr-code';
+import { submitKeepingFields } from './submit-keeping-fields';
 
 const EXPIRY_OPTIONS: { value: LinkExpiry; label: string }[] = [
   { value: '1h', label: '1 hour' },
@@ -51,7 +52,7 @@ export function ShareForm({
   return (
     <form
       className="flex flex-col gap-4 text-sm"
-      action={(form) =>
+      {...submitKeepingFields((form) =>
         execute({
           imageId,
           expiry: String(form.get('expiry')) as LinkExpiry,
@@ -60,7 +61,7 @@ export function ShareForm({
           name: customNameOf(form),
           password: passwordOf(form),
         })
-      }
+      )}
     >
       <ExpiryChoice />
       <label className="flex flex-col gap-1 font-medium">

@@ -8,6 +8,7 @@ import type { WatermarkRerenderView } from '@/lib/images/schemas';
 import { WATERMARK_POSITIONS, type WatermarkSettings } from '@/lib/images/transform/schemas';
 import { OutlineActionButton } from './action-button';
 import { AutoRefresh } from './auto-refresh';
+import { submitKeepingFields } from './submit-keeping-fields';
 
 export function WatermarkForm({ initial }: { initial: WatermarkSettings }) {
   const [enabled, setEnabled] = useState(initial.enabled);
@@ -17,7 +18,7 @@ export function WatermarkForm({ initial }: { initial: WatermarkSettings }) {
   return (
     <form
       className="flex flex-col gap-4"
-      action={(form) =>
+      {...submitKeepingFields((form) =>
         execute(
           enabled
             ? {
@@ -28,7 +29,7 @@ export function WatermarkForm({ initial }: { initial: WatermarkSettings }) {
               }
             : { enabled: false },
         )
-      }
+      )}
     >
       <label className="flex items-center gap-2 text-sm font-medium">
         <input type="checkbox" checked={enabled} onChange={(event) => setEnabled(event.target.checked)} />

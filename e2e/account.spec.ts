@@ -49,4 +49,6 @@ test('the owner exports everything, then deletes the account from Settings: sign
   await page.getByLabel('Password').fill('correct horse battery');
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByText('Wrong email or password.')).toBeVisible();
+  // A refused sign-in leaves what was typed, to be corrected rather than typed again.
+  await expect(page.getByLabel('Email')).toHaveValue(email);
 });

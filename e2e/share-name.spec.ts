@@ -14,6 +14,8 @@ test('on a 375 px phone, the owner names a link in the share form: a bad name is
   await field.fill('admin');
   await panel.getByRole('button', { name: 'Create link' }).click();
   await expect(panel.getByRole('alert')).toHaveText('That name is reserved; choose another.');
+  // The refused name stays in its field, to be changed, with the form's other choices.
+  await expect(field).toHaveValue('admin');
   // The field fits the phone's width: nothing scrolls sideways.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
