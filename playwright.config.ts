@@ -28,7 +28,13 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
-  workers: 1,
+  /*
+   * Two files at a time, on the one server: most of a spec's time is waiting (for a job, a live event,
+   * a page), which the other worker's spec fills. Each test signs up its own user, and the
+   * per-address limits are tested from addresses of their own (loopbackAddress), so the files do
+   * not see each other.
+   */
+  workers: 2,
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
