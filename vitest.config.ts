@@ -17,6 +17,49 @@ const OWN_CLOUD = [
   'tests/integration/cdn-invalidation-retries.test.ts',
 ];
 
+/**
+ * Integration files that need a module graph of their own: they mock one of the app's modules, or set
+ * a setting that lib/config.ts reads once per process before their first import.
+ */
+const OWN_GRAPH = [
+  'tests/integration/links.test.ts', // mocks the signed-in user and next/cache
+  'tests/integration/links-analytics.test.ts', // mocks next/server itself
+  'tests/integration/processing.test.ts', // mocks @/lib/storage/objects to fail reads and writes
+  'tests/integration/clerk-webhook.test.ts', // reloads the route under other settings
+  'tests/integration/live-lifetime.test.ts', // LIVE_TOKEN_TTL_SECONDS
+  'tests/integration/tracing.test.ts', // the tracing settings
+];
+
+/**
+ * What the integration files import as the Next.js server would have it: `server-only` as its
+ * react-server build (an empty module), and `after()` running its task at once, since only a request
+ * scope of Next.js runs it after the response, and the files call the route handlers directly.
+ */
+const integrationAlias = [
+  { find: '@', replacement: alias['@'] },
+  { find: /^server-only$/, replacement: path.resolve(import.meta.dirname, 'node_modules/server-only/empty.js') },
+  { find: /^next\/server$/, replacement: path.resolve(import.meta.dirname, 'tests/support/next-server.ts') },
+];
+
+/** Integration files on the one local cloud that tests/integration/global-setup.ts starts, one file at a time. */
+function integrationProject(name: string, options: { include: string[]; exclude?: string[]; isolate?: boolean }) {
+  return {
+    resolve: { alias: integrationAlias },
+    test: {
+      name,
+      ...options,
+      environment: 'node',
+      env,
+      globalSetup: ['tests/integration/global-setup.ts'],
+      setupFiles: ['tests/integration/setup-env.ts'],
+      // The files share one local cloud, so they run one at a time.
+      fileParallelism: false,
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
+    },
+  };
+}
+
 /** Unit tests in worker threads, which start faster and lighter than processes, as the suite's many small files feel. */
 function unitProject(name: string, options: { include: string[]; exclude?: string[]; isolate?: boolean }) {
   return { resolve: { alias }, test: { name, ...options, pool: 'threads' as const, environment: 'node', env, testTimeout: 30_000 } };
@@ -41,24 +84,12 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
+      // The shared cloud's files in one module graph, as the unit files: the handlers, sharp and the SDKs load once, not once per file.
+      integrationProject('integration', { include: ['tests/integration/**/*.test.ts'], exclude: [...configDefaults.exclude, ...OWN_CLOUD, ...OWN_GRAPH], isolate: false }),
+      // Runs after the files above (Vitest runs isolated single-worker files last, one at a time), on the same cloud.
+      integrationProject('integration-isolated', { include: OWN_GRAPH }),
       {
-        resolve: { alias },
-        test: {
-          name: 'integration',
-          include: ['tests/integration/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, ...OWN_CLOUD],
-          environment: 'node',
-          env,
-          globalSetup: ['tests/integration/global-setup.ts'],
-          setupFiles: ['tests/integration/setup-env.ts'],
-          // The suites share one local cloud, so they run one file at a time.
-          fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-        },
-      },
-      {
-        resolve: { alias },
+        resolve: { alias: integrationAlias },
         test: {
           name: 'integration-own-cloud',
           include: OWN_CLOUD,

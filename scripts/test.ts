@@ -45,7 +45,7 @@ const lanes = [
   run([npm('unit', 'test:unit'), npm('lint'), npm('infra:check')])
     .then(() => site)
     .then(() => run([npm('typecheck'), { name: 'deploy:check', command: 'npm run --silent deploy:check -- --built-site' }])),
-  run([{ name: 'integration', command: 'vitest run --project integration' }, { name: 'integration:own-clouds', command: 'vitest run --project integration-own-cloud' }], { together: true }),
+  run([{ name: 'integration', command: 'vitest run --project integration --project integration-isolated' }, { name: 'integration:own-clouds', command: 'vitest run --project integration-own-cloud' }], { together: true }),
 ];
 const outcomes = await Promise.allSettled(lanes);
 const seconds = ((performance.now() - started) / 1000).toFixed(0);

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApiToken, revokeApiToken } from '@/lib/api-tokens';
 import { listImagesByOwner } from '@/lib/db';
 import { resolveLink } from '@/lib/links';
@@ -7,8 +7,6 @@ import { GET as openApi } from '@/app/api/v1/openapi.json/route';
 import { API_TYPES_FILE, apiTypesOf } from '@/scripts/api-types';
 import { apiClient } from './api-routes';
 import { fixture, newUserId, waitFor } from './helpers';
-
-vi.mock('server-only', () => ({}));
 
 /*
  * The API as a developer meets it: a client generated from the served OpenAPI document by tools we did

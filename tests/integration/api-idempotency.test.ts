@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApiToken } from '@/lib/api-tokens';
 import { claimIdempotencyKey } from '@/lib/api';
 import { findIdempotencyRecord, listImagesByOwner } from '@/lib/db';
@@ -6,8 +6,6 @@ import { listLinks } from '@/lib/links';
 import { POST as createShareLink } from '@/app/api/v1/links/route';
 import { POST as createUpload } from '@/app/api/v1/uploads/route';
 import { fixture, newUserId, uploadAsBrowser, waitForSettled } from './helpers';
-
-vi.mock('server-only', () => ({}));
 
 /*
  * Idempotency-Key on the API's POSTs, against the local cloud: a retry gets the first answer and makes

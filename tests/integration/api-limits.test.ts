@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApiToken } from '@/lib/api-tokens';
 import { API_TOKEN_RATE_LIMIT, apiRateLimitSubject } from '@/lib/api';
 import { getDb } from '@/lib/db';
@@ -7,8 +7,6 @@ import { GET as getAnalysis } from '@/app/api/v1/images/[id]/analysis/route';
 import { GET as getImage } from '@/app/api/v1/images/[id]/route';
 import { GET as listImages } from '@/app/api/v1/images/route';
 import { fixture, newUserId, uploadAsBrowser, waitForSettled } from './helpers';
-
-vi.mock('server-only', () => ({}));
 
 /* The API's per-token rate limit, and where its errors come from: input is the client's, stored data ours. */
 

@@ -1,12 +1,10 @@
 import sharp from 'sharp';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApiToken } from '@/lib/api-tokens';
 import { findImage, putFaces } from '@/lib/db';
 import { GET as listPeople } from '@/app/api/v1/people/route';
 import { POST as searchPeople } from '@/app/api/v1/people/search/route';
 import { fixture, newUserId, uploadAsBrowser, waitFor, waitForSettled } from './helpers';
-
-vi.mock('server-only', () => ({}));
 
 /* People over the API: who is in the owner's photos, and which photos show the person of a face. */
 

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApiToken, revokeApiToken } from '@/lib/api-tokens';
 import { listImagesByOwner } from '@/lib/db';
 import { resolveLink } from '@/lib/links';
@@ -11,8 +11,6 @@ import { GET as listShareLinks, POST as createShareLink } from '@/app/api/v1/lin
 import { POST as createUpload } from '@/app/api/v1/uploads/route';
 import { GET as openApi } from '@/app/api/v1/openapi.json/route';
 import { fixture, newUserId, uploadAsBrowser, waitFor, waitForSettled } from './helpers';
-
-vi.mock('server-only', () => ({}));
 
 /*
  * The public API's route handlers, called as Next.js calls them, against the shared local cloud:

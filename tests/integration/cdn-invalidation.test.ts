@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { requestAccountDeletion } from '@/lib/account/request-account-deletion';
 import { findUserData, holdsUserData } from '@/lib/account/find-user-data';
 import { MAX_PATHS_PER_INVALIDATION, requestInvalidation } from '@/lib/cdn';
@@ -18,11 +18,6 @@ import { fixture, invalidatedPaths, newUserId, uploadAsBrowser, waitFor, waitFor
  * received is read back through CloudFront's own API (ListInvalidations, GetInvalidation), as an
  * operator would with the AWS CLI.
  */
-
-// The route counts each visit after its response, which only a request scope of Next.js runs: here, at once.
-vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<typeof import('next/server')>()), after: (task: () => unknown) => void task() }));
-
-
 
 /** The invalidations that name any of these links' paths, once `count` have arrived. */
 async function invalidationsOf(codes: string[], count = 1): Promise<string[][]> {

@@ -18,21 +18,53 @@ export const FAST_JOB_TIMING = { JOB_LEASE_SECONDS: '2', JOB_EVENT_GRACE_SECONDS
  */
 const CHEAP_PASSWORD_HASHES = { PASSWORD_HASH_LOG2_COST: '12' };
 
-/**
- * One local cloud for the integration suites: the real emulators on free ports, with a fresh data
- * folder, and the event bridge running the functions/ handlers in this process.
- */
-export default async function setup(project: TestProject) {
+interface RunningCloud {
+  env: Record<string, string>;
+  stop: () => Promise<void>;
+}
+
+/** The cloud of this run, and how many of its projects use it. */
+interface SharedCloud {
+  running: Promise<RunningCloud>;
+  users: number;
+}
+
+// On globalThis, not in this module: each Vitest project loads its global setup through a module graph of its own.
+const SHARED_CLOUD = Symbol.for('headshot.integration-cloud');
+const shared = globalThis as { [SHARED_CLOUD]?: SharedCloud };
+
+async function startCloud(): Promise<RunningCloud> {
   // The handlers run in this process: keep their logs and metrics out of the test report.
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
   process.env.POWERTOOLS_METRICS_DISABLED = 'true';
   Object.assign(process.env, FAST_JOB_TIMING);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'headshot-it-'));
   const cloud = await startLocalCloud({ dataDir, s3Port: 0, dynamoPort: 0, appOrigins: ['http://localhost'], extraBuckets: [UNROUTED_BUCKET] });
-  project.provide('cloudEnv', { ...cloud.env, ...FAST_JOB_TIMING, ...CHEAP_PASSWORD_HASHES });
+  return {
+    env: { ...cloud.env, ...FAST_JOB_TIMING, ...CHEAP_PASSWORD_HASHES },
+    stop: async () => {
+      await cloud.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * One local cloud for the integration suites: the real emulators on free ports, with a fresh data
+ * folder, and the event bridge running the functions/ handlers in this process. The projects of one
+ * run that list this setup (the shared module graph and the isolated files) get the same cloud,
+ * started by the first and stopped after the last.
+ */
+export default async function setup(project: TestProject) {
+  const cloud = (shared[SHARED_CLOUD] ??= { running: startCloud(), users: 0 });
+  cloud.users += 1;
+  const { env, stop } = await cloud.running;
+  project.provide('cloudEnv', env);
   return async () => {
-    await cloud.stop();
-    await rm(dataDir, { recursive: true, force: true });
+    cloud.users -= 1;
+    if (cloud.users > 0) return;
+    delete shared[SHARED_CLOUD];
+    await stop();
   };
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { createApiToken } from '@/lib/api-tokens';
 import { findLinkByCode } from '@/lib/db';
@@ -26,12 +26,7 @@ import { fixture, invalidatedPaths, newUserId, uploadAsBrowser, waitFor, waitFor
  * is told (read back through its own API, as in cdn-invalidation.test.ts).
  */
 
-// The routes count each visit after their response, which only a request scope of Next.js runs: here, at once.
-vi.mock('server-only', () => ({}));
-vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<typeof import('next/server')>()), after: (task: () => unknown) => void task() }));
-
 const run = promisify(execFile);
-
 
 /** The invalidations naming any path of the album, once `count` of them have arrived. */
 async function invalidationsOf(code: string, count: number): Promise<string[][]> {

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApiToken } from '@/lib/api-tokens';
 import { deleteLinks, findLinkByCode, scanItemsNamingUser } from '@/lib/db';
 import { createLink, GONE_RETENTION_MS, readSharedFile, resolveLink, revokeLink, SHARED_FILES } from '@/lib/links';
@@ -7,8 +7,6 @@ import { UserError } from '@/lib/user-error';
 import { POST as createShareLink } from '@/app/api/v1/links/route';
 import { DELETE as revokeShareLink } from '@/app/api/v1/links/[code]/route';
 import { fixture, newUserId, uploadAsBrowser, waitForSettled } from './helpers';
-
-vi.mock('server-only', () => ({}));
 
 /*
  * Custom link names against the local cloud: the name is the link's code, one conditional put

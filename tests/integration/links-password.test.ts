@@ -1,5 +1,5 @@
 import { NextRequest } from 'next/server';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findLinkByCode } from '@/lib/db';
 import { createLink, LINK_ACCESS_COOKIE, LINK_PASSWORD_PER_ADDRESS, LINK_PASSWORD_PER_LINK, readSharedFile } from '@/lib/links';
 import { signLinkAccess } from '@/lib/links/link-access';
@@ -15,9 +15,6 @@ import { fixture, newUserId, uploadAsBrowser, waitForSettled } from './helpers';
  * Password-protected links, through the share routes as a browser calls them: the page, its form's
  * POST and the files, each from an address of its own (the socket address the local server writes).
  */
-
-// The routes count each visit after their response, which only a request scope of Next.js runs: here, at once.
-vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<typeof import('next/server')>()), after: (task: () => unknown) => void task() }));
 
 const PASSWORD = 'correct horse 42';
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';

@@ -33,7 +33,6 @@ import { fixture, newUserId, uploadAsBrowser, viewLink, waitForSettled } from '.
  * `signedIn` is who currentUser() and requireUser() return.
  */
 const session = vi.hoisted(() => ({ signedIn: null as { id: string; email: string | null; sessionId: null } | null }));
-vi.mock('server-only', () => ({}));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 vi.mock('@/adapters/current-user', () => {
   class UnauthenticatedError extends Error {

@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { endSession } from '@/lib/auth';
 import { closeAccount } from '@/lib/db';
 import { liveConnectionFor, publishLiveEvent, type LiveConnection } from '@/lib/realtime';
-import { clients, signedInUser } from './live-clients';
+import { clients, endClientsAfterEachTest, signedInUser } from './live-clients';
 
 /*
  * A live connection lasts as long as its token (the authorizer's disconnectAfterInSeconds, which the
@@ -14,6 +14,8 @@ import { clients, signedInUser } from './live-clients';
 const TOKEN_SECONDS = 3;
 // Read on first use, which is after this line: every token this file issues lasts TOKEN_SECONDS.
 process.env.LIVE_TOKEN_TTL_SECONDS = String(TOKEN_SECONDS);
+
+endClientsAfterEachTest();
 
 /** Connects as the page's worker does, subscribed to the owner's topic; resolves once subscribed. */
 async function subscribe(connection: LiveConnection): Promise<{ client: MqttClient; messages: string[]; ended: Promise<number> }> {

@@ -3,7 +3,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { describe, expect, it } from 'vitest';
 import { endSession } from '@/lib/auth';
 import { liveConnectionFor, publishLiveEvent, type LiveConnection } from '@/lib/realtime';
-import { clients, signedInUser } from './live-clients';
+import { clients, endClientsAfterEachTest, signedInUser } from './live-clients';
 
 /*
  * Live updates through the local broker, which hands every connection to the same authorizer
@@ -34,6 +34,8 @@ function received(client: MqttClient): string[] {
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+endClientsAfterEachTest();
 
 describe('live updates', () => {
   it("delivers a user's events to that user, and never another user's", async () => {

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'svix';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteOwnAccount } from '@/lib/account/delete-own-account';
 import { findUserData, holdsUserData } from '@/lib/account/find-user-data';
 import { findInconsistencies } from '@/lib/consistency';
@@ -23,8 +23,6 @@ import { GET as listEndpointsRoute, POST as createEndpointRoute } from '@/app/ap
 import { DELETE as deleteEndpointRoute } from '@/app/api/v1/webhooks/[id]/route';
 import { fixture, newUserId, uploadAsBrowser, viewLink, waitFor, waitForSettled } from './helpers';
 import { sqsEvent } from './sqs-event';
-
-vi.mock('server-only', () => ({}));
 
 /*
  * Webhooks through the local cloud: events emitted by the real handlers, delivered by the
