@@ -23,7 +23,6 @@ const OWN_CLOUD = [
  */
 const OWN_GRAPH = [
   'tests/integration/links.test.ts', // mocks the signed-in user and next/cache
-  'tests/integration/links-analytics.test.ts', // mocks next/server itself
   'tests/integration/processing.test.ts', // mocks @/lib/storage/objects to fail reads and writes
   'tests/integration/clerk-webhook.test.ts', // reloads the route under other settings
   'tests/integration/live-lifetime.test.ts', // LIVE_TOKEN_TTL_SECONDS

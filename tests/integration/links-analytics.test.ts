@@ -1,5 +1,5 @@
 import { NextRequest } from 'next/server';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findUserData, holdsUserData } from '@/lib/account/find-user-data';
 import { requestAccountDeletion } from '@/lib/account/request-account-deletion';
 import { findLinkByCode, listLinkDays, scanItemsNamingUser } from '@/lib/db';
@@ -14,8 +14,6 @@ import { fixture, newUserId, uploadAsBrowser, waitFor, waitForSettled } from './
  * with the referrers and user agents browsers and machines send, and read back as its owner's chart.
  */
 
-// The route counts each view after its response, which only a request scope of Next.js runs: here, at once.
-vi.mock('next/server', async (importOriginal) => ({ ...(await importOriginal<typeof import('next/server')>()), after: (task: () => unknown) => void task() }));
 
 const UA = {
   androidChrome: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
