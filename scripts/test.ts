@@ -1,14 +1,16 @@
 /*
  * npm test: every check, arranged for a two-core machine (docs/architecture.md#ci).
  *
- *   build:site ──────────────▶ e2e
+ *   build:site ──────────────▶ e2e → lint
  *        └───────────────┐
- *   unit → lint → infra:check ─▶ typecheck → deploy:check
+ *   unit → infra:check ──────▶ typecheck → deploy:check
  *   integration (shared cloud) ‖ integration (own clouds)
  *
  * The site is built once, and the e2e suite, the type-check (over the build's route types) and
  * deploy:check (over its OpenNext output) all use that build, so they wait for it and for nothing
- * else. The first failure stops everything, as `concurrently --kill-others-on-fail` would.
+ * else. Lint needs nothing and goes where it ends the run soonest: after e2e, whose lane ends first
+ * since e2e runs two workers. The first failure stops everything, as `concurrently
+ * --kill-others-on-fail` would.
  */
 import { concurrently, type Command } from 'concurrently';
 
@@ -41,8 +43,8 @@ async function run(steps: Step[], { together = false } = {}): Promise<void> {
 const started = performance.now();
 const site = run([npm('build:site')]);
 const lanes = [
-  site.then(() => run([{ name: 'e2e', command: 'playwright test' }])),
-  run([npm('unit', 'test:unit'), npm('lint'), npm('infra:check')])
+  site.then(() => run([{ name: 'e2e', command: 'playwright test' }, npm('lint')])),
+  run([npm('unit', 'test:unit'), npm('infra:check')])
     .then(() => site)
     .then(() => run([npm('typecheck'), { name: 'deploy:check', command: 'npm run --silent deploy:check -- --built-site' }])),
   run([{ name: 'integration', command: 'vitest run --project integration --project integration-isolated' }, { name: 'integration:own-clouds', command: 'vitest run --project integration-own-cloud' }], { together: true }),
