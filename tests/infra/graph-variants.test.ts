@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { expectedAccess } from './expected-access';
 import { getResource, grantsByComponent, input, lambdaOf, plain, resourcesOfType, state, TYPES } from './graph';
 import { graphForThisFile } from './harness';
+import { FAKE_ACCOUNT } from './mocks';
 import { findViolations } from './rules';
 import { WAF_RULES } from '../../lib/cost/workload';
 
@@ -17,6 +18,30 @@ test('the graph breaks none of the rules, with no Rekognition access at all', ()
   expect(findViolations(graph, expectedAccess({ faceAnalyzer: 'local', encryption: 'kms', stage: 'prod', waf: true }))).toEqual([]);
   // On no resource in particular it may only send its traces, as every function (graph.test.ts, tracing).
   expect(grantsByComponent(graph, 'AnalyzeProfile')['*']).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+});
+
+/*
+ * With ENCRYPTION=kms the media bucket's objects are encrypted with the customer-managed key, so
+ * CloudFront's origin access control must be able to decrypt what it reads.
+ */
+test("the key's policy lets the site's distribution, and no other, decrypt, and keeps the account's administration and IAM grants", () => {
+  const [key] = resourcesOfType(graph, TYPES.kmsKey);
+  const [policy, ...others] = resourcesOfType(graph, 'aws:kms/keyPolicy:KeyPolicy');
+  expect(others).toEqual([]);
+  expect(input(policy!, 'keyId')).toBe(`${key!.name}-id`);
+  const [distribution, ...otherDistributions] = resourcesOfType(graph, TYPES.distribution);
+  expect(otherDistributions).toEqual([]);
+  expect(JSON.parse(input<string>(policy!, 'policy')).Statement).toEqual([
+    { Sid: 'AccountAdministersAndIamGrants', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${FAKE_ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' },
+    {
+      Sid: 'MediaDistributionDecrypts',
+      Effect: 'Allow',
+      Principal: { Service: 'cloudfront.amazonaws.com' },
+      Action: 'kms:Decrypt',
+      Resource: '*',
+      Condition: { StringEquals: { 'AWS:SourceArn': state(distribution!, 'arn') } },
+    },
+  ]);
 });
 
 test('analyze-profile ships the built-in model and gets the memory it was measured with', () => {
