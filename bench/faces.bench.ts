@@ -10,6 +10,7 @@ import { loadFaceModel } from '../lib/faces/load-face-model';
 import { createLocalAnalyzer } from '../lib/profile-check/local-analyzer';
 import type { FacePhoto } from '../lib/faces/schemas';
 import { median, percentile, round, time, type Bench, type Figure, type Timing } from './figure';
+import { peakResidentMb } from '../tests/support/peak-resident';
 
 /**
  * The built-in face analyzer of the LinkedIn check (createLocalAnalyzer().detect: JPEG decode,
@@ -73,7 +74,7 @@ async function measure(): Promise<Figure[]> {
   const timings: Timing[] = [];
   for (let i = 0; i < MEASURED_RUNS; i++) for (const input of inputs) timings.push(await time(() => analyzer.detect(input)));
   // Read before indexing runs the recognition model, so the peak is the check's.
-  const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  const peakRssMb = peakResidentMb();
 
   for (let i = 0; i < WARMUP_RUNS; i++) for (const input of inputs) await describeFacesInProcess(input);
   const indexing: Timing[] = [];

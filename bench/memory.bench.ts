@@ -8,6 +8,7 @@ import { PROCESS_IMAGE_WORKLOAD } from '../lib/cost/workload';
 import { MAX_INPUT_PIXELS } from '../lib/images/transform/limits';
 import { WATERMARK } from './pipeline.bench';
 import type { Bench } from './figure';
+import { peakResidentMb } from '../tests/support/peak-resident';
 
 /**
  * The process-image work's peak memory, each input in a fresh process (getrusage maxrss: Node, sharp,
@@ -46,7 +47,7 @@ export const run: Bench = async () => {
 async function child(file: string): Promise<void> {
   const { processImageBuffer } = await import('../lib/images/transform');
   const result = await processImageBuffer(await readFile(file), { watermark: WATERMARK });
-  process.stdout.write(JSON.stringify({ peakMb: Math.round(process.resourceUsage().maxRSS / 1024), status: result.status }));
+  process.stdout.write(JSON.stringify({ peakMb: peakResidentMb(), status: result.status }));
 }
 
 if (process.argv.includes(CHILD_FLAG)) await child(process.argv[process.argv.indexOf(CHILD_FLAG) + 1]!);

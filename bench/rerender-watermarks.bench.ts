@@ -9,6 +9,7 @@ import { planVariants, processImageBuffer, type EnabledWatermark, type EncodedVa
 import { wiringOf } from '../lib/jobs/wiring';
 import { median, ratio, round, time, type Bench, type Figure, type Timing } from './figure';
 import { runPinned } from './pinned-child';
+import { peakResidentMb } from '../tests/support/peak-resident';
 
 /**
  * The rerender-watermarks job's work on one 13-MP photo, on one core (its function has one vCPU),
@@ -52,7 +53,7 @@ async function measure(): Promise<Figure[]> {
   const largest = sizes.at(-1)!;
   const again = (await watermarkCleanCopy(webp(clean.variants, `w${largest.size}`), largest, WATERMARK))!;
   const psnr = await psnrOf(webp(again, `w${largest.size}-public`), webp(processed.variants, `w${largest.size}-public`));
-  const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  const peakMb = peakResidentMb();
   return [
     { name: 'rerender_photo_median_ms', value: round(perPhoto), unit: 'ms/photo' },
     { name: 'rerender_photo_cpu_median_ms', value: round(median(timings.map((t) => t.cpuMs))), unit: 'cpu ms/photo' },

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { nanoid } from 'nanoid';
 import { exportAccount } from '../../lib/account/export-account';
 import { exportAccountJob } from '../../lib/account/export-job';
@@ -6,6 +5,7 @@ import { insertExport } from '../../lib/db';
 import { expectJob, runJob } from '../../lib/jobs';
 import { exportRequestKey, headObject, writeObject } from '../../lib/storage';
 import { UNROUTED_BUCKET } from './unrouted-bucket';
+import { peakResidentBytes } from '../support/peak-resident';
 
 /*
  * One export run in a process of its own, so that its peak memory is the export's and nobody else's
@@ -32,17 +32,5 @@ const started = performance.now();
 const outcome = await runJob(exportAccountJob, exportAccount, { bucket: UNROUTED_BUCKET, key, eTag, size: request.length });
 const ms = Math.round(performance.now() - started);
 
-/**
- * The most this process ever held in memory, loading included: Linux's high-water mark of its own
- * memory (VmHWM, in kB). Not getrusage's maxRSS, which Linux carries over from the process this one
- * was forked from: with the test runner holding every file's modules, it read 200–290 MB before this
- * process had loaded anything.
- */
-async function peakResidentBytes(): Promise<number> {
-  const status = await readFile('/proc/self/status', 'utf8').catch(() => null);
-  const kilobytes = status && /^VmHWM:\s+(\d+) kB$/m.exec(status)?.[1];
-  return (kilobytes ? Number(kilobytes) : process.resourceUsage().maxRSS) * 1024;
-}
-
-process.stdout.write(`${JSON.stringify({ outcome, exportId, ms, maxRssBytes: await peakResidentBytes() })}\n`);
+process.stdout.write(`${JSON.stringify({ outcome, exportId, ms, maxRssBytes: peakResidentBytes() })}\n`);
 process.exit(0);
