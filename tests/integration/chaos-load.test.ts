@@ -22,12 +22,14 @@ it('finishes every photo once through a SIGKILL of the whole local cloud and 5 s
     seed: SEED,
     dynamoDownMs: 5000,
     env: { ...FAST_JOB_TIMING, SWEEP_INTERVAL_SECONDS: '1' },
-    // Seconds on a quiet machine; the bounds leave room for CI, where the other lanes run beside it.
-    timeoutMs: 90_000,
+    // Seconds on a quiet machine; the bound leaves room for CI, where the other lanes and two e2e
+    // workers run beside it (every photo ready in 33–58 s over five runs there; in the slowest, one
+    // photo's faces were still under way at 90 s, its lost message waiting out the sweep's spacing).
+    timeoutMs: 120_000,
   });
   console.log(`chaos load: ${JSON.stringify({ allReadySeconds: report.allReadySeconds, runsPerPhoto: report.runsPerPhoto, completions: report.completions, faults: report.faults })}`);
 
   expect(report.failures).toEqual([]);
   expect(report.faults.map((fault) => fault.kind).sort()).toEqual(['kill-cloud', 'stop-dynamo']);
   expect(report).toMatchObject({ photos: 9, ready: 9, failed: 0, completedTwice: 0, inconsistencies: 0, leftovers: { uploads: 0, media: 0 } });
-}, 120_000);
+}, 150_000);
