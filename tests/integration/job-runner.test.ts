@@ -254,8 +254,7 @@ describe('the sweep', () => {
     expect(await sweepJobs(firstLook, [kind])).toMatchObject({ waiting: 1 });
     // The object lands now, and its event is lost (a kill between the emulator storing it and the bridge hearing of it).
     await writeObject(UNROUTED_BUCKET, key, Buffer.from('arrived late'), 'text/plain');
-    const dueAt = (await findJob(ref))?.dueAt ?? Number.NaN;
-    expect(dueAt).toBeGreaterThan(firstLook);
+    const { dueAt } = (await findJob(ref))!;
     expect(dueAt).toBeLessThan(start + kind.arrivalWindowMs);
     expect(await sweepJobs(dueAt + 1, [kind])).toMatchObject({ announced: 1 });
   });
