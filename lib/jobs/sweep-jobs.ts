@@ -48,19 +48,12 @@ async function sweepJob(kind: JobKind, job: JobItem, now: number): Promise<Sweep
   const subject = { userId: job.userId, subjectId: job.subjectId };
   const ref = jobRefOf(kind, subject);
   const trigger = await headObject(kind.bucket(), job.key);
-  const timing = jobTiming();
-  // Spaced by the job's age, not by how often it was looked at: a job announced many times while it
-  // waited behind a backlog must still be announced soon after a crash drops the queue's copy of it.
-  const backoff = Math.min(MAX_ANNOUNCEMENT_INTERVAL_MS, Math.max(timing.queuedDue(0), Math.round((now - job.createdAt) / ANNOUNCEMENT_AGE_DIVISOR)));
 
   if (!trigger) {
     const arrivalDeadline = job.createdAt + kind.arrivalWindowMs + ARRIVAL_GRACE_MS;
     if (job.state === 'queued' && now < arrivalDeadline) {
-      // The upload URL is still good: look again, as often as an announced job is, until the object can
-      // no longer come. Not only at that deadline: an object that lands just after this look, and whose
-      // event is then lost (the emulator killed between storing it and telling the bridge), would wait
-      // for it unannounced.
-      return (await recordJobSweep(ref, job, Math.min(arrivalDeadline, now + backoff), { count: false })) ? 'waiting' : 'raced';
+      // The upload URL is still good: look again once the object can no longer come.
+      return (await recordJobSweep(ref, job, arrivalDeadline, { count: false })) ? 'waiting' : 'raced';
     }
     if (!(await markJobNeverArrived(ref, job))) return 'raced';
     await setSubjectStatus(kind, subject, { state: 'failed', failure: { reason: kind.messages.neverArrived, code: FAILURE_CODE.neverArrived } });
@@ -70,6 +63,10 @@ async function sweepJob(kind: JobKind, job: JobItem, now: number): Promise<Sweep
 
   const stuck = job.state === 'queued' ? now - job.createdAt > MAX_QUEUED_MS : job.attempts >= MAX_DELIVERY_ATTEMPTS;
   if (stuck) return (await giveUpJob(kind, subject, { key: job.key, eTag: job.eTag }, now)) === 'dead' ? 'gave-up' : 'raced';
+  const timing = jobTiming();
+  // Spaced by the job's age, not by how often it was announced: a job announced many times while it
+  // waited behind a backlog must still be announced soon after a crash drops the queue's copy of it.
+  const backoff = Math.min(MAX_ANNOUNCEMENT_INTERVAL_MS, Math.max(timing.queuedDue(0), Math.round((now - job.createdAt) / ANNOUNCEMENT_AGE_DIVISOR)));
   if (!(await recordJobSweep(ref, job, timing.runningDue(now + backoff), { count: true }))) return 'raced';
   await renotifyObject(kind.bucket(), job.key, `sweep-${job.sweeps + 1}`);
   return 'announced';
