@@ -26,7 +26,8 @@ function toLinkDayCounts(item: LinkDayItem): LinkDayCounts {
  * Adds each amount of `tally` to its counter of the link's day, in one write; `expiresAt` (epoch
  * seconds) is the item's TTL. A counter's first count starts it at 0 (`if_not_exists`), which a
  * document path can only do inside a map that exists: the day's first view creates the item with an
- * empty map first, and the write is made again. False when the item went meanwhile (its link was deleted): nothing is written.
+ * empty map first, and the write is made again. False when the item went meanwhile (its link was
+ * deleted): nothing is written.
  */
 export async function addToLinkDay(key: LinkDayKey, tally: Record<string, number>, expiresAt: number): Promise<boolean> {
   const { linkDay } = getDb().entities;

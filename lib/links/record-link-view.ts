@@ -1,4 +1,4 @@
-import { addLinkViews, addToLinkDay } from '../db';
+import { addLinkViews, addToLinkDay, type LinkDayKey } from '../db';
 import { emitWebhookEvent } from '../webhooks/emit-webhook-event';
 import { coalesceAdds, type Tally } from './coalesce-adds';
 import { isLikelyBot } from './is-likely-bot';
@@ -8,12 +8,7 @@ import { visitTraits } from './visit-traits';
 
 const addViews = coalesceAdds((code: string) => code, (code, { views = 0 }) => addLinkViews(code, views));
 
-interface DayKey {
-  userId: string;
-  code: string;
-  day: string;
-  expiresAt: number;
-}
+type DayKey = LinkDayKey & { expiresAt: number };
 const addToDay = coalesceAdds(
   ({ userId, code, day, expiresAt }: DayKey) => JSON.stringify([userId, code, day, expiresAt]),
   ({ expiresAt, ...key }, tally) => addToLinkDay(key, tally, expiresAt),

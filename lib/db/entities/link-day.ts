@@ -17,7 +17,7 @@ export const LinkDay = new Entity({
     code: { type: 'string', required: true, readOnly: true },
     /** The UTC day, YYYY-MM-DD. */
     day: { type: 'string', required: true, readOnly: true },
-    /** Counter name → count. A map whose names are not known in advance (a referrer's host), hence `any`: read through `linkDayCounts`. */
+    /** Counter name → count. A map whose names are not known in advance (a referrer's host), hence `any`: read back checked by `listLinkDays`. */
     counts: { type: 'any', required: true },
     /** The table's TTL, epoch seconds: 13 months after the day, or with its link once the link has ended. */
     expiresAt: { type: 'number' },
