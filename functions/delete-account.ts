@@ -1,7 +1,5 @@
 import { deleteAccount } from '../lib/account/delete-account';
 import { deleteAccountJob } from '../lib/account/delete-account-job';
-import { handleJobMessages } from '../lib/jobs';
-import { withMetrics } from '../lib/observability/metrics';
-import { withTracing } from '../lib/observability/tracing';
+import { jobHandler } from '../lib/jobs';
 
-export const handler = withTracing(withMetrics((event: unknown) => handleJobMessages(deleteAccountJob, deleteAccount, event)));
+export const handler = jobHandler(deleteAccountJob, deleteAccount);

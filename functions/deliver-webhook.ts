@@ -1,7 +1,5 @@
-import { handleJobMessages } from '../lib/jobs';
-import { withMetrics } from '../lib/observability/metrics';
-import { withTracing } from '../lib/observability/tracing';
+import { jobHandler } from '../lib/jobs';
 import { deliverWebhook } from '../lib/webhooks/deliver-webhook';
 import { deliverWebhookJob } from '../lib/webhooks/deliver-webhook-job';
 
-export const handler = withTracing(withMetrics((event: unknown) => handleJobMessages(deliverWebhookJob, deliverWebhook, event)));
+export const handler = jobHandler(deliverWebhookJob, deliverWebhook);

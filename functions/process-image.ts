@@ -1,7 +1,5 @@
 import { processImageJob } from '../lib/images/process-image-job';
 import { processUpload } from '../lib/images/process-upload';
-import { handleJobMessages } from '../lib/jobs';
-import { withMetrics } from '../lib/observability/metrics';
-import { withTracing } from '../lib/observability/tracing';
+import { jobHandler } from '../lib/jobs';
 
-export const handler = withTracing(withMetrics((event: unknown) => handleJobMessages(processImageJob, processUpload, event)));
+export const handler = jobHandler(processImageJob, processUpload);

@@ -1,7 +1,5 @@
 import { rerenderWatermarks } from '../lib/images/rerender-watermarks';
 import { rerenderWatermarksJob } from '../lib/images/rerender-watermarks-job';
-import { handleJobMessages } from '../lib/jobs';
-import { withMetrics } from '../lib/observability/metrics';
-import { withTracing } from '../lib/observability/tracing';
+import { jobHandler } from '../lib/jobs';
 
-export const handler = withTracing(withMetrics((event: unknown) => handleJobMessages(rerenderWatermarksJob, (run) => rerenderWatermarks(run), event)));
+export const handler = jobHandler(rerenderWatermarksJob, (run) => rerenderWatermarks(run));

@@ -10,7 +10,7 @@ import { headObject } from '../lib/storage';
 import { startBridge, type Invoke, type Route } from './bridge';
 import { ensureTable, startDynamo } from './dynamo';
 import { serviceFunctionSpecs } from '../infra/function-specs';
-import { FUNCTION_SPECS, invokeInProcess } from './functions';
+import { functionTimeoutMs, invokeInProcess } from './functions';
 import { LOCAL_DISTRIBUTION_ID, LOCAL_RESOURCES, localCloudEnv } from './env';
 import { startCloudFrontStub, type CloudFrontStub } from './cloudfront-stub';
 import { mediaKeyEnv, persistentMediaSigningKey } from './cdn/media-keys';
@@ -25,9 +25,6 @@ import { sweepExpired } from './sweep-expired';
 export function jobRoutes(wiring: readonly JobWiring[] = JOB_WIRING): Route[] {
   return wiring.map((row) => ({ bucket: LOCAL_RESOURCES[row.trigger.bucket].name, prefix: row.trigger.prefix, functionName: row.name, deadLetterFunction: serviceFunctionSpecs().storeDeadLetter.name }));
 }
-
-/** Every function's timeout, as deployed. */
-const TIMEOUTS_MS: Record<string, number> = Object.fromEntries(FUNCTION_SPECS.map((spec) => [spec.name, spec.timeoutSeconds * 1000]));
 
 /** How often DynamoDB's TTL deletion is emulated, and the job sweep run, by default (AWS: every 5 minutes). */
 const SWEEP_INTERVAL_MS = 60_000;
@@ -111,7 +108,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     describe: headObject,
     // SQS keeps a failed message invisible for longer than a run's lease, so its next delivery finds a dead run's lease run out.
     visibilityTimeoutMs: jobTiming().leaseMs + 2000,
-    functionTimeoutMs: (name) => TIMEOUTS_MS[name] ?? 60_000,
+    functionTimeoutMs,
   });
   const documents = DynamoDBDocumentClient.from(client);
   const sweep = async () => {

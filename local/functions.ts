@@ -10,10 +10,17 @@ export function isFunctionName(name: string): boolean {
   return FUNCTION_SPECS.some((spec) => spec.name === name);
 }
 
+/** How long Lambda lets the function run before it stops it. */
+export function functionTimeoutMs(name: string): number {
+  const spec = FUNCTION_SPECS.find((candidate) => candidate.name === name);
+  if (!spec) throw new Error(`No function named ${name}`);
+  return spec.timeoutSeconds * 1000;
+}
+
 /** Runs a handler in this process, with the context Lambda would give it. */
 export async function invokeInProcess(name: string, event: object): Promise<unknown> {
-  if (!isFunctionName(name)) throw new Error(`No function named ${name}`);
+  const timeoutMs = functionTimeoutMs(name);
   // Loaded on first use, as Lambda loads a function on its first event: the face model costs seconds.
   const { handler } = (await import(new URL(`../functions/${name}.ts`, import.meta.url).href)) as { handler: Handler };
-  return handler(event, lambdaContext(name));
+  return handler(event, lambdaContext(name, timeoutMs));
 }

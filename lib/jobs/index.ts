@@ -2,7 +2,7 @@ export type { JobKind, JobRun, JobSubject, JobWork, WorkResult, Failure } from '
 export { JOB_KINDS, jobKind, jobKindOf, IMAGE_JOB_KINDS } from './kinds';
 export { JOB_WIRING, wiringOf, type JobName, type JobWiring } from './wiring';
 export { runJob, jobRefOf, type RunOutcome } from './run-job';
-export { handleJobMessages } from './handle-job-messages';
+export { handleJobMessages, jobHandler } from './handle-job-messages';
 export { storeDeadLetters } from './store-dead-letters';
 export { giveUpJob } from './give-up';
 export { sweepJobs, type SweepReport } from './sweep-jobs';

@@ -22,12 +22,22 @@ export function jobRefOf(kind: JobKind, subject: JobSubject): JobRef {
   return { userId: subject.userId, kind: kind.name, subjectId: subject.subjectId };
 }
 
+export interface RunOptions {
+  clock?: () => number;
+  /**
+   * When the invocation running it ends (Lambda's timeout). The lease is never renewed past it: Lambda
+   * stops a run at its timeout, heartbeat and all, and a run that outlives it anyway (one stuck in an
+   * await, in the local cloud, whose handlers share one process) must not hold its job for ever.
+   */
+  deadline?: number;
+}
+
 /**
  * Runs a job on one announced object version, at most once to completion. Whatever goes wrong that
  * is worth another attempt is thrown, after the claim is released so the next delivery can take it
  * at once; the queue retries, and after the last attempt its dead-letter queue takes the message.
  */
-export async function runJob(kind: JobKind, work: JobWork, object: StoredObject, clock: () => number = Date.now): Promise<RunOutcome> {
+export async function runJob(kind: JobKind, work: JobWork, object: StoredObject, { clock = Date.now, deadline = Infinity }: RunOptions = {}): Promise<RunOutcome> {
   const subject = kind.parseKey(object.key);
   if (!subject) {
     log.warn('Ignored an object outside the job key space', { kind: kind.name, key: object.key });
@@ -37,7 +47,7 @@ export async function runJob(kind: JobKind, work: JobWork, object: StoredObject,
   const ref = jobRefOf(kind, subject);
   const timing = jobTiming();
   const now = clock();
-  const leaseUntil = now + timing.leaseMs;
+  const leaseUntil = Math.min(now + timing.leaseMs, deadline);
   // The object is read while the claim is written: nearly every delivery is claimed, and a run is
   // mostly waiting. A delivery that is not claimed drops its read (and any failure of it) unheard.
   const reading = readObject(object.bucket, object.key);
@@ -51,7 +61,7 @@ export async function runJob(kind: JobKind, work: JobWork, object: StoredObject,
   if (claim === 'stale') return 'stale';
   if (claim !== 'claimed') return claim === 'busy' ? 'busy' : 'duplicate';
 
-  const heartbeat = keepLease(ref, object.eTag, clock);
+  const heartbeat = keepLease(ref, object.eTag, clock, deadline);
   try {
     const [running, stored] = await Promise.all([setSubjectStatus(kind, subject, { state: 'running' }), reading]);
     if (!running) return await settle(kind, ref, subject, object, { status: 'gone' });
@@ -93,11 +103,17 @@ async function settle(kind: JobKind, ref: JobRef, subject: JobSubject, object: S
   return 'gone';
 }
 
-/** Renews the run's lease while it works, so a run that dies is noticed within one lease and a long one is never taken over. */
-function keepLease(ref: JobRef, eTag: string, clock: () => number): { stop(): void } {
+/** Renews the run's lease while it works, so a run that dies is noticed within one lease and a long one is never taken over before its deadline. */
+function keepLease(ref: JobRef, eTag: string, clock: () => number, deadline: number): { stop(): void } {
   const timing = jobTiming();
   const timer = setInterval(() => {
-    const leaseUntil = clock() + timing.leaseMs;
+    const now = clock();
+    if (now >= deadline) {
+      log.warn('A run outlived its invocation; its lease runs out and the next delivery takes the job', { kind: ref.kind });
+      clearInterval(timer);
+      return;
+    }
+    const leaseUntil = Math.min(now + timing.leaseMs, deadline);
     renewJobLease(ref, eTag, { leaseUntil, dueAt: timing.runningDue(leaseUntil) })
       .then((held) => {
         if (!held) log.warn('A run lost its job to another run', { kind: ref.kind });

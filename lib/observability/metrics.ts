@@ -28,10 +28,10 @@ export function timeMetric(name: (typeof METRIC)[keyof typeof METRIC], milliseco
 }
 
 /** Wraps a handler so that what it recorded is flushed once per invocation, even when it throws. */
-export function withMetrics<Event, Result>(handler: (event: Event) => Promise<Result>): (event: Event) => Promise<Result> {
-  return async (event) => {
+export function withMetrics<Args extends unknown[], Result>(handler: (...args: Args) => Promise<Result>): (...args: Args) => Promise<Result> {
+  return async (...args) => {
     try {
-      return await handler(event);
+      return await handler(...args);
     } finally {
       if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
     }

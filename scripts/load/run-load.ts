@@ -80,6 +80,8 @@ export interface LoadReport {
   leftovers: { uploads: number; media: number };
   faults: FaultReport[];
   failures: string[];
+  /** When something failed: the cloud's last warnings and errors (its log level is WARN), to read what it did meanwhile. */
+  cloudLog: string[];
 }
 
 interface Upload {
@@ -110,7 +112,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   let cloud: CloudProcess | null = null;
   let live: LiveEventCounter | null = null;
   try {
-    cloud = await startCloudProcess({ dataDir, ports, env: options.env });
+    // The cloud logs its warnings and errors only: quiet when all goes well, and its tail says what went wrong when not.
+    cloud = await startCloudProcess({ dataDir, ports, env: { POWERTOOLS_LOG_LEVEL: 'WARN', ...options.env } });
     Object.assign(process.env, cloud.env);
     // After the cloud's environment is in place: lib/ reads its resources from it.
     const { countLiveEvents } = await import('./completions');
@@ -247,7 +250,7 @@ async function measure(
     const job = await findJob({ userId, kind: 'process-image', subjectId: imageId });
     const runs = String(job?.attempts ?? 0);
     runsPerPhoto[runs] = (runsPerPhoto[runs] ?? 0) + 1;
-    if (job?.state !== 'done') failures.push(`${imageId}: its job is ${job?.state ?? 'gone'} after ${job?.attempts ?? 0} runs, not done${job?.lastError ? ` (last error: ${job.lastError})` : ''}`);
+    if (job?.state !== 'done') failures.push(`${imageId}: its job is ${job?.state ?? 'gone'} after ${job?.attempts ?? 0} runs, not done${describeStuckJob(job)}`);
     // Without faults nothing is redone; with them a killed run may be, and is still finished only once.
     if (options.faults.length === 0 && job?.attempts !== 1) failures.push(`${imageId} was processed ${job?.attempts ?? 0} times`);
 
@@ -312,7 +315,15 @@ async function measure(
     leftovers: { uploads: leftovers.uploads.length, media: leftovers.media.length },
     faults: struck.map((fault) => fault.report),
     failures,
+    cloudLog: failures.length > 0 ? cloud.logTail() : [],
   };
+}
+
+/** What the ledger says of a job that did not finish: where its lease and the sweep's next look stand, and its last error. */
+function describeStuckJob(job: { leaseUntil?: number; dueAt?: number; sweeps?: number; lastError?: string } | undefined | null): string {
+  if (!job) return '';
+  const from = (at: number | undefined) => (at === undefined ? 'unset' : `${((at - Date.now()) / 1000).toFixed(1)} s from now`);
+  return ` (lease until ${from(job.leaseUntil)}, due ${from(job.dueAt)}, swept ${job.sweeps ?? 0} times${job.lastError ? `, last error: ${job.lastError}` : ''})`;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -110,8 +110,8 @@ describe('claims', () => {
     const { leaseMs } = jobTiming();
     expect(await claimJob(ref, { eTag: object.eTag, now: diedAt, leaseUntil: diedAt + leaseMs, dueAt: diedAt + 2 * leaseMs })).toBe('claimed');
 
-    expect(await runJob(kind, done, object, () => diedAt + leaseMs - 1)).toBe('busy');
-    expect(await runJob(kind, done, object, () => diedAt + leaseMs + 1)).toBe('done');
+    expect(await runJob(kind, done, object, { clock: () => diedAt + leaseMs - 1 })).toBe('busy');
+    expect(await runJob(kind, done, object, { clock: () => diedAt + leaseMs + 1 })).toBe('done');
     expect(await findJob(ref)).toMatchObject({ state: 'done', attempts: 2 });
   });
 
@@ -123,6 +123,17 @@ describe('claims', () => {
     await sleep(leaseMs * 1.3);
     expect(await runJob(kind, done, object)).toBe('busy');
     expect(await long).toBe('done');
+  });
+
+  it('stops renewing the lease at its invocation\'s deadline, so a run stuck past its timeout does not hold the job for ever', async () => {
+    const kind = testKind();
+    const { object, ref } = await stage(kind);
+    const { leaseMs } = jobTiming();
+    // Stuck in an await that never settles, as a run can be in the local cloud's shared process, where Lambda would have stopped it.
+    void runJob(kind, () => new Promise<never>(() => undefined), object, { deadline: Date.now() + leaseMs / 2 });
+    await sleep(leaseMs * 1.5);
+    expect(await runJob(kind, done, object)).toBe('done');
+    expect(await findJob(ref)).toMatchObject({ state: 'done', attempts: 2 });
   });
 });
 

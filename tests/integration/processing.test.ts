@@ -98,7 +98,7 @@ describe('processing an upload', () => {
     // The next delivery, once the lease has run out.
     const written: string[] = [];
     faults.beforeEachWrite = async (key) => void written.push(key);
-    expect(await runJob(processImageJob, processUpload, object, () => now + leaseMs + 1)).toBe('done');
+    expect(await runJob(processImageJob, processUpload, object, { clock: () => now + leaseMs + 1 })).toBe('done');
     expect(written).toEqual([]);
     expect(await findImage(userId, imageId)).toMatchObject({ status: 'ready', variants: finished.variants });
   });
