@@ -18,13 +18,6 @@ const OWN_CLOUD = [
 ];
 
 /**
- * Integration files on a second shared cloud of their own, which npm test runs beside the first:
- * the suite mostly waits on jobs, retries and timers, one file at a time, and a second cloud lets its
- * longest files (the fuzz test's 120 images, the webhooks' retry schedule) wait beside the others.
- */
-const SECOND_CLOUD = ['tests/integration/fuzz.test.ts', 'tests/integration/webhooks.test.ts'];
-
-/**
  * Integration files that need a module graph of their own: they mock one of the app's modules, or set
  * a setting that lib/config.ts reads once per process before their first import.
  */
@@ -91,8 +84,7 @@ export default defineConfig({
         },
       },
       // The shared cloud's files in one module graph, as the unit files: the handlers, sharp and the SDKs load once, not once per file.
-      integrationProject('integration', { include: ['tests/integration/**/*.test.ts'], exclude: [...configDefaults.exclude, ...OWN_CLOUD, ...OWN_GRAPH, ...SECOND_CLOUD], isolate: false }),
-      integrationProject('integration-second-cloud', { include: SECOND_CLOUD, isolate: false }),
+      integrationProject('integration', { include: ['tests/integration/**/*.test.ts'], exclude: [...configDefaults.exclude, ...OWN_CLOUD, ...OWN_GRAPH], isolate: false }),
       // Runs after the files above (Vitest runs isolated single-worker files last, one at a time), on the same cloud.
       integrationProject('integration-isolated', { include: OWN_GRAPH }),
       {

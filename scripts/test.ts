@@ -4,8 +4,7 @@
  *   build:site ──────────────▶ e2e → lint
  *        └───────────────┐
  *   unit → infra:check ──────▶ typecheck → deploy:check
- *   integration (shared cloud)
- *   integration (own clouds) → integration (a second shared cloud)
+ *   integration (shared cloud) ‖ integration (own clouds)
  *
  * The site is built once, and the e2e suite, the type-check (over the build's route types) and
  * deploy:check (over its OpenNext output) all use that build, so they wait for it and for nothing
@@ -48,11 +47,7 @@ const lanes = [
   run([npm('unit', 'test:unit'), npm('infra:check')])
     .then(() => site)
     .then(() => run([npm('typecheck'), { name: 'deploy:check', command: 'npm run --silent deploy:check -- --built-site' }])),
-  run([{ name: 'integration', command: 'vitest run --project integration --project integration-isolated' }]),
-  run([
-    { name: 'integration:own-clouds', command: 'vitest run --project integration-own-cloud' },
-    { name: 'integration:second-cloud', command: 'vitest run --project integration-second-cloud' },
-  ]),
+  run([{ name: 'integration', command: 'vitest run --project integration --project integration-isolated' }, { name: 'integration:own-clouds', command: 'vitest run --project integration-own-cloud' }], { together: true }),
 ];
 const outcomes = await Promise.allSettled(lanes);
 const seconds = ((performance.now() - started) / 1000).toFixed(0);
