@@ -25,9 +25,13 @@ test('a keyboard alone uploads a photo, shares it, runs the LinkedIn check and o
   // The button is on the page before its script: Enter pressed before hydration opens nothing, for a person too.
   await expect(page.locator('[data-testid="upload-area"][data-listening]')).toBeAttached();
 
-  // Upload: the picker opens from a focusable button.
+  // Upload: the picker opens from a focusable button. Listened for before the first Tab: Playwright
+  // starts intercepting the chooser once it is listened for, and on a busy machine an Enter pressed at
+  // the same moment could open the dialog before that, where a headless browser shows nothing.
+  const choosing = page.waitForEvent('filechooser');
   await tabTo(page, page.getByRole('button', { name: 'Choose photos' }));
-  const [picker] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  await page.keyboard.press('Enter');
+  const picker = await choosing;
   expect(picker.isMultiple()).toBe(true);
   await picker.setFiles(path.join(FIXTURES, 'faces/astronaut.png'));
   const card = page.getByTestId('image-card').filter({ hasText: 'astronaut.png' });
