@@ -8,7 +8,7 @@ import { log } from '../lib/observability/log';
 import { JOB_WIRING, type JobWiring } from '../lib/jobs/wiring';
 import { headObject } from '../lib/storage';
 import { startBridge, type Invoke, type Route } from './bridge';
-import { ensureTable, startDynamo } from './dynamo';
+import { ensureTable, reloadTable, startDynamo } from './dynamo';
 import { serviceFunctionSpecs } from '../infra/function-specs';
 import { functionTimeoutMs, invokeInProcess } from './functions';
 import { LOCAL_DISTRIBUTION_ID, LOCAL_RESOURCES, localCloudEnv } from './env';
@@ -100,6 +100,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
   const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: 'us-east-1', credentials: EMULATOR_CREDENTIALS });
   await ensureTable(client, LOCAL_RESOURCES.Table.name);
+  if (!dynamo.stoppedCleanly) {
+    const items = await reloadTable(client, LOCAL_RESOURCES.Table.name);
+    log.warn('The local DynamoDB was not stopped cleanly last time: its table was reloaded, so that its indexes match its items', { items });
+  }
 
   const bridge = startBridge({
     events: s3.events,

@@ -1,7 +1,23 @@
+import { existsSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import path from 'node:path';
+import {
+  BatchWriteItemCommand,
+  CreateTableCommand,
+  DeleteTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  paginateScan,
+  ResourceNotFoundException,
+  type AttributeValue,
+  type CreateTableCommandInput,
+  type WriteRequest,
+  waitUntilTableExists,
+  waitUntilTableNotExists,
+} from '@aws-sdk/client-dynamodb';
 import { table } from '../lib/db/table';
 
 const require = createRequire(import.meta.url);
@@ -10,6 +26,8 @@ const dynalite = require('dynalite') as (options: { path?: string; createTableMs
 export interface DynamoEmulator {
   endpoint: string;
   port: number;
+  /** False when the process that last served this data did not stop (killed, crashed): see reloadTable. */
+  stoppedCleanly: boolean;
   /**
    * Takes it off the network as an outage does: new connections are refused and open ones cut, so
    * requests under way fail on the client. Its data stays as it is, and is served again by resume().
@@ -22,6 +40,9 @@ export interface DynamoEmulator {
 
 /** Starts dynalite, persisted in `directory`. */
 export async function startDynamo(options: { directory: string; port: number }): Promise<DynamoEmulator> {
+  // There while a process serves the data; a stop removes it, so finding it means the last one never stopped.
+  const inUse = path.join(options.directory, 'in-use');
+  const stoppedCleanly = !existsSync(inUse);
   const server = dynalite({ path: options.directory, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   const listen = (port: number) =>
     new Promise<void>((resolve, reject) => {
@@ -32,6 +53,7 @@ export async function startDynamo(options: { directory: string; port: number }):
       });
     });
   await listen(options.port);
+  await writeFile(inUse, `${process.pid}\n`);
   const { port } = server.address() as AddressInfo;
   let paused = false;
   const resume = async () => {
@@ -42,6 +64,7 @@ export async function startDynamo(options: { directory: string; port: number }):
   return {
     endpoint: `http://127.0.0.1:${port}`,
     port,
+    stoppedCleanly,
     pause: async () => {
       if (paused) return;
       paused = true;
@@ -54,6 +77,7 @@ export async function startDynamo(options: { directory: string; port: number }):
     stop: async () => {
       await resume();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await rm(inUse, { force: true });
     },
   };
 }
@@ -90,3 +114,30 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
     await client.send(new CreateTableCommand(createTableInput(tableName)));
   }
 }
+
+/**
+ * dynalite writes an item's index entries and then the item, as separate LevelDB writes, so a kill
+ * between them leaves an index that has lost the item or holds a version of it the table never got
+ * (a job the sweep can no longer find, in the chaos test). DynamoDB never does either. After a process
+ * that did not stop, the table is reloaded: every item read, the table made again, and the items
+ * written back, so that each index is built from the items alone. Returns how many items it held.
+ */
+export async function reloadTable(client: DynamoDBClient, tableName: string): Promise<number> {
+  const items: Record<string, AttributeValue>[] = [];
+  for await (const page of paginateScan({ client }, { TableName: tableName, ConsistentRead: true })) items.push(...(page.Items ?? []));
+  await client.send(new DeleteTableCommand({ TableName: tableName }));
+  await waitUntilTableNotExists({ client, maxWaitTime: 30, minDelay: 1 }, { TableName: tableName });
+  await client.send(new CreateTableCommand(createTableInput(tableName)));
+  await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 1 }, { TableName: tableName });
+  for (let start = 0; start < items.length; start += BATCH_WRITE_LIMIT) {
+    let requests: WriteRequest[] = items.slice(start, start + BATCH_WRITE_LIMIT).map((item) => ({ PutRequest: { Item: item } }));
+    while (requests.length > 0) {
+      const { UnprocessedItems } = await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: requests } }));
+      requests = UnprocessedItems?.[tableName] ?? [];
+    }
+  }
+  return items.length;
+}
+
+/** BatchWriteItem's most items a request. */
+const BATCH_WRITE_LIMIT = 25;

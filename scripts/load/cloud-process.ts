@@ -1,12 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
 import { z } from 'zod';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-/** Enough of its log to see what the cloud did in the seconds before a run went wrong. */
-const LOG_TAIL_LINES = 80;
 
 /** What local/cloud-main.ts answers over its IPC channel once a request to its DynamoDB emulator is done. */
 const EmulatorAnswer = z.object({ dynamo: z.enum(['stop', 'start']), ok: z.boolean(), error: z.string().optional() });
@@ -16,8 +13,6 @@ export interface CloudProcess {
   env: Record<string, string>;
   /** SIGKILL, as a crash would: nothing is flushed, nothing is told. */
   kill(): Promise<void>;
-  /** The last lines it logged, across restarts. */
-  logTail(): string[];
   /** Starts it again on the same ports and data folder; resolves once it serves. */
   start(): Promise<void>;
   /** Takes its DynamoDB emulator down (refused connections), or brings it back on the same port and data. */
@@ -31,13 +26,6 @@ export interface CloudProcess {
  */
 export async function startCloudProcess(options: { dataDir: string; ports: { s3: number; dynamo: number; realtime: number }; env: Record<string, string> }): Promise<CloudProcess> {
   let child: ChildProcess | null = null;
-  const tail: string[] = [];
-  const keepTail = async (output: Readable) => {
-    for await (const line of createInterface({ input: output })) {
-      tail.push(line);
-      if (tail.length > LOG_TAIL_LINES) tail.shift();
-    }
-  };
 
   const start = async () => {
     const started = spawn(process.execPath, ['--import', 'tsx', 'local/cloud-main.ts'], {
@@ -56,7 +44,7 @@ export async function startCloudProcess(options: { dataDir: string; ports: { s3:
     for await (const line of createInterface({ input: started.stdout! })) {
       if (!line.startsWith('ready ')) continue;
       // Read to the end: a pipe nobody reads fills, and on Linux a write to a full pipe stops the whole cloud.
-      void keepTail(started.stdout!);
+      started.stdout!.resume();
       return JSON.parse(line.slice('ready '.length)) as Record<string, string>;
     }
     throw new Error(`the local cloud exited with ${started.exitCode ?? started.signalCode} before it served`);
@@ -74,7 +62,6 @@ export async function startCloudProcess(options: { dataDir: string; ports: { s3:
   const env = await start();
   return {
     env,
-    logTail: () => [...tail],
     kill: () => end('SIGKILL'),
     start: async () => void (await start()),
     async dynamo(request) {

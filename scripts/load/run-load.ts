@@ -80,8 +80,6 @@ export interface LoadReport {
   leftovers: { uploads: number; media: number };
   faults: FaultReport[];
   failures: string[];
-  /** When something failed: the cloud's last warnings and errors (its log level is WARN), to read what it did meanwhile. */
-  cloudLog: string[];
 }
 
 interface Upload {
@@ -112,7 +110,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   let cloud: CloudProcess | null = null;
   let live: LiveEventCounter | null = null;
   try {
-    // The cloud logs its warnings and errors only: quiet when all goes well, and its tail says what went wrong when not.
+    // The cloud logs its warnings and errors (to the stderr it shares with this process): what it did when a run goes wrong.
     cloud = await startCloudProcess({ dataDir, ports, env: { POWERTOOLS_LOG_LEVEL: 'WARN', ...options.env } });
     Object.assign(process.env, cloud.env);
     // After the cloud's environment is in place: lib/ reads its resources from it.
@@ -315,7 +313,6 @@ async function measure(
     leftovers: { uploads: leftovers.uploads.length, media: leftovers.media.length },
     faults: struck.map((fault) => fault.report),
     failures,
-    cloudLog: failures.length > 0 ? cloud.logTail() : [],
   };
 }
 

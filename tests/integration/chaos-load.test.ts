@@ -28,7 +28,6 @@ it('finishes every photo once through a SIGKILL of the whole local cloud and 5 s
     timeoutMs: 120_000,
   });
   console.log(`chaos load: ${JSON.stringify({ allReadySeconds: report.allReadySeconds, runsPerPhoto: report.runsPerPhoto, completions: report.completions, faults: report.faults })}`);
-  if (report.cloudLog.length > 0) console.log(`the cloud's last warnings:\n${report.cloudLog.join('\n')}`);
 
   expect(report.failures).toEqual([]);
   expect(report.faults.map((fault) => fault.kind).sort()).toEqual(['kill-cloud', 'stop-dynamo']);
