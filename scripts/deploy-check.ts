@@ -45,7 +45,7 @@ import { siteExpectations } from './deploy-check/site-answers';
 import { deployedSiteEnvironment, SITE_CACHE } from './deploy-check/site-environment';
 import { checkSiteInClerkMode, startClerkSite, type ClerkSite } from './deploy-check/clerk-site-pass';
 import { checkApiFlow, type ApiPassContext } from './deploy-check/api-pass';
-import { buildFunction, modulesAbove, type BuiltFunction } from './deploy-check/sst-function-build';
+import { buildFunction, modulesAbove, type BuiltFunction, type InstallCache } from './deploy-check/sst-function-build';
 
 const WORK_DIR = path.join(root, '.sst', 'deploy-check');
 /** Where the bundles are built and run: outside the repository, whose node_modules Lambda does not have. */
@@ -72,11 +72,12 @@ async function buildFunctions(): Promise<Map<string, BuiltFunction>> {
     return new Map();
   }
   const queue = new PQueue({ concurrency: BUNDLE_CONCURRENCY });
+  const installs: InstallCache = new Map();
   const outcomes = await Promise.all(
     plannedBundles().map(({ label, spec }) =>
       queue.add(async () => {
         const dir = path.join(BUNDLES_DIR, 'functions', label.replace(/\W+/g, '-'));
-        return buildFunction(root, spec, dir, { reuse: REUSE }).then(
+        return buildFunction(root, spec, dir, { reuse: REUSE, installs }).then(
           (result) => ({ label, spec, result }),
           (error: Error) => ({ label, spec, error }),
         );

@@ -92,8 +92,15 @@ export interface BuiltFunction {
   bytes: number;
 }
 
+/**
+ * npm installs already made, by their package.json: bundles with the same install set (sharp; sharp and
+ * the face model) get the tree npm made for the first, copied, instead of npm unpacking the same
+ * packages again (about 4 CPU seconds each for the model's).
+ */
+export type InstallCache = Map<string, Promise<string>>;
+
 /** Builds one function into outDir; throws with npm's or esbuild's own output when a step fails. */
-export async function buildFunction(root: string, spec: FunctionSpec, outDir: string, options: { reuse?: boolean } = {}): Promise<BuiltFunction> {
+export async function buildFunction(root: string, spec: FunctionSpec, outDir: string, options: { reuse?: boolean; installs?: InstallCache } = {}): Promise<BuiltFunction> {
   const ownSourceMap = path.join(outDir, 'bundle.mjs.map');
   if (options.reuse && existsSync(path.join(outDir, 'bundle.mjs'))) return { spec, dir: outDir, missingPackages: [], bundledNative: [], bytes: directoryBytes(outDir, (file) => file !== ownSourceMap) };
   await rm(outDir, { recursive: true, force: true });
@@ -102,13 +109,30 @@ export async function buildFunction(root: string, spec: FunctionSpec, outDir: st
   const missingPackages = externalPackages(metafile!).filter((name) => !spec.install.includes(name) && !spec.shipped.includes(name));
   const bundledNative = NATIVE_PACKAGES.filter((name) => Object.keys(metafile!.inputs).some((input) => input.startsWith(`node_modules/${name}/`)));
   if (spec.install.length > 0) {
-    await writeFile(path.join(outDir, 'package.json'), installManifest(root, spec.install));
-    await execFileAsync('npm', [...sstInstallArgs(spec.install), '--no-audit', '--no-fund'], { cwd: outDir, maxBuffer: 64 * 1024 * 1024 }).catch((error: { stdout?: string; stderr?: string }) => {
-      throw new Error(`npm install for ${spec.name} failed:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
-    });
+    const manifest = installManifest(root, spec.install);
+    await writeFile(path.join(outDir, 'package.json'), manifest);
+    const installs = options.installs ?? new Map<string, Promise<string>>();
+    let installed = installs.get(manifest);
+    if (!installed) {
+      installed = npmInstall(spec, manifest, path.join(outDir, '..', '.installs', String(installs.size)));
+      installs.set(manifest, installed);
+    }
+    const tree = await installed;
+    for (const name of ['node_modules', 'package-lock.json']) await cp(path.join(tree, name), path.join(outDir, name), { recursive: true, verbatimSymlinks: true });
   }
   for (const file of spec.copyFiles) await cp(path.join(root, file.from), path.join(outDir, file.to), { recursive: true });
   return { spec, dir: outDir, missingPackages, bundledNative, bytes: directoryBytes(outDir, (file) => file !== ownSourceMap) };
+}
+
+/** SST's install of a function's `nodejs.install` packages, in a folder of its own that bundles copy from. */
+async function npmInstall(spec: FunctionSpec, manifest: string, dir: string): Promise<string> {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, 'package.json'), manifest);
+  await execFileAsync('npm', [...sstInstallArgs(spec.install), '--no-audit', '--no-fund'], { cwd: dir, maxBuffer: 64 * 1024 * 1024 }).catch((error: { stdout?: string; stderr?: string }) => {
+    throw new Error(`npm install for ${spec.name} failed:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
+  });
+  return dir;
 }
 
 /** The packages (not Node's built-in modules) a bundle leaves to be loaded at run time. */
