@@ -11,7 +11,7 @@ import type { Bench } from './figure';
 import { peakResidentMb } from '../tests/support/peak-resident';
 
 /**
- * The process-image work's peak memory, each input in a fresh process (getrusage maxrss: Node, sharp,
+ * The process-image work's peak memory, each input in a fresh process (its VmHWM: Node, sharp,
  * libvips' caches, the input, the decoded image and every output), against the function's configured
  * memory: a 13 MP photo, and a photo at the 50 MP limit, the worst input it accepts. The 50 MP input is
  * made here, of noise, which compresses badly: a file near the 25 MB limit, the worst case for the buffers too.

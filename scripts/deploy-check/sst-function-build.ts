@@ -1,4 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
@@ -114,7 +115,8 @@ export async function buildFunction(root: string, spec: FunctionSpec, outDir: st
     const installs = options.installs ?? new Map<string, Promise<string>>();
     let installed = installs.get(manifest);
     if (!installed) {
-      installed = npmInstall(spec, manifest, path.join(outDir, '..', '.installs', String(installs.size)));
+      // Named by what it installs, so that builds which share no cache never share a folder for different sets.
+      installed = npmInstall(spec, manifest, path.join(outDir, '..', '.installs', createHash('sha256').update(manifest).digest('hex').slice(0, 12)));
       installs.set(manifest, installed);
     }
     const tree = await installed;

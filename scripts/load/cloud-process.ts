@@ -42,10 +42,7 @@ export async function startCloudProcess(options: { dataDir: string; ports: { s3:
     });
     child = started;
     for await (const line of createInterface({ input: started.stdout! })) {
-      if (!line.startsWith('ready ')) continue;
-      // Read to the end: a pipe nobody reads fills, and on Linux a write to a full pipe stops the whole cloud.
-      started.stdout!.resume();
-      return JSON.parse(line.slice('ready '.length)) as Record<string, string>;
+      if (line.startsWith('ready ')) return JSON.parse(line.slice('ready '.length)) as Record<string, string>;
     }
     throw new Error(`the local cloud exited with ${started.exitCode ?? started.signalCode} before it served`);
   };

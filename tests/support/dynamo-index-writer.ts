@@ -3,8 +3,8 @@ import { ensureTable, startDynamo } from '../../local/dynamo';
 import { EMULATOR_CREDENTIALS } from '../../local/s3';
 
 /*
- * A process that serves DynamoDB from the folder it is given and moves one item along an index as fast
- * as it can, as a job's lease renewals do, until it is killed: local/dynamo.test.ts kills it mid-write.
+ * A process that serves DynamoDB from the folder it is given and moves 40 items along an index as fast
+ * as it can, as jobs' lease renewals do, until it is killed: local/dynamo.test.ts kills it mid-write.
  */
 const [directory, tableName] = process.argv.slice(2) as [string, string];
 const ITEMS = 40;
