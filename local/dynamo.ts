@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import http, { type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -43,6 +43,8 @@ export async function startDynamo(options: { directory: string; port: number }):
   // There while a process serves the data; a stop removes it, so finding it means the last one never stopped.
   const inUse = path.join(options.directory, 'in-use');
   const stoppedCleanly = !existsSync(inUse);
+  // LevelDB makes the folder as it opens, which can come after the mark is written.
+  await mkdir(options.directory, { recursive: true });
   const server = dynalite({ path: options.directory, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   const listen = (port: number) =>
     new Promise<void>((resolve, reject) => {
