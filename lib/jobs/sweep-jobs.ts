@@ -52,8 +52,11 @@ async function sweepJob(kind: JobKind, job: JobItem, now: number): Promise<Sweep
   if (!trigger) {
     const arrivalDeadline = job.createdAt + kind.arrivalWindowMs + ARRIVAL_GRACE_MS;
     if (job.state === 'queued' && now < arrivalDeadline) {
-      // The upload URL is still good: look again once the object can no longer come.
-      return (await recordJobSweep(ref, job, arrivalDeadline, { count: false })) ? 'waiting' : 'raced';
+      // The upload URL is still good: look again as the job ages, not only once the object can no longer
+      // come, since an object that arrives while its event is lost (a crash between the two) would
+      // otherwise sit unannounced until that deadline, a quarter of an hour on a fresh upload.
+      const again = Math.min(arrivalDeadline, now + announcementSpacing(job, now));
+      return (await recordJobSweep(ref, job, again, { count: false })) ? 'waiting' : 'raced';
     }
     if (!(await markJobNeverArrived(ref, job))) return 'raced';
     await setSubjectStatus(kind, subject, { state: 'failed', failure: { reason: kind.messages.neverArrived, code: FAILURE_CODE.neverArrived } });
@@ -63,11 +66,16 @@ async function sweepJob(kind: JobKind, job: JobItem, now: number): Promise<Sweep
 
   const stuck = job.state === 'queued' ? now - job.createdAt > MAX_QUEUED_MS : job.attempts >= MAX_DELIVERY_ATTEMPTS;
   if (stuck) return (await giveUpJob(kind, subject, { key: job.key, eTag: job.eTag }, now)) === 'dead' ? 'gave-up' : 'raced';
-  const timing = jobTiming();
-  // Spaced by the job's age, not by how often it was announced: a job announced many times while it
-  // waited behind a backlog must still be announced soon after a crash drops the queue's copy of it.
-  const backoff = Math.min(MAX_ANNOUNCEMENT_INTERVAL_MS, Math.max(timing.queuedDue(0), Math.round((now - job.createdAt) / ANNOUNCEMENT_AGE_DIVISOR)));
-  if (!(await recordJobSweep(ref, job, timing.runningDue(now + backoff), { count: true }))) return 'raced';
+  if (!(await recordJobSweep(ref, job, jobTiming().runningDue(now + announcementSpacing(job, now)), { count: true }))) return 'raced';
   await renotifyObject(kind.bucket(), job.key, `sweep-${job.sweeps + 1}`);
   return 'announced';
+}
+
+/**
+ * How long the sweep leaves a job before looking at it again: spaced by its age, not by how often it
+ * was looked at, so that a job announced many times while it waited behind a backlog is still
+ * announced soon after a crash drops the queue's copy of it.
+ */
+function announcementSpacing(job: JobItem, now: number): number {
+  return Math.min(MAX_ANNOUNCEMENT_INTERVAL_MS, Math.max(jobTiming().queuedDue(0), Math.round((now - job.createdAt) / ANNOUNCEMENT_AGE_DIVISOR)));
 }

@@ -241,19 +241,37 @@ describe('the sweep', () => {
     expect(await sweepJobs(later, [kind])).toMatchObject({ announced: 0, 'gave-up': 0 });
   });
 
-  it('waits for an upload that may still arrive, and settles one that never will', async () => {
+  it('waits for an upload that may still arrive, looking again as it ages, and settles one that never will', async () => {
     const kind = testKind();
     const start = Date.now();
+    const grace = jobTiming().queuedDue(0);
     const { ref, subject } = await stage(kind, { now: start, store: false });
-    expect(await sweepJobs(start + jobTiming().queuedDue(0) + 1, [kind])).toMatchObject({ waiting: 1 });
+    const first = start + grace + 1;
+    expect(await sweepJobs(first, [kind])).toMatchObject({ waiting: 1 });
+    expect(await sweepJobs(first + grace - 1, [kind])).toMatchObject({ waiting: 0 });
+    expect(await sweepJobs(first + grace + 1, [kind])).toMatchObject({ waiting: 1 });
     expect(kind.shown).toEqual([]);
 
     const deadline = start + kind.arrivalWindowMs + ARRIVAL_GRACE_MS;
-    expect(await sweepJobs(deadline - 1, [kind])).toMatchObject({ waiting: 0, 'never-arrived': 0 });
+    expect(await sweepJobs(deadline - 1, [kind])).toMatchObject({ waiting: 1, 'never-arrived': 0 });
     expect(await sweepJobs(deadline + 1, [kind])).toMatchObject({ 'never-arrived': 1 });
     expect(await findJob(ref)).toMatchObject({ state: 'failed' });
     expect(kind.shown).toEqual([`${subject.subjectId}:failed:never-arrived`]);
     expect(kind.discarded).toEqual([subject.subjectId]);
+  });
+
+  it('announces an upload that arrived while the sweep was waiting for it, its event lost', async () => {
+    // The chaos test's photo: the sweep found no upload yet, then the local cloud was killed between
+    // the upload's PUT and its event. It used to be looked at again only when its upload URL ran out.
+    const kind = testKind();
+    const start = Date.now();
+    const grace = jobTiming().queuedDue(0);
+    const { ref, key } = await stage(kind, { now: start, store: false });
+    expect(await sweepJobs(start + grace + 1, [kind])).toMatchObject({ waiting: 1 });
+    // The unrouted bucket sends no event, as the killed cloud did not.
+    await writeObject(UNROUTED_BUCKET, key, Buffer.from('arrived late'), 'text/plain');
+    expect(await sweepJobs(start + 2 * grace + 2, [kind])).toMatchObject({ announced: 1 });
+    expect(await findJob(ref)).toMatchObject({ state: 'queued', sweeps: 1 });
   });
 
   it('gives up a job whose runs keep dying once it has had as many runs as a message gets deliveries', async () => {
