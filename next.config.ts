@@ -5,10 +5,10 @@ import packageJson from './package.json' with { type: 'json' };
 
 /**
  * Server-only packages that ship ready-to-run code: the AWS SDK's clients and Powertools (every one the
- * project depends on, so a new client is covered), ElectroDB, X-Ray and the HEIC decoder. Bundled, they
- * had Turbopack compile thousands of the SDK's modules again on every build and every `next dev` start
- * (a clean build: 85 → 66 CPU seconds); Node requires them from node_modules instead, and OpenNext
- * copies what the server traces into its function.
+ * project depends on, so a new client is covered), ElectroDB, X-Ray, the HEIC decoder, the EXIF reader
+ * and the ZIP writer. Bundled, they had Turbopack compile thousands of the SDK's modules again on every
+ * build and every `next dev` start (a clean build: 85 → 66 CPU seconds); Node requires them from
+ * node_modules instead, and OpenNext copies what the server traces into its function.
  */
 const PREBUILT_SERVER_PACKAGES = [
   ...Object.keys(packageJson.dependencies).filter((name) => name.startsWith('@aws-sdk/') || name.startsWith('@aws-lambda-powertools/')),
