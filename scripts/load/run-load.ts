@@ -244,13 +244,18 @@ async function measure(
   let completedTwice = 0;
   // Each user's face index is one object of theirs beside their photos' (the consistency check below ties it to their face library).
   const accounted = { uploads: new Set<string>(), media: new Set(users.map(faceIndexObjectKey)), mediaPrefixes: [] as string[] };
-  for (const { userId, imageId, unreadied } of uploads) {
+  for (const upload of uploads) {
+    const { userId, imageId, unreadied } = upload;
     const job = await findJob({ userId, kind: 'process-image', subjectId: imageId });
     const runs = String(job?.attempts ?? 0);
     runsPerPhoto[runs] = (runsPerPhoto[runs] ?? 0) + 1;
     if (job?.state !== 'done') failures.push(`${imageId}: its job is ${job?.state ?? 'gone'} after ${job?.attempts ?? 0} runs, not done${describeStuckJob(job)}`);
     // Without faults nothing is redone; with them a killed run may be, and is still finished only once.
     if (options.faults.length === 0 && job?.attempts !== 1) failures.push(`${imageId} was processed ${job?.attempts ?? 0} times`);
+    if (!quiet(upload)) {
+      const faces = await findJob({ userId, kind: 'index-faces', subjectId: imageId });
+      failures.push(`${imageId}: its face indexing is ${upload.faceIndex ?? 'not asked for'}, its job ${faces?.state ?? 'gone'} after ${faces?.attempts ?? 0} runs${describeStuckJob(faces)}`);
+    }
 
     // Finished twice, as seen from outside the runner: its 'done' heard twice; ready, then processing
     // again; or its face indexing (asked for once by each finished processing) announced twice.
