@@ -1,6 +1,6 @@
 import { resources } from '../aws/resources';
 import { completeImageProcessing, findImage, recordThumbnail, type ImageVariant } from '../db';
-import { requestFaceIndex } from '../people/request-face-index';
+import { ensureFaceIndexRequested, requestFaceIndex } from '../people/request-face-index';
 import type { JobRun, WorkResult } from '../jobs/job-kind';
 import { publishJobState } from '../jobs/publish-job-state';
 import { countMetric, METRIC, timeMetric } from '../observability/metrics';
@@ -24,7 +24,7 @@ export async function processUpload(run: JobRun): Promise<WorkResult> {
   if (!image || image.deletingAt) return { status: 'gone' };
   // Already finished by an earlier run that died before the job's ledger heard: done, without encoding it again.
   if (image.status === 'ready') {
-    if (!image.faceIndex) await requestFaceIndex(image);
+    await ensureFaceIndexRequested(image);
     // The earlier run may have died before its event went out; the same event has the same webhook-id, so a receiver that had it drops it.
     await emitWebhookEvent(key.userId, imageReadyEvent(key.imageId, image), run.now);
     return { status: 'done' };

@@ -3,7 +3,7 @@ import { findImage, setFaceIndexState, type ImageItem, type ImageVariant } from 
 import { imageIdInput } from '../images/schemas';
 import { expectJob } from '../jobs/expect-job';
 import { enforceRateLimit, inMinutes } from '../rate-limit';
-import { copyObject, faceIndexInputKey } from '../storage';
+import { copyObject, faceIndexInputKey, headObject } from '../storage';
 import { traceMetadata } from '../observability/tracing';
 import { UserError } from '../user-error';
 import { indexFacesJob } from './index-faces-job';
@@ -30,6 +30,19 @@ export async function requestFaceIndex(image: Pick<ImageItem, 'userId' | 'imageI
   await Promise.all([setFaceIndexState(key, { status: 'queued' }), expectJob(indexFacesJob, { userId: image.userId, subjectId: image.imageId }, input, now)]);
   // The run that asks for it (an upload's processing) hands its trace on to the indexing.
   await copyObject(resources.mediaBucket, source.key, input, resources.mediaBucket, { contentType: 'image/jpeg', metadata: traceMetadata() });
+}
+
+/**
+ * For a run that finishes what an earlier run of the same upload began: asks for the indexing unless
+ * the earlier run got as far as its input. A run killed between queuing the indexing and copying its
+ * input leaves it queued with nothing to start it, which the sweep would only fail once the input's
+ * arrival window had passed.
+ */
+export async function ensureFaceIndexRequested(image: Pick<ImageItem, 'userId' | 'imageId' | 'variants' | 'faceIndex'>): Promise<void> {
+  if (image.faceIndex && image.faceIndex.status !== 'queued') return;
+  // The input stays after the run it started, so a queued indexing with its input in place was asked for in full.
+  if (image.faceIndex && (await headObject(resources.mediaBucket, faceIndexInputKey(image.userId, image.imageId)))) return;
+  await requestFaceIndex(image);
 }
 
 /** The owner's "Find faces" button, for a photo whose indexing failed or never started. */

@@ -5,7 +5,7 @@ import { analyzeProfileJob } from '@/lib/profile-check/analyze-profile-job';
 import { processAnalysisInput } from '@/lib/profile-check/process-analysis-input';
 import { createUpload, deleteImage, listImages, processImageJob, processUpload } from '@/lib/images';
 import { expectJob, handleJobMessages, jobTiming, listDeadLetters, MAX_DELIVERY_ATTEMPTS, redriveOwnDeadLetter, runJob, storeDeadLetters } from '@/lib/jobs';
-import { analysisInputKey, headObject, listKeys, mediaPrefix, originalKey, readObject, writeObject } from '@/lib/storage';
+import { analysisInputKey, faceIndexInputKey, headObject, listKeys, mediaPrefix, originalKey, readObject, writeObject } from '@/lib/storage';
 import { fixture, newUserId } from './helpers';
 import { sqsEvent } from './sqs-event';
 import { UNROUTED_BUCKET } from './unrouted-bucket';
@@ -21,6 +21,8 @@ const faults = vi.hoisted(() => ({
   onWrite: null as null | (() => Promise<void>),
   /** Runs before every write, with its key. */
   beforeEachWrite: null as null | ((key: string) => Promise<void>),
+  /** Copies that die, like a run killed before the copy's request went out. */
+  failCopies: 0,
 }));
 vi.mock('@/lib/storage/objects', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/lib/storage/objects')>();
@@ -42,6 +44,13 @@ vi.mock('@/lib/storage/objects', async (importOriginal) => {
       await faults.beforeEachWrite?.(args[1]);
       return real.writeObject(...args);
     },
+    copyObject: async (...args: Parameters<typeof real.copyObject>) => {
+      if (faults.failCopies > 0) {
+        faults.failCopies -= 1;
+        throw new Error('simulated crash before the copy');
+      }
+      return real.copyObject(...args);
+    },
   };
 });
 
@@ -50,6 +59,7 @@ beforeEach(() => {
   faults.writesBeforeCrash = Infinity;
   faults.onWrite = null;
   faults.beforeEachWrite = null;
+  faults.failCopies = 0;
 });
 
 /** An upload whose original is stored where the bridge does not see it, so each test delivers it itself. */
@@ -101,6 +111,20 @@ describe('processing an upload', () => {
     expect(await runJob(processImageJob, processUpload, object, { clock: () => now + leaseMs + 1 })).toBe('done');
     expect(written).toEqual([]);
     expect(await findImage(userId, imageId)).toMatchObject({ status: 'ready', variants: finished.variants });
+  });
+
+  it('asks for face indexing again when the run that finished a photo died between queuing the indexing and copying its input', async () => {
+    const { userId, imageId, object } = await stage();
+    faults.failCopies = 1;
+    await expect(process(object)).rejects.toThrow('simulated crash before the copy');
+    expect(await findImage(userId, imageId)).toMatchObject({ status: 'ready', faceIndex: { status: 'queued' } });
+    const input = faceIndexInputKey(userId, imageId);
+    expect(await headObject(resources.mediaBucket, input)).toBeNull();
+
+    // The retry finds the photo ready and the indexing queued with nothing to start it: it copies the input, whose event starts the indexing.
+    expect(await process(object)).toBe('done');
+    expect(await headObject(resources.mediaBucket, input)).not.toBeNull();
+    expect(await findJob({ userId, kind: 'index-faces', subjectId: imageId })).not.toBeNull();
   });
 
   it('leaves no orphans when a run dies after writing some variants and is retried', async () => {
