@@ -12,7 +12,6 @@
  * since e2e runs two workers. The first failure stops everything, as `concurrently
  * --kill-others-on-fail` would.
  */
-import { spawn, type SpawnOptions } from 'node:child_process';
 import { concurrently, type Command } from 'concurrently';
 
 interface Step {
@@ -23,15 +22,13 @@ interface Step {
 const npm = (name: string, script = name): Step => ({ name, command: `npm run --silent ${script}` });
 
 /*
- * Each step in a session of its own. Linux's scheduler shares the cores between sessions first
- * (autogroups), and Playwright starts each browser and web server detached, in sessions of their own:
- * with every other step in this one session, the unit, integration and own-cloud lanes shared one
- * fifth of the machine while e2e ran, and finished a minute after it. concurrently still stops each
- * step's whole process tree, and forwards Ctrl-C, which no longer reaches a detached step itself.
+ * On Linux, each step in a session of its own (setsid). Linux's scheduler shares the cores between
+ * sessions first (autogroups), and Playwright starts each browser and web server detached, in sessions
+ * of their own: with every other step in this one session, the unit, integration and own-cloud lanes
+ * shared a fifth of the machine while e2e ran. concurrently still stops each step's whole process tree
+ * and forwards Ctrl-C, which no longer reaches a step in another session by itself.
  */
-function spawnInOwnSession(command: string, options: SpawnOptions) {
-  return process.platform === 'win32' ? spawn('cmd.exe', ['/s', '/c', `"${command}"`], { ...options, windowsVerbatimArguments: true }) : spawn('/bin/sh', ['-c', command], { ...options, detached: true });
-}
+const inOwnSession = (command: string) => (process.platform === 'linux' ? `setsid ${command}` : command);
 
 const running = new Set<Command>();
 let failed = false;
@@ -39,7 +36,7 @@ let failed = false;
 /** Runs steps one after another (or all at once), with their names as prefixes; rejects on the first failure. */
 async function run(steps: Step[], { together = false } = {}): Promise<void> {
   if (failed) throw new Error('an earlier step failed');
-  const { commands, result } = concurrently(steps, { prefix: 'name', maxProcesses: together ? steps.length : 1, killOthersOn: ['failure'], timings: true, spawn: spawnInOwnSession });
+  const { commands, result } = concurrently(steps.map((step) => ({ ...step, command: inOwnSession(step.command) })), { prefix: 'name', maxProcesses: together ? steps.length : 1, killOthersOn: ['failure'], timings: true });
   for (const command of commands) running.add(command);
   try {
     await result;
