@@ -44,6 +44,6 @@ it('after a kill in the middle of writes, the next start has indexes that match 
     }
     expect((await startDynamo({ directory, port: 0 }).then(async (again) => (await again.stop(), again))).stoppedCleanly).toBe(true);
   }
-  // Two writer processes and four starts of the emulator: ~8 s on a quiet machine; more than 30 s in CI, where the
-  // unit lane gets a fifth of two cores while the e2e suite's browsers and servers run.
+  // Two writer processes and four starts of the emulator: ~8 s on a quiet machine, more than 30 s in a CI run
+  // whose unit lane had a fifth of the two cores (docs/architecture.md#ci).
 }, 120_000);
